@@ -1,0 +1,87 @@
+"""The ``union-kg`` command. Thin: each subcommand calls one module.
+
+Subcommands register themselves in :data:`COMMANDS` as
+``name -> (add_arguments, run)``; ``run(args) -> int`` is the exit status.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from . import __version__
+
+Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+COMMANDS: dict[str, tuple[str, Command]] = {}
+
+
+def command(name: str, help: str):
+    """Register a subcommand: decorate ``add_arguments``; it returns the ``run`` function."""
+    def deco(add_arguments: Callable[[argparse.ArgumentParser], Callable[[argparse.Namespace], int]]):
+        COMMANDS[name] = (help, add_arguments)
+        return add_arguments
+    return deco
+
+
+# ---------------------------------------------------------------- build
+@command("build", "extract articles and write out/graph.ttl and out/index.html")
+def _build_args(p: argparse.ArgumentParser):
+    p.add_argument("paths", nargs="*", default=["seeds"], metavar="PATH",
+                   help="article files or folders of them (default: seeds/)")
+    p.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
+    p.add_argument("--no-html", action="store_true", help="write only the Turtle file")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.epilog = "example: union-kg build seeds/ -o out/"
+
+    def run(args: argparse.Namespace) -> int:
+        from .build import build
+        from .read import ReadError
+
+        try:
+            _, report = build(args.paths, args.out, progress=not args.quiet, html=not args.no_html)
+        except ReadError as err:
+            print(f"union-kg build: {err}", file=sys.stderr)
+            return 2
+        print(report.summary())
+        return 0 if report.articles else 1
+    return run
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    ap = argparse.ArgumentParser(
+        prog="union-kg",
+        description="Build a knowledge graph (RDF) of Chinese trade-union news: unions, officials and their posts, "
+                    "programmes, awards and reported figures; export Turtle and interactive HTML views.",
+        epilog="Start with: union-kg build seeds/ -o out/   then open out/index.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version", version=f"union-kg {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, add_arguments) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(_run=add_arguments(p))
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``union-kg`` console script; returns the exit status."""
+    _load_plugins()
+    ap = parser()
+    args = ap.parse_args(argv)
+    if not getattr(args, "_run", None):
+        ap.print_help()
+        return 2
+    return args._run(args)
+
+
+def _load_plugins() -> None:
+    """Import the modules that register further subcommands."""
+    import importlib
+
+    for mod in ("graph.evaluate", "graph.sparql", "graph.figures_cli", "graph.views_cli"):
+        try:
+            importlib.import_module(mod)
+        except ModuleNotFoundError as exc:
+            if exc.name != mod:
+                raise

@@ -1,0 +1,1 @@
+"""Stage 6, export: Turtle and interactive HTML views."""

@@ -1,0 +1,1 @@
+"""Stage 3, mentions: one module per entity class, each ``find(article) -> list[Mention]``."""

@@ -1,0 +1,121 @@
+"""Shared span helpers for the mention extractors.
+
+Chinese has no spaces, so a name's left edge is found by walking back from
+a known head (总工会, 公司, a post title) to punctuation, then cutting at the
+rightmost function word (在, 和, 向 ...) that is not part of a known place
+name, then dropping a leading verb (落实, 作为 ...) when a place name follows.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+
+#: Characters that never occur inside a name.
+STOP_CHARS = set("，,、。；;：:！？!?“”‘’\"' \t\n　《》〈〉【】…—·/|[]{}<>") | set("0123456789%")
+#: Function words and verbs that open a phrase before a name.
+FUNCTION_WORDS = (
+    "在", "和", "与", "及", "向", "对", "为", "由", "把", "将", "被", "是", "的", "等", "了", "同",
+    "跟", "给", "从", "到", "经", "据", "以", "于", "并", "或", "共", "即", "均", "也", "还", "又",
+    "作为", "通过", "联合", "组织", "开展", "推动", "指导", "带领", "会同", "按照", "根据", "围绕",
+    "其中", "包括", "成立", "召开", "举办", "参加", "来自", "所属", "所在", "落实", "携手", "配合",
+    "依托", "号召", "支持", "要求", "获得", "荣获", "授予", "评为", "命名", "表彰", "印发", "出台",
+    "推出", "发布", "邀请", "走进", "慰问", "协助", "深入", "前往", "赴", "来到", "加入", "建立",
+    "联手", "协同", "牵头", "主办", "承办", "协办", "指出", "表示", "介绍", "强调", "认为", "当选",
+    "担任", "任", "系", "乃", "暨", "各", "全", "该", "本", "其", "此", "这", "那", "每",
+)
+_FW_SORTED = tuple(sorted(FUNCTION_WORDS, key=len, reverse=True))
+
+
+@cache
+def _places() -> frozenset[str]:
+    return lexicon.place_names()
+
+
+@cache
+def _place_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in _places()}, reverse=True))
+
+
+def place_at(text: str, i: int) -> int:
+    """Length of the longest known place name starting at ``text[i]``, else 0."""
+    places = _places()
+    for n in _place_lengths():
+        if i + n <= len(text) and text[i:i + n] in places:
+            return n
+    return 0
+
+
+def place_cover(text: str) -> list[bool]:
+    """For each character, whether it lies inside a known place name (greedy, left to right)."""
+    cover = [False] * len(text)
+    i = 0
+    while i < len(text):
+        n = place_at(text, i)
+        if n:
+            for k in range(i, i + n):
+                cover[k] = True
+            i += n
+        else:
+            i += 1
+    return cover
+
+
+def raw_chunk(text: str, end: int, max_len: int = 30) -> int:
+    """Start offset of the run of name characters that ends at ``end``."""
+    i = end
+    while i > 0 and end - i < max_len and text[i - 1] not in STOP_CHARS:
+        i -= 1
+    return i
+
+
+def _function_word_at(s: str, i: int) -> int:
+    for fw in _FW_SORTED:
+        if s.startswith(fw, i):
+            return len(fw)
+    return 0
+
+
+def name_start(text: str, end: int, max_len: int = 30) -> int:
+    """Left edge of the name that ends at ``end`` (exclusive).
+
+    The chunk back to punctuation is cut after the rightmost function word
+    that is not inside a known place name (``在顺义区委和北京市`` → ``北京市``;
+    ``和平区`` stays whole because 和平区 is a place).
+
+    Parameters
+    ----------
+    text : str
+        Article text.
+    end : int
+        Offset just after the name's last character (before its head noun).
+    max_len : int
+        Longest name considered, in characters.
+
+    Returns
+    -------
+    int
+        Offset of the name's first character; ``end`` when there is none.
+    """
+    start = raw_chunk(text, end, max_len)
+    chunk = text[start:end]
+    cover = place_cover(chunk)
+    cut = 0
+    i = 0
+    while i < len(chunk):
+        if cover[i]:
+            i += 1
+            continue
+        n = _function_word_at(chunk, i)
+        if n:
+            cut = i + n
+            i += n
+        else:
+            i += 1
+    return start + cut
+
+
+def strip_parens(s: str) -> str:
+    """Remove ASCII and full-width parentheses, keeping their content."""
+    return re.sub(r"[()（）]", "", s)

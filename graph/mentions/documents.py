@@ -1,0 +1,57 @@
+"""Document mentions (《》 titles) and other named organisations.
+
+Organisations are found as a name before an organisation head (公司, 基金会,
+合作社, 常委会, 学院 ...), with the same left-edge rule as unions; they are
+kept apart from unions so that a company is never mistaken for its union.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Mention
+from ._spans import name_start
+
+_DOC = re.compile(r"《([^《》\n]{2,80})》")
+#: Heads that end the name of a non-union organisation.
+ORG_HEADS = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "基金会", "合作社", "人大常委会", "常委会",
+             "委员会", "学院", "大学", "医院", "银行", "研究院", "纪念馆", "博物馆", "仲裁院", "法院", "检察院",
+             "宣讲团", "服务队", "领导小组", "联盟", "协会", "商会", "区委", "市委", "县委", "省委", "政府")
+_ORG_RE = re.compile("|".join(ORG_HEADS))
+GENERIC_ORGS = {"公司", "企业", "党中央", "中共中央", "区委", "市委", "县委", "省委"}
+
+
+def find_documents(article: Article) -> list[Mention]:
+    """Titles in 《》 as ``Mention(kind="document")`` with ``attrs["name"]``."""
+    return [Mention("document", m.start(), m.end(), m.group(), {"name": m.group(1).strip()})
+            for m in _DOC.finditer(article.text)]
+
+
+def find_organizations(article: Article) -> list[Mention]:
+    """Named organisations that are not unions (companies, foundations, committees).
+
+    Returns
+    -------
+    list of Mention
+        kind ``"organization"``, ``attrs["name"]``.
+    """
+    text = article.text
+    out: list[Mention] = []
+    ends: set[int] = set()
+    for m in _ORG_RE.finditer(text):
+        if text.startswith("工会", m.end()) or m.end() in ends:
+            continue  # 某某公司工会 is a union
+        start = name_start(text, m.start(), 20)
+        # keep a parenthesised place inside a company name: 卡尔哈佛纳(北京)乐器有限公司
+        while start > 1 and text[start - 1] in ")）":
+            open_at = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+            if open_at <= 0:
+                break
+            start = name_start(text, open_at, 20)
+        name = text[start:m.end()]
+        if len(name) - len(m.group()) < 2 and name not in ("党中央", "中共中央"):
+            continue
+        if name in GENERIC_ORGS:
+            continue
+        ends.add(m.end())
+        out.append(Mention("organization", start, m.end(), name, {"name": name}))
+    return out

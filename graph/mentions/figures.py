@@ -1,0 +1,130 @@
+"""Figure mentions: a number, its multiplier and its measure word.
+
+``9.8万余人次`` → 98000 person-time, approximate; ``3.57亿元`` → 357000000
+yuan; ``百分之六十五`` → 65 percent; ``近百家`` → 100 count, approximate.
+
+Not figures (GUIDELINES.md): years and dates (no measure word follows),
+ordinals (第二届, 第5个), names with digits (“832”平台, 12351热线 — no
+measure word, or quoted), ranges (6-7个), durations and ages (年, 小时, 岁
+are ``skip`` words in the measure-word lexicon), and small quantities in
+Chinese numerals (三大, 四项: optional in the gold).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from ..model import Article, Mention
+from ..numbers import NumberError, parse_number
+
+APPROX_BEFORE = ("超过", "突破", "逾", "近", "约", "超", "上", "数", "大约", "将近", "接近", "高达")
+APPROX_AFTER = ("以上", "左右", "有余", "多", "余")
+WHOLE_MARKERS = ("累计", "共计", "总计", "合计", "共", "全年", "总共", "一共", "总")
+PART_MARKERS = ("其中", "用于", "包括", "含")
+_CN = "零〇一二两三四五六七八九十百千万亿"
+
+
+@cache
+def _pattern() -> re.Pattern:
+    words = sorted((w for w, cls in lexicon.measure_words().items() if cls != "skip"), key=len, reverse=True)
+    words = [w for w in words if w[0] not in "十百千万亿"]  # multipliers are parsed apart
+    unit = "|".join(map(re.escape, words))
+    pre = "|".join(APPROX_BEFORE)
+    return re.compile(
+        rf"(?P<pre>{pre})?"
+        rf"(?P<num>\d+(?:\.\d+)?|[{_CN}]+)"
+        r"(?P<yu>余|多)?(?P<mult>[十百千万亿]{0,2}?)(?P<yu2>余|多)?"
+        rf"(?:(?P<unit>{unit})|(?P<noun>[\u4e00-\u9fff]{{0,2}}?(?:人士|人员)))"
+        r"(?P<post>以上|左右|多)?"
+    )
+
+
+_PERCENT_CN = re.compile(rf"百分之(?P<num>[{_CN}]+(?:点[{_CN}]+)?)")
+
+
+def find(article: Article) -> list[Mention]:
+    """Find figures and normalise their values.
+
+    Returns
+    -------
+    list of Mention
+        kind ``"figure"`` with ``attrs``: ``value`` (Decimal, yuan for
+        money, percent points for %), ``unit`` (yuan | percent | person |
+        person-time | count), ``unit_text`` (万元, 人次, % ...), ``approx``
+        (bool), ``role`` ("whole", "part" or None).
+    """
+    text = article.text
+    classes = lexicon.measure_words()
+    out: list[Mention] = []
+    for m in _pattern().finditer(text):
+        num = m.group("num")
+        start = m.start("num")
+        cn = not num[0].isdigit()
+        before = text[max(0, start - 1):start]
+        after = text[m.end():m.end() + 1]
+        if before == "第" or (before and before in "-~—–至到") or (after and after in "-~—–"):
+            continue  # ordinal or range
+        if before == "“" and "”" in text[m.end(): m.end() + 2]:
+            continue  # a quoted code: “832”
+        if not cn and before.isdigit():
+            continue
+        if cn:
+            # Chinese numerals only with a magnitude and a bound: 两千余名, 近百家, 上万名
+            bounded = m.group("pre") or m.group("yu") or m.group("yu2") or m.group("post")
+            if not (set(num) & set("百千万亿")) or not bounded:
+                continue
+            if m.group("pre") in ("上", "数") and num not in ("万", "千", "百", "十万", "百万"):
+                continue
+        unit_word = m.group("unit")
+        if unit_word is None:
+            if not (m.group("mult") or m.group("yu") or m.group("yu2")):
+                continue
+            unit, unit_text = "person", m.group("mult") or ""
+        else:
+            unit = classes.get(unit_word, "count")
+            unit_text = (m.group("mult") or "") + unit_word
+        if unit == "skip":
+            continue
+        try:
+            value = parse_number(num, m.group("mult") or "")
+        except NumberError:
+            continue
+        if unit_word == "%" and m.group("mult"):
+            continue
+        pre = m.group("pre") or ""
+        if pre in ("上", "数") and not cn:
+            pre = ""
+        s = m.start("pre") if pre else start
+        approx = bool(pre or m.group("yu") or m.group("yu2") or m.group("post"))
+        end = m.end("unit") if unit_word else (m.end("mult") if m.group("mult") else m.end("num"))
+        if m.group("post"):
+            end = m.end("post")
+        elif m.group("yu2") and not unit_word:
+            end = m.end("yu2")
+        out.append(Mention("figure", s, end, text[s:end],
+                           {"value": value, "unit": unit, "unit_text": unit_text, "approx": approx,
+                            "role": _role(text, s)}))
+    for m in _PERCENT_CN.finditer(text):
+        try:
+            value = parse_number(m.group("num").replace("点", "."), "") if "点" not in m.group("num") else None
+        except NumberError:
+            continue
+        if value is None:
+            continue
+        out.append(Mention("figure", m.start(), m.end(), m.group(),
+                           {"value": value, "unit": "percent", "unit_text": "百分之", "approx": False,
+                            "role": _role(text, m.start())}))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _role(text: str, start: int) -> str | None:
+    """``whole`` after 累计/共/总计/全年, ``part`` after 其中/用于, in the same clause."""
+    clause_start = max(text.rfind(c, 0, start) for c in "，,。；;：:\n") + 1
+    clause = text[clause_start:start]
+    if any(w in clause for w in PART_MARKERS):
+        return "part"
+    if any(w in clause for w in WHOLE_MARKERS):
+        return "whole"
+    return None

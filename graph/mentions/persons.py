@@ -1,0 +1,260 @@
+"""Person mentions and their posts.
+
+Names come from context, as a reader finds them (issue 3):
+
+* bylines: ``□本报记者 马超 陈曦`` (several names after one title);
+* a post chain before a name: ``平谷区人大常委会副主任、区总工会主席付湘生``,
+  ``党组书记、常务副主席张艳革`` (split at 、 and 兼 into posts, each with
+  the organisation written before it, or the one before that);
+* an honour before a name: ``全国劳动模范陈兰颖``;
+* a speech verb after a name: ``安春玲表示``, ``晁怀新说``.
+
+A name is a surname from the lexicon plus one or two characters, checked
+against a boundary after it; words that jieba tags as names but are not
+(拓宽, 施策 ...) are rejected through ``lexicon.not_names()``.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from ..model import Article, Mention
+from ._spans import name_start
+
+#: What may follow a name: punctuation, speech verbs, function words.
+AFTER_NAME = (
+    "说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "透露", "感慨", "谈到", "提到", "称", "讲",
+    "一行", "同志", "等", "和", "与", "及", "在", "出席", "带队", "率", "为", "对", "也", "还", "就", "是",
+    "的", "作", "代表", "致辞", "讲话", "主持", "宣布", "参加", "前往", "深入", "赴", "来到", "走进", "一同",
+    "分别", "纷纷", "亲自", "带领", "向", "从", "将", "已", "曾", "更", "都", "则", "又", "再", "所", "被",
+    "获", "荣获", "获得", "当选", "现场", "首先", "随后", "同时", "带头", "先后", "积极", "作为",
+    "发言", "接受", "领衔", "负责", "现任", "担任", "回忆", "分享", "讲述", "参观", "调研", "慰问", "看望",
+    "提出", "希望", "要求", "建议", "呼吁", "号召", "回答", "入选", "获评", "带着", "正在", "每天",
+)
+SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "透露", "谈到", "提到")
+_PUNCT = set("，,、。；;：:！？!?“”\"）) \n")
+
+
+@cache
+def _posts_re() -> re.Pattern:
+    posts = sorted(lexicon.posts(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, posts)))
+
+
+@cache
+def _post_set() -> frozenset[str]:
+    return frozenset(lexicon.posts())
+
+
+@cache
+def _surname_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(s) for s in lexicon.surnames()}, reverse=True))
+
+
+def _boundary(text: str, pos: int) -> bool:
+    """Whether a name may end before ``pos``: punctuation, a listed word, or a verb (jieba)."""
+    if pos >= len(text) or text[pos] in _PUNCT:
+        return True
+    if any(text.startswith(w, pos) for w in AFTER_NAME):
+        return True
+    from ..segment import words
+
+    first = words(text[pos:pos + 4])[:1]
+    return bool(first) and first[0][1] in ("v", "vd", "p", "c") and len(first[0][0]) >= 2
+
+
+def is_plausible_name(name: str) -> bool:
+    """Whether ``name`` can be a Chinese personal name: surname + 1–2 chars.
+
+    Rejects lexicon words that jieba mistakes for names (``not_names``),
+    posts, and anything with non-Han characters.
+    """
+    if not (2 <= len(name) <= 4) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return False
+    if name in lexicon.not_names() or name in set(lexicon.posts()):
+        return False
+    for n in _surname_lengths():
+        if name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2:
+            return True
+    return False
+
+
+def _known_name(name: str) -> bool:
+    """Whether jieba's dictionary knows ``name`` as a person name (tag ``nr``)."""
+    from ..segment import words
+
+    toks = words(name)
+    return len(toks) == 1 and toks[0][1] == "nr"
+
+
+def name_at(text: str, pos: int, require_boundary: bool = True) -> str | None:
+    """The personal name starting at ``pos``, if there is one.
+
+    Tries the longer reading first (surname + 2 chars) and accepts it when a
+    boundary follows (``许汇说`` → 许汇, ``赵洪涛一行`` → 赵洪涛).
+    """
+    for n in _surname_lengths():
+        if text[pos:pos + n] not in lexicon.surnames():
+            continue
+        for given in (2, 1):
+            cand = text[pos:pos + n + given]
+            if len(cand) != n + given or not is_plausible_name(cand):
+                continue
+            if not require_boundary or _boundary(text, pos + n + given):
+                return cand
+    return None
+
+
+def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
+    """One or more names after a title: ``记者 马超 陈曦``, ``劳模张三、李四``."""
+    out = []
+    while True:
+        while pos < len(text) and text[pos] in " \u3000":
+            pos += 1
+        name = name_at(text, pos)
+        if not name:
+            break
+        out.append((pos, name))
+        pos += len(name)
+        if pos < len(text) and text[pos] in " \u3000、" and name_at(text, pos + 1):
+            pos += 1
+            continue
+        break
+    return out
+
+
+def find(article: Article) -> list[Mention]:
+    """Find person mentions with the posts written before them.
+
+    Returns
+    -------
+    list of Mention
+        kind ``"person"``, ``attrs["name"]``; ``attrs["posts"]`` is a list of
+        ``(title, org_text, org_start)`` with org_text as written (may be a
+        bare 区总工会, resolved later) or None; ``attrs["via"]`` says which
+        context found it (byline, post, honour, speech).
+    """
+    text = article.text
+    out: list[Mention] = []
+    seen: set[int] = set()
+
+    def add(pos: int, name: str, via: str, posts=(), honour: str | None = None) -> None:
+        if pos in seen:
+            return
+        seen.add(pos)
+        out.append(Mention("person", pos, pos + len(name), name,
+                           {"name": name, "via": via, "posts": list(posts), "honour": honour}))
+
+    # bylines
+    for name in article.creators:
+        for m in re.finditer(re.escape(name), text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text[line_start:line_start + 1] in "□■●◎":
+                title = "记者" if "记者" in text[line_start:m.start()] else (
+                    "通讯员" if "通讯员" in text[line_start:m.start()] else None)
+                add(m.start(), name, "byline", [(title, None, None)] if title else [])
+                break
+
+    # post chains: (ORG)POST(、(ORG)POST)* NAME
+    posts_re = _posts_re()
+    spans = [(x.start, x.end) for x in article.mentions if x.kind in ("union", "organization")]
+    for m in posts_re.finditer(text):
+        names = _names_after(text, m.end())
+        if not names:
+            continue
+        chain = _post_chain(text, m.start(), m.end(), spans)
+        for pos, name in names:
+            add(pos, name, "post", chain)
+
+    # honours before a name: 全国劳动模范陈兰颖
+    for h in sorted(lexicon.honours(), key=len, reverse=True):
+        for m in re.finditer(re.escape(h), text):
+            for pos, name in _names_after(text, m.end()):
+                add(pos, name, "honour", honour=h)
+
+    # speech verbs after a name at a clause start: 安春玲表示
+    for m in re.finditer("|".join(SPEECH), text):
+        for n in (4, 3, 2):
+            s = m.start() - n
+            if s < 0:
+                continue
+            if s > 0 and text[s - 1] not in _PUNCT and text[s - 1] not in "□":
+                continue
+            name = text[s:m.start()]
+            if is_plausible_name(name):
+                add(s, name, "speech")
+                break
+
+    # a name before 同志 or a post (习近平同志, 习近平总书记), after a boundary
+    for m in re.finditer(r"同志|" + posts_re.pattern, text):
+        for n in (4, 3, 2):
+            s = m.start() - n
+            if s < 0 or (s > 0 and text[s - 1] not in _PUNCT and text[s - 1] not in "以由和与及在对向"):
+                continue
+            name = text[s:m.start()]
+            if is_plausible_name(name) and _known_name(name):
+                add(s, name, "title-after")
+                break
+
+    # a name found once is the same person elsewhere in the article
+    known = {m.attrs["name"] for m in out}
+    for name in known:
+        for m in re.finditer(re.escape(name), text):
+            add(m.start(), name, "repeat")
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _post_chain(text: str, first_start: int, last_end: int,
+                spans: list[tuple[int, int]] = ()) -> list[tuple[str, str | None, int | None]]:
+    """Split the posts written before a name, left to right.
+
+    Walks back from the post that touches the name over ``、``/``兼``-joined
+    ``(ORG)POST`` items.  Each post's organisation is the text written
+    before it, else the previous item's organisation.
+    """
+    posts_re = _posts_re()
+    items: list[tuple[str, str | None, int | None]] = []
+    end = last_end
+    start = first_start
+    while True:
+        title = text[start:end]
+        # the post is the longest lexicon match ending at `end`
+        m = None
+        for cand in posts_re.finditer(text, max(0, end - 12), end):
+            if cand.end() == end and (m is None or cand.start() < m.start()):
+                m = cand
+        if m is not None:
+            start, title = m.start(), m.group()
+            # an organisation name that ends inside the post owns its head:
+            # 区总工会|主席, 平谷区人大常委会|副主任 (not 工会主席, 人大常委会副主任)
+            for s, e in spans:
+                if start < e < end and s < start and text[e:end] in _post_set():
+                    start, title = e, text[e:end]
+        org_start = name_start(text, start, 25)
+        org = text[org_start:start] or None
+        items.append((title, org, org_start if org else None))
+        sep = org_start - 1
+        if sep >= 0 and text[sep] in "、兼" or text[sep - 1:sep + 1] == "兼任":
+            end = sep if text[sep] in "、兼" else sep - 1
+            # the previous item must itself end in a post
+            prev = [c for c in posts_re.finditer(text, max(0, end - 12), end) if c.end() == end]
+            if not prev:
+                break
+            start = min(c.start() for c in prev)
+            continue
+        if org is None and org_start > 0 and text[org_start - 1] not in "、兼":
+            pass
+        break
+    items.reverse()
+    # an item without its own organisation shares the one written before it
+    out: list[tuple[str, str | None, int | None]] = []
+    last_org: tuple[str | None, int | None] = (None, None)
+    for title, org, pos in items:
+        if org:
+            last_org = (org, pos)
+        elif not title.startswith("国家"):
+            org, pos = last_org
+        out.append((title, org, pos))
+    return out

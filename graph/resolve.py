@@ -1,0 +1,450 @@
+"""Stage 4, resolve: one article's mentions become :class:`ArticleFacts`.
+
+In-article coreference, as a reader does it (issue 3):
+
+* a bare 区总工会 / 市总工会 is the union of that level the section or the
+  article is about (a heading such as ``平谷区总工会`` scopes the
+  paragraphs under it); short forms (经开区总工会, 顺义工会) are aliases of
+  the full name written elsewhere in the article;
+* a union's parent comes from its level and the place lexicon (街道 → the
+  district in context; a Beijing district → 北京市总工会; a province →
+  中华全国总工会);
+* a person keeps every post written before any of their mentions;
+* a figure's year is its sentence's, else its paragraph's, else its
+  section heading's (【回顾2020】), else the article's; its subject is the
+  programme of its clause, else the first union of its sentence, else the
+  topic carried by the paragraph, else the section's or article's union.
+
+Corpus-wide entity resolution (one IRI per name across articles) happens in
+:mod:`graph.rdf`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import lexicon
+from .mentions.unions import HEADS, union_level
+from .model import (
+    Article,
+    ArticleFacts,
+    AwardFact,
+    FigureFact,
+    Mention,
+    NamedFact,
+    PersonFact,
+    ProgrammeFact,
+    Role,
+    UnionFact,
+)
+from .segment import years_in
+
+NATIONAL = "中华全国总工会"
+_BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",), "市": ("provincial", "city"),
+                "省": ("provincial",), "街道": ("street",), "镇": ("street",), "乡": ("street",), "": ()}
+_QUOTES = "“”‘’\"'「」『』《》"
+
+
+def norm_key(name: str) -> str:
+    """Matching key of a name: no spaces, no quotation marks."""
+    return re.sub(r"\s+", "", "".join(ch for ch in name if ch not in _QUOTES))
+
+
+def _prefix(name: str) -> str:
+    for head in HEADS:
+        if name.endswith(head):
+            return name[: -len(head)]
+    return name
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+class _Context:
+    """Per-article lookups shared by the resolution steps."""
+
+    def __init__(self, article: Article):
+        self.a = article
+        self.unions = [m for m in article.of_kind("union")]
+        self.orgs = article.of_kind("organization")
+        self.programmes = article.of_kind("programme")
+
+    def sentence(self, pos: int):
+        return self.a.sentence_at(pos)
+
+
+# ---------------------------------------------------------------- unions
+def resolve_unions(article: Article) -> dict[str, UnionFact]:
+    """Give every union mention a canonical ``attrs["name"]``; return the unions.
+
+    Bare forms get the union in context; short forms the full name written
+    elsewhere in the article; aliases (全总) their full name.
+    """
+    mentions = article.of_kind("union")
+    named = [m for m in mentions if m.attrs.get("name")]
+    # short forms → full forms written in the same article
+    zone_full = lexicon.zone_short_forms()
+    names = sorted({m.attrs["name"] for m in named}, key=len, reverse=True)
+    canon: dict[str, str] = {}
+    for n in names:
+        p = _prefix(n)
+        if p in zone_full:
+            full = zone_full[p] + (n[len(p):] if n[len(p):] else "总工会")
+            canon[n] = full
+            continue
+        for longer in names:
+            if longer == n or len(_prefix(longer)) < len(p):
+                continue
+            q = _prefix(longer)
+            if (q != p or len(longer) > len(n)) and q[:1] == p[:1] and _is_subsequence(p, q) \
+                    and union_level(n) in (union_level(longer), "other") and longer.endswith("总工会"):
+                canon[n] = canon.get(longer, longer)
+                break
+    for m in named:
+        written = m.attrs.get("written") or m.text
+        m.attrs["written"] = written
+        m.attrs["name"] = canon.get(m.attrs["name"], m.attrs["name"])
+
+    # scopes: union headings scope their sections
+    section_union: dict[int, str] = {}
+    current = None
+    title_union = None
+    for i, sec in enumerate(article.sections):
+        head_unions = [m for m in named if sec.start <= m.start < sec.start + len(sec.heading)] if sec.heading else []
+        if head_unions:
+            current = head_unions[0].attrs["name"]
+            if sec.heading.strip() == article.title.strip():
+                title_union = current
+        section_union[i] = current
+    counts = Counter(m.attrs["name"] for m in named)
+    article_main = title_union or (counts.most_common(1)[0][0] if counts else None)
+
+    def by_level(levels: tuple[str, ...], pos: int) -> str | None:
+        sent = article.sentence_at(pos)
+        sec = sent.section if sent else 0
+        cands = [m for m in named if m.start < pos and (not levels or union_level(m.attrs["name"]) in levels)]
+        scoped = section_union.get(sec)
+        if scoped and (not levels or union_level(scoped) in levels):
+            return scoped
+        in_section = [m for m in cands if article.sentence_at(m.start) and article.sentence_at(m.start).section == sec]
+        if in_section:
+            return in_section[-1].attrs["name"]
+        level_counts = Counter(m.attrs["name"] for m in named if not levels or union_level(m.attrs["name"]) in levels)
+        if level_counts:
+            return level_counts.most_common(1)[0][0]
+        if "provincial" in levels:  # 市总工会 in a Beijing district article → 北京市总工会
+            for n in counts:
+                muni = lexicon.municipal_districts().get(_prefix(n))
+                if muni:
+                    return muni + "总工会"
+        return None
+
+    for m in mentions:
+        if m.attrs.get("name") is None:
+            m.attrs["name"] = by_level(_BARE_LEVELS.get(m.attrs.get("bare", ""), ()), m.start)
+            m.attrs["written"] = m.text
+
+    unions: dict[str, UnionFact] = {}
+    for m in mentions:
+        n = m.attrs.get("name")
+        if not n:
+            continue
+        u = unions.setdefault(n, UnionFact(n, level=union_level(n)))
+        if m.attrs["written"] != n:
+            u.aliases.add(m.attrs["written"])
+    main_district = next((n for n, _ in counts.most_common() if union_level(n) in ("district", "city")), None)
+    for n, u in unions.items():
+        u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district)
+    article.main_union = article_main
+    article.section_unions = section_union
+    article.title_union = title_union
+    return unions
+
+
+def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_union: dict[int, str],
+            mentions: list[Mention], article: Article, main_district: str | None) -> str | None:
+    base = _prefix(name)
+    if level == "national":
+        return None
+    if level == "provincial":
+        return NATIONAL
+    if level == "city":
+        prov = lexicon.cities().get(base)
+        return prov + "总工会" if prov else None
+    muni = lexicon.municipal_districts().get(base) or lexicon.municipal_districts().get(
+        lexicon.zone_short_forms().get(base, ""))
+    if level in ("district", "industrial-park") and muni:
+        return muni + "总工会"
+    if level == "district":
+        cities = [n for n in unions if unions[n].level == "city"]
+        return cities[0] if len(cities) == 1 else None
+    # street, park, enterprise ...: the district union of its section, else the article's
+    for m in mentions:
+        if m.attrs.get("name") == name:
+            sent = article.sentence_at(m.start)
+            scoped = section_union.get(sent.section if sent else 0)
+            if scoped and scoped != name and union_level(scoped) in ("district", "city", "provincial"):
+                return scoped
+    if main_district and main_district != name:
+        return main_district
+    return None
+
+
+def parent_of(name: str) -> str | None:
+    """Parent of a union from its name and the lexicon alone (no article context).
+
+    Provincial-level unions (including the four municipalities') → 中华全国总工会;
+    a prefecture-level city's → its province's; a municipality's district → the
+    municipality's.  Used to walk up the hierarchy above the unions an article names.
+    """
+    level = union_level(name)
+    base = _prefix(name)
+    if level == "provincial":
+        return NATIONAL
+    if level == "city":
+        prov = lexicon.cities().get(base)
+        return prov + "总工会" if prov else None
+    muni = lexicon.municipal_districts().get(base)
+    return muni + "总工会" if muni and level in ("district", "industrial-park") else None
+
+
+# ---------------------------------------------------------------- context
+def _first_agent_before(article: Article, pos: int, kinds=("union", "organization")) -> Mention | None:
+    """The first union (or organisation) named in the sentence before ``pos``."""
+    sent = article.sentence_at(pos)
+    if not sent:
+        return None
+    for m in sorted(article.mentions, key=lambda x: x.start):
+        if m.kind in kinds and sent.start <= m.start < pos and m.attrs.get("name"):
+            return m
+    return None
+
+
+def _default_union(article: Article, pos: int) -> str | None:
+    sent = article.sentence_at(pos)
+    sec = sent.section if sent else 0
+    return article.section_unions.get(sec) or article.title_union
+
+
+# ---------------------------------------------------------------- persons
+def resolve_persons(article: Article) -> list[PersonFact]:
+    """Merge person mentions by name and attach their posts with resolved organisations."""
+    unions = {m.start: m for m in article.of_kind("union")}
+    orgs = {m.start: m for m in article.of_kind("organization")}
+    people: dict[str, PersonFact] = {}
+    for m in article.of_kind("person"):
+        p = people.setdefault(m.attrs["name"], PersonFact(m.attrs["name"]))
+        for title, org_text, org_start in m.attrs.get("posts", []):
+            if not title:
+                continue
+            org = None
+            if org_text is not None:
+                org_end = org_start + len(org_text)
+                u = unions.get(org_start) or next(
+                    (x for x in unions.values() if x.start >= org_start and x.end == org_end), None)
+                if u is not None and u.attrs.get("name"):
+                    org = u.attrs["name"]
+                elif org_start in orgs:
+                    org = orgs[org_start].attrs["name"]
+                elif org_text in ("党中央", "中共中央", "中央军委", "国务院", "全国人大常委会") or re.search(
+                        r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会)$", org_text):
+                    org = org_text
+            role = Role(title, org)
+            if all((r.title, r.org) != (role.title, role.org) for r in p.roles):
+                p.roles.append(role)
+    return list(people.values())
+
+
+# ---------------------------------------------------------------- programmes, awards
+def resolve_programmes(article: Article) -> list[ProgrammeFact]:
+    """Merge programme mentions by name or shared alias; find each organiser."""
+    facts: list[ProgrammeFact] = []
+    index: dict[str, ProgrammeFact] = {}
+    for m in article.of_kind("programme"):
+        forms = {m.attrs["name"], *m.attrs.get("aliases", [])}
+        keys = {norm_key(f) for f in forms}
+        fact = next((index[k] for k in keys if k in index), None)
+        if fact is None:
+            fact = ProgrammeFact(m.attrs["name"])
+            facts.append(fact)
+        fact.aliases |= forms - {fact.name}
+        for k in keys:
+            index.setdefault(k, fact)
+        if fact.organizer is None:
+            agent = _first_agent_before(article, m.start)
+            fact.organizer = agent.attrs["name"] if agent else _default_union(article, m.start)
+    return facts
+
+
+def resolve_awards(article: Article) -> list[AwardFact]:
+    """Merge award mentions by name; recipients are the names written right after them."""
+    facts: dict[str, AwardFact] = {}
+    for m in article.of_kind("award"):
+        f = facts.setdefault(norm_key(m.attrs["name"]), AwardFact(m.attrs["name"]))
+        f.aliases |= set(m.attrs.get("aliases", []))
+    for p in article.of_kind("person"):
+        h = p.attrs.get("honour")
+        if h and norm_key(h) in facts:
+            rec = facts[norm_key(h)].recipients
+            if p.attrs["name"] not in rec:
+                rec.append(p.attrs["name"])
+    for m in article.of_kind("award"):  # 全国劳动模范陈兰颖: the award span touches the name
+        for p in article.of_kind("person"):
+            if p.start == m.end:
+                rec = facts[norm_key(m.attrs["name"])].recipients
+                if p.attrs["name"] not in rec:
+                    rec.append(p.attrs["name"])
+    return list(facts.values())
+
+
+# ---------------------------------------------------------------- figures
+def _year_for(article: Article, pos: int) -> int | None:
+    sent = article.sentence_at(pos)
+    if sent is None:
+        return article.year
+    text = article.text
+    ys = [(o + sent.start, y) for o, y in years_in(sent.text)]
+    before = [y for o, y in ys if o < pos]
+    if before:
+        return before[-1]
+    if ys:
+        return ys[0][1]
+    p0, p1 = article.paragraphs[sent.paragraph]
+    ys = [(o + p0, y) for o, y in years_in(text[p0:p1])]
+    before = [y for o, y in ys if o < pos]
+    if before:
+        return before[-1]
+    if ys:
+        return ys[0][1]
+    # the section heading, or an earlier heading of the same section run
+    for i in range(sent.section, -1, -1):
+        sec = article.sections[i]
+        if sec.year:
+            return sec.year
+        if sec.heading.startswith("【"):
+            break
+    return article.year
+
+
+_CLAUSE = re.compile(r"[，,；;。：:！？!?\n]")
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
+    m = _CLAUSE.search(text, pos)
+    return s, (m.start() if m else len(text))
+
+
+def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
+    """What is counted: the clause around the figure without the number."""
+    s, e = _clause_bounds(text, fig.start)
+    for f in figures:  # stop at neighbouring figures
+        if f is fig:
+            continue
+        if s <= f.start < fig.start:
+            s = f.end
+        elif fig.end <= f.start < e:
+            e = f.start
+    before = text[s:fig.start].lstrip("、和及与")
+    after = text[fig.end:e].strip("、和及与")
+    before = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", before)
+    return (before[-12:] + after[:16]).strip()
+
+
+def _subject(article: Article, fig: Mention, programmes: list[Mention], measured: set[int]) -> Mention | None:
+    text = article.text
+    sent = article.sentence_at(fig.start)
+    if sent is None:
+        return None
+    cs, ce = _clause_bounds(text, fig.start)
+    cands = [p for p in programmes if id(p) not in measured]
+    # 1. a programme in the figure's clause, or a clause that is just a programme name before it
+    in_clause = [p for p in cands if cs <= p.start < ce]
+    if in_clause:
+        return in_clause[0]
+    seg_start = max([sent.start] + [m.end() for m in re.finditer(r"[；;]", text[:fig.start])])
+    for p in cands:
+        if seg_start <= p.start < cs:
+            ps, pe = _clause_bounds(text, p.start)
+            if len(text[ps:pe].strip()) - len(p.text) <= 2:
+                return p
+    # 2. the first union or organisation of the sentence before the figure
+    agent = _first_agent_before(article, fig.start, ("union",))
+    if agent:
+        return agent
+    # 3. a named programme of an earlier sentence in the paragraph (该项目 ...)
+    p0, _ = article.paragraphs[sent.paragraph]
+    earlier = [p for p in cands if p0 <= p.start < sent.start and not p.attrs.get("network")]
+    if earlier:
+        return earlier[-1]
+    if re.search(r"该(?:项目|活动|基金|计划|工程)", text[sent.start:fig.start]):
+        prior = [p for p in cands if p.start < sent.start and not p.attrs.get("network")]
+        if prior:
+            return prior[-1]
+    agent = _first_agent_before(article, fig.start, ("union", "organization"))
+    return agent
+
+
+def resolve_figures(article: Article) -> list[FigureFact]:
+    """Figures with year, subject, measure and quote; word-for-word repeats once."""
+    text = article.text
+    figs = article.of_kind("figure")
+    programmes = article.of_kind("programme")
+    measured = {id(p) for p in programmes for f in figs if p.start == f.end or p.end == f.start}
+    out: list[FigureFact] = []
+    seen: set[tuple] = set()
+    for f in figs:
+        sent = article.sentence_at(f.start)
+        quote = sent.text.strip() if sent else f.text
+        key = (f.attrs["value"], f.attrs["unit"], quote, f.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        subj = _subject(article, f, programmes, measured)
+        subject, kind = (subj.attrs.get("name"), subj.kind) if subj else (
+            _default_union(article, f.start) or article.main_union, "union")
+        out.append(FigureFact(
+            value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
+            text=f.text, quote=quote, start=f.start, measure=_measure(text, f, figs), subject=subject,
+            subject_kind=kind if subject else None, year=_year_for(article, f.start), role=f.attrs.get("role")))
+    return out
+
+
+# ---------------------------------------------------------------- all
+def resolve(article: Article) -> ArticleFacts:
+    """Resolve one article's mentions into facts.
+
+    Parameters
+    ----------
+    article : Article
+        Segmented, with mentions of every kind.
+
+    Returns
+    -------
+    ArticleFacts
+        Entities by canonical name, their relations, and figures.
+    """
+    unions = resolve_unions(article)
+    persons = resolve_persons(article)
+    programmes = resolve_programmes(article)
+    awards = resolve_awards(article)
+    orgs: dict[str, NamedFact] = {}
+    for m in article.of_kind("organization"):
+        orgs.setdefault(m.attrs["name"], NamedFact(m.attrs["name"]))
+    for p in persons:
+        for r in p.roles:
+            if r.org and r.org not in unions and r.org not in orgs:
+                orgs[r.org] = NamedFact(r.org)
+    for prog in programmes:
+        if prog.organizer and prog.organizer not in unions and prog.organizer not in orgs:
+            prog.organizer = None
+    docs: dict[str, NamedFact] = {}
+    for m in article.of_kind("document"):
+        docs.setdefault(norm_key(m.attrs["name"]), NamedFact(m.attrs["name"]))
+    figures = resolve_figures(article)
+    return ArticleFacts(
+        doc_id=article.doc_id, title=article.title, source=article.source, creators=list(article.creators),
+        unions=list(unions.values()), persons=persons, programmes=programmes, awards=awards,
+        organizations=list(orgs.values()), documents=list(docs.values()), figures=figures)

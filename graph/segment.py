@@ -1,0 +1,173 @@
+"""Stage 2, segment: paragraphs, section headings, sentences, words.
+
+Headings are short lines without sentence-final punctuation (``平谷区总工会``,
+``【回顾2020】``, ``1.深入学习…``); a heading scopes the paragraphs under it
+until the next heading of the same kind.  Words come from jieba with the
+domain dictionary of :mod:`graph.lexicon` loaded once per process.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from .model import Article, Section, Sentence
+
+_SENT_END = re.compile(r"[。！？!?;；]+[”’」』]?|\n")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|】|\s|$)")
+_DOC_SPAN = re.compile(r"《[^》]*》")
+#: A reporter's byline: □本报记者 王路曼 马超 / □通讯员 李明 / □韩悦
+BYLINE = re.compile(r"^[□■●◎]\s*(?:(?:本报|本刊)?(?:记者|通讯员|特约记者|实习生)[\s:：]*)?"
+                    r"(?P<names>[\u4e00-\u9fff·\s]{2,40})$")
+
+
+@cache
+def _jieba():
+    """jieba with the domain user dictionary, initialised once per process."""
+    import logging
+
+    import jieba
+    import jieba.posseg  # noqa: F401  (registers the POS tokenizer)
+
+    jieba.setLogLevel(logging.WARNING)
+    try:
+        from .lexicon import userdict_path
+
+        jieba.load_userdict(str(userdict_path()))
+    except (ImportError, FileNotFoundError):  # lexicon not installed: plain jieba
+        pass
+    return jieba
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """Segment ``text`` into ``(word, part-of-speech)`` pairs with jieba.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or clause.
+
+    Returns
+    -------
+    list of (str, str)
+        jieba.posseg tokens; tags follow the ICTCLAS set (``nr`` person
+        name, ``ns`` place, ``nt`` organisation, ``v`` verb ...).
+    """
+    jieba = _jieba()
+    return [(w.word, w.flag) for w in jieba.posseg.lcut(text, HMM=True)]
+
+
+def lcut(text: str) -> list[str]:
+    """Plain jieba word segmentation with the domain dictionary."""
+    return _jieba().lcut(text)
+
+
+def is_heading(line: str) -> bool:
+    """Whether a paragraph line reads as a heading rather than prose."""
+    s = line.strip()
+    if not s or len(s) > 40:
+        return False
+    if s.startswith("【") and s.endswith("】"):
+        return True
+    if re.match(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)", s):
+        return len(s) <= 45
+    return not re.search(r"[。，,；;：:！？!?]", s[-1:] + s[:-1].replace("——", "")) and len(s) <= 30
+
+
+def segment(article: Article) -> Article:
+    """Fill ``paragraphs``, ``sections``, ``sentences``, ``title`` and ``creators``.
+
+    Parameters
+    ----------
+    article : Article
+        With ``text`` set.
+
+    Returns
+    -------
+    Article
+        The same object, segmented.
+    """
+    text = article.text
+    paras: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            paras.append((start, start + len(stripped)))
+        pos += len(line) + 1
+    article.paragraphs = paras
+
+    # sections: a heading line opens one
+    sections: list[Section] = [Section(0, len(text), "")]
+    for start, end in paras:
+        line = text[start:end]
+        if is_heading(line) and not BYLINE.match(line):
+            sections[-1].end = start
+            m = _YEAR.search(line)
+            year = int(m.group(1)) if m and line.startswith("【") else None
+            sections.append(Section(start, len(text), line, year=year))
+    article.sections = [s for s in sections if s.end > s.start or s.heading]
+
+    sentences: list[Sentence] = []
+    for pi, (start, end) in enumerate(paras):
+        sec = _section_index(article.sections, start)
+        s0 = start
+        for m in _SENT_END.finditer(text, start, end):
+            if m.end() > s0:
+                sentences.append(Sentence(s0, m.end(), text[s0:m.end()], pi, sec))
+            s0 = m.end()
+        if s0 < end:
+            sentences.append(Sentence(s0, end, text[s0:end], pi, sec))
+    article.sentences = sentences
+
+    article.creators, article.title = _byline_and_title(article)
+    article.year = article_year(text)
+    return article
+
+
+def _section_index(sections: list[Section], pos: int) -> int:
+    for i in range(len(sections) - 1, -1, -1):
+        if sections[i].start <= pos:
+            return i
+    return 0
+
+
+def _byline_and_title(article: Article) -> tuple[list[str], str]:
+    """Reporters from the byline, and the title: the heading just above it."""
+    text = article.text
+    lines = [text[s:e] for s, e in article.paragraphs]
+    creators: list[str] = []
+    title = ""
+    for i, line in enumerate(lines):
+        m = BYLINE.match(line)
+        if not m:
+            continue
+        creators = [n for n in re.split(r"[\s·]+", m.group("names").strip()) if 2 <= len(n) <= 4]
+        j = i - 1
+        while j >= 0 and not is_heading(lines[j]):
+            j -= 1
+        if j >= 0:
+            title = lines[j].strip()
+            if title.startswith("——") and j > 0 and is_heading(lines[j - 1]):
+                title = lines[j - 1].strip()
+        break
+    if not title:
+        headings = (ln.strip() for ln in lines if is_heading(ln) and not BYLINE.match(ln))
+        title = next(headings, lines[0][:40] if lines else "")
+    return creators, title
+
+
+def years_in(text: str) -> list[tuple[int, int]]:
+    """``(offset, year)`` for each year written as 2020年 or in a heading, outside 《》 titles."""
+    masked = _DOC_SPAN.sub(lambda m: " " * len(m.group()), text)
+    return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(masked)]
+
+
+def article_year(text: str) -> int | None:
+    """The year an article mostly reports on: the most frequent year it names."""
+    counts = Counter(y for _, y in years_in(text))
+    if not counts:
+        return None
+    best = max(counts.values())
+    return min(y for y, c in counts.items() if c == best)
