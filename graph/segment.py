@@ -145,7 +145,9 @@ def _byline_and_title(article: Article) -> tuple[list[str], str]:
             continue
         creators = [n for n in re.split(r"[\s·]+", m.group("names").strip()) if 2 <= len(n) <= 4]
         j = i - 1
-        while j >= 0 and not is_heading(lines[j]):
+        # the title is the line just above the byline (headlines run long: allow 60 chars)
+        while j >= 0 and not (is_heading(lines[j]) or (j == i - 1 and len(lines[j]) <= 60
+                                                        and not re.search(r"[。！？]", lines[j]))):
             j -= 1
         if j >= 0:
             title = lines[j].strip()

@@ -67,6 +67,8 @@ def raw_chunk(text: str, end: int, max_len: int = 30) -> int:
     i = end
     while i > 0 and end - i < max_len and text[i - 1] not in STOP_CHARS:
         i -= 1
+    while i < end and i > 0 and text[i - 1].isdigit() and text[i] in "年月日号届期次":
+        i += 1  # 2023年延庆区总工会: the date is not part of the name
     return i
 
 
@@ -101,6 +103,13 @@ def name_start(text: str, end: int, max_len: int = 30) -> int:
     start = raw_chunk(text, end, max_len)
     chunk = text[start:end]
     cover = place_cover(chunk)
+    # single-character function words cut only where jieba also sees a word
+    # boundary (在/顺义区/委/和/北京市), not inside words (临空/经济/核心区)
+    bounds = set()
+    pos = 0
+    for w in _lcut(chunk):
+        bounds.add(pos)
+        pos += len(w)
     cut = 0
     i = 0
     while i < len(chunk):
@@ -108,12 +117,18 @@ def name_start(text: str, end: int, max_len: int = 30) -> int:
             i += 1
             continue
         n = _function_word_at(chunk, i)
-        if n:
+        if n and (n > 1 or i == 0 or (i in bounds and i + 1 in bounds) or place_at(chunk, i + 1)):
             cut = i + n
             i += n
         else:
             i += 1
     return start + cut
+
+
+def _lcut(s: str) -> list[str]:
+    from ..segment import lcut
+
+    return lcut(s)
 
 
 def strip_parens(s: str) -> str:

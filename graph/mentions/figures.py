@@ -63,8 +63,11 @@ def find(article: Article) -> list[Mention]:
         cn = not num[0].isdigit()
         before = text[max(0, start - 1):start]
         after = text[m.end():m.end() + 1]
-        if before == "第" or (before and before in "-~—–至到") or (after and after in "-~—–"):
-            continue  # ordinal or range
+        before2 = text[max(0, start - 2):start - 1]
+        if before == "第" or (before and before in "-~—–") or (after and after in "-~—–"):
+            continue  # ordinal or range (6-7个)
+        if before and before in "至到" and before2[-1:].isdigit():
+            continue  # range (3至5个)
         if before == "“" and "”" in text[m.end(): m.end() + 2]:
             continue  # a quoted code: “832”
         if not cn and before.isdigit():

@@ -85,7 +85,7 @@ def _known_name(name: str) -> bool:
     from ..segment import words
 
     toks = words(name)
-    return len(toks) == 1 and toks[0][1] == "nr"
+    return len(toks) == 1 and toks[0][1].startswith("nr")
 
 
 def name_at(text: str, pos: int, require_boundary: bool = True) -> str | None:

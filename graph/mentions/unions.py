@@ -13,6 +13,7 @@ import re
 
 from .. import lexicon
 from ..model import Article, Mention
+from ..segment import words
 from ._spans import name_start, place_at, strip_parens
 
 HEADS = ("工会联合会", "总工会", "联合工会", "工会")
@@ -29,7 +30,8 @@ GENERIC_PARTS = (
     "单独", "行业", "产业", "区级", "市级", "县级", "省级", "新建", "百人以上", "所在", "上级",
     "地方", "中国", "系统", "会员", "乡镇", "街道", "村", "楼宇", "区域", "相关", "有关", "各类",
     "本", "该", "所属", "直属", "会员单位", "单位", "小微", "中小微", "规模以上", "级", "事业单位",
-    "外资", "民营", "私营", "国有", "分", "基层工会", "两新", "新就业形态", "建", "已", "未",
+    "外资", "民营", "私营", "国有", "分", "基层工会", "两新", "新就业形态", "建", "已", "未", "首都",
+    "对口联系", "对口", "联系", "辖区", "属地", "明确", "所辖", "各个", "当地",
 )
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC_PARTS), key=len, reverse=True)))
 _ZONE_TAILS = ("经济技术开发区", "技术开发区", "开发区", "高新区", "园区", "工业园", "产业园", "科技园", "核心区",
@@ -75,6 +77,29 @@ def union_level(name: str) -> str:
                       "能源", "邮电", "金融", "国防", "冶金")):
         return "industry"
     return "other"
+
+
+def _is_proper(prefix: str) -> bool:
+    """Whether a union prefix names something: a known place, an organisation or
+    zone head (公司, 集团, 开发区 ...), or a word jieba tags as a place or name.
+
+    Rejects prose that merely ends before 工会 (进一步当好新时代工会, 结合工会).
+    """
+    from ._spans import place_cover
+
+    base = strip_parens(prefix)
+    toks = words(base)
+    if toks and toks[-1][1] == "v":
+        return False  # prose before 工会: 三大主题活动彰显|工会
+    if any(place_cover(prefix)):
+        return True
+    tails = _ENTERPRISE_TAILS + _ZONE_TAILS + ("街道", "镇", "乡", "村", "社区", "系统")
+    if base in _ZONE_TAILS and len(base) >= 3:
+        return True  # 综保区工会: the zone of the article's district
+    for t in tails:
+        if base.endswith(t) and len(base) - len(t) >= 2 and not set(base[: -len(t)]) <= set("省市区县镇乡"):
+            return True
+    return any(flag in ("ns", "nt", "nrt") for _, flag in toks)
 
 
 def _is_generic(prefix: str) -> bool:
@@ -127,12 +152,14 @@ def find(article: Article) -> list[Mention]:
         # a leading verb before a place name: 落实北京市 → 北京市
         for k in range(1, min(4, len(prefix))):
             if place_at(prefix, k) and not place_at(prefix, 0):
-                prefix, start = prefix[k:], start + k
+                head = words(prefix[:k])
+                if len(head) == 1 and head[0][1][:1] in ("v", "p", "d", "c"):
+                    prefix, start = prefix[k:], start + k
                 break
         if prefix in LEVEL_WORDS and m.group() == "总工会":
             add(start, end, name=None, bare=prefix)
             continue
-        if not prefix or _is_generic(prefix):
+        if not prefix or _is_generic(prefix) or not _is_proper(prefix):
             continue
         add(start, end, name=text[start:end])
     out.sort(key=lambda x: x.start)
