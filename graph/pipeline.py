@@ -27,10 +27,24 @@ def _add(kind_finder: Callable[[Article], list]) -> Callable[[Article], Article]
     return stage
 
 
+def _taken(article: Article, *kinds: str) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in article.mentions if m.kind in kinds]
+
+
+def _quoted_programmes(article: Article) -> Article:
+    # “最美劳动者”主题活动 names a programme before 最美劳动者 can be read as an honour
+    article.mentions.extend(programmes.find_quoted(article, _taken(article, "union", "document")))
+    return article
+
+
+def _awards(article: Article) -> Article:
+    article.mentions.extend(awards.find(article, _taken(article, "programme", "document")))
+    return article
+
+
 def _programmes(article: Article) -> Article:
     # honours take precedence over programme names inside them (全国模范职工之家)
-    blocked = [(m.start, m.end) for m in article.mentions if m.kind in ("award", "union", "document")]
-    article.mentions.extend(programmes.find(article, blocked))
+    article.mentions.extend(programmes.find(article, _taken(article, "award", "union", "document", "programme")))
     return article
 
 
@@ -40,7 +54,8 @@ STAGES: list[tuple[str, Callable[[Article], Article]]] = [
     ("unions", _add(unions.find)),
     ("organizations", _add(documents.find_organizations)),
     ("documents", _add(documents.find_documents)),
-    ("awards", _add(awards.find)),
+    ("quoted programmes", _quoted_programmes),
+    ("awards", _awards),
     ("persons", _add(persons.find)),
     ("programmes", _programmes),
     ("figures", _add(figures.find)),

@@ -115,9 +115,10 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         head_unions = [m for m in named if sec.start <= m.start < sec.start + len(sec.heading)] if sec.heading else []
         if head_unions:
             current = head_unions[0].attrs["name"]
-            if sec.heading.strip() == article.title.strip():
-                title_union = current
         section_union[i] = current
+    t0 = article.text.find(article.title) if article.title else -1
+    if t0 >= 0:  # the headline names the union the whole article is about
+        title_union = next((m.attrs["name"] for m in named if t0 <= m.start < t0 + len(article.title)), None)
     counts = Counter(m.attrs["name"] for m in named)
     article_main = title_union or (counts.most_common(1)[0][0] if counts else None)
 
@@ -262,20 +263,53 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
     """Merge programme mentions by name or shared alias; find each organiser."""
     facts: list[ProgrammeFact] = []
     index: dict[str, ProgrammeFact] = {}
+    names: dict[str, ProgrammeFact] = {}
     for m in article.of_kind("programme"):
         forms = {m.attrs["name"], *m.attrs.get("aliases", [])}
-        keys = {norm_key(f) for f in forms}
-        fact = next((index[k] for k in keys if k in index), None)
+        # the same programme: same name, or one's name is the other's written form;
+        # two names sharing only a quoted core (“北京大工匠”选树 / 挑战者选拔赛) stay apart
+        fact = names.get(norm_key(m.attrs["name"])) or next(
+            (index[norm_key(f)] for f in forms if norm_key(f) in names), None) or index.get(norm_key(m.attrs["name"]))
         if fact is None:
             fact = ProgrammeFact(m.attrs["name"])
             facts.append(fact)
+            names[norm_key(fact.name)] = fact
         fact.aliases |= forms - {fact.name}
-        for k in keys:
-            index.setdefault(k, fact)
+        for f in forms:
+            index.setdefault(norm_key(f), fact)
         if fact.organizer is None:
             agent = _first_agent_before(article, m.start)
-            fact.organizer = agent.attrs["name"] if agent else _default_union(article, m.start)
-    return facts
+            if agent:
+                fact.organizer = agent.attrs["name"]
+            elif not _in_caption(article, m.start):  # photo captions name no organiser
+                fact.organizer = _default_union(article, m.start)
+    return _merge_modified(facts)
+
+
+def _in_caption(article: Article, pos: int) -> bool:
+    """Whether ``pos`` lies in a short line without sentence punctuation (a heading or photo caption)."""
+    for s, e in article.paragraphs:
+        if s <= pos < e:
+            line = article.text[s:e]
+            return len(line) <= 40 and not re.search(r"[。！？；;]", line)
+    return False
+
+
+def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
+    """Merge a name into the same name with a short modifier: 暖心驿站 into 职工暖心驿站,
+    创新工作室 into 区级创新工作室 (the article names one network twice)."""
+    out: list[ProgrammeFact] = []
+    for f in sorted(facts, key=lambda x: -len(norm_key(x.name))):
+        key = norm_key(f.name)
+        host = next((o for o in out if norm_key(o.name).endswith(key) and 0 < len(norm_key(o.name)) - len(key) <= 3
+                     and len(key) >= 4), None)
+        if host is None:
+            out.append(f)
+        else:
+            host.aliases |= {f.name} | f.aliases
+            host.organizer = host.organizer or f.organizer
+    order = {id(f): i for i, f in enumerate(facts)}
+    return sorted(out, key=lambda f: order[id(f)])
 
 
 def resolve_awards(article: Article) -> list[AwardFact]:

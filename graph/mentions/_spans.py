@@ -67,8 +67,8 @@ def raw_chunk(text: str, end: int, max_len: int = 30) -> int:
     i = end
     while i > 0 and end - i < max_len and text[i - 1] not in STOP_CHARS:
         i -= 1
-    while i < end and i > 0 and text[i - 1].isdigit() and text[i] in "年月日号届期次":
-        i += 1  # 2023年延庆区总工会: the date is not part of the name
+    while i < end and i > 0 and text[i - 1].isdigit() and text[i] in "年月日号届期次个家名项场件批所支":
+        i += 1  # 2023年延庆区总工会, 98个职工教育培训示范点: date or measure word, not name
     return i
 
 
@@ -117,6 +117,8 @@ def name_start(text: str, end: int, max_len: int = 30) -> int:
             i += 1
             continue
         n = _function_word_at(chunk, i)
+        if chunk.startswith("党的", i - 1) and i > 0:
+            n = 0  # 党的十九届五中全会: a fixed phrase inside names
         if n and (n > 1 or i == 0 or (i in bounds and i + 1 in bounds) or place_at(chunk, i + 1)):
             cut = i + n
             i += n

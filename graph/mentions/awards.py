@@ -29,8 +29,8 @@ def _suffix_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, tails)))
 
 
-def find(article: Article) -> list[Mention]:
-    """Find award mentions.
+def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Find award mentions outside the ``blocked`` spans (quoted programme names).
 
     Returns
     -------
@@ -39,7 +39,7 @@ def find(article: Article) -> list[Mention]:
     """
     text = article.text
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(blocked)
 
     def add(s: int, e: int, name: str, aliases=()) -> None:
         if any(a < e and s < b for a, b in taken) or len(name) < 2:

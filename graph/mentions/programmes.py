@@ -1,15 +1,20 @@
 """Programme mentions: campaigns, contests, schemes, funds, service brands.
 
-Four patterns of the genre, in order of confidence:
+Patterns of the genre, in order of confidence:
 
-1. a quoted name with a programme tail: ``“安康杯”竞赛``, ``“温暖武汉”项目``
-   (name = the whole, alias = the quoted core);
-2. quoted names introduced as themes or listed before a tail:
-   ``以“中国梦·劳动美”为主题``, ``“最美职工”“暖在京城”等活动``;
-3. an ordinal or a verb before an unquoted name ending in a tail:
-   ``首届职工象棋比赛``, ``实施思想引领工程、保障凝聚工程``;
-4. nationally used programme names from the lexicon: 职工之家, 送温暖,
-   职工书屋, 12351热线 ...
+1. a quoted name with a programme tail: ``“安康杯”竞赛``, ``“温暖武汉”项目``,
+   ``第二届“北京大工匠”选树``; several quoted names sharing one tail
+   (``“A”“B”主题展览``); a quoted name that itself ends in a tail
+   (``“某某职工专项温暖基金”``).  Run before honours, so that 最美劳动者 in
+   ``“最美劳动者”主题活动`` is the programme's name (:func:`find_quoted`);
+2. quoted names introduced as themes, listed before 等 + tail, or right
+   after a verb of running a programme: ``以“中国梦·劳动美”为主题``,
+   ``“最美职工”“暖在京城”等活动``, ``唱响“四季歌”``;
+3. an ordinal, a verb, or a clause edge before an unquoted name ending in
+   a tail: ``首届职工象棋比赛``, ``实施思想引领工程、保障凝聚工程``,
+   ``职工心理援助热线``;
+4. names with digits for hotlines and platforms: ``12351热线``;
+5. nationally used programme names from the lexicon: 职工之家, 送温暖 ...
 """
 from __future__ import annotations
 
@@ -18,21 +23,41 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Article, Mention
+from ._spans import name_start
 
-_Q = r"“([^”“\n]{2,30})”"
+_Q = r"“([^”“\n]{2,40})”"
 _ORDINAL = r"(?:首届|第[一二三四五六七八九十\d]+届|第[一二三四五六七八九十\d]+期)"
 #: Verbs that introduce a programme name.
 INTRO_VERBS = ("开展", "实施", "举办", "组织", "推出", "启动", "设立", "打造", "创建", "深化", "推进", "举行",
                "发起", "承办", "主办", "参加", "推行", "制定实施", "建立", "开通", "叫响", "探索", "选树完成",
-               "创新开展", "广泛开展", "组织开展", "持续开展", "深入开展", "继续实施", "顺利开展", "成功举办")
+               "创新开展", "广泛开展", "组织开展", "持续开展", "深入开展", "继续实施", "顺利开展", "成功举办",
+               "唱响", "打好", "打响", "擦亮", "用好", "推动", "完善", "参与")
+#: Tails too generic to delimit an unquoted name (长效机制, 知识讲座 ...).
+WEAK_TAILS = ("机制", "讲座", "志愿服务", "课堂", "讲堂", "品牌", "联盟", "座谈会", "交流会", "推进会", "现场会",
+              "服务站", "驿站", "工作室")
+#: Verbs after which a bare quoted name is a programme (唱响“四季歌”, 推动“五站进港”).
+QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开展", "举办", "启动", "推动", "实施", "设立", "发起")
+#: What may follow a programme name that ends in a strong tail.
+_AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动")
+#: Tails that mark a programme even without a verb or quotes before them.
+STRONG_TAILS = ("热线", "工程", "专项基金", "基金", "行动计划", "专项行动", "集中行动", "选拔赛", "技能大赛", "大赛",
+                "比赛", "竞赛", "培训班", "艺术节", "运动会", "示范点")
 _BAD_START = ("各种", "各类", "一系列", "多种", "多项", "相关", "各项", "有关", "一批", "多个", "各级", "这些", "该",
-              "系列", "丰富多彩", "形式多样", "不同", "一些")
+              "系列", "丰富多彩", "形式多样", "不同", "一些", "了", "着", "过", "全区", "全市", "广泛", "各", "本",
+              "以", "在", "对")
 
 
 @cache
-def _tails_re() -> str:
-    tails = sorted(lexicon.programme_tails(), key=len, reverse=True)
-    return "(?:" + "|".join(map(re.escape, tails)) + ")"
+def _tails() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.programme_tails(), key=len, reverse=True))
+
+
+@cache
+def _tails_re(strong_only: bool = False, quoted: bool = False) -> str:
+    tails = STRONG_TAILS if strong_only else [t for t in _tails() if quoted or t not in WEAK_TAILS]
+    if quoted:
+        tails = list(tails) + ["栏目", "举措", "专项工作", "工作"]
+    return "(?:" + "|".join(map(re.escape, sorted(tails, key=len, reverse=True))) + ")"
 
 
 @cache
@@ -40,15 +65,63 @@ def _terms() -> tuple[str, ...]:
     return tuple(sorted(lexicon.programme_terms(), key=len, reverse=True))
 
 
+class _Collector:
+    """Collects non-overlapping programme mentions."""
+
+    def __init__(self, article: Article, blocked):
+        self.text = article.text
+        self.out: list[Mention] = []
+        self.taken = list(blocked)
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in self.taken)
+
+    def add(self, s: int, e: int, name: str, aliases=(), network: bool = False) -> None:
+        name = name.strip()
+        core = re.sub(r"[“”\s]", "", name)
+        if len(core) < 2 or not self.free(s, e) or any(core.startswith(b) for b in _BAD_START):
+            return
+        self.taken.append((s, e))
+        self.out.append(Mention("programme", s, e, self.text[s:e],
+                                {"name": name, "aliases": sorted(set(aliases) - {name}), "network": network}))
+
+
+def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Quoted programme names with a tail (pattern 1); see the module docstring."""
+    c = _Collector(article, blocked)
+    text = c.text
+    tails = _tails_re(quoted=True)
+    # (ordinal)(place)“X”“Y”...(modifier)tail: each quoted name gets the tail
+    pat = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)((?:“[^”“\n]{{2,40}}”)+)([\u4e00-\u9fff]{{0,8}}?{tails})")
+    for m in pat.finditer(text):
+        ordinal, pre, quotes, tail = m.group(1) or "", m.group(2) or "", m.group(3), m.group(4)
+        keep_pre = pre and _is_place_prefix(pre)
+        items = list(re.finditer(_Q, quotes))
+        for q in items:
+            qs, qe = m.start(3) + q.start(), m.start(3) + q.end()
+            core = q.group(1)
+            if len(items) == 1:
+                s = m.start() if (keep_pre or not pre) else qs
+                full = text[s:m.end()]
+                c.add(s, m.end(), full, {core, f"“{core}”{tail}", full.replace(ordinal, "", 1) if ordinal else full})
+            else:
+                c.add(qs, qe, f"“{core}”{tail}", {core})
+    # a quoted name that ends in a tail itself: “顺义区职工专项温暖基金”
+    for m in re.finditer(_Q, text):
+        if re.search(_tails_re() + "$", m.group(1)) and c.free(m.start(), m.end()):
+            c.add(m.start(), m.end(), m.group(1))
+    return c.out
+
+
 def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]:
-    """Find programme mentions.
+    """Find programme mentions (patterns 2–5; pattern 1 is :func:`find_quoted`).
 
     Parameters
     ----------
     article : Article
     blocked : list of (start, end)
-        Spans already taken by other mentions (awards: 全国模范职工之家
-        is an honour, not the 职工之家 programme).
+        Spans already taken by other mentions (quoted programmes, awards:
+        全国模范职工之家 is an honour, not the 职工之家 programme).
 
     Returns
     -------
@@ -58,70 +131,64 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         lexicon service networks (职工之家 ...), which are counted more
         than they act.
     """
-    text = article.text
-    out: list[Mention] = []
-    taken = list(blocked)
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
-
-    def add(s: int, e: int, name: str, aliases=(), network: bool = False, overlap_ok: bool = False) -> None:
-        name = name.strip()
-        if len(re.sub(r"[“”\s]", "", name)) < 2 or (not overlap_ok and not free(s, e)):
-            return
-        if any(name.startswith(b) for b in _BAD_START):
-            return
-        taken.append((s, e))
-        out.append(Mention("programme", s, e, text[s:e],
-                           {"name": name, "aliases": sorted(set(aliases) - {name}), "network": network}))
-
+    c = _Collector(article, blocked)
+    text = c.text
     tails = _tails_re()
-    # 1. (ordinal)(place)“X”(modifier)tail
-    pat1 = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)“([^”“\n]{{2,30}})”([\u4e00-\u9fff]{{0,8}}?{tails})")
-    for m in pat1.finditer(text):
-        pre = m.group(2) or ""
-        # keep a place prefix (顺义区“舞动青春”…), drop verbs (开展“…”)
-        if pre and not _is_place_prefix(pre):
-            s = m.start(3) - 1
-            full = text[s:m.end()]
-        else:
-            s = m.start()
-            full = m.group()
-        core = m.group(3)
-        tail_form = f"“{core}”{m.group(4)}"
-        add(s, m.end(), full, {core, tail_form, full.replace(m.group(1) or "", "", 1)})
+    verbs = "|".join(sorted(map(re.escape, INTRO_VERBS), key=len, reverse=True))
 
-    # 2. themes and quoted lists before 等 + tail / 为主题
+    # 2. themes, quoted lists before 等 + tail, quoted names after a verb
     for m in re.finditer(rf"以{_Q}为主题", text):
-        add(m.start(1) - 1, m.end(1) + 1, m.group(1))
-    for m in re.finditer(rf"((?:{_Q}[、和及]?){{1,8}})等(?:为主题|{tails}|品牌|工作)", text):
+        c.add(m.start(1) - 1, m.end(1) + 1, m.group(1))
+    for m in re.finditer(rf"((?:{_Q}[、和及]?){{1,8}})等(?:为主题|{_tails_re(quoted=True)}|品牌)", text):
         for q in re.finditer(_Q, m.group(1)):
-            add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
+            c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
+    qverbs = "|".join(QUOTE_VERBS)
+    for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等]|$)", text):
+        for q in re.finditer(_Q, m.group(1)):
+            c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
 
-    # 3. ordinal or verb + unquoted name ending in a tail
+    # 3. ordinal, verb or clause edge + unquoted name ending in a tail
     for m in re.finditer(rf"{_ORDINAL}[\u4e00-\u9fff]{{2,16}}?{tails}", text):
         short = re.sub(_ORDINAL, "", m.group(), count=1)
-        add(m.start(), m.end(), m.group(), {short})
-    verbs = "|".join(sorted(map(re.escape, INTRO_VERBS), key=len, reverse=True))
-    item = rf"[\u4e00-\u9fff+“”]{{2,24}}?{tails}"
-    for m in re.finditer(rf"(?:{verbs})((?:{item}[、和])*{item})(?![\u4e00-\u9fff]{{0,1}}{tails})", text):
+        c.add(m.start(), m.end(), m.group(), {short})
+    item = rf"(?:[\u4e00-\u9fff]{{2,12}}、)*[\u4e00-\u9fff+“”()]{{2,24}}?{tails}"
+    for m in re.finditer(rf"(?:{verbs})了?((?:{item}[、和])*{item})(?![\u4e00-\u9fff]{{0,1}}{tails})", text):
         group = m.group(1)
         parts = re.split(r"[、和]", group)
+        if "的" in group.replace("党的", "") or "等" in group:
+            continue
         # 中式烹调、工程试验工职业技能竞赛: items without their own tail share the last one
         if all(re.search(tails + "$", p) for p in parts):
             pos = m.start(1)
             for p in parts:
-                add(pos, pos + len(p), p)
+                c.add(pos, pos + len(p), p)
                 pos += len(p) + 1
         else:
-            add(m.start(1), m.end(1), group)
+            c.add(m.start(1), m.end(1), group)
+    for m in re.finditer(_tails_re(strong_only=True), text):
+        s = name_start(text, m.start(), 24)
+        name = text[s:m.end()]
+        if m.start() - s >= 3 and "的" not in name.replace("党的", "") and not _ends_in_verb(text[s:m.start()]) \
+                and _AFTER_STRONG.match(text, m.end()):
+            c.add(s, m.end(), name)
 
-    # 4. lexicon terms, extended to the left by a level word (区级创新工作室)
+    # 4. hotlines and platforms named by a number
+    for m in re.finditer(r"(?<![\d.])(\d{4,6})(热线|服务热线|平台|APP)", text):
+        c.add(m.start(), m.end(), m.group())
+
+    # 5. lexicon terms
     for term in _terms():
         for m in re.finditer(re.escape(term), text):
-            add(m.start(), m.end(), term, network=True)
-    out.sort(key=lambda x: x.start)
-    return out
+            c.add(m.start(), m.end(), term, network=True)
+    c.out.sort(key=lambda x: x.start)
+    return c.out
+
+
+def _ends_in_verb(prefix: str) -> bool:
+    from ..segment import words
+
+    toks = words(prefix)
+    return bool(toks) and toks[-1][1] in ("v", "d", "p", "c", "u")
 
 
 def _is_place_prefix(pre: str) -> bool:
