@@ -334,46 +334,57 @@ def resolve_awards(article: Article) -> list[AwardFact]:
 
 
 # ---------------------------------------------------------------- figures
+_FULL_STOP = re.compile(r"[。！？!?]+[”’」』]?|\n")
+_CLAUSE = re.compile(r"[，,；;。：:！？!?\n]")
+_SEGMENT = re.compile(r"[；;。！？!?\n]")
+
+
+def full_sentence(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the sentence (up to 。！？ or a line end, not ；) around ``pos``."""
+    s = max((m.end() for m in _FULL_STOP.finditer(text, 0, pos)), default=0)
+    m = _FULL_STOP.search(text, pos)
+    return s, (m.end() if m else len(text))
+
+
+def _bounds(pattern: re.Pattern, text: str, pos: int) -> tuple[int, int]:
+    s = max((m.end() for m in pattern.finditer(text, 0, pos)), default=0)
+    m = pattern.search(text, pos)
+    return s, (m.start() if m else len(text))
+
+
 def _year_for(article: Article, pos: int) -> int | None:
+    """The year a figure refers to.
+
+    Its sentence's year (the nearest one written before it, else one after
+    it in the sentence), else the nearest year written earlier in its
+    paragraph or section, else the year of a 【回顾2020】-style heading above
+    it, else the article's year.  Years inside 《》 titles do not count.
+    """
+    text = article.text
+    s0, s1 = full_sentence(text, pos)
+    ys = [(o + s0, y) for o, y in years_in(text[s0:s1])]
+    before = [y for o, y in ys if o < pos]
+    if before or ys:
+        return (before or [ys[0][1]])[-1]
     sent = article.sentence_at(pos)
     if sent is None:
         return article.year
-    text = article.text
-    ys = [(o + sent.start, y) for o, y in years_in(sent.text)]
-    before = [y for o, y in ys if o < pos]
-    if before:
-        return before[-1]
+    sec = article.sections[sent.section]
+    sec_start = sec.start
+    ys = [y for o, y in years_in(text[sec_start:s0])]
     if ys:
-        return ys[0][1]
-    p0, p1 = article.paragraphs[sent.paragraph]
-    ys = [(o + p0, y) for o, y in years_in(text[p0:p1])]
-    before = [y for o, y in ys if o < pos]
-    if before:
-        return before[-1]
-    if ys:
-        return ys[0][1]
-    # the section heading, or an earlier heading of the same section run
-    for i in range(sent.section, -1, -1):
-        sec = article.sections[i]
-        if sec.year:
-            return sec.year
-        if sec.heading.startswith("【"):
+        return ys[-1]
+    for i in range(sent.section, -1, -1):  # a heading year scopes the sections after it
+        if article.sections[i].year:
+            return article.sections[i].year
+        if article.sections[i].heading.startswith("【"):
             break
     return article.year
 
 
-_CLAUSE = re.compile(r"[，,；;。：:！？!?\n]")
-
-
-def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    s = max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
-    m = _CLAUSE.search(text, pos)
-    return s, (m.start() if m else len(text))
-
-
 def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     """What is counted: the clause around the figure without the number."""
-    s, e = _clause_bounds(text, fig.start)
+    s, e = _bounds(_CLAUSE, text, fig.start)
     for f in figures:  # stop at neighbouring figures
         if f is fig:
             continue
@@ -387,56 +398,117 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     return (before[-12:] + after[:16]).strip()
 
 
-def _subject(article: Article, fig: Mention, programmes: list[Mention], measured: set[int]) -> Mention | None:
-    text = article.text
-    sent = article.sentence_at(fig.start)
-    if sent is None:
+class _SubjectFinder:
+    """Decides what each figure is about, reading the article in order.
+
+    Rules, from the genre (a programme named as the object of a clause is
+    what the following numbers describe; a union named in the sentence is
+    what they are about otherwise):
+
+    1. a programme in the figure's clause, or in the clause just before it
+       within the same ；-segment (开展“…”竞赛,涉及19项), unless it is the
+       counted noun (41个职工之家);
+    2. the figure before it in the same ；-segment, with no new agent
+       between, passes its programme subject on (…,2736名职工报名参与);
+    3. the first union named in the sentence before the figure;
+    4. the topic of the previous sentence (a programme or organisation in its
+       first clause, or 该项目), when this sentence opens without a subject of
+       its own (一共收到…, 陆续推送…, 其中…);
+    5. the union of the section or the article.
+    """
+
+    def __init__(self, article: Article, figures: list[Mention]):
+        self.a = article
+        self.text = article.text
+        progs = article.of_kind("programme")
+        counted = set()
+        for p in progs:
+            for f in figures:
+                gap = self.text[f.end:p.start] if p.start >= f.end else ""
+                if p.end == f.start or (p.start >= f.end and len(gap) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]*", gap)):
+                    counted.add(id(p))
+        self.progs = [p for p in progs if id(p) not in counted]
+        self.orgs = article.of_kind("organization")
+        self.last: tuple[int, Mention] | None = None  # (segment start, programme subject)
+
+    def _topic_of_sentence(self, s0: int, s1: int) -> Mention | None:
+        c0, c1 = _bounds(_CLAUSE, self.text, s0)
+        first = [m for m in self.progs + self.orgs if c0 <= m.start < c1 and not m.attrs.get("network")]
+        if first:
+            return first[0]
+        if re.search(r"该(?:项目|活动|基金|计划|工程)", self.text[s0:s1]):
+            prior = [p for p in self.progs if p.start < s0 and not p.attrs.get("network")]
+            return prior[-1] if prior else None
         return None
-    cs, ce = _clause_bounds(text, fig.start)
-    cands = [p for p in programmes if id(p) not in measured]
-    # 1. a programme in the figure's clause, or a clause that is just a programme name before it
-    in_clause = [p for p in cands if cs <= p.start < ce]
-    if in_clause:
-        return in_clause[0]
-    seg_start = max([sent.start] + [m.end() for m in re.finditer(r"[；;]", text[:fig.start])])
-    for p in cands:
-        if seg_start <= p.start < cs:
-            ps, pe = _clause_bounds(text, p.start)
-            if len(text[ps:pe].strip()) - len(p.text) <= 2:
-                return p
-    # 2. the first union or organisation of the sentence before the figure
-    agent = _first_agent_before(article, fig.start, ("union",))
-    if agent:
-        return agent
-    # 3. a named programme of an earlier sentence in the paragraph (该项目 ...)
-    p0, _ = article.paragraphs[sent.paragraph]
-    earlier = [p for p in cands if p0 <= p.start < sent.start and not p.attrs.get("network")]
-    if earlier:
-        return earlier[-1]
-    if re.search(r"该(?:项目|活动|基金|计划|工程)", text[sent.start:fig.start]):
-        prior = [p for p in cands if p.start < sent.start and not p.attrs.get("network")]
-        if prior:
-            return prior[-1]
-    agent = _first_agent_before(article, fig.start, ("union", "organization"))
-    return agent
+
+    def _opens_without_subject(self, s0: int) -> bool:
+        from .segment import words
+
+        head = self.text[s0:s0 + 8].lstrip("，,、 ")
+        if head.startswith(("其中", "该")):
+            return True
+        toks = words(head)
+        return bool(toks) and toks[0][1] in ("v", "d", "p", "c", "ad", "vd")
+
+    def __call__(self, fig: Mention) -> Mention | None:
+        text = self.text
+        c0, c1 = _bounds(_CLAUSE, text, fig.start)
+        g0, _ = _bounds(_SEGMENT, text, fig.start)
+        s0, _ = full_sentence(text, fig.start)
+        # 1. programme in the clause, or ending the clause before it in the segment
+        in_clause = [p for p in self.progs if c0 <= p.start < c1]
+        if in_clause:
+            return self._remember(g0, in_clause[0])
+        prev_clause = [p for p in self.progs if g0 <= p.start < c0 and _bounds(_CLAUSE, text, p.start)[1] == c0 - 1]
+        if prev_clause:
+            return self._remember(g0, prev_clause[-1])
+        # 2. carried along the segment
+        agents_between = [m for m in self.a.mentions if m.kind in ("union", "programme")
+                          and self.last and self.last[1].end <= m.start < fig.start and m.attrs.get("name")]
+        if self.last and self.last[0] == g0 and not agents_between:
+            return self.last[1]
+        # 3. the first union of the sentence
+        unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")]
+        if unions:
+            return unions[0]
+        # 4. the previous sentence's topic
+        p0, _ = full_sentence(text, max(0, s0 - 1)) if s0 > 0 else (0, 0)
+        para = self.a.sentence_at(fig.start)
+        para_start = self.a.paragraphs[para.paragraph][0] if para else 0
+        if s0 > para_start and self._opens_without_subject(s0):
+            topic = self._topic_of_sentence(p0, s0)
+            if topic is not None:
+                return self._remember(g0, topic) if topic.kind == "programme" else topic
+        if re.search(r"该(?:项目|活动|基金|计划|工程)", text[s0:fig.start]):
+            prior = [p for p in self.progs if p.start < s0 and not p.attrs.get("network")]
+            if prior:
+                return self._remember(g0, prior[-1])
+        return None
+
+    def _remember(self, segment: int, m: Mention) -> Mention:
+        self.last = (segment, m)
+        return m
 
 
 def resolve_figures(article: Article) -> list[FigureFact]:
-    """Figures with year, subject, measure and quote; word-for-word repeats once."""
+    """Figures with year, subject, measure and quote; word-for-word repeats once.
+
+    The quote is the whole sentence (to 。！？), so that a reader, and the
+    figure checks, see the 累计/其中 that frame the number.
+    """
     text = article.text
     figs = article.of_kind("figure")
-    programmes = article.of_kind("programme")
-    measured = {id(p) for p in programmes for f in figs if p.start == f.end or p.end == f.start}
+    subject_of = _SubjectFinder(article, figs)
     out: list[FigureFact] = []
     seen: set[tuple] = set()
     for f in figs:
-        sent = article.sentence_at(f.start)
-        quote = sent.text.strip() if sent else f.text
+        s0, s1 = full_sentence(text, f.start)
+        quote = text[s0:s1].strip()
         key = (f.attrs["value"], f.attrs["unit"], quote, f.text)
         if key in seen:
             continue
         seen.add(key)
-        subj = _subject(article, f, programmes, measured)
+        subj = subject_of(f)
         subject, kind = (subj.attrs.get("name"), subj.kind) if subj else (
             _default_union(article, f.start) or article.main_union, "union")
         out.append(FigureFact(
