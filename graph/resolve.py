@@ -430,6 +430,7 @@ class _SubjectFinder:
         self.progs = [p for p in progs if id(p) not in counted]
         self.orgs = article.of_kind("organization")
         self.last: tuple[int, Mention] | None = None  # (segment start, programme subject)
+        self.by_sentence: dict[int, list[Mention | None]] = {}  # subjects found, per sentence start
 
     def _topic_of_sentence(self, s0: int, s1: int) -> Mention | None:
         c0, c1 = _bounds(_CLAUSE, self.text, s0)
@@ -451,33 +452,52 @@ class _SubjectFinder:
         return bool(toks) and toks[0][1] in ("v", "d", "p", "c", "ad", "vd")
 
     def __call__(self, fig: Mention) -> Mention | None:
+        subject = self._find(fig)
+        s0, _ = full_sentence(self.text, fig.start)
+        self.by_sentence.setdefault(s0, []).append(subject)
+        return subject
+
+    def _find(self, fig: Mention) -> Mention | None:
         text = self.text
         c0, c1 = _bounds(_CLAUSE, text, fig.start)
         g0, _ = _bounds(_SEGMENT, text, fig.start)
         s0, _ = full_sentence(text, fig.start)
-        # 1. programme in the clause, or ending the clause before it in the segment
-        in_clause = [p for p in self.progs if c0 <= p.start < c1]
-        if in_clause:
-            return self._remember(g0, in_clause[0])
-        prev_clause = [p for p in self.progs if g0 <= p.start < c0 and _bounds(_CLAUSE, text, p.start)[1] == c0 - 1]
-        if prev_clause:
-            return self._remember(g0, prev_clause[-1])
-        # 2. carried along the segment
-        agents_between = [m for m in self.a.mentions if m.kind in ("union", "programme")
-                          and self.last and self.last[1].end <= m.start < fig.start and m.attrs.get("name")]
-        if self.last and self.last[0] == g0 and not agents_between:
+        unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")]
+
+        def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
+            return text.startswith("等", p.end)
+
+        # 1. a programme in the clause (after the figure only when it is what the money is for,
+        #    or when no union is named before: 选取73家企业开展…行动)
+        for p in self.progs:
+            if c0 <= p.start < c1 and not listed(p):
+                if p.start > fig.start and unions and not text[max(c0, p.start - 3):p.start].endswith(("用于", "用于“")):
+                    continue
+                return p
+        # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
+        # an object (开展“…”竞赛,涉及19项…) when no union is the sentence's subject
+        for p in reversed(self.progs):
+            if g0 <= p.start < c0 and _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
+                p0, p1 = _bounds(_CLAUSE, text, p.start)
+                if len(text[p0:p1].strip()) - len(p.text) <= 2 or not unions:
+                    return self._remember(g0, p)
+                break
+        # 2. carried along the segment from a figure that found its programme by rule 1b or 4
+        between = [m for m in self.a.mentions if m.kind in ("union", "programme") and m.attrs.get("name")
+                   and self.last and self.last[1].end <= m.start < fig.start]
+        if self.last and self.last[0] == g0 and not between:
             return self.last[1]
         # 3. the first union of the sentence
-        unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")]
         if unions:
             return unions[0]
-        # 4. the previous sentence's topic
-        p0, _ = full_sentence(text, max(0, s0 - 1)) if s0 > 0 else (0, 0)
-        para = self.a.sentence_at(fig.start)
-        para_start = self.a.paragraphs[para.paragraph][0] if para else 0
+        # 4. the previous sentence's topic, when this one opens without a subject
+        sent = self.a.sentence_at(fig.start)
+        para_start = self.a.paragraphs[sent.paragraph][0] if sent else 0
         if s0 > para_start and self._opens_without_subject(s0):
+            p0, _ = full_sentence(text, s0 - 1)
             topic = self._topic_of_sentence(p0, s0)
-            if topic is not None:
+            earlier = self.by_sentence.get(p0, [])
+            if topic is not None and all(e is topic for e in earlier):
                 return self._remember(g0, topic) if topic.kind == "programme" else topic
         if re.search(r"该(?:项目|活动|基金|计划|工程)", text[s0:fig.start]):
             prior = [p for p in self.progs if p.start < s0 and not p.attrs.get("network")]

@@ -92,7 +92,7 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     text = c.text
     tails = _tails_re(quoted=True)
     # (ordinal)(place)“X”“Y”...(modifier)tail: each quoted name gets the tail
-    pat = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)((?:“[^”“\n]{{2,40}}”)+)([\u4e00-\u9fff]{{0,8}}?{tails})")
+    pat = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)((?:“[^”“\n]{{2,40}}”)+)([^\W\d等各的]{{0,8}}?{tails})")
     for m in pat.finditer(text):
         ordinal, pre, quotes, tail = m.group(1) or "", m.group(2) or "", m.group(3), m.group(4)
         keep_pre = pre and _is_place_prefix(pre)
