@@ -40,7 +40,8 @@ from .model import (
 from .segment import years_in
 
 NATIONAL = "中华全国总工会"
-_BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",), "市": ("provincial", "city"),
+_BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",), "新区": ("district",),
+                "州": ("city",), "市": ("provincial", "city"), "公司": ("enterprise",), "集团": ("enterprise",),
                 "省": ("provincial",), "街道": ("street",), "镇": ("street",), "乡": ("street",), "": ()}
 _QUOTES = "“”‘’\"'「」『』《》"
 
@@ -98,7 +99,7 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             if longer == n or len(_prefix(longer)) < len(p):
                 continue
             q = _prefix(longer)
-            if (q != p or len(longer) > len(n)) and q[:1] == p[:1] and _is_subsequence(p, q) \
+            if (q != p or len(longer) > len(n)) and (q[:1] == p[:1] or p[:1] in "省市区县") and _is_subsequence(p, q) \
                     and union_level(n) in (union_level(longer), "other") and longer.endswith("总工会"):
                 canon[n] = canon.get(longer, longer)
                 break
@@ -176,6 +177,12 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         return prov + "总工会" if prov else None
     muni = lexicon.municipal_districts().get(base) or lexicon.municipal_districts().get(
         lexicon.zone_short_forms().get(base, ""))
+    if level in ("district", "industrial-park", "street") and not muni:
+        # 宁波市北仑区, 重庆市渝北区: the city or municipality written first is the parent
+        for n in range(min(len(base) - 1, 10), 1, -1):
+            head = base[:n]
+            if head in lexicon.cities() or (head in lexicon.provinces() and head.endswith("市")):
+                return head + "总工会"
     if level in ("district", "industrial-park") and muni:
         return muni + "总工会"
     if level == "district":
@@ -278,12 +285,26 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         for f in forms:
             index.setdefault(norm_key(f), fact)
         if fact.organizer is None:
-            agent = _first_agent_before(article, m.start)
+            agent = _organizer_before(article, m.start)
             if agent:
                 fact.organizer = agent.attrs["name"]
             elif not _in_caption(article, m.start):  # photo captions name no organiser
                 fact.organizer = _default_union(article, m.start)
     return _merge_modified(facts)
+
+
+def _organizer_before(article: Article, pos: int) -> Mention | None:
+    """Who runs a programme: the union named nearest before it in the sentence
+    (州总工会指导勐海县总工会开展…: the county union); else an organisation that
+    opens the sentence (北京市温暖基金会于…发起设立“温暖武汉”项目)."""
+    s0, _ = full_sentence(article.text, pos)
+    unions = [m for m in article.of_kind("union") if s0 <= m.start < pos and m.attrs.get("name")]
+    while len(unions) > 1 and re.search(r"(?:联合|与|和|会同|携手)$", article.text[s0:unions[-1].start]):
+        unions.pop()  # 昆山市总工会联合花桥经济开发区工会举办…: the co-organiser is not the organiser
+    if unions:
+        return unions[-1]
+    orgs = [m for m in article.of_kind("organization") if s0 <= m.start < min(pos, s0 + 3)]
+    return orgs[0] if orgs else None
 
 
 def _in_caption(article: Article, pos: int) -> bool:
@@ -324,13 +345,34 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             rec = facts[norm_key(h)].recipients
             if p.attrs["name"] not in rec:
                 rec.append(p.attrs["name"])
-    for m in article.of_kind("award"):  # 全国劳动模范陈兰颖: the award span touches the name
-        for p in article.of_kind("person"):
-            if p.start == m.end:
-                rec = facts[norm_key(m.attrs["name"])].recipients
-                if p.attrs["name"] not in rec:
+    text = article.text
+    agents = [m for m in article.mentions if m.kind in ("person", "organization", "union") and m.attrs.get("name")]
+    for m in article.of_kind("award"):
+        # 全国劳动模范、…班长贾振宇 (same clause); …班组荣获全国工人先锋号, 其中…吴振海榜上有名
+        # (same ；-segment, with a verb of conferring)
+        c0, c1 = _bounds(_CLAUSE, text, m.start)
+        g0, g1 = _bounds(_SEGMENT, text, m.start)
+        conferred = re.search(_CONFERRED, text[g0:g1])
+        giver = re.search(r"授予|命名|表彰", text[g0:m.start])  # 省委授予…称号: recipients come after the verb
+        rec = facts[norm_key(m.attrs["name"])].recipients
+        for p in agents:
+            if p.kind == "person" and p.attrs.get("via") == "byline":
+                continue
+            if giver and p.start < g0 + giver.start():
+                continue
+            same_clause = c0 <= p.start < c1 and p.kind == "person"
+            if same_clause or (conferred and g0 <= p.start < g1 and (p.kind == "person" or p.start < m.start)):
+                if p.attrs["name"] not in rec and not _names_award_giver(text, p):
                     rec.append(p.attrs["name"])
     return list(facts.values())
+
+
+_CONFERRED = r"荣获|获得|获评|被评为|被授予|授予|命名|入选|获此殊荣|榜上有名|名列其中"
+
+
+def _names_award_giver(text: str, m: Mention) -> bool:
+    """A union or organisation that confers or recommends (市总工会命名…, …工会推荐的…) is no recipient."""
+    return bool(re.match(r"(?:命名|授予|推荐|表彰|发布|评选)", text[m.end:m.end + 3]))
 
 
 # ---------------------------------------------------------------- figures
@@ -425,7 +467,8 @@ class _SubjectFinder:
         for p in progs:
             for f in figures:
                 gap = self.text[f.end:p.start] if p.start >= f.end else ""
-                if p.end == f.start or (p.start >= f.end and len(gap) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]*", gap)):
+                if p.end in (f.start, f.start - 1) or (p.start >= f.end and len(gap) <= 3
+                                                      and re.fullmatch(r"[\u4e00-\u9fff“]*", gap)):
                     counted.add(id(p))
         self.progs = [p for p in progs if id(p) not in counted]
         self.orgs = article.of_kind("organization")
@@ -471,7 +514,8 @@ class _SubjectFinder:
         #    or when no union is named before: 选取73家企业开展…行动)
         for p in self.progs:
             if c0 <= p.start < c1 and not listed(p):
-                if p.start > fig.start and unions and not text[max(c0, p.start - 3):p.start].endswith(("用于", "用于“")):
+                purpose = text[max(c0, p.start - 3):p.start].endswith(("用于", "用于“"))
+                if p.start > fig.start and unions and not purpose:
                     continue
                 return p
         # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
@@ -479,7 +523,8 @@ class _SubjectFinder:
         for p in reversed(self.progs):
             if g0 <= p.start < c0 and _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
                 p0, p1 = _bounds(_CLAUSE, text, p.start)
-                if len(text[p0:p1].strip()) - len(p.text) <= 2 or not unions:
+                run = re.search(r"(?:开展|举办|实施|组织|启动|发起)了?[“]?$", text[p0:p.start])
+                if len(text[p0:p1].strip()) - len(p.text) <= 2 or not unions or run:
                     return self._remember(g0, p)
                 break
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
@@ -487,7 +532,10 @@ class _SubjectFinder:
                    and self.last and self.last[1].end <= m.start < fig.start]
         if self.last and self.last[0] == g0 and not between:
             return self.last[1]
-        # 3. the first union of the sentence
+        # 3. the union opening the figure's clause, else the first union of the sentence
+        in_clause = [m for m in unions if m.start >= c0]
+        if in_clause:
+            return in_clause[0]
         if unions:
             return unions[0]
         # 4. the previous sentence's topic, when this one opens without a subject

@@ -141,6 +141,8 @@ def _byline_and_title(article: Article) -> tuple[list[str], str]:
     title = ""
     for i, line in enumerate(lines):
         m = BYLINE.match(line)
+        if not m and re.fullmatch(r"[□■●◎]\s*(?:本报|本刊)?(?:记者|通讯员|特约记者)\s*", line) and i + 1 < len(lines):
+            m = re.match(r"(?P<names>[\u4e00-\u9fff·\s]{2,40})$", lines[i + 1])  # names on the next line
         if not m:
             continue
         creators = [n for n in re.split(r"[\s·]+", m.group("names").strip()) if 2 <= len(n) <= 4]

@@ -15,7 +15,8 @@ _DOC = re.compile(r"《([^《》\n]{2,80})》")
 #: Heads that end the name of a non-union organisation.
 ORG_HEADS = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "基金会", "合作社", "人大常委会", "常委会",
              "委员会", "学院", "大学", "医院", "银行", "研究院", "纪念馆", "博物馆", "仲裁院", "法院", "检察院",
-             "宣讲团", "服务队", "领导小组", "联盟", "协会", "商会", "区委", "市委", "县委", "省委", "政府")
+             "宣讲团", "服务队", "领导小组", "联盟", "协会", "商会", "区委", "市委", "县委", "省委", "政府",
+             "分公司", "班组", "车间")
 _ORG_RE = re.compile("|".join(ORG_HEADS))
 GENERIC_ORGS = {"公司", "企业", "党中央", "中共中央", "区委", "市委", "县委", "省委"}
 
@@ -37,6 +38,7 @@ def find_organizations(article: Article) -> list[Mention]:
     text = article.text
     out: list[Mention] = []
     ends: set[int] = set()
+    unions = [(m.start, m.end) for m in article.mentions if m.kind == "union"]
     for m in _ORG_RE.finditer(text):
         if text.startswith("工会", m.end()) or m.end() in ends:
             continue  # 某某公司工会 is a union
@@ -52,6 +54,10 @@ def find_organizations(article: Article) -> list[Mention]:
             continue
         if name in GENERIC_ORGS:
             continue
+        if any(s <= start and m.end() <= e for s, e in unions):
+            continue  # inside a union's name: 广州地铁集团|有限公司工会
         ends.add(m.end())
+        # one name, several heads (…集团…有限公司…班组): keep the longest
+        out = [o for o in out if o.start != start]
         out.append(Mention("organization", start, m.end(), name, {"name": name}))
     return out

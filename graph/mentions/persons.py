@@ -31,7 +31,10 @@ AFTER_NAME = (
     "获", "荣获", "获得", "当选", "现场", "首先", "随后", "同时", "带头", "先后", "积极", "作为",
     "发言", "接受", "领衔", "负责", "现任", "担任", "回忆", "分享", "讲述", "参观", "调研", "慰问", "看望",
     "提出", "希望", "要求", "建议", "呼吁", "号召", "回答", "入选", "获评", "带着", "正在", "每天",
+    "日前", "近日", "今年", "此前", "目前", "到场", "到会", "专程", "一直", "率队", "名列", "榜上有名", "当选",
 )
+#: Last characters of occupation words written before a name (电焊工易冬生, 班长贾振宇, 技师孙红梅).
+OCCUPATION_ENDS = "工师长员手匠机"
 SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "透露", "谈到", "提到")
 _PUNCT = set("，,、。；;：:！？!?“”\"）) \n")
 
@@ -117,7 +120,7 @@ def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
             break
         out.append((pos, name))
         pos += len(name)
-        if pos < len(text) and text[pos] in " \u3000、" and name_at(text, pos + 1):
+        if pos < len(text) and text[pos] in " \u3000、和" and name_at(text, pos + 1):
             pos += 1
             continue
         break
@@ -150,15 +153,20 @@ def find(article: Article) -> list[Mention]:
     for name in article.creators:
         for m in re.finditer(re.escape(name), text):
             line_start = text.rfind("\n", 0, m.start()) + 1
+            if text[line_start:line_start + 1] not in "□■●◎":  # names under a □本报记者 line
+                prev = text.rstrip("\n")[:0] or text[:line_start].rstrip("\n")
+                prev_start = prev.rfind("\n") + 1
+                if prev[prev_start:prev_start + 1] in "□■●◎" and prev_start < line_start:
+                    line_start = prev_start
             if text[line_start:line_start + 1] in "□■●◎":
-                title = "记者" if "记者" in text[line_start:m.start()] else (
-                    "通讯员" if "通讯员" in text[line_start:m.start()] else None)
+                head = text[line_start:m.start()]
+                title = max(("记者", "通讯员"), key=lambda t: head.rfind(t)) if re.search("记者|通讯员", head) else None
                 add(m.start(), name, "byline", [(title, None, None)] if title else [])
                 break
 
     # post chains: (ORG)POST(、(ORG)POST)* NAME
     posts_re = _posts_re()
-    spans = [(x.start, x.end) for x in article.mentions if x.kind in ("union", "organization")]
+    spans = [(x.start, x.end) for x in article.mentions if x.kind == "union"]
     for m in posts_re.finditer(text):
         names = _names_after(text, m.end())
         if not names:
@@ -184,6 +192,30 @@ def find(article: Article) -> list[Mention]:
             name = text[s:m.start()]
             if is_plausible_name(name):
                 add(s, name, "speech")
+                break
+
+    # an occupation before a name: 电焊工易冬生, 班组长贾振宇, 高级技师孙红梅
+    for i in range(1, len(text)):
+        if text[i - 1] in OCCUPATION_ENDS and text[i - 2:i] not in ("职工", "员工", "会员", "社员"):
+            name = name_at(text, i)
+            if name and not text[i - 3:i].endswith(("劳动", "先进")):
+                add(i, name, "occupation")
+
+    # names after a verb of conferring: 命名陆振华、沈佳怡等30名职工为“苏州工匠”
+    for m in re.finditer(r"命名|授予|表彰", text):
+        for pos, name in _names_after(text, m.end()):
+            add(pos, name, "conferred")
+
+    # NAME当选为(ORG)POST: 黄伟民当选为市总工会主席
+    for m in re.finditer(r"当选为?", text):
+        for n in (4, 3, 2):
+            st = m.start() - n
+            if st >= 0 and (st == 0 or text[st - 1] in _PUNCT) and is_plausible_name(text[st:m.start()]):
+                pm = [c for c in posts_re.finditer(text, m.end(), m.end() + 20)]
+                chain = _post_chain(text, pm[0].start(), pm[0].end(), spans) if pm else []
+                chain = [(t, o if (o_s or 0) >= m.end() else None, o_s if (o_s or 0) >= m.end() else None)
+                         for t, o, o_s in chain]
+                add(st, text[st:m.start()], "elected", chain[:1] if chain else [])
                 break
 
     # a name before 同志 or a post (习近平同志, 习近平总书记), after a boundary
@@ -227,8 +259,7 @@ def _post_chain(text: str, first_start: int, last_end: int,
                 m = cand
         if m is not None:
             start, title = m.start(), m.group()
-            # an organisation name that ends inside the post owns its head:
-            # 区总工会|主席, 平谷区人大常委会|副主任 (not 工会主席, 人大常委会副主任)
+            # a union name that ends inside the post owns its head: 区总工会|主席 (not 工会主席)
             for s, e in spans:
                 if start < e < end and s < start and text[e:end] in _post_set():
                     start, title = e, text[e:end]

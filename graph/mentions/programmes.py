@@ -38,12 +38,12 @@ WEAK_TAILS = ("机制", "讲座", "志愿服务", "课堂", "讲堂", "品牌", 
 #: Verbs after which a bare quoted name is a programme (唱响“四季歌”, 推动“五站进港”).
 QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开展", "举办", "启动", "推动", "实施", "设立", "发起")
 #: What may follow a programme name that ends in a strong tail.
-_AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动")
+_AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动|[\u4e00-\u9fff]{1,3}决赛")
 #: Tails that mark a programme even without a verb or quotes before them.
 STRONG_TAILS = ("热线", "工程", "专项基金", "基金", "行动计划", "专项行动", "集中行动", "选拔赛", "技能大赛", "大赛",
                 "比赛", "竞赛", "培训班", "艺术节", "运动会", "示范点")
 _BAD_START = ("各种", "各类", "一系列", "多种", "多项", "相关", "各项", "有关", "一批", "多个", "各级", "这些", "该",
-              "系列", "丰富多彩", "形式多样", "不同", "一些", "了", "着", "过", "全区", "全市", "广泛", "各", "本",
+              "系列", "丰富多彩", "形式多样", "不同", "一些", "了", "着", "过", "广泛", "各", "本",
               "以", "在", "对")
 
 
@@ -106,6 +106,9 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
                 c.add(s, m.end(), full, {core, f"“{core}”{tail}", full.replace(ordinal, "", 1) if ordinal else full})
             else:
                 c.add(qs, qe, f"“{core}”{tail}", {core})
+    # a campaign period: “女职工权益保护月”启动仪式
+    for m in re.finditer(r"“([^”“\n]{2,20}(?:月|周|季))”(?=启动|活动|期间|中|,|，)", text):
+        c.add(m.start(), m.end(), m.group(1))
     # a quoted name that ends in a tail itself: “顺义区职工专项温暖基金”
     for m in re.finditer(_Q, text):
         if re.search(_tails_re() + "$", m.group(1)) and c.free(m.start(), m.end()):
@@ -143,7 +146,7 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         for q in re.finditer(_Q, m.group(1)):
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
     qverbs = "|".join(QUOTE_VERBS)
-    for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等]|$)", text):
+    for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等的]|$)", text):
         for q in re.finditer(_Q, m.group(1)):
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
 

@@ -19,7 +19,7 @@ from ._spans import name_start, place_at, strip_parens
 HEADS = ("工会联合会", "总工会", "联合工会", "工会")
 _HEAD_RE = re.compile("|".join(HEADS))
 #: Level words that, alone before 总工会, name no union (区总工会, 市总工会).
-LEVEL_WORDS = ("省", "市", "区", "县", "镇", "乡", "街道", "旗", "")
+LEVEL_WORDS = ("省", "市", "区", "县", "镇", "乡", "街道", "旗", "新区", "州", "公司", "集团", "")
 #: Words that make 工会 part of a common noun (工会组织, 工会干部 ...).
 COMPOUND_AFTER = ("会员", "组织", "干部", "经费", "工作", "改革", "服务", "系统", "建设", "自身", "法", "会籍",
                   "媒体", "帮扶", "阵地", "代表", "积极分子", "工作者", "名片", "特色", "组建", "党员", "报刊",
@@ -93,7 +93,7 @@ def _is_proper(prefix: str) -> bool:
         return False  # prose before 工会: 三大主题活动彰显|工会
     if any(place_cover(prefix)):
         return True
-    tails = _ENTERPRISE_TAILS + _ZONE_TAILS + ("街道", "镇", "乡", "村", "社区", "系统")
+    tails = _ENTERPRISE_TAILS + _ZONE_TAILS + ("街道", "镇", "乡", "村", "社区", "系统", "行业", "产业", "班组")
     if base in _ZONE_TAILS and len(base) >= 3:
         return True  # 综保区工会: the zone of the article's district
     for t in tails:
@@ -156,6 +156,12 @@ def find(article: Article) -> list[Mention]:
                 if len(head) == 1 and head[0][1][:1] in ("v", "p", "d", "c"):
                     prefix, start = prefix[k:], start + k
                 break
+        for g in ("辖区", "全区", "全市", "各级", "所属"):  # 辖区快递行业联合工会 → 快递行业联合工会
+            if prefix.startswith(g) and len(prefix) > len(g) + 1:
+                prefix, start = prefix[len(g):], start + len(g)
+        if prefix in ("公司", "集团") and m.group() == "工会":  # 公司工会: the company's union named earlier
+            add(start, end, name=None, bare=prefix)
+            continue
         if prefix in LEVEL_WORDS and m.group() == "总工会":
             add(start, end, name=None, bare=prefix)
             continue
