@@ -192,10 +192,17 @@ def _amount(r: FigureRow) -> str:
     return f"{r.label or r.value}"
 
 
+def _plain(v: Decimal) -> str:
+    s = format(v, "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
 def _value_en(r: FigureRow) -> str:
-    v = format(r.value, "f")
-    v = v.rstrip("0").rstrip(".") if "." in v else v
-    return f"{v} {r.unit}"
+    return f"{_plain(r.value)} {r.unit}"
+
+
+def _value_zh(r: FigureRow) -> str:
+    return f"{_plain(r.value)}{UNIT_NAMES.get(r.unit, r.unit)}"
 
 
 # ---------------------------------------------------------------- the checks
@@ -221,8 +228,8 @@ def part_exceeds_whole(rows: list[FigureRow]) -> list[Finding]:
                 continue
             if value_range(part)[0] > value_range(whole)[1]:
                 found.append(Finding("part-exceeds-whole", [whole, part], {
-                    "zh": f"部分大于整体:“{_amount(part)}”({_value_en(part)})是“{_amount(whole)}”"
-                          f"({_value_en(whole)})的一部分,却比它大。",
+                    "zh": f"部分大于整体:“{_amount(part)}”({_value_zh(part)})是“{_amount(whole)}”"
+                          f"({_value_zh(whole)})的一部分,却比它大。",
                     "en": f"A part is larger than its whole: {_amount(part)} ({_value_en(part)}), stated as part of "
                           f"{_amount(whole)} ({_value_en(whole)}), exceeds it."}))
     return found
