@@ -335,7 +335,7 @@ def _same_measure(a: FigureRow, b: FigureRow) -> bool:
 
 
 def missing(rows: list[FigureRow]) -> list[Finding]:
-    """One ``missing-subject`` finding per figure with no ``ukg:about``, one ``missing-year`` per figure with no year."""
+    """``missing-subject`` per figure without ``ukg:about``; a ``missing-year`` one per figure without year."""
     found = []
     for r in rows:
         if not r.subject_iris:
