@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -252,19 +252,17 @@ def dice(a: str, b: str) -> float:
     """
     if a == b:
         return 1.0
-    ga = [a[i:i + 2] for i in range(len(a) - 1)]
-    gb = [b[i:i + 2] for i in range(len(b) - 1)]
-    if not ga or not gb:
-        return 0.0
-    pool = defaultdict(int)
-    for g in gb:
-        pool[g] += 1
-    common = 0
-    for g in ga:
-        if pool[g]:
-            pool[g] -= 1
-            common += 1
-    return 2 * common / (len(ga) + len(gb))
+    return _dice_grams(_bigrams(a), _bigrams(b))
+
+
+@lru_cache(maxsize=65536)
+def _bigrams(s: str) -> Counter:
+    return Counter(s[i:i + 2] for i in range(len(s) - 1))
+
+
+def _dice_grams(ga: Counter, gb: Counter) -> float:
+    total = ga.total() + gb.total()
+    return 2 * (ga & gb).total() / total if total else 0.0
 
 
 def _agree(a, b, both_needed: bool) -> bool:
@@ -282,9 +280,13 @@ def conflicting_values(rows: list[FigureRow]) -> list[Finding]:
     """
     parts = {iri for art in _by_article(rows).values() for iri, role in roles(art).items() if role == "part"}
     cands = [r for r in rows if r.measure.strip() and r.figure not in parts and r.value.is_finite()]
-    by_unit: dict[str, list[FigureRow]] = defaultdict(list)
+    # blocking: only figures of one article, or of one subject and year, can state the same quantity
+    blocks: dict[tuple, list[FigureRow]] = defaultdict(list)
     for r in cands:
-        by_unit[r.unit].append(r)
+        blocks[("article", r.article, r.unit)].append(r)
+        if r.year is not None:
+            for s in r.subject_iris:
+                blocks[("subject", s, r.year, r.unit)].append(r)
     parent = {r.figure: r.figure for r in cands}
 
     def find(x: str) -> str:
@@ -294,11 +296,14 @@ def conflicting_values(rows: list[FigureRow]) -> list[Finding]:
         return x
 
     conflict_edges = []
-    for group in by_unit.values():
+    seen: set[tuple[str, str]] = set()
+    for group in blocks.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if not _same_measure(a, b):
+                pair = (a.figure, b.figure)
+                if pair in seen or not _same_measure(a, b):
                     continue
+                seen.add(pair)
                 parent[find(a.figure)] = find(b.figure)
                 lo_a, hi_a = value_range(a)
                 lo_b, hi_b = value_range(b)
@@ -323,19 +328,29 @@ def conflicting_values(rows: list[FigureRow]) -> list[Finding]:
 
 
 def _same_measure(a: FigureRow, b: FigureRow) -> bool:
-    if a.quote == b.quote and a.article == b.article:
+    if a.quote == b.quote:  # one statement, even when two articles repeat it
         return False
     same_article = a.article == b.article
     if not _agree(a.subject_iris, b.subject_iris, not same_article):
         return False
     if not _agree(a.year, b.year, not same_article):
         return False
-    ma, mb = _norm(a.measure).strip(), _norm(b.measure).strip()
-    return ma == mb or dice(ma, mb) >= MEASURE_SIMILARITY
+    ma, mb = _measure_key(a.measure), _measure_key(b.measure)
+    if ma == mb:
+        return True
+    la, lb = len(ma) - 1, len(mb) - 1
+    if la <= 0 or lb <= 0 or 2 * min(la, lb) < MEASURE_SIMILARITY * (la + lb):
+        return False  # Dice cannot reach the threshold with bigram counts this different
+    return _dice_grams(_bigrams(ma), _bigrams(mb)) >= MEASURE_SIMILARITY
+
+
+@lru_cache(maxsize=65536)
+def _measure_key(measure: str) -> str:
+    return _norm(measure).strip()
 
 
 def missing(rows: list[FigureRow]) -> list[Finding]:
-    """``missing-subject`` per figure without ``ukg:about``; a ``missing-year`` one per figure without year."""
+    """Figures without ``ukg:about`` (``missing-subject``) or ``ukg:year`` (``missing-year``): one finding each."""
     found = []
     for r in rows:
         if not r.subject_iris:

@@ -88,7 +88,7 @@ def test_approximate_and_equal_values_do_not_conflict():
 def _row(n, value, measure, year=2021, subject="u", article="a", approx=False, quote=None, unit="count"):
     return FigureRow(article=article, title="", figure=f"https://w3id.org/union-kg/id/figure/{article}/{n}",
                      label=f"{value}个", subject=subject, measure=measure, value=Decimal(value), unit=unit,
-                     unit_text="个", approximate=approx, year=year, quote=quote or f"句子{n}。", n=n,
+                     unit_text="个", approximate=approx, year=year, quote=quote or f"{article}的句子{n}。", n=n,
                      subject_iris=(subject,) if subject else ())
 
 
@@ -106,6 +106,8 @@ def test_conflict_rules_on_rows():
     assert check([_row(1, 41, "全区新建职工之家"), _row(2, 45, "新建职工之家")])
     assert check([_row(1, 41, "新建职工之家"), _row(2, 45, "新建职工书屋")]) == []
     assert check([_row(1, 41, "新建职工之家", quote="同一句。"), _row(2, 45, "新建职工之家", quote="同一句。")]) == []
+    assert check([_row(1, 41, "新建职工之家", quote="同一句。"), _row(1, 45, "新建职工之家", quote="同一句。",
+                                                           article="b")]) == []  # a sentence repeated elsewhere
     # three statements of one measure are one finding about the three figures
     three = check([_row(1, 41, "新建职工之家"), _row(2, 41, "新建职工之家"), _row(3, 45, "新建职工之家")])
     assert len(three) == 1 and [r.n for r in three[0].figures] == [1, 2, 3]
