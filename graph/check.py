@@ -212,7 +212,7 @@ def part_exceeds_whole(rows: list[FigureRow]) -> list[Finding]:
     for article_rows in _by_article(rows).values():
         role = roles(article_rows)
         for i, part in enumerate(article_rows):
-            if role[part.figure] != "part" or part.unit not in ADDITIVE_UNITS:
+            if role[part.figure] != "part" or part.unit not in ADDITIVE_UNITS or not part.value.is_finite():
                 continue
             sentence, whole = part.quote, None
             for prev in reversed(article_rows[:i]):
@@ -224,7 +224,7 @@ def part_exceeds_whole(rows: list[FigureRow]) -> list[Finding]:
                     continue
                 whole = prev
                 break
-            if whole is None or role[whole.figure] != "whole":
+            if whole is None or role[whole.figure] != "whole" or not whole.value.is_finite():
                 continue
             if value_range(part)[0] > value_range(whole)[1]:
                 found.append(Finding("part-exceeds-whole", [whole, part], {

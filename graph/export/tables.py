@@ -88,10 +88,13 @@ class FigureRow:
     article_iri: str = ""
 
     def as_record(self) -> dict:
-        """The row as a JSON-ready dict of :data:`COLUMNS` (value as a number, year as int or None)."""
+        """The row as a JSON-ready dict of :data:`COLUMNS` (value a number or None, year an int or None)."""
         rec = {c: getattr(self, c) for c in COLUMNS}
         v = self.value
-        rec["value"] = int(v) if v == v.to_integral_value() else float(v)
+        if not v.is_finite():  # an rdf:value that is not a number
+            rec["value"] = None
+        else:
+            rec["value"] = int(v) if v == v.to_integral_value() else float(v)
         return rec
 
 
