@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import RDF, Graph
 from rdflib.namespace import FOAF, ORG
 
+from .check import add_findings
 from .model import ArticleFacts
 from .namespace import UKG
 from .pipeline import extract_file
@@ -112,6 +113,7 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
 
     facts, errors = extract_corpus(paths, progress)
     g = build_graph(facts)
+    add_findings(g)
     out = Path(out_dir)
     report = BuildReport(articles=len(facts), failures=errors, counts=count_classes(g), triples=len(g))
     report.outputs.append(write_turtle(g, out / "graph.ttl"))
