@@ -360,7 +360,13 @@ def resolve_awards(article: Article) -> list[AwardFact]:
                 continue
             if giver and p.start < g0 + giver.start():
                 continue
-            same_clause = c0 <= p.start < c1 and p.kind == "person"
+            # an apposition right after the honour: 全国劳动模范陈兰颖, 全国劳动模范、…班长贾振宇
+            # (not the next person joined by 和)
+            same_clause = (p.kind == "person" and m.end <= p.start < c1
+                           and not re.search(r"[和与及]", text[m.end:p.start])
+                           and not any(q.kind == "person" and m.end <= q.start < p.start for q in agents))
+            if any(a.start <= p.start < a.end for a in article.of_kind("award")):
+                continue  # 全国总工会职工技术成果优秀奖: the union is part of the award's name
             if same_clause or (conferred and g0 <= p.start < g1 and (p.kind == "person" or p.start < m.start)):
                 if p.attrs["name"] not in rec and not _names_award_giver(text, p):
                     rec.append(p.attrs["name"])

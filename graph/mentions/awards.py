@@ -15,6 +15,7 @@ from ..model import Article, Mention
 from ._spans import place_at
 
 _GIVEN = r"(?:荣获|获得|获评|被评为|被授予|授予|评为|命名为|当选)"
+_MODIFIER_AFTER = re.compile(r"(?:创新)?(?:交流)?大会|论坛|精神|宣讲|创新工作室|培育|年度人物|工作室")
 
 
 @cache
@@ -44,6 +45,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     def add(s: int, e: int, name: str, aliases=()) -> None:
         if any(a < e and s < b for a, b in taken) or len(name) < 2:
             return
+        if _MODIFIER_AFTER.match(text, e):
+            return  # 大国工匠创新交流大会, 劳模表彰大会: the honour names an event, not a conferral
         taken.append((s, e))
         out.append(Mention("award", s, e, text[s:e], {"name": name, "aliases": sorted(set(aliases) - {name})}))
 
@@ -58,12 +61,27 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         for k in range(min(m.start(), 10), 1, -1):
             s = m.start() - k
             if place_at(text, s) == k:
-                add(s, m.end(), text[s:m.end()])
+                if not text.startswith("表彰", m.end()):  # 北京市劳模表彰大会 names the meeting
+                    add(s, m.end(), text[s:m.end()])
                 break
 
     # honours from the lexicon
     for m in _honours_re().finditer(text):
         add(m.start(), m.end(), m.group())
+
+    # ellipsis after an honour: 全国模范职工之家、职工小家 → 全国模范职工小家
+    honours = set(lexicon.honours())
+    for a in list(out):
+        m = re.match(r"[、和]([\u4e00-\u9fff]{2,8})", text[a.end:])
+        if not m:
+            continue
+        for k in range(2, len(a.attrs["name"])):
+            for n in range(len(m.group(1)), 1, -1):
+                cand = a.attrs["name"][:k] + m.group(1)[:n]
+                if cand in honours:
+                    s = a.end + 1
+                    add(s, s + n, cand, [m.group(1)[:n]])
+                    break
 
     # 获得2021年全国总工会职工技术成果优秀奖
     for m in re.finditer(_GIVEN + r"(?:\d{4}年(?:度)?)?([\u4e00-\u9fff]{4,24}?奖)(?![\u4e00-\u9fff])", text):
