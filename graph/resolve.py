@@ -247,7 +247,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
         for title, org_text, org_start in m.attrs.get("posts", []):
             if not title:
                 continue
-            org = None
+            # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
+            org = _default_union(article, m.start) or article.main_union if m.attrs.get("via") == "elected" else None
             if org_text is not None:
                 org_end = org_start + len(org_text)
                 u = unions.get(org_start) or next(

@@ -24,7 +24,7 @@ FUNCTION_WORDS = (
     "推出", "发布", "邀请", "走进", "慰问", "协助", "深入", "前往", "赴", "来到", "加入", "建立",
     "联手", "协同", "牵头", "主办", "承办", "协办", "指出", "表示", "介绍", "强调", "认为", "当选",
     "担任", "任", "系", "乃", "暨", "各", "全", "该", "本", "其", "此", "这", "那", "每", "兼任", "兼",
-    "推荐", "命名", "指导",
+    "推荐", "命名", "指导", "当选为", "成为", "改为",
 )
 _FW_SORTED = tuple(sorted(FUNCTION_WORDS, key=len, reverse=True))
 
@@ -111,6 +111,7 @@ def name_start(text: str, end: int, max_len: int = 30) -> int:
     for w in _lcut(chunk):
         bounds.add(pos)
         pos += len(w)
+    bounds.add(pos)
     cut = 0
     i = 0
     while i < len(chunk):

@@ -99,6 +99,8 @@ def _is_proper(prefix: str) -> bool:
     for t in tails:
         if base.endswith(t) and len(base) - len(t) >= 2 and not set(base[: -len(t)]) <= set("省市区县镇乡"):
             return True
+    if re.fullmatch(r"[省市区县](?:建设|教育|卫生|交通|金融|邮电|能源|农林|财贸|机械|冶金|国防|科技|商贸|文化)", base):
+        return True  # 省建设工会: the province's industry union, named in full elsewhere
     return any(flag in ("ns", "nt", "nrt") for _, flag in toks)
 
 
