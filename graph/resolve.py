@@ -175,6 +175,10 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level == "city":
         prov = lexicon.cities().get(base)
         return prov + "总工会" if prov else None
+    for prov in lexicon.provinces():  # 天津市滨海新区 → 滨海新区
+        if base.startswith(prov) and base[len(prov):] in lexicon.municipal_districts():
+            base = base[len(prov):]
+            break
     muni = lexicon.municipal_districts().get(base) or lexicon.municipal_districts().get(
         lexicon.zone_short_forms().get(base, ""))
     if level in ("district", "industrial-park", "street") and not muni:
@@ -371,7 +375,41 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             if same_clause or (conferred and g0 <= p.start < g1 and (p.kind == "person" or p.start < m.start)):
                 if p.attrs["name"] not in rec and not _names_award_giver(text, p):
                     rec.append(p.attrs["name"])
+    # a later sentence naming who got it: …株洲市共有28人获此殊荣,…易冬生名列其中
+    awards_in_order = article.of_kind("award")
+    for s0, s1 in _full_sentences(text):
+        if not re.search(r"获此|名列其中|榜上有名|入选", text[s0:s1]):
+            continue
+        if any(s0 <= a.start < s1 for a in awards_in_order):
+            continue
+        prior = [a for a in awards_in_order if a.end <= s0]
+        if not prior:
+            continue
+        verb = re.search(r"获此|名列其中|榜上有名|入选", text[s0:s1]).start() + s0
+        rec = facts[norm_key(prior[-1].attrs["name"])].recipients
+        for p in agents:
+            if s0 <= p.start < s1 and (p.kind == "person" or p.start < verb) and not _names_award_giver(text, p):
+                if p.attrs["name"] not in rec:
+                    rec.append(p.attrs["name"])
+    # 她先后获得…: the pronoun is the person named in the sentence before
+    for m in awards_in_order:
+        g0, _ = _bounds(_SEGMENT, text, m.start)
+        if re.search(r"[她他](?:先后|曾|还|也|已|连续)?(?:获得|荣获|被评为|获评)", text[g0:m.start]):
+            before = [p for p in agents if p.kind == "person" and p.start < g0]
+            rec = facts[norm_key(m.attrs["name"])].recipients
+            if before and before[-1].attrs["name"] not in rec:
+                rec.append(before[-1].attrs["name"])
     return list(facts.values())
+
+
+def _full_sentences(text: str) -> list[tuple[int, int]]:
+    out, s = [], 0
+    for m in _FULL_STOP.finditer(text):
+        out.append((s, m.end()))
+        s = m.end()
+    if s < len(text):
+        out.append((s, len(text)))
+    return out
 
 
 _CONFERRED = r"荣获|获得|获评|被评为|被授予|授予|命名|入选|获此殊荣|榜上有名|名列其中"
@@ -530,8 +568,10 @@ class _SubjectFinder:
         for p in reversed(self.progs):
             if g0 <= p.start < c0 and _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
                 p0, p1 = _bounds(_CLAUSE, text, p.start)
-                run = re.search(r"(?:开展|举办|实施|组织|启动|发起)了?[“]?$", text[p0:p.start])
-                if len(text[p0:p1].strip()) - len(p.text) <= 2 or not unions or run:
+                run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
+                clause = text[p0:p1].strip().replace(p.text, "")
+                rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
+                if len(rest) <= 2 or not unions or run:
                     return self._remember(g0, p)
                 break
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4

@@ -22,7 +22,6 @@ CASES = json.loads((Path(__file__).parent / "data" / "genre_cases.json").read_te
 #: some subjects need the company named two sentences before.
 KNOWN_GAPS = {
     "union-industry-jiangsu-construction",
-    "union-pudong-zhangjiang",
     "union-zhengding-county",
     "union-kunshan-huaqiao",
     "union-yiwu-jinhua",
@@ -32,12 +31,8 @@ KNOWN_GAPS = {
     "person-xcmg-union-chair",
     "honour-pioneer-team-shield",
     "honour-great-craftsman",
-    "honour-hunan-model-worker",
-    "honour-model-home-beilun",
     "prog-golden-autumn-hangzhou",
     "prog-ankang-cup-henan",
-    "prog-summer-cool-guiyang",
-    "num-dalian-anniversary-age",
     "num-xian-hotline",
     "num-shanxi-rates",
 }

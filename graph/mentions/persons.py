@@ -34,7 +34,7 @@ AFTER_NAME = (
     "日前", "近日", "今年", "此前", "目前", "到场", "到会", "专程", "一直", "率队", "名列", "榜上有名", "当选",
 )
 #: Last characters of occupation words written before a name (电焊工易冬生, 班长贾振宇, 技师孙红梅).
-OCCUPATION_ENDS = "工师长员手匠机"
+OCCUPATION_ENDS = "工师长员手匠机模"  # 模: 劳模 only
 SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "透露", "谈到", "提到")
 _PUNCT = set("，,、。；;：:！？!?“”\"）) \n")
 
@@ -81,6 +81,14 @@ def is_plausible_name(name: str) -> bool:
         if name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2:
             return True
     return False
+
+
+def _common_word(name: str) -> bool:
+    """Whether jieba reads ``name`` as one common word (宣讲团, 范集体 …), not a name."""
+    from ..segment import words
+
+    toks = words(name)
+    return len(toks) == 1 and not toks[0][1].startswith("nr")
 
 
 def _known_name(name: str) -> bool:
@@ -197,8 +205,10 @@ def find(article: Article) -> list[Mention]:
     # an occupation before a name: 电焊工易冬生, 班组长贾振宇, 高级技师孙红梅
     for i in range(1, len(text)):
         if text[i - 1] in OCCUPATION_ENDS and text[i - 2:i] not in ("职工", "员工", "会员", "社员"):
+            if text[i - 1] == "模" and text[i - 2:i] != "劳模":
+                continue
             name = name_at(text, i)
-            if name and not text[i - 3:i].endswith(("劳动", "先进")):
+            if name and not text[i - 3:i].endswith(("劳动", "先进")) and not _common_word(name):
                 add(i, name, "occupation")
 
     # names after a verb of conferring: 命名陆振华、沈佳怡等30名职工为“苏州工匠”

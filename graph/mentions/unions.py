@@ -63,6 +63,12 @@ def union_level(name: str) -> str:
         return "street"
     if any(base.endswith(t) for t in _ENTERPRISE_TAILS):
         return "enterprise"
+    for prov in lexicon.provinces():  # 天津市滨海新区 → 滨海新区
+        if base.startswith(prov) and base[len(prov):] in lexicon.municipal_districts():
+            base = base[len(prov):]
+            break
+    if base in lexicon.municipal_districts() and base not in lexicon.municipal_zones():
+        return "district"  # 浦东新区, 滨海新区 are districts, not parks
     if any(base.endswith(t) for t in _ZONE_TAILS) or base in lexicon.zone_short_forms():
         return "industrial-park"
     if base in lexicon.cities():
