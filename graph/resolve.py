@@ -303,7 +303,8 @@ def _organizer_before(article: Article, pos: int) -> Mention | None:
     (州总工会指导勐海县总工会开展…: the county union); else an organisation that
     opens the sentence (北京市温暖基金会于…发起设立“温暖武汉”项目)."""
     s0, _ = full_sentence(article.text, pos)
-    unions = [m for m in article.of_kind("union") if s0 <= m.start < pos and m.attrs.get("name")]
+    unions = [m for m in article.of_kind("union") if s0 <= m.start < pos and m.attrs.get("name")
+              and not m.attrs.get("in_title")]
     while len(unions) > 1 and re.search(r"(?:联合|与|和|会同|携手)$", article.text[s0:unions[-1].start]):
         unions.pop()  # 昆山市总工会联合花桥经济开发区工会举办…: the co-organiser is not the organiser
     if unions:
@@ -550,7 +551,8 @@ class _SubjectFinder:
         c0, c1 = _bounds(_CLAUSE, text, fig.start)
         g0, _ = _bounds(_SEGMENT, text, fig.start)
         s0, _ = full_sentence(text, fig.start)
-        unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")]
+        unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")
+                  and not m.attrs.get("in_title")]
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
             return text.startswith("等", p.end)

@@ -176,5 +176,11 @@ def find(article: Article) -> list[Mention]:
         if not prefix or _is_generic(prefix) or not _is_proper(prefix):
             continue
         add(start, end, name=text[start:end])
+    # a union named inside a document title (《北京市总工会关于…》) is mentioned, but is not
+    # the agent of the sentence around the title
+    for t in re.finditer(r"《[^》]*》", text):
+        for m in out:
+            if t.start() < m.start < t.end():
+                m.attrs["in_title"] = True
     out.sort(key=lambda x: x.start)
     return out
