@@ -100,7 +100,8 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                 continue
             q = _prefix(longer)
             if (q != p or len(longer) > len(n)) and (q[:1] == p[:1] or p[:1] in "省市区县") and _is_subsequence(p, q) \
-                    and union_level(n) in (union_level(longer), "other") and longer.endswith("总工会"):
+                    and union_level(n) in (union_level(longer), "other") \
+                    and (longer.endswith("总工会") or longer[len(q):] == n[len(p):]):
                 canon[n] = canon.get(longer, longer)
                 break
     for m in named:
@@ -486,6 +487,10 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     return (before[-12:] + after[:16]).strip()
 
 
+#: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
+_COUNTED_GAP = r"“?(?:区级|市级|县级|省级|全国|新建|职工|新增)?“?"
+
+
 class _SubjectFinder:
     """Decides what each figure is about, reading the article in order.
 
@@ -513,12 +518,11 @@ class _SubjectFinder:
         for p in progs:
             for f in figures:
                 gap = self.text[f.end:p.start] if p.start >= f.end else ""
-                if p.end in (f.start, f.start - 1) or (p.start >= f.end and len(gap) <= 3
-                                                      and re.fullmatch(r"[\u4e00-\u9fff“]*", gap)):
+                if p.end in (f.start, f.start - 1) or (p.start >= f.end and re.fullmatch(_COUNTED_GAP, gap)):
                     counted.add(id(p))
         self.progs = [p for p in progs if id(p) not in counted]
         self.orgs = article.of_kind("organization")
-        self.last: tuple[int, Mention] | None = None  # (segment start, programme subject)
+        self.last: tuple[int, Mention, int] | None = None  # (segment start, programme subject, figure end)
         self.by_sentence: dict[int, list[Mention | None]] = {}  # subjects found, per sentence start
 
     def _topic_of_sentence(self, s0: int, s1: int) -> Mention | None:
@@ -535,12 +539,14 @@ class _SubjectFinder:
         from .segment import words
 
         head = self.text[s0:s0 + 8].lstrip("，,、 ")
-        if head.startswith(("其中", "该")):
+        if head.startswith(("其中", "该", "一共", "共", "累计", "陆续", "先后", "同时", "此外", "还", "并", "另",
+                            "分别", "合计", "全年", "与", "为", "向", "通过")):
             return True
         toks = words(head)
         return bool(toks) and toks[0][1] in ("v", "d", "p", "c", "ad", "vd")
 
     def __call__(self, fig: Mention) -> Mention | None:
+        self.fig = fig
         subject = self._find(fig)
         s0, _ = full_sentence(self.text, fig.start)
         self.by_sentence.setdefault(s0, []).append(subject)
@@ -578,9 +584,9 @@ class _SubjectFinder:
                 break
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
         between = [m for m in self.a.mentions if m.kind in ("union", "programme") and m.attrs.get("name")
-                   and self.last and self.last[1].end <= m.start < fig.start]
+                   and self.last and self.last[2] <= m.start < fig.start]
         if self.last and self.last[0] == g0 and not between:
-            return self.last[1]
+            return self._remember(g0, self.last[1])
         # 3. the union opening the figure's clause, else the first union of the sentence
         in_clause = [m for m in unions if m.start >= c0]
         if in_clause:
@@ -603,7 +609,7 @@ class _SubjectFinder:
         return None
 
     def _remember(self, segment: int, m: Mention) -> Mention:
-        self.last = (segment, m)
+        self.last = (segment, m, self.fig.end)
         return m
 
 

@@ -79,3 +79,18 @@ def test_honour_before_name_gives_recipient():
 def test_words_jieba_mistakes_for_names_are_not_persons():
     f = extract_text("为拓宽销售渠道,精准施策,培养高素质专业化干部。")
     assert f.persons == []
+
+
+def test_figures_carry_the_programme_introduced_in_the_previous_sentence():
+    f = extract_text("杭州市慈善总会于3月1日发起设立“春风助学”项目,为困难职工子女募集善款。"
+                     "一共收到2300余名爱心人士捐款186万元。")
+    subjects = {x.value: x.subject for x in f.figures}
+    assert subjects[2300] == "“春风助学”项目"
+    assert subjects[1860000] == "“春风助学”项目"
+
+
+def test_money_for_a_programme_is_about_the_programme():
+    f = extract_text("宁波市总工会全年共投入412万元用于“送温暖”,投入96万元用于“送清凉”。")
+    subjects = {x.value: x.subject for x in f.figures}
+    assert subjects[4120000] == "送温暖"
+    assert subjects[960000] == "送清凉"

@@ -21,7 +21,6 @@ CASES = json.loads((Path(__file__).parent / "data" / "genre_cases.json").read_te
 #: need a county lexicon (正定县 → 石家庄市), some recipients sit in the next sentence,
 #: some subjects need the company named two sentences before.
 KNOWN_GAPS = {
-    "union-industry-jiangsu-construction",
     "union-zhengding-county",
     "union-kunshan-huaqiao",
     "union-yiwu-jinhua",
@@ -31,10 +30,8 @@ KNOWN_GAPS = {
     "person-xcmg-union-chair",
     "honour-pioneer-team-shield",
     "honour-great-craftsman",
-    "prog-golden-autumn-hangzhou",
     "prog-ankang-cup-henan",
     "num-xian-hotline",
-    "num-shanxi-rates",
 }
 
 

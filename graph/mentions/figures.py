@@ -12,6 +12,7 @@ Chinese numerals (三大, 四项: optional in the gold).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
 from .. import lexicon
@@ -110,11 +111,13 @@ def find(article: Article) -> list[Mention]:
                            {"value": value, "unit": unit, "unit_text": unit_text, "approx": approx,
                             "role": _role(text, s)}))
     for m in _PERCENT_CN.finditer(text):
+        whole, _, frac = m.group("num").partition("点")
         try:
-            value = parse_number(m.group("num").replace("点", "."), "") if "点" not in m.group("num") else None
-        except NumberError:
-            continue
-        if value is None:
+            value = parse_number(whole, "")
+            if frac:  # 八十七点五: digits after 点 are read one by one
+                digits = "".join(str("零一二三四五六七八九".index(ch)) for ch in frac if ch in "零一二三四五六七八九")
+                value = Decimal(f"{value}.{digits}")
+        except (NumberError, ValueError):
             continue
         out.append(Mention("figure", m.start(), m.end(), m.group(),
                            {"value": value, "unit": "percent", "unit_text": "百分之", "approx": False,
