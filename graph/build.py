@@ -107,7 +107,7 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     ReadError
         When a path does not exist.
     """
-    from .export.html import write_view
+    from .export.views import write_views
     from .export.turtle import write_turtle
 
     facts, errors = extract_corpus(paths, progress)
@@ -116,5 +116,5 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     report = BuildReport(articles=len(facts), failures=errors, counts=count_classes(g), triples=len(g))
     report.outputs.append(write_turtle(g, out / "graph.ttl"))
     if html:
-        report.outputs.append(write_view(g, out / "index.html"))
+        report.outputs.append(write_views(g, out))
     return g, report
