@@ -107,8 +107,8 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     ReadError
         When a path does not exist.
     """
-    from .export.views import write_views
     from .export.turtle import write_turtle
+    from .export.views import write_views
 
     facts, errors = extract_corpus(paths, progress)
     g = build_graph(facts)

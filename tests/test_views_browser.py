@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build
 from graph.export.views import plan_views, to_networkx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,9 +28,8 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists() or not DRIVER.exists(),
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    g, report = build([ROOT / "seeds"], out)
+def site(seed_site):
+    g, report, out = seed_site
     return out, report, {v.path: v for v in plan_views(to_networkx(g))}
 
 

@@ -15,6 +15,7 @@ physics on (pyvis issue #204).
 """
 from __future__ import annotations
 
+import functools
 import html as htmlmod
 import json
 import math
@@ -39,6 +40,7 @@ UI_TEXT = {">Select a Node by ID<": ">查找节点…<", ">Reset Selection<": ">
            ">Select a network item<": ">筛选节点或边…<", ">Select a property...<": ">选择属性…<",
            ">Select value(s)...<": ">选择取值…<",
            'placeholder="Select node..."': 'placeholder="查找节点…"', ">edge<": ">边<", ">node<": ">节点<"}
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.S)
 
 #: Replaces the Bootstrap classes pyvis's template uses, plus the page header and landing page.
@@ -111,6 +113,13 @@ def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
 
 
+@functools.cache
+def _template_env(template_dir: str):
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(loader=FileSystemLoader(template_dir))
+
+
 def _header(v: View, up: str) -> str:
     esc = htmlmod.escape
     kinds = sorted({k for _, k in v.G.nodes(data="kind")}, key=list(CLASSES).index)
@@ -157,6 +166,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
     pos = layout(G) if G.number_of_nodes() > LAYOUT_ABOVE else None
     net = Network(height="calc(100vh - 190px)", width="100%", directed=True, cdn_resources="remote", heading="",
                   select_menu=True, filter_menu=True)
+    net.templateEnv = _template_env(net.template_dir)  # compile pyvis's template once, not once per page
     for n, d in G.nodes(data=True):
         _, group, color, shape, _ = CLASSES[d["kind"]]
         extra = {"x": pos[n][0], "y": pos[n][1], "physics": False} if pos else {}
@@ -177,7 +187,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
     }
     net.set_options(json.dumps(options))
     page = net.generate_html()
-    page = _HEADING.sub("", offline(page))
+    page = _COMMENT.sub("", _HEADING.sub("", offline(page)))  # the template's comments hold dead links
     head = "".join([f'<link rel="stylesheet" href="{up}lib/vis-network.css">',
                     f'<script src="{up}lib/vis-network.min.js"></script>',
                     f'<link rel="stylesheet" href="{up}lib/tom-select.css">',
