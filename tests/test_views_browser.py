@@ -125,3 +125,21 @@ def test_view_in_browser(site, browser, tmp_path, kind):
         target = os.environ.get("UKG_SCREENSHOT")
         if target:
             shutil.copyfile(result["shot"], ROOT / target)
+
+
+def test_capped_whole_graph_in_browser(site, browser, tmp_path):
+    """A whole-graph page cut to 150 nodes (precomputed layout, no physics) shows 150 nodes and says so."""
+    from graph.export.html import LAYOUT_ABOVE, copy_assets, write_page
+
+    out, _, views = site
+    G = views["views/graph.html"].G
+    capped = plan_views(G, max_nodes=150)[0]
+    assert capped.nodes == 150 > LAYOUT_ABOVE
+    copy_assets(tmp_path / "lib")
+    page = write_page(capped, tmp_path)
+    result = open_page(browser, page, tmp_path)
+    assert (result["state"]["nodes"], result["state"]["edges"]) == (capped.nodes, capped.edges) != (G.number_of_nodes(),
+                                                                                                  G.number_of_edges())
+    assert result["state"]["physics"] is False
+    assert f"共 {G.number_of_nodes()} 个节点" in browser.find_element("class name", "note").text
+    assert_offline(result)

@@ -29,7 +29,7 @@ from rdflib import Graph
 from .views import CLASSES, View, to_networkx
 
 #: Pages with more nodes than this get a precomputed layout and no physics.
-LAYOUT_ABOVE = 120
+LAYOUT_ABOVE = 100
 #: Files copied from the pyvis package into ``lib/`` (source relative to pyvis/lib, target name).
 ASSETS = {"vis-9.1.2/vis-network.min.js": "vis-network.min.js", "vis-9.1.2/vis-network.css": "vis-network.css",
           "tom-select/tom-select.complete.min.js": "tom-select.complete.min.js",
@@ -180,6 +180,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
     options = {
         "physics": {"enabled": pos is None, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": True, "iterations": physics_iterations, "fit": True}},
+        "layout": {"randomSeed": 7},  # the same page shows the same picture each time it opens
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}},
         "edges": {"font": {"size": 10, "face": "Noto Sans CJK SC, sans-serif", "align": "middle"},
