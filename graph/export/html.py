@@ -54,16 +54,20 @@ header .note { color: #a33; font-weight: bold; }
 header details { font-size: 13px; max-height: 8em; overflow: auto; }
 header details a { margin-right: 0.8em; }
 .key { font-size: 16px; }
-.card { width: 100%; }
+/* the page fills the window: header, then both menus on one line, then the network */
+body.view { display: flex; flex-direction: column; height: 100vh; }
+body.view header { flex: none; }
+.card { flex: 1; min-height: 0; display: grid; grid-template-columns: 2fr 3fr; grid-template-rows: auto 1fr; }
 .card-header { padding: 4px 8px; background: #f3f3f3; border-bottom: 1px solid #ddd; }
 .row { display: flex; gap: 6px; align-items: center; }
-.col-10 { flex: 10; } .col-2 { flex: 2; } .col-3 { flex: 3; } .pb-2 { padding-bottom: 4px; }
+.col-10 { flex: 10; } .col-1 { flex: 1; } .col-2 { flex: 2; } .col-3 { flex: 3; } .pb-2 { padding-bottom: 2px; }
 .form-select { width: 100%; }
 .btn { padding: 4px 10px; border: 1px solid #1f77b4; background: #1f77b4; color: #fff; border-radius: 3px;
        cursor: pointer; width: 100%; }
 .btn-secondary { background: #777; border-color: #777; }
 .card-body { padding: 0; }
-#mynetwork { float: none !important; box-sizing: border-box; }
+#mynetwork { float: none !important; box-sizing: border-box; grid-column: 1 / -1; height: 100% !important;
+             min-height: 300px; }
 .vis-tooltip { white-space: pre-line !important; max-width: 520px; font-family: inherit !important;
                font-size: 13px !important; }
 body.landing main { padding: 0 16px; }
@@ -164,7 +168,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
     pages = v.G.graph.get("pages", {})
     G = v.G
     pos = layout(G) if G.number_of_nodes() > LAYOUT_ABOVE else None
-    net = Network(height="calc(100vh - 190px)", width="100%", directed=True, cdn_resources="remote", heading="",
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="",
                   select_menu=True, filter_menu=True)
     net.templateEnv = _template_env(net.template_dir)  # compile pyvis's template once, not once per page
     for n, d in G.nodes(data=True):
@@ -197,7 +201,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
                     f"<title>{htmlmod.escape(v.title)} · union-kg</title>"])
     page = "<!DOCTYPE html>\n" + page.replace("<html>", '<html lang="zh">', 1)
     page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + head, 1)
-    page = page.replace("<body>", "<body>" + _header(v, up), 1)
+    page = page.replace("<body>", '<body class="view">' + _header(v, up), 1)
     for n, d in G.nodes(data=True):
         page = page.replace(f'<option value="{n}">{n}</option>',
                             f'<option value="{n}">{htmlmod.escape(d["label"])}</option>', 1)
