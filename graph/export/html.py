@@ -40,6 +40,7 @@ UI_TEXT = {">Select a Node by ID<": ">查找节点…<", ">Reset Selection<": ">
            ">Select a network item<": ">筛选节点或边…<", ">Select a property...<": ">选择属性…<",
            ">Select value(s)...<": ">选择取值…<",
            'placeholder="Select node..."': 'placeholder="查找节点…"', ">edge<": ">边<", ">node<": ">节点<"}
+_OPTION = re.compile(r'<option value="([^"]*)">([^<]*)</option>')
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.S)
 
@@ -113,7 +114,7 @@ def copy_assets(lib_dir: str | Path) -> Path:
 def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Spring layout (networkx, fixed seed) scaled to screen pixels: about 60 px per node on a side."""
     scale = 60 * math.sqrt(max(G.number_of_nodes(), 1))
-    pos = nx.spring_layout(nx.Graph(G.to_undirected()), seed=seed, scale=scale, iterations=60)
+    pos = nx.spring_layout(nx.Graph(G.to_undirected()), seed=seed, scale=scale, iterations=60, method="force")
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
 
 
@@ -202,9 +203,9 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
     page = "<!DOCTYPE html>\n" + page.replace("<html>", '<html lang="zh">', 1)
     page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + head, 1)
     page = page.replace("<body>", '<body class="view">' + _header(v, up), 1)
-    for n, d in G.nodes(data=True):
-        page = page.replace(f'<option value="{n}">{n}</option>',
-                            f'<option value="{n}">{htmlmod.escape(d["label"])}</option>', 1)
+    labels = {n: htmlmod.escape(d["label"]) for n, d in G.nodes(data=True)}
+    page = _OPTION.sub(lambda m: f'<option value="{m[1]}">{labels.get(m[1], m[1])}</option>'
+                       if m[1] == m[2] else m[0], page)  # the select menu lists labels, not IRIs
     for en, zh in UI_TEXT.items():
         page = page.replace(en, zh)
     hook = """

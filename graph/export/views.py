@@ -207,16 +207,23 @@ def _relations(G: nx.MultiDiGraph, labels: tuple[str, ...]) -> nx.MultiDiGraph:
     return H
 
 
-def ego(G: nx.MultiDiGraph, centre: str, radius: int = 2) -> nx.MultiDiGraph:
+def ego(G: nx.MultiDiGraph, centre: str, radius: int = 2, entities: nx.Graph | None = None) -> nx.MultiDiGraph:
     """Neighbourhood of ``centre`` at depth ``radius`` over entity relations, plus the articles mentioning it.
 
     Edges are followed in both directions; articles are not walked through
     (every entity of an article would be two steps from every other).
+    ``entities`` (optional) is ``G`` without articles, undirected, when the
+    caller computes many neighbourhoods.
     """
-    entities = G.subgraph([n for n, k in G.nodes(data="kind") if k != "article"])
-    near = nx.ego_graph(entities, centre, radius=radius, undirected=True)
+    if entities is None:
+        entities = _entities(G)
+    near = nx.single_source_shortest_path_length(entities, centre, cutoff=radius)
     docs = [s for s, _, lab in G.in_edges(centre, data="label") if lab == "提及"]
     return G.subgraph(set(near) | set(docs)).copy()
+
+
+def _entities(G: nx.MultiDiGraph) -> nx.Graph:
+    return nx.Graph(G.subgraph([n for n, k in G.nodes(data="kind") if k != "article"]))
 
 
 def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
@@ -266,10 +273,11 @@ def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
             sub = G.subgraph({n} | set(G.successors(n))).copy()
             v = add("article", pages[n], f"文章：{d['label']}", sub, keep=n, label=d["label"])
             v.links = [(pages[m], G.nodes[m]["label"]) for m in G.successors(n) if m in pages]
+    entities = _entities(G)
     for n, d in G.nodes(data=True):
         if d["kind"] in ("union", "person"):
-            v = add(d["kind"], pages[n], f"{CLASSES[d['kind']][1]}：{d['label']}（两层邻域）", ego(G, n), keep=n,
-                    label=d["label"])
+            title = f"{CLASSES[d['kind']][1]}：{d['label']}（两层邻域）"
+            v = add(d["kind"], pages[n], title, ego(G, n, 2, entities), keep=n, label=d["label"])
             v.links = [(pages[m], G.nodes[m]["label"]) for m in v.G if m in pages and m != n]
     for v in views:
         v.G.graph["pages"] = pages
