@@ -101,4 +101,8 @@ def test_write_views_returns_the_landing_page(seed, tmp_path):
             sub.add(t)
     landing = write_views(sub, tmp_path)
     assert landing == tmp_path / "index.html"
-    assert (tmp_path / "lib" / "vis-network.min.js").read_text(encoding="utf-8").lstrip().startswith("/**")
+    lib = tmp_path / "lib"
+    assert "@license" in (lib / "vis-network.min.js").read_text(encoding="utf-8")[:2000]
+    assert "Apache" in (lib / "vis-network.css").read_text(encoding="utf-8")[:300]
+    assert "Apache" in (lib / "tom-select.complete.min.js").read_text(encoding="utf-8")[:300]
+    assert "最多显示 300 个节点" in (tmp_path / "views" / "graph.html").read_text(encoding="utf-8")

@@ -40,6 +40,14 @@ UI_TEXT = {">Select a Node by ID<": ">查找节点…<", ">Reset Selection<": ">
            ">Select a network item<": ">筛选节点或边…<", ">Select a property...<": ">选择属性…<",
            ">Select value(s)...<": ">选择取值…<",
            'placeholder="Select node..."': 'placeholder="查找节点…"', ">edge<": ">边<", ">node<": ">节点<"}
+VIS_CSS_HEADER = ("/* vis-network 9.1.2 (https://visjs.github.io/vis-network/), (c) 2011-2017 Almende B.V., "
+                  "(c) 2017-2019 visjs contributors; dual licensed Apache-2.0 and MIT. Copied from pyvis. */\n")
+LICENSES = """\
+Third-party files in this folder, copied at build time from the installed pyvis 0.3.2 package (pyvis/lib):
+  vis-network.min.js, vis-network.css   vis-network 9.1.2, dual licensed Apache-2.0 and MIT (see the file headers)
+  tom-select.complete.min.js, tom-select.css   Tom Select 2.0.0-rc.4, Apache-2.0 (see the file headers)
+union-kg.css is union-kg's own stylesheet (MIT).
+"""
 _OPTION = re.compile(r'<option value="([^"]*)">([^<]*)</option>')
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.S)
@@ -106,7 +114,11 @@ def copy_assets(lib_dir: str | Path) -> Path:
     for rel, name in ASSETS.items():
         if not (src / rel).is_file():
             raise FileNotFoundError(f"pyvis does not ship {rel}; pyvis==0.3.2 is required")
-        shutil.copyfile(src / rel, lib / name)
+        if name == "vis-network.css":  # the only file shipped without its licence header
+            (lib / name).write_text(VIS_CSS_HEADER + (src / rel).read_text(encoding="utf-8"), encoding="utf-8")
+        else:
+            shutil.copyfile(src / rel, lib / name)
+    (lib / "LICENSES.txt").write_text(LICENSES, encoding="utf-8")
     (lib / "union-kg.css").write_text(CSS, encoding="utf-8")
     return lib
 

@@ -254,7 +254,7 @@ def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
     def add(kind: str, path: str, title: str, sub: nx.MultiDiGraph, keep: str | None = None,
             label: str = "") -> View:
         shown = cap(sub, max_nodes, keep)
-        note = ""
+        note = f"此页最多显示 {max_nodes} 个节点（度数最高者优先），这里全部显示。" if kind == "graph" else ""
         if shown.number_of_nodes() < sub.number_of_nodes():
             note = (f"共 {sub.number_of_nodes()} 个节点，此页只显示度数最高的 {shown.number_of_nodes()} 个"
                     f"（上限 {max_nodes}）。")
