@@ -121,6 +121,11 @@ def test_view_in_browser(site, browser, tmp_path, kind):
     assert sorted(state["labels"]) == sorted(d["label"] for _, d in view.G.nodes(data=True))
     assert_offline(result)
     assert browser.find_element("id", "counts").text.startswith(f"{view.nodes} 个节点")
+    # the select menu (tom-select) is live and lists every node by its label
+    options = browser.execute_script(
+        "var ts = document.getElementById('select-node').tomselect;"
+        "return ts ? Object.values(ts.options).map(o => o.text) : null;")
+    assert options is not None and sorted(o for o in options if o != "查找节点…") == sorted(state["labels"])
     if kind == "graph":
         target = os.environ.get("UKG_SCREENSHOT")
         if target:  # the README's picture, kept small: 256-colour PNG
