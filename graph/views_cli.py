@@ -32,7 +32,8 @@ def _args(p: argparse.ArgumentParser):
         try:
             g = Graph().parse(path, format="turtle")
         except Exception as err:  # rdflib raises several parser error types
-            print(f"union-kg views: {path} is not readable Turtle: {str(err).splitlines()[0]}", file=sys.stderr)
+            why = " ".join(str(err).split())[:200]
+            print(f"union-kg views: {path} is not readable Turtle: {why}", file=sys.stderr)
             return 2
         print(f"wrote {write_views(g, args.out, args.max_nodes)}")
         return 0
