@@ -108,8 +108,8 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     ReadError
         When a path does not exist.
     """
-    from .export.html import write_view
     from .export.turtle import write_turtle
+    from .export.views import write_views
 
     facts, errors = extract_corpus(paths, progress)
     g = build_graph(facts)
@@ -118,5 +118,5 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     report = BuildReport(articles=len(facts), failures=errors, counts=count_classes(g), triples=len(g))
     report.outputs.append(write_turtle(g, out / "graph.ttl"))
     if html:
-        report.outputs.append(write_view(g, out / "index.html"))
+        report.outputs.append(write_views(g, out))
     return g, report

@@ -69,7 +69,8 @@ def test_rebuild_gives_the_same_iris(seed_build, tmp_path):
 
 def test_html_view_is_offline(seed_build):
     _, _, out = seed_build
-    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "views/graph.html" in (out / "index.html").read_text(encoding="utf-8")
+    html = (out / "views" / "graph.html").read_text(encoding="utf-8")
     assert "vis.Network" in html or "new vis" in html
     assert not re.search(r'(?:src|href)="https?://', html)
 

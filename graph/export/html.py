@@ -1,70 +1,251 @@
-"""Interactive HTML view of the graph (pyvis), self-contained and offline.
+"""Interactive HTML pages (pyvis), self-contained and offline.
 
-pyvis 0.3.2 links Bootstrap from a CDN even in its ``in_line`` mode (pyvis
-issues #228, #229): the page is post-processed so that no request leaves
-the machine when it opens.
+pyvis 0.3.2 links Bootstrap, and in its ``local``/``remote`` modes also
+vis-network and tom-select, from CDNs (pyvis issues #228, #229). Each page
+is post-processed: every tag that would load a resource from the network is
+removed, and the page loads vis-network and tom-select from ``lib/`` beside
+the pages, copied from the installed pyvis package at build time (a file
+copy, nothing is downloaded). A small stylesheet replaces Bootstrap.
+
+Physics stabilises and then stops (``physics: false`` on
+``stabilizationIterationsDone``); pages with more than :data:`LAYOUT_ABOVE`
+nodes get a networkx spring layout computed in Python (fixed seed) and no
+physics at all, since pyvis takes minutes to settle 1,500 nodes with
+physics on (pyvis issue #204).
 """
 from __future__ import annotations
 
+import functools
+import html as htmlmod
+import json
+import math
 import re
+import shutil
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, Graph
-from rdflib.namespace import DCTERMS, FOAF, ORG, SDO, SKOS
+from rdflib import Graph
 
-from ..namespace import UKG
+from .views import CLASSES, View, to_networkx
 
-#: Node colours and shapes per class.
-STYLE = {
-    UKG.TradeUnion: ("#d62728", "dot", "工会"),
-    FOAF.Person: ("#1f77b4", "dot", "人物"),
-    UKG.Programme: ("#2ca02c", "square", "活动项目"),
-    UKG.Award: ("#ff7f0e", "star", "荣誉"),
-    UKG.Document: ("#8c564b", "triangle", "文件"),
-    ORG.FormalOrganization: ("#9467bd", "diamond", "组织"),
-    UKG.Article: ("#7f7f7f", "box", "文章"),
-}
-EDGE_LABELS = {ORG.subOrganizationOf: "隶属于", UKG.organizedBy: "主办", UKG.receivedAward: "获得",
-               SDO.mentions: "提及", ORG.organization: "担任"}
-_EXTERNAL = re.compile(r'<(?:link|script)[^>]+(?:href|src)="https?://[^"]*"[^>]*>(?:\s*</script>)?', re.S)
+#: Pages with more nodes than this get a precomputed layout and no physics.
+LAYOUT_ABOVE = 100
+#: Files copied from the pyvis package into ``lib/`` (source relative to pyvis/lib, target name).
+ASSETS = {"vis-9.1.2/vis-network.min.js": "vis-network.min.js", "vis-9.1.2/vis-network.css": "vis-network.css",
+          "tom-select/tom-select.complete.min.js": "tom-select.complete.min.js",
+          "tom-select/tom-select.css": "tom-select.css"}
+_EXTERNAL = re.compile(r'<(?:link|script)\b[^>]*\b(?:href|src)="(?:https?:)?//[^"]*"[^>]*>(?:\s*</script>)?', re.S)
+#: pyvis's menu texts in Chinese (displayed text only; option values stay).
+UI_TEXT = {">Select a Node by ID<": ">查找节点…<", ">Reset Selection<": ">取消选择<", ">Filter<": ">筛选<",
+           ">Select a network item<": ">筛选节点或边…<", ">Select a property...<": ">选择属性…<",
+           ">Select value(s)...<": ">选择取值…<",
+           'placeholder="Select node..."': 'placeholder="查找节点…"', ">edge<": ">边<", ">node<": ">节点<"}
+VIS_CSS_HEADER = ("/* vis-network 9.1.2 (https://visjs.github.io/vis-network/), (c) 2011-2017 Almende B.V., "
+                  "(c) 2017-2019 visjs contributors; dual licensed Apache-2.0 and MIT. Copied from pyvis. */\n")
+LICENSES = """\
+Third-party files in this folder, copied at build time from the installed pyvis 0.3.2 package (pyvis/lib):
+  vis-network.min.js, vis-network.css   vis-network 9.1.2, dual licensed Apache-2.0 and MIT (see the file headers)
+  tom-select.complete.min.js, tom-select.css   Tom Select 2.0.0-rc.4, Apache-2.0 (see the file headers)
+union-kg.css is union-kg's own stylesheet (MIT).
+"""
+_OPTION = re.compile(r'<option value="([^"]*)">([^<]*)</option>')
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HEADING = re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.S)
 
-
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    """Entities as nodes (label, class) and their relations as labelled edges.
-
-    Posts (``org:Membership``) become person → organisation edges labelled
-    with the role (担任 …); figures are left out (they are in the tables).
-    """
-    G = nx.MultiDiGraph()
-    for cls, (color, shape, group) in STYLE.items():
-        for s in g.subjects(RDF.type, cls):
-            if s in G:
-                continue
-            label = str(g.value(s, SKOS.prefLabel) or g.value(s, SKOS.prefLabel) or s).strip()
-            if cls == UKG.Article:
-                label = str(g.value(s, DCTERMS.title) or "") or str(s).rsplit("/", 1)[-1]
-            G.add_node(str(s), label=label, group=group, color=color, shape=shape)
-    for p, name in EDGE_LABELS.items():
-        if p == ORG.organization:
-            continue
-        for s, o in g.subject_objects(p):
-            if str(s) in G and str(o) in G:
-                G.add_edge(str(s), str(o), label=name)
-    for m in g.subjects(RDF.type, ORG.Membership):
-        who, org, role = g.value(m, ORG.member), g.value(m, ORG.organization), g.value(m, ORG.role)
-        if who is not None and org is not None and str(who) in G and str(org) in G:
-            G.add_edge(str(who), str(org), label=f"担任 {g.value(role, SKOS.prefLabel) or ''}".strip())
-    return G
+#: Replaces the Bootstrap classes pyvis's template uses, plus the page header and landing page.
+CSS = """\
+html, body { overflow-x: hidden; }
+body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif; color: #222; }
+header { padding: 6px 12px; border-bottom: 1px solid #ddd; background: #fafafa; }
+header h1 { font-size: 20px; margin: 4px 0; }
+header p { margin: 3px 0; font-size: 13px; }
+header .note { color: #a33; font-weight: bold; }
+header details { font-size: 13px; max-height: 8em; overflow: auto; }
+header details a { margin-right: 0.8em; }
+.key { font-size: 16px; }
+/* the page fills the window: header, then both menus on one line, then the network */
+body.view { display: flex; flex-direction: column; height: 100vh; }
+body.view header { flex: none; }
+.card { flex: 1; min-height: 0; display: grid; grid-template-columns: 2fr 3fr; grid-template-rows: auto 1fr; }
+.card-header { padding: 4px 8px; background: #f3f3f3; border-bottom: 1px solid #ddd; }
+.row { display: flex; gap: 6px; align-items: center; }
+.col-10 { flex: 10; } .col-1 { flex: 1; } .col-2 { flex: 2; } .col-3 { flex: 3; } .pb-2 { padding-bottom: 2px; }
+.form-select { width: 100%; }
+.btn { padding: 4px 10px; border: 1px solid #1f77b4; background: #1f77b4; color: #fff; border-radius: 3px;
+       cursor: pointer; width: 100%; }
+.btn-secondary { background: #777; border-color: #777; }
+.card-body { padding: 0; }
+#mynetwork { float: none !important; box-sizing: border-box; grid-column: 1 / -1; height: 100% !important;
+             min-height: 300px; }
+.vis-tooltip { white-space: pre-line !important; max-width: 520px; font-family: inherit !important;
+               font-size: 13px !important; }
+body.landing main { padding: 0 16px; }
+body.landing footer { padding: 8px 16px; color: #666; font-size: 12px; }
+table.counts { border-collapse: collapse; margin: 10px 0; }
+table.counts th, table.counts td { border: 1px solid #ccc; padding: 3px 12px; text-align: center; }
+section ul { columns: 3 18em; font-size: 14px; }
+section small { color: #777; }
+"""
 
 
 def offline(html: str) -> str:
-    """Remove every tag that would load a resource from the network."""
+    """Remove every ``<link>``/``<script>`` tag that would load a resource from the network."""
     return _EXTERNAL.sub("", html)
 
 
+def copy_assets(lib_dir: str | Path) -> Path:
+    """Copy vis-network and tom-select (with their licence headers) from pyvis into ``lib_dir``; write the CSS.
+
+    Returns
+    -------
+    Path
+        ``lib_dir``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the installed pyvis does not ship these files (pyvis 0.3.2 does).
+    """
+    import pyvis
+
+    src = Path(pyvis.__file__).parent / "lib"
+    lib = Path(lib_dir)
+    lib.mkdir(parents=True, exist_ok=True)
+    for rel, name in ASSETS.items():
+        if not (src / rel).is_file():
+            raise FileNotFoundError(f"pyvis does not ship {rel}; pyvis==0.3.2 is required")
+        if name == "vis-network.css":  # the only file shipped without its licence header
+            (lib / name).write_text(VIS_CSS_HEADER + (src / rel).read_text(encoding="utf-8"), encoding="utf-8")
+        else:
+            shutil.copyfile(src / rel, lib / name)
+    (lib / "LICENSES.txt").write_text(LICENSES, encoding="utf-8")
+    (lib / "union-kg.css").write_text(CSS, encoding="utf-8")
+    return lib
+
+
+def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Spring layout (networkx, fixed seed) scaled to screen pixels: about 60 px per node on a side."""
+    scale = 60 * math.sqrt(max(G.number_of_nodes(), 1))
+    pos = nx.spring_layout(nx.Graph(G.to_undirected()), seed=seed, scale=scale, iterations=60, method="force")
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+@functools.cache
+def _template_env(template_dir: str):
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(loader=FileSystemLoader(template_dir))
+
+
+def _header(v: View, up: str) -> str:
+    esc = htmlmod.escape
+    kinds = sorted({k for _, k in v.G.nodes(data="kind")}, key=list(CLASSES).index)
+    legend = " ".join(f'<span class="key" style="color:{CLASSES[k][2]}">{CLASSES[k][4]}</span> {CLASSES[k][1]}'
+                      for k in kinds)
+    rel = sorted({(p, lab) for p, lab in v.links}, key=lambda x: x[1])
+    links = ""
+    if rel:
+        links = (f"<details><summary>相关页面（{len(rel)}）</summary>"
+                 + "".join(f'<a href="{up}{esc(p)}">{esc(lab)}</a>' for p, lab in rel) + "</details>")
+    note = f'<p class="note">{esc(v.note)}</p>' if v.note else ""
+    return (f'<header><p><a href="{up}index.html">← 首页</a> · <a href="{up}views/graph.html">全图</a></p>'
+            f"<h1>{esc(v.title)}</h1>"
+            f'<p><span id="counts">{v.nodes} 个节点，{v.edges} 条边</span>。图例：{legend}。'
+            f"悬停查看详情，双击工会、人物或文章打开其页面。</p>{note}{links}</header>")
+
+
+def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> Path:
+    """Write one view as an HTML page under ``out_dir`` (at ``out_dir / v.path``).
+
+    Parameters
+    ----------
+    v : View
+        Its subgraph nodes carry ``kind``, ``label``, ``tooltip`` (see
+        :func:`graph.export.views.to_networkx`); ``v.G.graph["pages"]`` maps
+        node ids to page paths (for double-click navigation).
+    out_dir : path-like
+        Output folder; the page references ``lib/`` in it relatively.
+    physics_iterations : int
+        Stabilisation iterations before physics stops (small pages).
+
+    Returns
+    -------
+    Path
+        The page written. It holds exactly ``v.nodes`` nodes and ``v.edges`` edges.
+    """
+    from pyvis.network import Network
+
+    out = Path(out_dir)
+    path = out / v.path
+    up = "../" * (len(Path(v.path).parts) - 1)
+    pages = v.G.graph.get("pages", {})
+    G = v.G
+    pos = layout(G) if G.number_of_nodes() > LAYOUT_ABOVE else None
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="",
+                  select_menu=True, filter_menu=True)
+    net.templateEnv = _template_env(net.template_dir)  # compile pyvis's template once, not once per page
+    for n, d in G.nodes(data=True):
+        _, group, color, shape, _ = CLASSES[d["kind"]]
+        extra = {"x": pos[n][0], "y": pos[n][1], "physics": False} if pos else {}
+        extra["类别"] = group  # not vis's "group": group styles would override the class colours
+        if n in pages and pages[n] != v.path:
+            extra["url"] = up + pages[n]
+        net.add_node(n, label=d["label"], title=d["tooltip"], color=color, shape=shape,
+                     size=8 + 4 * math.sqrt(G.degree(n)), **extra)
+    for s, o, d in G.edges(data=True):
+        net.add_edge(s, o, label=d["label"], title=d["label"])
+    options = {
+        "physics": {"enabled": pos is None, "solver": "forceAtlas2Based",
+                    "stabilization": {"enabled": True, "iterations": physics_iterations, "fit": True}},
+        "layout": {"randomSeed": 7},  # the same page shows the same picture each time it opens
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}},
+        "edges": {"font": {"size": 10, "face": "Noto Sans CJK SC, sans-serif", "align": "middle"},
+                  "smooth": pos is None, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+    }
+    net.set_options(json.dumps(options))
+    page = net.generate_html()
+    page = _COMMENT.sub("", _HEADING.sub("", offline(page)))  # the template's comments hold dead links
+    head = "".join([f'<link rel="stylesheet" href="{up}lib/vis-network.css">',
+                    f'<script src="{up}lib/vis-network.min.js"></script>',
+                    f'<link rel="stylesheet" href="{up}lib/tom-select.css">',
+                    f'<script src="{up}lib/tom-select.complete.min.js"></script>',
+                    f'<link rel="stylesheet" href="{up}lib/union-kg.css">',
+                    f"<title>{htmlmod.escape(v.title)} · union-kg</title>"])
+    page = "<!DOCTYPE html>\n" + page.replace("<html>", '<html lang="zh">', 1)
+    page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + head, 1)
+    page = page.replace("<body>", '<body class="view">' + _header(v, up), 1)
+    labels = {n: htmlmod.escape(d["label"]) for n, d in G.nodes(data=True)}
+    page = _OPTION.sub(lambda m: f'<option value="{m[1]}">{labels.get(m[1], m[1])}</option>'
+                       if m[1] == m[2] else m[0], page)  # the select menu lists labels, not IRIs
+    for en, zh in UI_TEXT.items():
+        page = page.replace(en, zh)
+    hook = """
+                  // union-kg: stop physics once stabilised; double-click opens a node's page
+                  window.ukgStable = false;
+                  if (options.physics && options.physics.enabled) {
+                      network.once("stabilizationIterationsDone", function () {
+                          network.setOptions({physics: false});
+                          window.ukgStable = true;
+                      });
+                  } else { window.ukgStable = true; }
+                  network.on("doubleClick", function (params) {
+                      if (params.nodes.length) {
+                          var url = nodes.get(params.nodes[0]).url;
+                          if (url) { window.location.href = url; }
+                      }
+                  });
+                  return network;"""
+    page = page.replace("return network;", hook, 1)
+    if re.search(r'(?:src|href)="(?:https?:)?//', page):
+        raise RuntimeError(f"{path}: a network reference is left in the page")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
 def write_view(g: Graph, path: str | Path, title: str = "union-kg") -> Path:
-    """Write the whole-graph view as one self-contained HTML page.
+    """Write the whole graph as one page at ``path``, with ``lib/`` beside it.
 
     Parameters
     ----------
@@ -75,20 +256,12 @@ def write_view(g: Graph, path: str | Path, title: str = "union-kg") -> Path:
     Returns
     -------
     Path
-        The page written; vis.js is inlined, nothing is fetched.
+        The page written; its scripts are in ``path.parent / "lib"``.
     """
-    from pyvis.network import Network
-
-    G = to_networkx(g)
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line", heading=title)
-    for n, d in G.nodes(data=True):
-        net.add_node(n, label=d["label"], title=f"{d['group']}: {d['label']}", color=d["color"], shape=d["shape"],
-                     size=10 + 2 * min(G.degree(n), 20))
-    for s, o, d in G.edges(data=True):
-        net.add_edge(s, o, label=d["label"], title=d["label"])
-    net.toggle_physics(True)
-    net.set_options('{"physics": {"stabilization": {"iterations": 300}}, "edges": {"font": {"size": 9}}}')
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(offline(net.generate_html()), encoding="utf-8")
-    return path
+    copy_assets(path.parent / "lib")
+    G = to_networkx(g)
+    return write_page(View("graph", path.name, title, G, G.number_of_nodes()), path.parent)
+
+
+__all__ = ["offline", "copy_assets", "layout", "write_page", "write_view", "LAYOUT_ABOVE", "CSS"]

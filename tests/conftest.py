@@ -1,0 +1,16 @@
+"""Fixtures shared by test modules."""
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory):
+    """The seed corpus built once per session with its HTML views: ``(graph, report, out_dir)``."""
+    from graph.build import build
+
+    out = tmp_path_factory.mktemp("site")
+    g, report = build([ROOT / "seeds"], out)
+    return g, report, out
