@@ -191,6 +191,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level in ("district", "industrial-park") and muni:
         return muni + "总工会"
     if level == "district":
+        if base in lexicon.counties():  # 正定县 → 石家庄市 (GB/T 2260 divisions)
+            return lexicon.counties()[base] + "总工会"
         cities = [n for n in unions if unions[n].level == "city"]
         return cities[0] if len(cities) == 1 else None
     # street, park, enterprise ...: the district union of its section, else the article's
@@ -219,6 +221,8 @@ def parent_of(name: str) -> str | None:
     if level == "city":
         prov = lexicon.cities().get(base)
         return prov + "总工会" if prov else None
+    if level == "district" and base in lexicon.counties():
+        return lexicon.counties()[base] + "总工会"
     muni = lexicon.municipal_districts().get(base)
     return muni + "总工会" if muni and level in ("district", "industrial-park") else None
 

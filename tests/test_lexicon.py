@@ -35,7 +35,8 @@ def test_no_duplicate_lines(name):
     assert not dups, f"{name}: duplicate lines {dups[:10]}"
 
 
-@pytest.mark.parametrize("name", [n for n in DATA_FILES if n.endswith(".tsv")])
+# county names repeat across prefectures (鼓楼区): that file is checked for exact duplicates only
+@pytest.mark.parametrize("name", [n for n in DATA_FILES if n.endswith(".tsv") and n != "counties.tsv"])
 def test_no_duplicate_keys_in_tsv(name):
     keys = [e.split("\t")[0] for e in _entries(name)]
     dups = sorted({k for k in keys if keys.count(k) > 1})
@@ -224,3 +225,45 @@ def test_jieba_keeps_domain_terms_whole():
     assert "职工之家" in words
     assert "常务副主席" in jieba.lcut("区总工会常务副主席主持会议")
     assert "全国五一劳动奖章" in jieba.lcut("他荣获全国五一劳动奖章")
+
+
+# ---------------------------------------------------------------- counties
+def _county_rows() -> list[list[str]]:
+    return [line.split("\t") for line in _entries("counties.tsv")]
+
+
+def test_counties_file_parses():
+    rows = _county_rows()
+    assert len(rows) >= 1800
+    assert all(len(row) == 3 and all(f.strip() == f and f for f in row) for row in rows)
+    lines = _entries("counties.tsv")
+    assert len(lines) == len(set(lines)), "a line is repeated exactly"
+
+
+def test_counties_parents_exist():
+    cities, provs = lexicon.cities(), lexicon.provinces()
+    rows = _county_rows()
+    assert {pref for _, pref, _ in rows} <= set(cities)
+    assert {prov for _, _, prov in rows} <= set(provs)
+    assert all(cities[pref] == prov for _, pref, prov in rows)
+    # the municipalities' districts live in municipal_districts.tsv, not here
+    assert not {prov for _, _, prov in rows} & {"北京市", "天津市", "上海市", "重庆市"}
+    assert set(lexicon.counties().values()) <= set(cities)
+
+
+def test_counties_map_to_prefecture():
+    counties = lexicon.counties()
+    assert counties["正定县"] == "石家庄市"
+    assert counties["昆山市"] == "苏州市"
+    assert counties["义乌市"] == "金华市"
+    assert counties["林州市"] == "安阳市"
+    assert counties["勐海县"] == "西双版纳傣族自治州"
+
+
+def test_ambiguous_counties_left_out():
+    counties, ambiguous = lexicon.counties(), lexicon.ambiguous_counties()
+    for name in ("鼓楼区", "新华区", "铁西区", "朝阳区", "城区"):
+        assert name in ambiguous, name
+        assert name not in counties, name
+    assert not ambiguous & set(counties)
+    assert len(counties) + len(ambiguous) == len({row[0] for row in _county_rows()})

@@ -23,9 +23,11 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 __all__ = [
+    "ambiguous_counties",
     "cities",
     "city_aliases",
     "city_types",
+    "counties",
     "district_aliases",
     "honour_suffixes",
     "honours",
@@ -633,3 +635,69 @@ def userdict_path() -> pathlib.Path:
     with resources.as_file(res) as real, open(target, "wb") as out, open(real, "rb") as src:
         shutil.copyfileobj(src, out)
     return target
+
+
+# ---------------------------------------------------------------- counties
+#: District names that are generic words rather than place names (阳泉市 矿区, 攀枝花市 东区 ...);
+#: they never resolve to a prefecture on their own.
+_GENERIC_COUNTY_NAMES = frozenset({"城区", "郊区", "矿区", "东区", "西区"})
+
+
+@cache
+def _county_prefectures() -> dict[str, frozenset[str]]:
+    """County name → the prefectures in ``counties.tsv`` that have a county of that name."""
+    out: dict[str, set[str]] = {}
+    for row in _rows("counties.tsv"):
+        out.setdefault(row[0], set()).add(_col(row, 1))
+    return {name: frozenset(prefs) for name, prefs in out.items()}
+
+
+@cache
+def ambiguous_counties() -> frozenset[str]:
+    """County-level names that do not determine a single prefecture.
+
+    A name is ambiguous when ``data/counties.tsv`` lists it under more than
+    one prefecture (鼓楼区: 南京, 徐州, 福州, 开封), when it is also a district
+    or county of a municipality in :func:`municipal_districts` (朝阳区 is in
+    长春 and in 北京; 普陀区 in 舟山 and in 上海), or when it is one of the
+    generic district names 城区, 郊区, 矿区, 东区, 西区.
+
+    Returns
+    -------
+    frozenset of str
+        ``{"鼓楼区", "新华区", "铁西区", "朝阳区", "城区", ...}``; none of these
+        is a key of :func:`counties`.
+
+    References
+    ----------
+    GB/T 2260 administrative division codes, as of 2023
+    (``data/counties.tsv``, ``data/municipal_districts.tsv``).
+    """
+    municipal = municipal_districts()
+    return frozenset(
+        name for name, prefs in _county_prefectures().items()
+        if len(prefs) > 1 or name in _GENERIC_COUNTY_NAMES or (name in municipal and municipal[name] not in prefs)
+    )
+
+
+@cache
+def counties() -> dict[str, str]:
+    """County-level divisions → full name of the prefecture-level division they belong to.
+
+    Returns
+    -------
+    dict of str to str
+        ``{"正定县": "石家庄市", "昆山市": "苏州市", "义乌市": "金华市",
+        "勐海县": "西双版纳傣族自治州", "鄂伦春自治旗": "呼伦贝尔市", ...}``: the
+        市辖区, 县, 自治县, 县级市, 旗, 自治旗 and 特区 of every prefecture-level
+        division outside the four municipalities, keyed by full name.  Names in
+        :func:`ambiguous_counties` (鼓楼区, 朝阳区 ...) are left out; every value
+        is a key of :func:`cities`.
+
+    References
+    ----------
+    GB/T 2260 administrative division codes, as of 2023, with the changes
+    the State Council approved up to then (``data/counties.tsv``).
+    """
+    ambiguous = ambiguous_counties()
+    return {name: next(iter(prefs)) for name, prefs in _county_prefectures().items() if name not in ambiguous}

@@ -73,6 +73,8 @@ def union_level(name: str) -> str:
         return "industrial-park"
     if base in lexicon.cities():
         return "city"
+    if base in lexicon.counties():
+        return "district"  # counties, county-level cities (昆山市) and city districts
     if base in lexicon.municipal_districts() or base.endswith(("区", "县", "旗", "县级市")):
         return "district"
     if base.endswith("市"):
