@@ -317,7 +317,9 @@ def render(res: Result, fmt: str = "table") -> str:
             fmt = "turtle"
         if fmt not in GRAPH_FORMATS:
             raise ValueError(f"a CONSTRUCT or DESCRIBE answer is a graph: use --format {'|'.join(GRAPH_FORMATS)}")
-        return ox.serialize(res, format=GRAPH_FORMATS[fmt], prefixes=QUERY_PREFIXES).decode("utf-8")
+        from .export.turtle import TURTLE_PREFIXES
+
+        return ox.serialize(res, format=GRAPH_FORMATS[fmt], prefixes=TURTLE_PREFIXES).decode("utf-8")
     if fmt == "table":
         return ("yes" if bool(res) else "no") if isinstance(res, ox.QueryBoolean) else format_table(res)
     if fmt not in RESULT_FORMATS:

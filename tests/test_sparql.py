@@ -12,19 +12,11 @@ import pyoxigraph as ox
 import pytest
 
 import graph
-from graph.build import build
 from graph.cli import main
 from graph.sparql import QueryError, open_store, rows
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
-
-
-@pytest.fixture(scope="session")
-def seed_graph(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sparql-seed")
-    build([ROOT / "seeds"], out, html=False)
-    return out / "graph.ttl"
 
 
 @pytest.fixture(scope="session")
