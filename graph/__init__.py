@@ -6,7 +6,8 @@ Public API (thin: each call is one pipeline stage module)::
     facts = graph.extract_text("朝阳区总工会主席李明表示……")
     g, report = graph.build(["seeds/"], "out")
     g = graph.load("out/graph.ttl")
-    rows = graph.query("out/graph.ttl", "SELECT ?name WHERE { ?u a ukg:TradeUnion ; skos:prefLabel ?name }")
+    for row in graph.query("out/graph.ttl", "SELECT ?name WHERE { ?u a ukg:TradeUnion ; skos:prefLabel ?name }"):
+        print(row["name"].value)
 """
 from __future__ import annotations
 

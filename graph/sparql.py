@@ -12,11 +12,10 @@ without ``PREFIX`` lines; a ``PREFIX`` in the query overrides them.
 
 Examples
 --------
->>> import graph
->>> rows = graph.sparql.rows("out/graph.ttl",
+>>> from graph.sparql import rows
+>>> rows("out/graph.ttl",
 ...     "SELECT ?name WHERE { ?u a ukg:TradeUnion ; skos:prefLabel ?name }")  # doctest: +SKIP
->>> rows[0]  # doctest: +SKIP
-{'name': '北京市总工会'}
+[{'name': '北京市总工会'}, ...]
 """
 from __future__ import annotations
 
