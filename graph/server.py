@@ -374,11 +374,17 @@ def serve(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout:
         del store
         gc.collect()  # close the read-write store before the workers open it read-only
         pool = QueryPool(tmp, workers=workers, timeout=timeout, max_bytes=max_bytes)
-        server = waitress.create_server(make_app(pool), host=host, port=port, threads=max(4, workers + 2),
-                                        ident="union-kg")
+        try:
+            server = waitress.create_server(make_app(pool), host=host, port=port, threads=max(4, workers + 2),
+                                            ident="union-kg")
+        except OSError as err:
+            raise OSError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
         url = f"http://{host if ':' not in host else f'[{host}]'}:{server.effective_port}{QUERY_PATHS[0]}"
         print(f"serving {src} ({triples} triples) at {url}  (read-only; time limit {timeout:g} s, "
               f"answers up to {max_bytes} bytes; Ctrl-C stops)", flush=True)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            print(f"warning: listening on {host}, not loopback only: other machines can query this graph",
+                  file=sys.stderr, flush=True)
         if ready:
             ready(url)
         server.run()

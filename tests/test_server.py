@@ -21,8 +21,10 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k 
 
 @pytest.fixture(scope="module")
 def endpoint(seed_graph):
-    cmd = [sys.executable, "-m", "graph", "serve", str(seed_graph), "--port", "0", "--timeout", "1",
-           "--max-bytes", str(CAP), "--workers", "2"]
+    # what `union-kg serve GRAPH --port 0 --timeout 1 --max-bytes CAP --workers 2` runs, in its own process
+    code = "import sys; from graph.server import serve; sys.exit(serve(sys.argv[1], port=0, timeout=1.0, " \
+           f"max_bytes={CAP}, workers=2))"
+    cmd = [sys.executable, "-c", code, str(seed_graph)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line: list[str] = []

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 import graph
-from graph.cli import main
+from graph.cli import parser
 from graph.sparql import QueryError, open_store, rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +153,9 @@ def test_malformed_query_gives_line_and_column(store):
 
 
 def run_cli(capsys, *argv):
-    code = main(["query", *map(str, argv)])
+    """``union-kg query ARGV``: the registered subcommand, parsed and run as the console script does."""
+    args = parser().parse_args(["query", *map(str, argv)])
+    code = args._run(args)
     out, err = capsys.readouterr()
     return code, out, err
 
