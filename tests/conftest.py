@@ -14,3 +14,9 @@ def seed_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
     g, report = build([ROOT / "seeds"], out)
     return g, report, out
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_site) -> Path:
+    """The path of the seed build's graph.ttl (the same build as :func:`seed_site`)."""
+    return seed_site[2] / "graph.ttl"
