@@ -89,8 +89,13 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     zone_full = lexicon.zone_short_forms()
     names = sorted({m.attrs["name"] for m in named}, key=len, reverse=True)
     canon: dict[str, str] = {}
+    admin = lexicon.provinces().keys() | lexicon.cities().keys() | lexicon.municipal_districts().keys() \
+        | lexicon.counties().keys()
     for n in names:
         p = _prefix(n)
+        if n.endswith("工会") and not n.endswith("总工会") and p in admin and p not in lexicon.municipal_zones():
+            canon[n] = p + "总工会"  # 北京市工会十四大: a place's union is its 总工会
+            continue
         if p in zone_full:
             full = zone_full[p] + (n[len(p):] if n[len(p):] else "总工会")
             canon[n] = full

@@ -94,3 +94,14 @@ def test_money_for_a_programme_is_about_the_programme():
     subjects = {x.value: x.subject for x in f.figures}
     assert subjects[4120000] == "送温暖"
     assert subjects[960000] == "送清凉"
+
+
+def test_name_before_shuo_is_not_read_as_three_characters():
+    f = extract_text("“这是我们交出的答卷。”海淀区总工会主席许汇说。")
+    assert [p.name for p in f.persons] == ["许汇"]
+
+
+def test_a_places_union_is_its_zonggonghui():
+    f = extract_text("杭州市工会第十四次代表大会召开,杭州市总工会主席讲话。")
+    assert set(unions(f)) == {"杭州市总工会"}
+    assert "杭州市工会" in unions(f)["杭州市总工会"].aliases
