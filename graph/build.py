@@ -186,10 +186,14 @@ class _Runner:
             if own:
                 self.close = client.close
         elif jobs != 1:
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            # forkserver: workers do not inherit this process's threads (tqdm's monitor) or its state
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
             workers = jobs if jobs > 1 else os.cpu_count() or 1
-            pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up)
             self.window = 8 * workers
             self.submit = lambda path: pool.submit(extract_file, path)
             self.close = lambda: pool.shutdown(cancel_futures=True)
