@@ -179,7 +179,10 @@ class _Runner:
             from distributed import Client
 
             own = not isinstance(scheduler, Client)
-            client = Client(scheduler, timeout="20s") if own else scheduler
+            try:
+                client = Client(scheduler, timeout="20s") if own else scheduler
+            except ValueError as exc:  # not an address: one clear line, like an unreachable scheduler
+                raise OSError(f"bad Dask scheduler address {scheduler!r}: {exc}") from exc
             client.run(_warm_up)
             self.window = 8 * max(1, sum(client.nthreads().values()))
             self.submit = lambda path: client.submit(extract_file, str(Path(path).resolve()), pure=False)

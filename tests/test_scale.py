@@ -116,3 +116,11 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")
     assert store.get(key) is None
+
+
+def test_bad_scheduler_address_is_one_line(tmp_path, capsys):
+    from graph import cli
+
+    assert cli.main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "--scheduler", "not an address"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("union-kg build: bad Dask scheduler address") and "\n" not in err
