@@ -31,19 +31,35 @@ def _build_args(p: argparse.ArgumentParser):
     p.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
     p.add_argument("--no-html", action="store_true", help="write only the Turtle file")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.epilog = "example: union-kg build seeds/ -o out/"
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="extract in N processes on this machine (0: one per CPU; default: 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on a Dask cluster, e.g. tcp://10.0.0.5:8786 (workers must see the same files)")
+    p.add_argument("--cache", metavar="DIR", help="folder of the extraction cache (default: OUT/.cache)")
+    p.add_argument("--no-cache", action="store_true", help="re-extract every article; read and write no cache")
+    p.add_argument("--strict", action="store_true", help="exit with status 1 if any file was skipped")
+    p.epilog = ("example: union-kg build seeds/ -o out/\n"
+                "         union-kg build corpus/ -o out/ --jobs 4      (a rebuild re-extracts only changed files)\n"
+                "exit status: 0 built; 1 nothing built, or a file skipped with --strict; 2 bad arguments")
 
     def run(args: argparse.Namespace) -> int:
         from .build import build
-        from .read import ReadError
 
+        if args.jobs < 0:
+            print("union-kg build: --jobs must be 0 or more", file=sys.stderr)
+            return 2
+        cache = False if args.no_cache else (args.cache or True)
         try:
-            _, report = build(args.paths, args.out, progress=not args.quiet, html=not args.no_html)
-        except ReadError as err:
+            _, report = build(args.paths, args.out, progress=not args.quiet, html=not args.no_html,
+                              jobs=args.jobs, scheduler=args.scheduler, cache=cache)
+        except (OSError, TimeoutError) as err:  # output folder not writable, scheduler unreachable
             print(f"union-kg build: {err}", file=sys.stderr)
             return 2
         print(report.summary())
-        return 0 if report.articles else 1
+        if not report.articles:
+            print("union-kg build: no article could be built; nothing written", file=sys.stderr)
+            return 1
+        return 1 if args.strict and report.failures else 0
     return run
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .mentions import awards, documents, figures, persons, programmes, unions
 from .model import Article, ArticleFacts
-from .read import ReadError, read_file, read_text
+from .read import ReadError, read_file, read_text, restore_quotes
 from .resolve import resolve
 from .segment import segment
 
@@ -80,9 +80,11 @@ def extract(article: Article) -> ArticleFacts:
     Returns
     -------
     ArticleFacts
-        Everything the article says, keyed by canonical names.
+        Everything the article says, keyed by canonical names; figure
+        quotes as written (traditional characters kept, see
+        :func:`graph.read.restore_quotes`).
     """
-    return resolve(annotate(article))
+    return restore_quotes(resolve(annotate(article)), article)
 
 
 def extract_text(text: str, doc_id: str = "text") -> ArticleFacts:

@@ -1,0 +1,214 @@
+"""Benchmark of a corpus build: throughput against jieba, 1 → 2 workers, peak memory.
+
+Generates a synthetic corpus of at least ``--mb`` megabytes (default 20)
+into ``bench/data/corpus/`` (git-ignored) from the seed articles, varying
+the district names, the persons' names and the numbers of each copy, then
+in one run measures
+
+* jieba: ``jieba.lcut`` (default dictionary, initialised beforehand) over
+  the text of every file, in KB/s;
+* builds with ``--jobs 1`` and ``--jobs 2`` (no cache, no HTML), each in
+  its own process (``python -m graph build``): wall time, KB/s of article
+  bytes, peak RSS of the process tree (sampled with psutil every 0.1 s);
+* the ratio of build throughput to jieba's (goal >= 0.5) and the speed-up
+  from 1 to 2 workers (goal >= 1.8).
+
+Wall times depend on what else the machine runs, so CPU seconds (of this
+process for jieba; of the build and its workers, from ``getrusage``) and
+the load average are recorded too.
+
+Run from the repository root::
+
+    python bench/bench_build.py            # ~20 MB; a few minutes
+    python bench/bench_build.py --mb 2     # quick look
+
+Results are printed and written to ``bench/results/bench_build.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "results"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志宏海燕晓东文博"
+
+
+def _seed_persons() -> set[str]:
+    from graph.pipeline import extract_file
+
+    names: set[str] = set()
+    for f in sorted(SEEDS.glob("*.txt")):
+        facts = extract_file(f)
+        names.update(p.name for p in getattr(facts, "persons", []) if 2 <= len(p.name) <= 4)
+    return names
+
+
+def make_corpus(target_mb: float, out: Path, seed: int = 8) -> tuple[int, int]:
+    """Write variants of the seed articles until ``target_mb`` MB; return (files, bytes).
+
+    Each variant maps every district of the lexicon found in the seed to a
+    random other district, every person name found by the extractor to a
+    random name (lexicon surname + one or two given-name characters), and
+    every number except years to a random number of the same digit count.
+    """
+    from graph.lexicon import municipal_districts, surnames
+
+    rng = random.Random(seed)
+    districts = sorted(municipal_districts())
+    family = sorted(s for s in surnames() if len(s) == 1)
+    persons = sorted(_seed_persons(), key=len, reverse=True)
+    district_re = re.compile("|".join(map(re.escape, sorted(districts, key=len, reverse=True))))
+    person_re = re.compile("|".join(map(re.escape, persons))) if persons else None
+    number_re = re.compile(r"\d+")
+    seeds = [(f.stem, f.read_text(encoding="utf-8")) for f in sorted(SEEDS.glob("*.txt"))]
+
+    def number(m: re.Match) -> str:
+        s = m.group()
+        if len(s) == 4 and s[:2] in ("19", "20"):
+            return s  # keep years
+        lo = 10 ** (len(s) - 1) if len(s) > 1 else 0
+        return str(rng.randint(lo, 10 ** len(s) - 1))
+
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.txt"):
+        old.unlink()
+    total = n = 0
+    while total < target_mb * 1e6:
+        stem, text = seeds[n % len(seeds)]
+        dmap: dict[str, str] = {}
+        pmap: dict[str, str] = {}
+        text = district_re.sub(lambda m, dmap=dmap: dmap.setdefault(m.group(), rng.choice(districts)), text)
+        if person_re:
+            text = person_re.sub(lambda m, pmap=pmap: pmap.setdefault(
+                m.group(), rng.choice(family) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2))))), text)
+        text = number_re.sub(number, text)
+        data = text.encode("utf-8")
+        (out / f"{n:06d}_{stem[4:]}.txt").write_bytes(data)
+        total += len(data)
+        n += 1
+    return n, total
+
+
+def bench_jieba(corpus: Path) -> dict:
+    """Seconds and KB/s of ``jieba.lcut`` over every file (initialisation excluded)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    size = 0
+    t, cpu = time.perf_counter(), time.process_time()
+    for f in sorted(corpus.glob("*.txt")):
+        data = f.read_bytes()
+        size += len(data)
+        jieba.lcut(data.decode("utf-8"))
+    secs, cpu = time.perf_counter() - t, time.process_time() - cpu
+    return {"seconds": round(secs, 2), "kb_per_s": round(size / 1024 / secs, 1),
+            "cpu_seconds": round(cpu, 2), "kb_per_cpu_s": round(size / 1024 / cpu, 1)}
+
+
+def bench_build(corpus: Path, jobs: int, size: int) -> dict:
+    """Run ``python -m graph build`` with ``jobs`` workers; wall time, KB/s, peak RSS of its process tree."""
+    import psutil
+
+    out = DATA / f"out-j{jobs}"
+    cmd = [sys.executable, "-m", "graph", "build", str(corpus), "-o", str(out), "--no-html", "--no-cache", "-q",
+           "--jobs", str(jobs)]
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ps = psutil.Process(proc.pid)
+    peak_tree = peak_main = 0
+    while proc.poll() is None:
+        try:
+            main = ps.memory_info().rss
+            tree = main + sum(c.memory_info().rss for c in ps.children(recursive=True))
+        except psutil.Error:
+            main = tree = 0
+        peak_main, peak_tree = max(peak_main, main), max(peak_tree, tree)
+        time.sleep(0.1)
+    stdout, stderr = proc.communicate()
+    secs = time.perf_counter() - t
+    ru2 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and its worker processes, once reaped
+    cpu = ru2.ru_utime + ru2.ru_stime - ru.ru_utime - ru.ru_stime
+    if proc.returncode:
+        raise SystemExit(f"build failed ({proc.returncode}): {stderr[-2000:]}")
+    articles = re.search(r"articles read: (\d+)", stdout)
+    triples = re.search(r"triples written: (\d+)", stdout)
+    phases = {k: float(v) for k, v in re.findall(r"(extract|graph|write) ([\d.]+) s", stdout)}
+    return {"jobs": jobs, "seconds": round(secs, 2), "kb_per_s": round(size / 1024 / secs, 1),
+            "cpu_seconds": round(cpu, 1), "kb_per_cpu_s": round(size / 1024 / cpu, 1),
+            "peak_rss_mb_tree": round(peak_tree / 2**20), "peak_rss_mb_main": round(peak_main / 2**20),
+            "articles": int(articles.group(1)) if articles else None,
+            "triples": int(triples.group(1)) if triples else None,
+            "phase_seconds": phases,
+            "extract_kb_per_s": round(size / 1024 / phases["extract"], 1) if phases.get("extract") else None,
+            "ttl_identical_to_j1": None, "ttl": str(out / "graph.ttl")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default: 20)")
+    ap.add_argument("--reuse", action="store_true", help="reuse bench/data/corpus if it is big enough")
+    args = ap.parse_args(argv)
+
+    corpus = DATA / "corpus"
+    existing = sum(f.stat().st_size for f in corpus.glob("*.txt")) if corpus.is_dir() else 0
+    t = time.perf_counter()
+    if args.reuse and existing >= args.mb * 1e6:
+        files, size = len(list(corpus.glob("*.txt"))), existing
+    else:
+        files, size = make_corpus(args.mb, corpus)
+    print(f"corpus: {files} files, {size / 1e6:.1f} MB in {corpus} ({time.perf_counter() - t:.0f} s to make)",
+          flush=True)
+    res: dict = {"files": files, "bytes": size, "cpus": os.cpu_count(), "load_before": os.getloadavg()}
+    res["jieba"] = bench_jieba(corpus)
+    print(f"jieba.lcut: {res['jieba']['kb_per_s']} KB/s ({res['jieba']['seconds']} s; "
+          f"{res['jieba']['kb_per_cpu_s']} KB per CPU second)", flush=True)
+    runs = []
+    for jobs in (1, 2):
+        r = bench_build(corpus, jobs, size)
+        runs.append(r)
+        print(f"build --jobs {jobs}: {r['seconds']} s, {r['kb_per_s']} KB/s ({r['kb_per_cpu_s']} KB per CPU s), "
+              f"peak RSS {r['peak_rss_mb_tree']} MB "
+              f"(main process {r['peak_rss_mb_main']} MB), {r['articles']} articles, {r['triples']} triples; "
+              f"phases {r['phase_seconds']} s; extraction {r['extract_kb_per_s']} KB/s",
+              flush=True)
+    ttl1 = Path(runs[0]["ttl"]).read_bytes()
+    for r in runs:
+        r["ttl_identical_to_j1"] = Path(r["ttl"]).read_bytes() == ttl1
+    res["builds"] = runs
+    res["ratio_to_jieba"] = round(runs[0]["kb_per_s"] / res["jieba"]["kb_per_s"], 2)
+    res["speedup_1_to_2"] = round(runs[0]["seconds"] / runs[1]["seconds"], 2)
+    res["cpu_ratio_to_jieba"] = round(runs[0]["kb_per_cpu_s"] / res["jieba"]["kb_per_cpu_s"], 2)
+    res["extract_ratio_to_jieba"] = round(runs[0]["extract_kb_per_s"] / res["jieba"]["kb_per_s"], 2)
+    res["extract_speedup_1_to_2"] = round(runs[0]["phase_seconds"]["extract"] / runs[1]["phase_seconds"]["extract"], 2)
+    res["load_after"] = os.getloadavg()
+    print(f"build/jieba throughput (1 worker): {res['ratio_to_jieba']} whole build, "
+          f"{res['extract_ratio_to_jieba']} extraction only, {res['cpu_ratio_to_jieba']} per CPU second "
+          "(goal >= 0.5)")
+    print(f"extraction speed-up 1 -> 2 workers: {res['extract_speedup_1_to_2']}")
+    print(f"speed-up 1 -> 2 workers: {res['speedup_1_to_2']} (goal >= 1.8); Turtle identical: "
+          f"{runs[1]['ttl_identical_to_j1']}; load average before/after: {res['load_before']} / {res['load_after']}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "bench_build.json").write_text(json.dumps(res, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Parallel builds equal the serial one; the fact cache re-extracts only what changed."""
+import importlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.build import FactCache, build, extractor_version
+
+gb = importlib.import_module("graph.build")  # the module (graph.build is also the function graph.build)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def serial_ttl(tmp_path_factory):
+    out = tmp_path_factory.mktemp("serial")
+    _, report = build([SEEDS], out, html=False, cache=False)
+    assert report.extracted == 5 and report.cached == 0
+    return (out / "graph.ttl").read_bytes()
+
+
+def test_process_pool_build_is_byte_identical(serial_ttl, tmp_path):
+    _, report = build([SEEDS], tmp_path, html=False, cache=False, jobs=2)
+    assert report.articles == 5
+    assert (tmp_path / "graph.ttl").read_bytes() == serial_ttl
+
+
+def test_dask_cluster_build_is_byte_identical(serial_ttl, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster:
+        _, report = build([SEEDS, tmp_path / "missing"], tmp_path, html=False, cache=False,
+                          scheduler=cluster.scheduler_address)
+    assert report.articles == 5 and [Path(e.path).name for e in report.failures] == ["missing"]
+    assert (tmp_path / "graph.ttl").read_bytes() == serial_ttl
+
+
+@pytest.fixture()
+def counted(monkeypatch):
+    """Count the calls of the per-article extraction function in a serial build."""
+    calls: list[str] = []
+    real = gb.extract_file
+
+    def extract_file(path):
+        calls.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(gb, "extract_file", extract_file)
+    return calls
+
+
+def test_rebuild_extracts_only_the_changed_article(serial_ttl, tmp_path, counted):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    out = tmp_path / "out"
+    _, first = build([corpus], out, html=False)
+    assert (first.extracted, first.cached) == (5, 0) and len(counted) == 5
+    assert (out / "graph.ttl").read_bytes() == serial_ttl
+    assert any((out / ".cache").rglob("*.pickle"))
+
+    _, again = build([corpus], out, html=False)
+    assert (again.extracted, again.cached) == (0, 5) and len(counted) == 5
+    assert (out / "graph.ttl").read_bytes() == serial_ttl
+    assert "extracted 0, from cache 5" in again.summary()
+
+    changed = corpus / "002_4e1fcc6106327083.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n东城区总工会主席张伟出席。\n", encoding="utf-8")
+    counted.clear()
+    g, third = build([corpus], out, html=False)
+    assert counted == [changed.name]
+    assert (third.extracted, third.cached) == (1, 4)
+    assert "张伟" in {str(o) for o in g.objects()}
+
+    fresh = tmp_path / "fresh"
+    build([corpus], fresh, html=False, cache=False)
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+
+
+def test_renamed_article_is_a_cache_hit_with_its_new_id(tmp_path, counted):
+    src = tmp_path / "a"
+    src.mkdir()
+    shutil.copy(SEEDS / "004_4bcc54c899a9d085.txt", src / "old-name.txt")
+    cache = tmp_path / "cache"
+    build([src], tmp_path / "o1", html=False, cache=cache)
+    (src / "old-name.txt").rename(src / "new-name.txt")
+    g, report = build([src], tmp_path / "o2", html=False, cache=cache)
+    assert (report.extracted, report.cached) == (0, 1) and counted == ["old-name.txt"]
+    assert "new-name" in {str(o) for o in g.objects()} and "old-name" not in {str(o) for o in g.objects()}
+
+
+def test_a_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch, counted):
+    cache = tmp_path / "cache"
+    build([SEEDS / "004_4bcc54c899a9d085.txt"], tmp_path / "o", html=False, cache=cache)
+    old = {d.name for d in cache.iterdir()}
+    assert old == {extractor_version()[:16]}
+    monkeypatch.setattr(gb, "extractor_version", lambda: "f" * 64)
+    _, report = build([SEEDS / "004_4bcc54c899a9d085.txt"], tmp_path / "o", html=False, cache=cache)
+    assert (report.extracted, report.cached) == (1, 0) and len(counted) == 2
+    assert {d.name for d in cache.iterdir()} == {"f" * 16}  # the stale version is gone
+
+
+def test_extractor_version_covers_code_and_lexicon():
+    v = extractor_version()
+    assert len(v) == 64 and v == extractor_version()
+    # what it hashes: every .py of the package and every lexicon file
+    pkg = Path(gb.__file__).parent
+    assert (pkg / "lexicon" / "data" / "surnames.txt").is_file() and (pkg / "mentions" / "figures.py").is_file()
+
+
+def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
+    store = FactCache(tmp_path)
+    key = "ab" * 32
+    path = store._path(key)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    assert store.get(key) is None
+
+
+def test_bad_scheduler_address_is_one_line(tmp_path, capsys):
+    from graph import cli
+
+    assert cli.main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "--scheduler", "not an address"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("union-kg build: bad Dask scheduler address") and "\n" not in err
