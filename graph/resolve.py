@@ -493,7 +493,13 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     before = text[s:fig.start].lstrip("、和及与")
     after = text[fig.end:e].strip("、和及与")
     before = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", before)
-    return (before[-12:] + after[:16]).strip()
+    measure = (before[-12:] + after[:16]).strip()
+    if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0:
+        # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
+        p0, _ = _bounds(_CLAUSE, text, s - 1)
+        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,，、]|$)", "", text[p0:s - 1])
+        measure = (prev[-12:] + " " + measure).strip()
+    return measure
 
 
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
