@@ -97,6 +97,8 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
         ordinal, pre, quotes, tail = m.group(1) or "", m.group(2) or "", m.group(3), m.group(4)
         keep_pre = pre and _is_place_prefix(pre)
         items = list(re.finditer(_Q, quotes))
+        if re.search(r"(?:工作|举措)$", tail) and len(tail) > 4:
+            continue  # “两新组织”建会建家工作: a task, not a programme's name
         for q in items:
             qs, qe = m.start(3) + q.start(), m.start(3) + q.end()
             core = q.group(1)
@@ -106,6 +108,15 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
                 c.add(s, m.end(), full, {core, f"“{core}”{tail}", full.replace(ordinal, "", 1) if ordinal else full})
             else:
                 c.add(qs, qe, f"“{core}”{tail}", {core})
+    # themes and quoted lists before 等 + tail: 以“中国梦·劳动美”为主题, “最美职工”“暖在京城”等活动,
+    # “双沟通”联系等工作模式 (a short modifier may follow a quoted name)
+    for m in re.finditer(rf"以{_Q}为主题", text):
+        c.add(m.start(1) - 1, m.end(1) + 1, m.group(1))
+    listed = rf"((?:{_Q}[\u4e00-\u9fff]{{0,4}}?[、和及]?){{1,8}})等(?:为主题|{_tails_re(quoted=True)}|品牌)"
+    for m in re.finditer(listed, text):
+        for q in re.finditer(rf"{_Q}([\u4e00-\u9fff]{{0,4}}?)(?=[、和及“]|$)", m.group(1)):
+            name = q.group(0) if q.group(2) else q.group(1)
+            c.add(m.start(1) + q.start(), m.start(1) + q.end(), name, {q.group(1)})
     # a campaign period: “女职工权益保护月”启动仪式
     for m in re.finditer(r"“([^”“\n]{2,20}(?:月|周|季))”(?=启动|活动|期间|中|,|，)", text):
         c.add(m.start(), m.end(), m.group(1))
@@ -139,12 +150,7 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     tails = _tails_re()
     verbs = "|".join(sorted(map(re.escape, INTRO_VERBS), key=len, reverse=True))
 
-    # 2. themes, quoted lists before 等 + tail, quoted names after a verb
-    for m in re.finditer(rf"以{_Q}为主题", text):
-        c.add(m.start(1) - 1, m.end(1) + 1, m.group(1))
-    for m in re.finditer(rf"((?:{_Q}[、和及]?){{1,8}})等(?:为主题|{_tails_re(quoted=True)}|品牌)", text):
-        for q in re.finditer(_Q, m.group(1)):
-            c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
+    # 2. quoted names right after a verb of running a programme
     qverbs = "|".join(QUOTE_VERBS)
     for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等的]|$)", text):
         for q in re.finditer(_Q, m.group(1)):
@@ -171,6 +177,9 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     for m in re.finditer(_tails_re(strong_only=True), text):
         s = name_start(text, m.start(), 24)
         name = text[s:m.end()]
+        core = re.sub(r"^(?:全市|全区|全省|全国|全县)", "", text[s:m.start()])
+        if core in ("重点", "重大", "民生", "各项", "惠民", "重要", "一批"):
+            continue  # 全市重点工程: a kind of project, not a programme
         if m.start() - s >= 3 and "的" not in name.replace("党的", "") and not _ends_in_verb(text[s:m.start()]) \
                 and _AFTER_STRONG.match(text, m.end()):
             c.add(s, m.end(), name)
