@@ -7,8 +7,8 @@ in one run measures
 
 * jieba: ``jieba.lcut`` (default dictionary, initialised beforehand) over
   the text of every file, in KB/s;
-* builds with ``--jobs 1`` and ``--jobs 2`` (no cache, no HTML), each in
-  its own process (``python -m graph build``): wall time, KB/s of article
+* builds with ``jobs=1`` and ``jobs=2`` (no cache, no HTML), each in its
+  own process (``graph.build.build``, what ``union-kg build`` calls): wall time, KB/s of article
   bytes, peak RSS of the process tree (sampled with psutil every 0.1 s);
 * the ratio of build throughput to jieba's (goal >= 0.5) and the speed-up
   from 1 to 2 workers (goal >= 1.8).
@@ -125,8 +125,7 @@ def bench_build(corpus: Path, jobs: int, size: int) -> dict:
     import psutil
 
     out = DATA / f"out-j{jobs}"
-    cmd = [sys.executable, "-m", "graph", "build", str(corpus), "-o", str(out), "--no-html", "--no-cache", "-q",
-           "--jobs", str(jobs)]
+    cmd = [sys.executable, __file__, "--one", str(jobs), str(corpus), str(out)]
     import resource
 
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -161,11 +160,23 @@ def bench_build(corpus: Path, jobs: int, size: int) -> dict:
             "ttl_identical_to_j1": None, "ttl": str(out / "graph.ttl")}
 
 
+def build_once(jobs: int, corpus: str, out: str) -> int:
+    """One build as ``union-kg build CORPUS -o OUT --no-html --no-cache -q --jobs JOBS`` does it."""
+    from graph.build import build
+
+    _, report = build([corpus], out, html=False, jobs=jobs, cache=False)
+    print(report.summary())
+    return 0 if report.articles else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default: 20)")
     ap.add_argument("--reuse", action="store_true", help="reuse bench/data/corpus if it is big enough")
+    ap.add_argument("--one", nargs=3, metavar=("JOBS", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.one:
+        return build_once(int(args.one[0]), args.one[1], args.one[2])
 
     corpus = DATA / "corpus"
     existing = sum(f.stat().st_size for f in corpus.glob("*.txt")) if corpus.is_dir() else 0
