@@ -7,8 +7,8 @@ in one run measures
 
 * jieba: ``jieba.lcut`` (default dictionary, initialised beforehand) over
   the text of every file, in KB/s;
-* builds with ``--jobs 1`` and ``--jobs 2`` (no cache, no HTML), each in
-  its own process (``python -m graph build``): wall time, KB/s of article
+* builds with ``jobs=1`` and ``jobs=2`` (no cache, no HTML), each in its
+  own process (``graph.build.build``, what ``union-kg build`` calls): wall time, KB/s of article
   bytes, peak RSS of the process tree (sampled with psutil every 0.1 s);
 * the ratio of build throughput to jieba's (goal >= 0.5) and the speed-up
   from 1 to 2 workers (goal >= 1.8).
@@ -125,8 +125,7 @@ def bench_build(corpus: Path, jobs: int, size: int) -> dict:
     import psutil
 
     out = DATA / f"out-j{jobs}"
-    cmd = [sys.executable, "-m", "graph", "build", str(corpus), "-o", str(out), "--no-html", "--no-cache", "-q",
-           "--jobs", str(jobs)]
+    cmd = [sys.executable, __file__, "--one", str(jobs), str(corpus), str(out), "--code", sys.path[0]]
     import resource
 
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -161,11 +160,26 @@ def bench_build(corpus: Path, jobs: int, size: int) -> dict:
             "ttl_identical_to_j1": None, "ttl": str(out / "graph.ttl")}
 
 
+def build_once(jobs: int, corpus: str, out: str) -> int:
+    """One build as ``union-kg build CORPUS -o OUT --no-html --no-cache -q --jobs JOBS`` does it."""
+    from graph.build import build
+
+    _, report = build([corpus], out, html=False, jobs=jobs, cache=False)
+    print(report.summary())
+    return 0 if report.articles else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default: 20)")
     ap.add_argument("--reuse", action="store_true", help="reuse bench/data/corpus if it is big enough")
+    ap.add_argument("--code", metavar="DIR", help="import graph from this checkout (default: this one)")
+    ap.add_argument("--one", nargs=3, metavar=("JOBS", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.code:
+        sys.path.insert(0, str(Path(args.code).resolve()))
+    if args.one:
+        return build_once(int(args.one[0]), args.one[1], args.one[2])
 
     corpus = DATA / "corpus"
     existing = sum(f.stat().st_size for f in corpus.glob("*.txt")) if corpus.is_dir() else 0
@@ -176,7 +190,11 @@ def main(argv: list[str] | None = None) -> int:
         files, size = make_corpus(args.mb, corpus)
     print(f"corpus: {files} files, {size / 1e6:.1f} MB in {corpus} ({time.perf_counter() - t:.0f} s to make)",
           flush=True)
-    res: dict = {"files": files, "bytes": size, "cpus": os.cpu_count(), "load_before": os.getloadavg()}
+    import graph
+
+    res: dict = {"files": files, "bytes": size, "cpus": os.cpu_count(), "load_before": os.getloadavg(),
+                 "code": str(Path(graph.__file__).parent)}
+    print(f"code: {res['code']}", flush=True)
     res["jieba"] = bench_jieba(corpus)
     print(f"jieba.lcut: {res['jieba']['kb_per_s']} KB/s ({res['jieba']['seconds']} s; "
           f"{res['jieba']['kb_per_cpu_s']} KB per CPU second)", flush=True)
@@ -206,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"speed-up 1 -> 2 workers: {res['speedup_1_to_2']} (goal >= 1.8); Turtle identical: "
           f"{runs[1]['ttl_identical_to_j1']}; load average before/after: {res['load_before']} / {res['load_after']}")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "bench_build.json").write_text(json.dumps(res, indent=2, ensure_ascii=False), encoding="utf-8")
+    name = f"bench_build{'-' + Path(args.code).name if args.code else ''}.json"
+    (RESULTS / name).write_text(json.dumps(res, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
 
 

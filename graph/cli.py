@@ -40,7 +40,8 @@ def _build_args(p: argparse.ArgumentParser):
     p.add_argument("--strict", action="store_true", help="exit with status 1 if any file was skipped")
     p.epilog = ("example: union-kg build seeds/ -o out/\n"
                 "         union-kg build corpus/ -o out/ --jobs 4      (a rebuild re-extracts only changed files)\n"
-                "exit status: 0 built; 1 nothing built, or a file skipped with --strict; 2 bad arguments")
+                "exit status: 0 built; 1 nothing built, or a file skipped with --strict; 2 bad arguments, "
+                "output folder not writable or Dask scheduler unusable")
 
     def run(args: argparse.Namespace) -> int:
         from .build import build

@@ -137,19 +137,25 @@ def test_a_folder_of_mixed_files_builds_what_it_can(mixed, tmp_path):
     assert report.counts["unions"] >= 1
 
 
+def run_build(argv: list[str]) -> int:
+    """``union-kg build ARGV`` (the subcommand alone: no plugin modules are imported)."""
+    args = cli.parser().parse_args(["build", *argv])
+    return args._run(args)
+
+
 def test_cli_exit_status_and_one_line_per_skipped_file(mixed, tmp_path, capsys):
     out = tmp_path / "out"
-    assert cli.main(["build", str(mixed), "-o", str(out), "--no-html", "-q", "--no-cache"]) == 0
+    assert run_build([str(mixed), "-o", str(out), "--no-html", "-q", "--no-cache"]) == 0
     err = capsys.readouterr().err.splitlines()
     skipped = [line for line in err if line.startswith("skipped ")]
     assert len(skipped) == 3 and all(str(mixed) in line for line in skipped)
     assert not any("Traceback" in line for line in err)
-    assert cli.main(["build", str(mixed), "-o", str(out), "--no-html", "-q", "--strict"]) == 1
+    assert run_build([str(mixed), "-o", str(out), "--no-html", "-q", "--strict"]) == 1
 
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
     before = (out / "graph.ttl").read_bytes()
-    assert cli.main(["build", str(bad), str(tmp_path / "nope"), "-o", str(out), "--no-html", "-q"]) == 1
+    assert run_build([str(bad), str(tmp_path / "nope"), "-o", str(out), "--no-html", "-q"]) == 1
     assert (out / "graph.ttl").read_bytes() == before  # nothing built: the earlier build stays
     assert "nothing written" in capsys.readouterr().err

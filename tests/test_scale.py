@@ -121,6 +121,7 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
 def test_bad_scheduler_address_is_one_line(tmp_path, capsys):
     from graph import cli
 
-    assert cli.main(["build", str(SEEDS), "-o", str(tmp_path), "-q", "--scheduler", "not an address"]) == 2
+    args = cli.parser().parse_args(["build", str(SEEDS), "-o", str(tmp_path), "-q", "--scheduler", "not an address"])
+    assert args._run(args) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("union-kg build: bad Dask scheduler address") and "\n" not in err
