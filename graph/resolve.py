@@ -376,7 +376,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
                 continue
             if giver and p.start < g0 + giver.start():
                 continue
-            # an apposition right after the honour: 全国劳动模范陈兰颖, 全国劳动模范、…班长贾振宇
+            # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
             # (not the next person joined by 和)
             same_clause = (p.kind == "person" and m.end <= p.start < c1
                            and not re.search(r"[和与及]", text[m.end:p.start])

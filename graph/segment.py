@@ -16,7 +16,7 @@ from .model import Article, Section, Sentence
 _SENT_END = re.compile(r"[。！？!?;；]+[”’」』]?|\n")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|】|\s|$)")
 _DOC_SPAN = re.compile(r"《[^》]*》")
-#: A reporter's byline: □本报记者 王路曼 马超 / □通讯员 李明 / □韩悦
+#: A reporter's byline: □本报记者 张伟 李娜 / □通讯员 李明 / □刘洋
 BYLINE = re.compile(r"^[□■●◎]\s*(?:(?:本报|本刊)?(?:记者|通讯员|特约记者|实习生)[\s:：]*)?"
                     r"(?P<names>[\u4e00-\u9fff·\s]{2,40})$")
 

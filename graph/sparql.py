@@ -335,7 +335,7 @@ examples:
   union-kg query out/ 'SELECT ?name WHERE { ?u a ukg:TradeUnion ; skos:prefLabel ?name }'
   union-kg query out/graph.ttl -f queries/union_hierarchy.rq
   union-kg query out/ -f queries/leaders.rq --format csv > leaders.csv
-  union-kg query out/ 'ASK { ?p skos:prefLabel "王路曼"@zh }'
+  union-kg query out/ 'ASK { ?u skos:prefLabel "顺义区总工会"@zh }'
   union-kg query out/ 'DESCRIBE <https://w3id.org/union-kg/id/union/顺义区总工会>'
 """
 

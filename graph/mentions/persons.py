@@ -2,12 +2,12 @@
 
 Names come from context, as a reader finds them (issue 3):
 
-* bylines: ``□本报记者 马超 陈曦`` (several names after one title);
-* a post chain before a name: ``平谷区人大常委会副主任、区总工会主席付湘生``,
-  ``党组书记、常务副主席张艳革`` (split at 、 and 兼 into posts, each with
+* bylines: ``□本报记者 张伟 李娜`` (several names after one title);
+* a post chain before a name: ``海淀区人大常委会副主任、区总工会主席孙海波``,
+  ``党组书记、常务副主席刘建国`` (split at 、 and 兼 into posts, each with
   the organisation written before it, or the one before that);
-* an honour before a name: ``全国劳动模范陈兰颖``;
-* a speech verb after a name: ``安春玲表示``, ``晁怀新说``.
+* an honour before a name: ``全国劳动模范李红梅``;
+* a speech verb after a name: ``周丽华表示``, ``赵明说``.
 
 A name is a surname from the lexicon plus one or two characters, checked
 against a boundary after it; words that jieba tags as names but are not
@@ -103,7 +103,7 @@ def name_at(text: str, pos: int, require_boundary: bool = True) -> str | None:
     """The personal name starting at ``pos``, if there is one.
 
     Tries the longer reading first (surname + 2 chars) and accepts it when a
-    boundary follows (``许汇说`` → 许汇, ``赵洪涛一行`` → 赵洪涛).
+    boundary follows (``王刚说`` → 王刚, ``刘建国一行`` → 刘建国).
     """
     for n in _surname_lengths():
         if text[pos:pos + n] not in lexicon.surnames():
@@ -120,7 +120,7 @@ def name_at(text: str, pos: int, require_boundary: bool = True) -> str | None:
 
 
 def _names_after(text: str, pos: int) -> list[tuple[int, str]]:
-    """One or more names after a title: ``记者 马超 陈曦``, ``劳模张三、李四``."""
+    """One or more names after a title: ``记者 张伟 李娜``, ``劳模张三、李四``."""
     out = []
     while True:
         while pos < len(text) and text[pos] in " \u3000":
@@ -185,13 +185,13 @@ def find(article: Article) -> list[Mention]:
         for pos, name in names:
             add(pos, name, "post", chain)
 
-    # honours before a name: 全国劳动模范陈兰颖
+    # honours before a name: 全国劳动模范李红梅
     for h in sorted(lexicon.honours(), key=len, reverse=True):
         for m in re.finditer(re.escape(h), text):
             for pos, name in _names_after(text, m.end()):
                 add(pos, name, "honour", honour=h)
 
-    # speech verbs after a name at a clause start: 安春玲表示
+    # speech verbs after a name at a clause start: 周丽华表示
     for m in re.finditer("|".join(SPEECH), text):
         for n in (4, 3, 2):
             s = m.start() - n
@@ -230,7 +230,7 @@ def find(article: Article) -> list[Mention]:
                 add(st, text[st:m.start()], "elected", chain[:1] if chain else [])
                 break
 
-    # a name before 同志 or a post (习近平同志, 习近平总书记), after a boundary
+    # a name before 同志 or a post (某某同志, 某某总书记), after a boundary
     for m in re.finditer(r"同志|" + posts_re.pattern, text):
         for n in (4, 3, 2):
             s = m.start() - n
