@@ -113,7 +113,7 @@ def name_at(text: str, pos: int, require_boundary: bool = True) -> str | None:
             if len(cand) != n + given or not is_plausible_name(cand):
                 continue
             if given == 2 and cand[-1] in "说讲称道" and _boundary(text, pos + n + 1):
-                continue  # 许汇说: the name is 许汇, 说 the verb
+                continue  # 王刚说: the name is 王刚, 说 the verb
             if not require_boundary or _boundary(text, pos + n + given):
                 return cand
     return None
