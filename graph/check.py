@@ -285,8 +285,9 @@ def conflicting_values(rows: list[FigureRow]) -> list[Finding]:
     for r in cands:
         blocks[("article", r.article, r.unit)].append(r)
         if r.year is not None:
+            # across articles only identical measures are compared (keeps a big corpus linear)
             for s in r.subject_iris:
-                blocks[("subject", s, r.year, r.unit)].append(r)
+                blocks[("subject", s, r.year, r.unit, _norm(r.measure))].append(r)
     parent = {r.figure: r.figure for r in cands}
 
     def find(x: str) -> str:

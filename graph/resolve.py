@@ -437,15 +437,32 @@ _CLAUSE = re.compile(r"[，,；;。：:！？!?\n]")
 _SEGMENT = re.compile(r"[；;。！？!?\n]")
 
 
+_STOP_CHARS = "。！？!?\n"
+_CLOSERS = "”’」』"
+
+
 def full_sentence(text: str, pos: int) -> tuple[int, int]:
-    """Bounds of the sentence (up to 。！？ or a line end, not ；) around ``pos``."""
-    s = max((m.end() for m in _FULL_STOP.finditer(text, 0, pos)), default=0)
+    """Bounds of the sentence (up to 。！？ or a line end, not ；) around ``pos``.
+
+    Found with ``rfind``/``search`` from ``pos`` (not a scan from the start of
+    the text), so resolving an article stays linear in its length.
+    """
+    s = max(text.rfind(c, 0, pos) for c in _STOP_CHARS) + 1
+    while s < pos and text[s] in _CLOSERS and s > 0 and text[s - 1] in _STOP_CHARS:
+        s += 1
     m = _FULL_STOP.search(text, pos)
     return s, (m.end() if m else len(text))
 
 
+#: The characters of each boundary pattern, for a fast backwards search.
+_PATTERN_CHARS: dict[re.Pattern, str] = {}
+
+
 def _bounds(pattern: re.Pattern, text: str, pos: int) -> tuple[int, int]:
-    s = max((m.end() for m in pattern.finditer(text, 0, pos)), default=0)
+    chars = _PATTERN_CHARS.get(pattern)
+    if chars is None:
+        chars = _PATTERN_CHARS[pattern] = pattern.pattern.strip("[]").replace("\\n", "\n")
+    s = max(text.rfind(c, 0, pos) for c in chars) + 1
     m = pattern.search(text, pos)
     return s, (m.start() if m else len(text))
 
