@@ -85,8 +85,11 @@ class Article:
         return sorted((m for m in self.mentions if m.kind == kind), key=lambda m: m.start)
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        """The sentence that contains character offset ``pos``."""
-        for s in self.sentences:
+        """The sentence that contains character offset ``pos`` (binary search)."""
+        from bisect import bisect_right
+
+        i = bisect_right([s.start for s in self.sentences], pos) - 1 if self.sentences else -1
+        for s in self.sentences[max(i, 0):i + 1]:
             if s.start <= pos < s.end:
                 return s
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from .model import Article, Section, Sentence
 
@@ -53,8 +53,14 @@ def words(text: str) -> list[tuple[str, str]]:
         jieba.posseg tokens; tags follow the ICTCLAS set (``nr`` person
         name, ``ns`` place, ``nt`` organisation, ``v`` verb ...).
     """
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    # the rules ask about the same short strings many times (a name's next word, a prefix)
     jieba = _jieba()
-    return [(w.word, w.flag) for w in jieba.posseg.lcut(text, HMM=True)]
+    return tuple((w.word, w.flag) for w in jieba.posseg.lcut(text, HMM=True))
 
 
 def lcut(text: str) -> list[str]:

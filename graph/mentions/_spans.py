@@ -73,8 +73,14 @@ def raw_chunk(text: str, end: int, max_len: int = 30) -> int:
     return i
 
 
+_FW_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _fw in _FW_SORTED:
+    _FW_BY_FIRST.setdefault(_fw[0], ())
+    _FW_BY_FIRST[_fw[0]] += (_fw,)
+
+
 def _function_word_at(s: str, i: int) -> int:
-    for fw in _FW_SORTED:
+    for fw in _FW_BY_FIRST.get(s[i:i + 1], ()):
         if s.startswith(fw, i):
             return len(fw)
     return 0
