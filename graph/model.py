@@ -80,9 +80,17 @@ class Article:
     title_union: str | None = None
     main_union: str | None = None
 
+    _by_kind: dict = field(default_factory=dict, repr=False, compare=False)
+
     def of_kind(self, kind: str) -> list[Mention]:
-        """Mentions of one kind, in text order."""
-        return sorted((m for m in self.mentions if m.kind == kind), key=lambda m: m.start)
+        """Mentions of one kind, in text order.
+
+        Cached until a mention is added (stages only ever append mentions).
+        """
+        key = (kind, len(self.mentions))
+        if key not in self._by_kind:
+            self._by_kind[key] = sorted((m for m in self.mentions if m.kind == kind), key=lambda m: m.start)
+        return self._by_kind[key]
 
     def sentence_at(self, pos: int) -> Sentence | None:
         """The sentence that contains character offset ``pos`` (binary search)."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from . import lexicon
 from .mentions.unions import HEADS, union_level
@@ -46,6 +47,7 @@ _BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",)
 _QUOTES = "“”‘’\"'「」『』《》"
 
 
+@lru_cache(maxsize=65536)
 def norm_key(name: str) -> str:
     """Matching key of a name: no spaces, no quotation marks."""
     return re.sub(r"\s+", "", "".join(ch for ch in name if ch not in _QUOTES))
@@ -615,9 +617,9 @@ class _SubjectFinder:
                     return self._remember(g0, p)
                 break
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
-        between = [m for m in self.a.mentions if m.kind in ("union", "programme") and m.attrs.get("name")
-                   and self.last and self.last[2] <= m.start < fig.start]
-        if self.last and self.last[0] == g0 and not between:
+        if self.last and self.last[0] == g0 and not any(
+                self.last[2] <= m.start < fig.start and m.attrs.get("name")
+                for m in self.a.mentions if m.kind in ("union", "programme")):
             return self._remember(g0, self.last[1])
         # 3. the union opening the figure's clause, else the first union of the sentence
         in_clause = [m for m in unions if m.start >= c0]
