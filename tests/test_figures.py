@@ -60,3 +60,9 @@ def test_repeated_paragraph_counts_once():
     para = "2020年新增工会组织3553家。"
     facts = extract_text(f"{para}\n\n{para}\n")
     assert [f.value for f in facts.figures] == [Decimal(3553)]
+
+
+def test_thousands_separators_are_one_number():
+    # after NFKC a full-width comma looks like a thousands separator; three digits after it are one
+    assert (Decimal(1200), "person-time", False) in figures("帮扶困难职工1,200人次。")
+    assert (Decimal(5), "count", False) in figures("新建站点5个,200人参加揭牌。")

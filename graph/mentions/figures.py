@@ -34,7 +34,7 @@ def _pattern() -> re.Pattern:
     pre = "|".join(APPROX_BEFORE)
     return re.compile(
         rf"(?P<pre>{pre})?"
-        rf"(?P<num>\d+(?:\.\d+)?|[{_CN}]+)"
+        rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?|[{_CN}]+)"
         r"(?P<yu>余|多)?(?P<mult>[十百千万亿]{0,2}?)(?P<yu2>余|多)?"
         rf"(?:(?P<unit>{unit})|(?P<noun>[\u4e00-\u9fff]{{0,2}}?(?:人士|人员)))"
         r"(?P<post>以上|左右|多)?"
