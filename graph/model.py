@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-#: Mention kinds, one per entity class the pipeline extracts.
-KINDS = ("union", "person", "programme", "award", "document", "organization", "figure", "post")
-
 
 @dataclass
 class Sentence:
@@ -37,7 +34,6 @@ class Section:
     start: int
     end: int
     heading: str = ""
-    union: str | None = None  # union the heading names, scoping its paragraphs
     year: int | None = None  # year the heading names, e.g. 【回顾2020】
 
 
@@ -81,6 +77,7 @@ class Article:
     main_union: str | None = None
 
     _by_kind: dict = field(default_factory=dict, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def of_kind(self, kind: str) -> list[Mention]:
         """Mentions of one kind, in text order.
@@ -96,7 +93,9 @@ class Article:
         """The sentence that contains character offset ``pos`` (binary search)."""
         from bisect import bisect_right
 
-        i = bisect_right([s.start for s in self.sentences], pos) - 1 if self.sentences else -1
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        i = bisect_right(self._starts, pos) - 1
         for s in self.sentences[max(i, 0):i + 1]:
             if s.start <= pos < s.end:
                 return s
@@ -166,7 +165,6 @@ class FigureFact:
     subject: str | None = None
     subject_kind: str | None = None  # union, organization, programme, award, place
     year: int | None = None
-    role: str | None = None  # "whole" (累计/共/总计) or "part" (其中/用于), for checks
 
 
 @dataclass

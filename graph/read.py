@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -392,12 +392,3 @@ def html_to_text(html: str) -> str:
     p.close()
     lines = [line.strip() for line in "".join(p.parts).split("\n")]
     return "\n".join(line for i, line in enumerate(lines) if line or (i and lines[i - 1]))
-
-
-def iter_articles(paths: Iterable[Path | str]) -> Iterator[Article | ReadError]:
-    """Stream articles; a file that cannot be read yields its ReadError."""
-    for f in find_articles(paths):
-        try:
-            yield read_file(f)
-        except ReadError as err:
-            yield err

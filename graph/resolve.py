@@ -65,19 +65,6 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-class _Context:
-    """Per-article lookups shared by the resolution steps."""
-
-    def __init__(self, article: Article):
-        self.a = article
-        self.unions = [m for m in article.of_kind("union")]
-        self.orgs = article.of_kind("organization")
-        self.programmes = article.of_kind("programme")
-
-    def sentence(self, pos: int):
-        return self.a.sentence_at(pos)
-
-
 # ---------------------------------------------------------------- unions
 def resolve_unions(article: Article) -> dict[str, UnionFact]:
     """Give every union mention a canonical ``attrs["name"]``; return the unions.
@@ -235,17 +222,6 @@ def parent_of(name: str) -> str | None:
 
 
 # ---------------------------------------------------------------- context
-def _first_agent_before(article: Article, pos: int, kinds=("union", "organization")) -> Mention | None:
-    """The first union (or organisation) named in the sentence before ``pos``."""
-    sent = article.sentence_at(pos)
-    if not sent:
-        return None
-    for m in sorted(article.mentions, key=lambda x: x.start):
-        if m.kind in kinds and sent.start <= m.start < pos and m.attrs.get("name"):
-            return m
-    return None
-
-
 def _default_union(article: Article, pos: int) -> str | None:
     sent = article.sentence_at(pos)
     sec = sent.section if sent else 0
@@ -671,7 +647,7 @@ def resolve_figures(article: Article) -> list[FigureFact]:
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
             text=f.text, quote=quote, start=f.start, measure=_measure(text, f, figs), subject=subject,
-            subject_kind=kind if subject else None, year=_year_for(article, f.start), role=f.attrs.get("role")))
+            subject_kind=kind if subject else None, year=_year_for(article, f.start)))
     return out
 
 

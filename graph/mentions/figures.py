@@ -21,8 +21,6 @@ from ..numbers import NumberError, parse_number
 
 APPROX_BEFORE = ("超过", "突破", "逾", "近", "约", "超", "上", "数", "大约", "将近", "接近", "高达")
 APPROX_AFTER = ("以上", "左右", "有余", "多", "余")
-WHOLE_MARKERS = ("累计", "共计", "总计", "合计", "共", "全年", "总共", "一共")
-PART_MARKERS = ("其中", "用于", "包括", "含")
 _CN = "零〇一二两三四五六七八九十百千万亿"
 
 
@@ -53,7 +51,7 @@ def find(article: Article) -> list[Mention]:
         kind ``"figure"`` with ``attrs``: ``value`` (Decimal, yuan for
         money, percent points for %), ``unit`` (yuan | percent | person |
         person-time | count), ``unit_text`` (万元, 人次, % ...), ``approx``
-        (bool), ``role`` ("whole", "part" or None).
+        (bool).
     """
     text = article.text
     classes = lexicon.measure_words()
@@ -108,8 +106,7 @@ def find(article: Article) -> list[Mention]:
         elif m.group("yu2") and not unit_word:
             end = m.end("yu2")
         out.append(Mention("figure", s, end, text[s:end],
-                           {"value": value, "unit": unit, "unit_text": unit_text, "approx": approx,
-                            "role": _role(text, s)}))
+                           {"value": value, "unit": unit, "unit_text": unit_text, "approx": approx}))
     for m in _PERCENT_CN.finditer(text):
         whole, _, frac = m.group("num").partition("点")
         try:
@@ -120,18 +117,6 @@ def find(article: Article) -> list[Mention]:
         except (NumberError, ValueError):
             continue
         out.append(Mention("figure", m.start(), m.end(), m.group(),
-                           {"value": value, "unit": "percent", "unit_text": "百分之", "approx": False,
-                            "role": _role(text, m.start())}))
+                           {"value": value, "unit": "percent", "unit_text": "百分之", "approx": False}))
     out.sort(key=lambda x: x.start)
     return out
-
-
-def _role(text: str, start: int) -> str | None:
-    """``whole`` after 累计/共/总计/全年, ``part`` after 其中/用于, in the same clause."""
-    clause_start = max(text.rfind(c, 0, start) for c in "，,。；;：:\n") + 1
-    clause = text[clause_start:start]
-    if any(w in clause for w in PART_MARKERS):
-        return "part"
-    if any(w in clause for w in WHOLE_MARKERS):
-        return "whole"
-    return None

@@ -164,7 +164,7 @@ def find(article: Article) -> list[Mention]:
         for m in re.finditer(re.escape(name), text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if text[line_start:line_start + 1] not in "□■●◎":  # names under a □本报记者 line
-                prev = text.rstrip("\n")[:0] or text[:line_start].rstrip("\n")
+                prev = text[:line_start].rstrip("\n")
                 prev_start = prev.rfind("\n") + 1
                 if prev[prev_start:prev_start + 1] in "□■●◎" and prev_start < line_start:
                     line_start = prev_start
