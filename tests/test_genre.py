@@ -44,6 +44,15 @@ def forms(x):
     return {norm_key(nfkc(n)) for n in [x.name, *getattr(x, "aliases", ())]}
 
 
+def named(found, name, kind, problems):
+    """The extracted entities that have ``name`` among their forms; a problem if none."""
+    key = norm_key(nfkc(name))
+    hit = [x for x in found if key in forms(x)]
+    if not hit:
+        problems.append(f"{kind} {name} not found in {[x.name for x in found]}")
+    return hit
+
+
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_genre_case(case):
     facts = extract_text(case["text"], case["id"])
@@ -72,19 +81,12 @@ def test_genre_case(case):
         if n in persons:
             problems.append(f"{n} must not be a person")
     for x in exp.get("programmes", []):
-        key = norm_key(nfkc(x["name"]))
-        hit = [p for p in facts.programmes if key in forms(p)]
-        if not hit:
-            problems.append(f"programme {x['name']} not found in {[p.name for p in facts.programmes]}")
-        elif x.get("organizer") and all(p.organizer != nfkc(x["organizer"]) for p in hit):
+        hit = named(facts.programmes, x["name"], "programme", problems)
+        if hit and x.get("organizer") and all(p.organizer != nfkc(x["organizer"]) for p in hit):
             problems.append(f"programme {x['name']}: organizer {hit[0].organizer}, expected {x['organizer']}")
     for a in exp.get("awards", []):
-        key = norm_key(nfkc(a["name"]))
-        hit = [w for w in facts.awards if key in forms(w)]
-        if not hit:
-            problems.append(f"award {a['name']} not found in {[w.name for w in facts.awards]}")
-            continue
-        for r in a.get("recipients", []):
+        hit = named(facts.awards, a["name"], "award", problems)
+        for r in a.get("recipients", []) if hit else []:
             if all(nfkc(r) not in w.recipients for w in hit):
                 problems.append(f"award {a['name']}: recipient {r} not in {hit[0].recipients}")
     for f in exp.get("figures", []):
