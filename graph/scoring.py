@@ -246,9 +246,12 @@ def match_figures(pred: list, gold: list, optional: list):
         tp += 1
         g = gold[hit]
         detail["approx"] += (bool(g.get("approx")) == bool(f["approx"]))
-        if g.get("year"):  # a figure whose year the text leaves open is not judged on it
+        if g.get("year"):
             detail["year_gold"] += 1
             detail["year"] += str(g["year"]) == str(f["year"] or "")
+        else:  # the text leaves the year open: a year stated anyway is invented
+            detail["year_open"] += 1
+            detail["year_open_kept"] += not f["year"]
         gs = norm(g.get("subject"))
         detail["subject"] += bool(gs) and any(gs in s or s in gs for s in f["subjects"] if s)
         detail["subject_gold"] += bool(gs)
@@ -378,6 +381,7 @@ def main(argv=None):
         "value_right_unit_wrong": fig_value_only,
         "approx_acc": round(fig_detail["approx"] / tpf, 3) if tpf else 0.0,
         "year_acc": round(fig_detail["year"] / fig_detail["year_gold"], 3) if fig_detail["year_gold"] else 0.0,
+        "year_open_acc": round(fig_detail["year_open_kept"] / fig_detail["year_open"], 3) if fig_detail["year_open"] else 1.0,
         "subject_acc": round(fig_detail["subject"] / fig_detail["subject_gold"], 3) if fig_detail["subject_gold"] else 0.0,
         "measure_acc": round(fig_detail["measure"] / tpf, 3) if tpf else 0.0,
     }
