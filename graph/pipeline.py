@@ -42,6 +42,12 @@ def _awards(article: Article) -> Article:
     return article
 
 
+def _award_recipients(article: Article) -> Article:
+    # names in the list forms of conferring (张三、李四等2人荣获…), after persons so none is found twice
+    article.mentions.extend(awards.find_recipient_names(article))
+    return article
+
+
 def _programmes(article: Article) -> Article:
     # honours take precedence over programme names inside them (全国模范职工之家)
     article.mentions.extend(programmes.find(article, _taken(article, "award", "union", "document", "programme")))
@@ -57,6 +63,7 @@ STAGES: list[tuple[str, Callable[[Article], Article]]] = [
     ("quoted programmes", _quoted_programmes),
     ("awards", _awards),
     ("persons", _add(persons.find)),
+    ("award recipients", _award_recipients),
     ("programmes", _programmes),
     ("figures", _add(figures.find)),
 ]

@@ -328,67 +328,212 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
 
 
 def resolve_awards(article: Article) -> list[AwardFact]:
-    """Merge award mentions by name; recipients are the names written right after them."""
+    """Merge award mentions into facts and find who received each.
+
+    Merging (one honour, several written forms, as a reader takes them):
+    a short level form merges into the one full form with the same level
+    and core (省五一劳动奖状 into 江苏省五一劳动奖状, 市级劳模 into 北京市劳动模范),
+    and a bare core into the one form with a level or place (劳动模范 into
+    全国劳动模范) when the article writes only one.
+
+    Recipients, each found by a lookup in a window around the award (cost
+    linear in the article's length, issue 15):
+
+    * a person named right after the honour in its clause (全国劳动模范李红梅);
+    * the subject of a verb of conferring in the award's clause (…的张三获得…一等奖),
+      else the persons and organisations of its ；-segment when the segment
+      confers (…班组荣获全国工人先锋号, 其中…吴振海榜上有名);
+    * a unit written as the subject before 被评为/荣获 (某某协调小组被评为…), and
+      the union of the section for 全区各级工会组织荣获…;
+    * a later sentence naming who got it (…获此殊荣, 某某名列其中);
+    * the person of the sentence before for 她先后获得….
+
+    Returns
+    -------
+    list of AwardFact
+        In order of first mention; recipients as written.
+    """
+    from bisect import bisect_left, bisect_right
+
+    text = article.text
+    awards = article.of_kind("award")
+    target = _award_merges(awards)
     facts: dict[str, AwardFact] = {}
-    for m in article.of_kind("award"):
-        f = facts.setdefault(norm_key(m.attrs["name"]), AwardFact(m.attrs["name"]))
-        f.aliases |= set(m.attrs.get("aliases", []))
+    fact_of: list[AwardFact] = []
+    for m in awards:
+        key = target.get(norm_key(m.attrs["name"]), norm_key(m.attrs["name"]))
+        f = facts.get(key)
+        if f is None:
+            f = facts[key] = AwardFact(next(a.attrs["name"] for a in awards if norm_key(a.attrs["name"]) == key))
+        f.aliases |= set(m.attrs.get("aliases", [])) | ({m.attrs["name"]} - {f.name})
+        fact_of.append(f)
+    by_name = {norm_key(a.attrs["name"]): fact_of[i] for i, a in enumerate(awards)}
+
+    def give(f: AwardFact, who: str) -> None:
+        if who not in f.recipients:
+            f.recipients.append(who)
+
     for p in article.of_kind("person"):
         h = p.attrs.get("honour")
-        if h and norm_key(h) in facts:
-            rec = facts[norm_key(h)].recipients
-            if p.attrs["name"] not in rec:
-                rec.append(p.attrs["name"])
-    text = article.text
-    agents = [m for m in article.mentions if m.kind in ("person", "organization", "union") and m.attrs.get("name")]
-    for m in article.of_kind("award"):
-        # 全国劳动模范、…班长贾振宇 (same clause); …班组荣获全国工人先锋号, 其中…吴振海榜上有名
-        # (same ；-segment, with a verb of conferring)
+        if h and norm_key(h) in by_name:
+            give(by_name[norm_key(h)], p.attrs["name"])
+    agents = sorted((m for m in article.mentions if m.kind in ("person", "organization", "union")
+                     and m.attrs.get("name") and not (m.kind == "person" and m.attrs.get("via") == "byline")),
+                    key=lambda m: m.start)
+    agent_starts = [m.start for m in agents]
+    people = [m for m in agents if m.kind == "person"]
+    person_starts = [m.start for m in people]
+    award_starts = [a.start for a in awards]
+
+    def in_award(pos: int) -> bool:  # 全国总工会职工技术成果优秀奖: the union is part of the award's name
+        i = bisect_right(award_starts, pos) - 1
+        return i >= 0 and awards[i].start <= pos < awards[i].end
+
+    def window(s: int, e: int) -> list[Mention]:
+        return agents[bisect_left(agent_starts, s):bisect_left(agent_starts, e)]
+
+    for i, m in enumerate(awards):
+        f = fact_of[i]
         c0, c1 = _bounds(_CLAUSE, text, m.start)
         g0, g1 = _bounds(_SEGMENT, text, m.start)
-        conferred = re.search(_CONFERRED, text[g0:g1])
         giver = re.search(r"授予|命名|表彰", text[g0:m.start])  # 省委授予…称号: recipients come after the verb
-        rec = facts[norm_key(m.attrs["name"])].recipients
-        for p in agents:
-            if p.kind == "person" and p.attrs.get("via") == "byline":
-                continue
+        # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
+        for p in window(m.end, c1):
+            first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)
+            if p.kind == "person" and first and not re.search(r"[和与及]", text[m.end:p.start]) \
+                    and not in_award(p.start):
+                give(f, p.attrs["name"])
+        # the subject of a verb of conferring in the award's own clause: …的张三获得…一等奖
+        verb = None
+        for v in re.finditer(_CONFERRED, text[c0:m.start]):
+            verb = v
+        subject = [p for p in window(c0, c0 + verb.start()) if not in_award(p.start)
+                   and not _names_award_giver(text, p)] if verb and not giver else []
+        if subject:
+            for p in subject:
+                give(f, p.attrs["name"])
+            continue
+        unit = _unit_subject(text, c0, m.start, article)
+        if unit:
+            give(f, unit)
+            continue
+        if not re.search(_CONFERRED, text[g0:g1]):
+            continue
+        for p in window(g0, g1):
             if giver and p.start < g0 + giver.start():
                 continue
-            # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
-            # (not the next person joined by 和)
-            same_clause = (p.kind == "person" and m.end <= p.start < c1
-                           and not re.search(r"[和与及]", text[m.end:p.start])
-                           and not any(q.kind == "person" and m.end <= q.start < p.start for q in agents))
-            if any(a.start <= p.start < a.end for a in article.of_kind("award")):
-                continue  # 全国总工会职工技术成果优秀奖: the union is part of the award's name
-            if same_clause or (conferred and g0 <= p.start < g1 and (p.kind == "person" or p.start < m.start)):
-                if p.attrs["name"] not in rec and not _names_award_giver(text, p):
-                    rec.append(p.attrs["name"])
+            if in_award(p.start) or _names_award_giver(text, p):
+                continue
+            if p.kind == "person" or p.start < m.start:
+                give(f, p.attrs["name"])
     # a later sentence naming who got it: …株洲市共有28人获此殊荣,…易冬生名列其中
-    awards_in_order = article.of_kind("award")
-    for s0, s1 in _full_sentences(text):
-        if not re.search(r"获此|名列其中|榜上有名|入选", text[s0:s1]):
+    for v in re.finditer(r"获此|名列其中|榜上有名|入选", text):
+        s0, s1 = full_sentence(text, v.start())
+        if v.start() != next(re.finditer(r"获此|名列其中|榜上有名|入选", text[s0:s1])).start() + s0:
+            continue  # one pass per sentence
+        k = bisect_left(award_starts, s0)
+        if k < len(awards) and awards[k].start < s1:
+            continue  # the sentence names its own award
+        if k == 0:
             continue
-        if any(s0 <= a.start < s1 for a in awards_in_order):
-            continue
-        prior = [a for a in awards_in_order if a.end <= s0]
-        if not prior:
-            continue
-        verb = re.search(r"获此|名列其中|榜上有名|入选", text[s0:s1]).start() + s0
-        rec = facts[norm_key(prior[-1].attrs["name"])].recipients
-        for p in agents:
-            if s0 <= p.start < s1 and (p.kind == "person" or p.start < verb) and not _names_award_giver(text, p):
-                if p.attrs["name"] not in rec:
-                    rec.append(p.attrs["name"])
+        for p in window(s0, s1):
+            if (p.kind == "person" or p.start < v.start()) and not _names_award_giver(text, p):
+                give(fact_of[k - 1], p.attrs["name"])
     # 她先后获得…: the pronoun is the person named in the sentence before
-    for m in awards_in_order:
+    for i, m in enumerate(awards):
         g0, _ = _bounds(_SEGMENT, text, m.start)
         if re.search(r"[她他](?:先后|曾|还|也|已|连续)?(?:获得|荣获|被评为|获评)", text[g0:m.start]):
-            before = [p for p in agents if p.kind == "person" and p.start < g0]
-            rec = facts[norm_key(m.attrs["name"])].recipients
-            if before and before[-1].attrs["name"] not in rec:
-                rec.append(before[-1].attrs["name"])
+            j = bisect_left(person_starts, g0)
+            if j:
+                give(fact_of[i], people[j - 1].attrs["name"])
     return list(facts.values())
+
+
+#: Short level forms and the last character of the place they stand for (省 → 江苏省).
+_LEVEL_CHAR = {"省": "省", "省级": "省", "市": "市", "市级": "市", "县": "县", "县级": "县", "区": "区", "区级": "区"}
+#: Short and full forms of one honour core.
+_CORE_FORMS = {"劳模": "劳动模范", "劳动奖章": "五一劳动奖章", "劳动奖状": "五一劳动奖状"}
+
+
+def _award_merges(awards: list[Mention]) -> dict[str, str]:
+    """Which award names are another form of one written in full in the same article.
+
+    Returns
+    -------
+    dict of str to str
+        Name key → name key of the form it merges into (see :func:`resolve_awards`).
+    """
+    from .mentions.awards import cores
+
+    def core_of(m: Mention) -> str | None:
+        c = m.attrs.get("core")
+        if c is None and norm_key(m.attrs["name"]) in _bare_cores(cores()):
+            c = norm_key(m.attrs["name"])
+        return _CORE_FORMS.get(c, c) if c else None
+
+    full: dict[tuple[str, str], set[str]] = {}  # (level char, core) → place forms
+    prefixed: dict[str, set[str]] = {}  # core → every form with a level or place
+    last: dict[str, str] = {}  # core → the form with a level or place written last so far
+    info = []
+    for m in awards:
+        key, core = norm_key(m.attrs["name"]), core_of(m)
+        if core is None:
+            continue
+        raw_core = m.attrs.get("core")
+        prefix = key[: len(key) - len(norm_key(raw_core))] if raw_core and key.endswith(norm_key(raw_core)) else ""
+        info.append((key, prefix, core, last.get(core)))
+        if prefix:
+            last[core] = key
+            prefixed.setdefault(core, set()).add(key)
+            if prefix not in _LEVEL_CHAR and prefix[-1:] in "省市县区":
+                full.setdefault((prefix[-1], core), set()).add(key)
+    out: dict[str, str] = {}
+    for key, prefix, core, before in info:
+        if key in out or key in full.get((prefix[-1:], core), ()):
+            continue
+        if prefix in _LEVEL_CHAR:
+            hosts = full.get((_LEVEL_CHAR[prefix], core), set())
+            if len(hosts) == 1:
+                out[key] = next(iter(hosts))
+        elif not prefix:
+            # the bare title stands for the full form written last before it (北京市劳动模范、…
+            # 664名劳动模范), else for the only full form of the article
+            hosts = prefixed.get(core, set())
+            if before or len(hosts) == 1:
+                out[key] = before or next(iter(hosts))
+    # a short form merged into a full one carries bare forms along
+    return {k: out.get(v, v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4)
+def _bare_cores(all_cores: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(norm_key(c) for c in all_cores)
+
+
+#: Heads of a unit that can receive an honour (某某协调小组, 某某班组, 某某车间).
+_UNIT_HEADS = (r"(?:小组|班组|班|车间|队|公司|集团|工会|委员会|中心|站|所|厂|医院|学校|学院|分局|支局|科|处|部|室"
+               r"|协会|联合会)")
+_COLLECTIVE_UNIONS = r"(?:全区|全市|全省|全县|全州|全旗)?各级工会(?:组织)?"
+
+
+def _unit_subject(text: str, c0: int, pos: int, article: Article) -> str | None:
+    """A unit that opens the clause as the subject of 被评为/荣获 before ``pos``.
+
+    某某厂务公开协调小组被评为“…先进单位” gives the unit as written; 全区各级工会组织
+    先后荣获… gives the union of the section (the unions of the area, taken as one).
+    """
+    m = re.match(rf"([\u4e00-\u9fff]{{2,24}}?){_RECEIVED_UNIT}", text[c0:pos])
+    if not m:
+        return None
+    subject = m.group(1)
+    if re.fullmatch(_COLLECTIVE_UNIONS, subject):
+        return _default_union(article, c0) or article.main_union
+    if re.search(_UNIT_HEADS + "$", subject) and len(subject) >= 4 and not re.search(r"[的了在和与]", subject):
+        return subject
+    return None
+
+
+_RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获评|被评为|被授予|被命名为)"
 
 
 def _full_sentences(text: str) -> list[tuple[int, int]]:

@@ -1,9 +1,17 @@
 """Award mentions: honours and titles conferred on persons or units.
 
+Patterns of the genre (general naming of Chinese commendations, not any one article):
+
+* a conferring level or place before an honour core: 全国工人先锋号, 省五一劳动奖状,
+  省级劳动模范, 市级示范工会, 江苏省五一劳动奖章, 北京大工匠 (``省/市/县/区`` alone
+  too: the province or city of the article confers it), a ranking word between
+  them (省十佳文明职工), 五一 with or without quotes (全国“五一”劳动奖章);
+* one level shared by several cores: 全国劳动模范和先进工作者 is 全国劳动模范 and
+  全国先进工作者; 全国模范职工之家、职工小家 gives 全国模范职工小家;
 * nationally used honours from the lexicon (全国五一劳动奖章, 工人先锋号 ...);
-* a place name before an honour tail (北京市劳动模范, 苏州工匠, 北京大工匠);
 * a quoted title before 等…奖项/称号 or after 荣获/获得/被评为;
-* an unquoted name ending in 奖 after 获得/荣获 (全国总工会职工技术成果优秀奖).
+* a list of unquoted titles after a verb of conferring, each ending in a title
+  head (荣获全国工会财务工作先进单位、全国安康杯竞赛优秀组织奖等多项荣誉).
 """
 from __future__ import annotations
 
@@ -15,40 +23,128 @@ from ..model import Article, Mention
 from ._spans import place_at
 
 _GIVEN = r"(?:荣获|获得|获评|被评为|被授予|授予|评为|命名为|当选)"
-_MODIFIER_AFTER = re.compile(r"(?:创新)?(?:交流)?大会|论坛|精神|宣讲|创新工作室|培育|年度人物|工作室")
+_MODIFIER_AFTER = re.compile(
+    r"(?:创新)?(?:交流)?大会|论坛|精神|宣讲|培育|年度人物|评选|选树|学院|学校|基地"
+    # a studio named after the title, possibly shared: 市级劳模和工匠人才、职工创新工作室
+    r"|(?:(?!的)[和与及、\u4e00-\u9fff]){0,12}?工作室"
+    # a group of people, not a title: 东城区劳模和职工参与…
+    r"|[和与及](?:职工|群众|家属|员工|青年)")
+#: Conferring levels written before an honour core, longest first (全国工人先锋号, 省级劳动模范).
+LEVELS = ("市级以上", "省级以上", "省部级", "地市级", "国家级", "全国", "省级", "市级", "县级", "区级",
+          "省", "市", "县", "区")
+#: Characters before a one-character level that make it part of a word (城市, 社区, 园区), not a level.
+_WORD_BEFORE_LEVEL = set("城都社园小景郊山乡街厂校城地辖军分")
+#: A ranking word between the level and the core: 省十佳文明职工.
+_RANKS = ("十佳", "十大", "百佳", "百名")
+#: Heads that end a title of honour in a list after a verb of conferring.
+_TITLE_HEADS = ("先进单位", "先进集体", "先进个人", "示范单位", "示范企业", "示范点", "组织奖", "等奖", "金奖",
+                "银奖", "铜奖", "优秀奖", "标兵岗", "标兵", "模范", "能手", "先锋号", "奖章", "奖状", "工作者",
+                "积极分子", "红旗手", "文明岗", "文明号", "职工之家", "职工小家", "示范工会", "奖")
+_DEMONSTRATIVE = ("此次", "本次", "本届", "该", "这", "上述", "各类", "多项", "一批", "相关")
 
 
 @cache
 def _honours_re() -> re.Pattern:
     hs = sorted(lexicon.honours(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, hs)))
+    return re.compile("|".join(map(_five_one, hs)))
+
+
+def _five_one(s: str) -> str:
+    """Regex for ``s`` that also accepts 五一 in quotes (全国“五一”劳动奖章)."""
+    return re.escape(s).replace("五一", "(?:五一|“五一”|‘五一’)")
 
 
 @cache
-def _suffix_re() -> re.Pattern:
-    tails = sorted(lexicon.honour_suffixes(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, tails)))
+def cores() -> tuple[str, ...]:
+    """Honour cores that a level or place may precede, longest first.
+
+    Returns
+    -------
+    tuple of str
+        The lexicon's honour tails and its bare honours (those not starting
+        with 全国/中国/中华): ``("五一劳动奖章", ..., "劳动模范", "劳模", ...)``.
+    """
+    bare = [h for h in lexicon.honours() if not h.startswith(("全国", "中国", "中华", "首都"))]
+    return tuple(sorted(set(lexicon.honour_suffixes()) | set(bare), key=len, reverse=True))
+
+
+@cache
+def _cores_re() -> re.Pattern:
+    return re.compile("|".join(map(_five_one, cores())))
+
+
+def _plain(s: str) -> str:
+    return re.sub(r"[“”‘’]", "", s)
+
+
+def _prefix_before(text: str, s: int) -> int:
+    """Start of the conferring place or level written right before ``text[s]`` (``s`` if none).
+
+    A ranking word (十佳) may stand between them; a place may be followed by a
+    level (北京市级).
+    """
+    for rank in _RANKS:
+        if text.startswith(rank, s - len(rank)):
+            p = _prefix_before(text, s - len(rank))
+            return p if p < s - len(rank) else s
+    for k in range(min(s, 10), 1, -1):  # a known place: 北京市, 甘肃省, 齐鲁
+        if place_at(text, s - k) == k:
+            return s - k
+    for lv in LEVELS:
+        p = s - len(lv)
+        if p >= 0 and text.startswith(lv, p):
+            if len(lv) == 1 and p > 0 and text[p - 1] in _WORD_BEFORE_LEVEL:
+                continue
+            if len(lv) == 1 and p > 0 and place_at(text, p - 1) == 0 and text[p - 1] in "全":
+                continue  # 全市劳动模范: the city's model workers, not a title
+            return p
+    return s
 
 
 def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]:
     """Find award mentions outside the ``blocked`` spans (quoted programme names).
 
+    Parameters
+    ----------
+    article : Article
+    blocked : list of (start, end)
+        Spans already taken (quoted programmes, documents).
+
     Returns
     -------
     list of Mention
-        kind ``"award"``, ``attrs["name"]`` and ``attrs["aliases"]``.
+        kind ``"award"``, ``attrs["name"]``, ``attrs["aliases"]`` and
+        ``attrs["core"]`` (the bare title, such as 劳动模范, where the name is
+        a level or place before a core; else None).
     """
     text = article.text
     out: list[Mention] = []
     taken: list[tuple[int, int]] = list(blocked)
 
-    def add(s: int, e: int, name: str, aliases=()) -> None:
+    def add(s: int, e: int, name: str, aliases=(), core: str | None = None) -> bool:
         if any(a < e and s < b for a, b in taken) or len(name) < 2:
-            return
+            return False
         if _MODIFIER_AFTER.match(text, e):
-            return  # 大国工匠创新交流大会, 劳模表彰大会: the honour names an event, not a conferral
+            return False  # 大国工匠创新交流大会, 劳模表彰大会: the honour names an event, not a conferral
         taken.append((s, e))
-        out.append(Mention("award", s, e, text[s:e], {"name": name, "aliases": sorted(set(aliases) - {name})}))
+        out.append(Mention("award", s, e, text[s:e], {"name": name, "aliases": sorted(set(aliases) - {name}),
+                                                      "core": core}))
+        return True
+
+    def _ellipsis() -> None:
+        """An honour's head shared by the next name: 全国模范职工之家、职工小家 → 全国模范职工小家."""
+        honours = set(lexicon.honours())
+        for a in list(out):
+            m = re.match(r"[、和]([\u4e00-\u9fff]{2,8})", text[a.end:a.end + 10])
+            if not m:
+                continue
+            for k in range(2, len(a.attrs["name"])):
+                for n in range(len(m.group(1)), 1, -1):
+                    cand = a.attrs["name"][:k] + m.group(1)[:n]
+                    if cand in honours:
+                        s = a.end + 1
+                        add(s, s + n, cand, [m.group(1)[:n]])
+                        break
 
     # quoted titles given as honours
     for m in re.finditer(r"“([^”“\n]{4,40})”(?=(?:“[^”]*”)*等[^，。,]{0,8}(?:奖项|称号|荣誉|奖))", text):
@@ -56,35 +152,109 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     for m in re.finditer(_GIVEN + r"“([^”“\n]{2,40})”", text):
         add(m.start(1) - 1, m.end(1) + 1, m.group(1))
 
-    # place + honour tail: 北京市劳动模范, 顺义工匠, 北京大工匠
-    for m in _suffix_re().finditer(text):
-        for k in range(min(m.start(), 10), 1, -1):
-            s = m.start() - k
-            if place_at(text, s) == k:
-                if not text.startswith("表彰", m.end()):  # 北京市劳模表彰大会 names the meeting
-                    add(s, m.end(), text[s:m.end()])
+    # level or place + core: 北京市劳动模范, 全国工人先锋号, 省五一劳动奖状; then cores that share it
+    for m in _cores_re().finditer(text):
+        s = _prefix_before(text, m.start())
+        if s == m.start() or text.startswith("表彰", m.end()):  # 北京市劳模表彰大会 names the meeting
+            continue
+        prefix, core = text[s:m.start()], _plain(m.group())
+        if not add(s, m.end(), text[s:m.end()], [prefix + core] if "“" in m.group() else (), core):
+            continue
+        e = m.end()
+        while e < len(text) and text[e] in "和及与、":
+            nxt = _cores_re().match(text, e + 1)
+            if not nxt or _prefix_before(text, nxt.start()) != nxt.start():
                 break
+            c2 = _plain(nxt.group())
+            if not add(nxt.start(), nxt.end(), prefix + c2, [c2], c2):
+                break
+            e = nxt.end()
 
+    _ellipsis()
+
+    # titles listed after a verb of conferring: 荣获全国工会财务工作先进单位、全国安康杯竞赛优秀组织奖等多项荣誉,
+    # 获得2021年全国总工会职工技术成果优秀奖, 被评为全省A级县级规范化建设先进单位
+    heads = "|".join(map(re.escape, _TITLE_HEADS))
+    item = rf"(?:[\u4e00-\u9fffA-Za-z0-9]|“[^”“\n]{{1,12}}”){{2,30}}?(?:{heads})"
+    lst = rf"{_GIVEN}了?(?:\d{{4}}年度?)?((?:{item}[、和])*{item})(?=等|称号|荣誉|[，。；,;：:\s）)]|$)"
+    for m in re.finditer(lst, text):
+        pos = m.start(1)
+        for part in re.split(r"[、和]", m.group(1)):
+            s, pos = pos, pos + len(part) + 1
+            name = re.sub(r"^\d{4}年度?", "", part)
+            s += len(part) - len(name)
+            if len(_plain(name)) < 4 or name.startswith(_DEMONSTRATIVE) or not re.search(f"(?:{heads})$", name):
+                continue
+            add(s, s + len(name), name)
     # honours from the lexicon
     for m in _honours_re().finditer(text):
-        add(m.start(), m.end(), m.group())
+        add(m.start(), m.end(), m.group(), [_plain(m.group())] if "“" in m.group() else ())
 
-    # ellipsis after an honour: 全国模范职工之家、职工小家 → 全国模范职工小家
-    honours = set(lexicon.honours())
-    for a in list(out):
-        m = re.match(r"[、和]([\u4e00-\u9fff]{2,8})", text[a.end:])
-        if not m:
-            continue
-        for k in range(2, len(a.attrs["name"])):
-            for n in range(len(m.group(1)), 1, -1):
-                cand = a.attrs["name"][:k] + m.group(1)[:n]
-                if cand in honours:
-                    s = a.end + 1
-                    add(s, s + n, cand, [m.group(1)[:n]])
-                    break
-
-    # 获得2021年全国总工会职工技术成果优秀奖
-    for m in re.finditer(_GIVEN + r"(?:\d{4}年(?:度)?)?([\u4e00-\u9fff]{4,24}?奖)(?![\u4e00-\u9fff])", text):
-        add(m.start(1), m.end(1), m.group(1))
+    _ellipsis()
     out.sort(key=lambda x: x.start)
+    return out
+
+
+# ---------------------------------------------------------------- recipients named in lists
+#: Verbs of receiving an honour written right after its recipients.
+_RECEIVED = r"(?:先后|曾|还|也|均|分别|同时|一同|共同)?(?:荣获|获得|获评|被评为|被授予|荣膺|当选为?|入选)"
+_NAME = r"[\u4e00-\u9fff]{2,3}"
+_COUNT = r"(?:等(?:\d+|[一二三四五六七八九十两]+)(?:人|名|位)|等人|等同志|同志|等)?"
+
+
+def find_recipient_names(article: Article) -> list[Mention]:
+    """Person names in the list forms of conferring, with clear boundaries on both sides.
+
+    * a clause that opens with names and a verb of receiving:
+      ``张三、李四、王五等3人获得…称号``, ``来自某地的张三获得…一等奖``;
+    * names after 授予 and before the title or 等/同志: ``授予张三、李四“…”称号``;
+    * names listed after 的有/的是: ``荣获…称号的有：张三、李四``.
+
+    Only names that :func:`graph.mentions.persons.is_plausible_name` accepts
+    (a surname from the lexicon and one or two characters) are kept; names
+    already found by :mod:`graph.mentions.persons` are not repeated.
+
+    Parameters
+    ----------
+    article : Article
+        With award and person mentions found.
+
+    Returns
+    -------
+    list of Mention
+        kind ``"person"``, ``attrs["via"] == "award-list"``.
+    """
+    from .persons import is_plausible_name
+
+    text = article.text
+    known = {m.start for m in article.of_kind("person")}
+    award_starts = {m.start for m in article.of_kind("award")}
+    out: list[Mention] = []
+
+    def take(group_start: int, names: str) -> None:
+        pos = group_start
+        for name in names.split("、"):
+            if is_plausible_name(name) and pos not in known:
+                known.add(pos)
+                out.append(Mention("person", pos, pos + len(name), name,
+                                   {"name": name, "via": "award-list", "posts": [], "honour": None}))
+            pos += len(name) + 1
+
+    names = rf"({_NAME}(?:、{_NAME})*)"
+    # names opening a clause (or after 的) before a verb of receiving
+    for m in re.finditer(rf"(?:^|(?<=[，,。；;：:\n的]))(?:其中)?{names}{_COUNT}{_RECEIVED}", text, re.M):
+        take(m.start(1), m.group(1))
+    # 授予 + names + title or 等/同志
+    for m in re.finditer(rf"授予{names}(?={_COUNT}(?:“|$))|授予{names}(?=等|同志)", text):
+        g = 1 if m.group(1) else 2
+        take(m.start(g), m.group(g))
+    for m in re.finditer(rf"授予{names}", text):
+        # the last name ends where an award mention starts: 授予张三全国劳动模范称号
+        end = next((m.start(1) + k for k in range(len(m.group(1)), 1, -1) if m.start(1) + k in award_starts), None)
+        if end is not None:
+            take(m.start(1), text[m.start(1):end])
+    # 荣获…的有：张三、李四
+    listed = rf"(?:荣获|获得|获评|被评为|被授予)[^。\n]{{2,40}}?的(?:有|是|为)[:：]?{names}(?=[。，,；;\n等]|$)"
+    for m in re.finditer(listed, text):
+        take(m.start(1), m.group(1))
     return out
