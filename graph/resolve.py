@@ -282,8 +282,20 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             if agent:
                 fact.organizer = agent.attrs["name"]
             elif not _in_caption(article, m.start):  # photo captions name no organiser
-                fact.organizer = _default_union(article, m.start)
+                fact.organizer = _default_union(article, m.start) or _lead_union(article)
     return _merge_modified(facts)
+
+
+def _lead_union(article: Article) -> str | None:
+    """The article's main union where its lead (the text up to the first paragraph
+    that ends a sentence) names it: 近日，海口市总工会…会议召开 scopes the report to
+    that union, so the programmes it lists are the union's; a report whose lead
+    names no union leaves them without an organiser."""
+    if not article.main_union:
+        return None
+    end = next((e for s, e in article.paragraphs if re.search(r"[。！？]", article.text[s:e])), 0)
+    return next((article.main_union for u in article.of_kind("union")
+                 if u.start < end and u.attrs.get("name") == article.main_union), None)
 
 
 def _organizer_before(article: Article, pos: int) -> Mention | None:

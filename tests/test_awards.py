@@ -1,0 +1,99 @@
+"""Awards and their recipients, programmes and their organisers: the genre's list forms.
+
+Every sentence here is invented for the test (names, places and units made up);
+each one exercises one pattern of :mod:`graph.mentions.awards` or
+:func:`graph.resolve.resolve_awards`.
+"""
+from graph.pipeline import extract_text
+
+
+def awards(text: str) -> dict[str, list[str]]:
+    return {a.name: a.recipients for a in extract_text(text).awards}
+
+
+def test_level_before_core_names_the_honour():
+    got = awards("大会对省五一劳动奖状和省工人先锋号、市级示范工会、省十佳文明职工获奖代表进行了表彰。")
+    assert {"省五一劳动奖状", "省工人先锋号", "市级示范工会", "省十佳文明职工"} <= set(got)
+    assert "工人先锋号" not in got and "五一劳动奖状" not in got
+
+
+def test_quoted_five_one_is_the_same_honour():
+    f = extract_text("培育选树全国“五一”劳动奖章1人、全国巾帼标兵岗2个。")
+    medal = next(a for a in f.awards if "劳动奖章" in a.name)
+    assert "全国五一劳动奖章" in {medal.name, *medal.aliases}
+    assert "全国巾帼标兵岗" in {a.name for a in f.awards}
+
+
+def test_one_level_shared_by_two_cores():
+    got = awards("五年来全市涌现出全国劳动模范和先进工作者6名，河南省劳动模范和先进工作者40名。")
+    assert {"全国劳动模范", "全国先进工作者", "河南省劳动模范", "河南省先进工作者"} <= set(got)
+    assert "先进工作者" not in got
+
+
+def test_titles_listed_after_a_verb_go_to_the_subject_union():
+    got = awards("宜宾市总工会先后荣获全国工会财务工作先进单位、全国职工教育培训示范单位、"
+                 "全省厂务公开民主管理先进单位等多项荣誉。")
+    for name in ("全国工会财务工作先进单位", "全国职工教育培训示范单位", "全省厂务公开民主管理先进单位"):
+        assert got[name] == ["宜宾市总工会"], (name, got)
+    assert "先进单位" not in got
+
+
+def test_clause_subject_receives_its_own_prize():
+    got = awards("决赛中，来自绵阳的骆青松获得数控车床竞赛一等奖，来自德阳的闵晓岚获得焊接竞赛一等奖。")
+    assert got["数控车床竞赛一等奖"] == ["骆青松"]
+    assert got["焊接竞赛一等奖"] == ["闵晓岚"]
+
+
+def test_names_listed_before_the_verb_receive():
+    got = awards("郑大海、钱小兰等2人荣获省五一劳动奖章。")
+    assert set(got["省五一劳动奖章"]) == {"郑大海", "钱小兰"}
+
+
+def test_names_listed_after_de_you():
+    got = awards("本届荣获市劳动模范称号的有：邝建平、窦丽芸。")
+    assert set(got["市劳动模范"]) == {"邝建平", "窦丽芸"}
+
+
+def test_unit_as_subject_of_pingwei():
+    got = awards("石门县供电公司运检班组被评为“全国工人先锋号”。")
+    assert got["全国工人先锋号"] == ["石门县供电公司运检班组"]
+
+
+def test_giver_is_no_recipient():
+    got = awards("省总工会授予沙河镇污水处理厂检修班“工人先锋号”称号。")
+    assert "省总工会" not in got.get("工人先锋号", [])
+
+
+def test_short_level_form_merges_into_the_full_one():
+    f = extract_text("“湖南省五一劳动奖章”获得者刘某某作报告。会上为省五一劳动奖章获得者颁奖。")
+    names = [a.name for a in f.awards if "劳动奖章" in a.name]
+    assert len(names) == 1 and "湖南省五一劳动奖章" in names[0]
+
+
+def test_bare_title_joins_the_full_form_written_before_it():
+    f = extract_text("会议表彰了安徽省劳动模范、先进工作者。会议表彰了300名劳动模范、120名先进工作者。")
+    forms = {a.name: a.aliases for a in f.awards}
+    assert "先进工作者" not in forms and "劳动模范" not in forms
+    assert "先进工作者" in forms["安徽省先进工作者"]
+
+
+def test_studio_and_group_of_people_are_no_honours():
+    got = awards("创建5家市级劳模和工匠人才、职工创新工作室。在纪念馆，城关区劳模和职工参加了活动。")
+    assert not any(n.endswith(("劳模", "工匠人才")) for n in got), got
+
+
+def test_long_article_resolves_awards_in_one_pass():
+    # issue 15: one long file with many awards and persons must not stall (a scan of every
+    # mention per award was quadratic); windowed lookups keep it linear
+    one = ("溧阳市总工会先后荣获全国工会财务工作先进单位、全省厂务公开民主管理先进单位等荣誉。"
+           "决赛中，来自溧阳的骆青松获得数控车床竞赛一等奖。\n")
+    f = extract_text(one * 400)
+    got = {a.name: a.recipients for a in f.awards}
+    assert got["全国工会财务工作先进单位"] == ["溧阳市总工会"]
+    assert got["数控车床竞赛一等奖"] == ["骆青松"]
+
+
+def test_programme_organiser_from_the_lead_union():
+    f = extract_text("近日，临沧市总工会召开全委会议。\n\n去年，全市举办“技能强市”职业技能大赛12场。")
+    prog = next(p for p in f.programmes if "技能强市" in p.name)
+    assert prog.organizer == "临沧市总工会"
