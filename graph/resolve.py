@@ -21,6 +21,7 @@ Corpus-wide entity resolution (one IRI per name across articles) happens in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -262,6 +263,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
 def resolve_programmes(article: Article) -> list[ProgrammeFact]:
     """Merge programme mentions by name or shared alias; find each organiser."""
     facts: list[ProgrammeFact] = []
+    ctx = _ProgrammeContext(article)
     index: dict[str, ProgrammeFact] = {}
     names: dict[str, ProgrammeFact] = {}
     for m in article.of_kind("programme"):
@@ -278,12 +280,44 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         for f in forms:
             index.setdefault(norm_key(f), fact)
         if fact.organizer is None:
-            agent = _organizer_before(article, m.start)
+            agent = _organizer_before(article, m.start, ctx)
             if agent:
                 fact.organizer = agent.attrs["name"]
-            elif not _in_caption(article, m.start):  # photo captions name no organiser
-                fact.organizer = _default_union(article, m.start) or _lead_union(article)
+            elif not ctx.in_caption(m.start):  # photo captions name no organiser
+                fact.organizer = _default_union(article, m.start) or ctx.lead_union
     return _merge_modified(facts)
+
+
+class _ProgrammeContext:
+    """Per-article indexes for the organiser lookups: union and organisation mentions
+    by position, paragraphs by start, and the lead union, each found by bisect so
+    that resolving every programme of a long file stays linear (issue 15)."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
+        self.union_starts = [m.start for m in self.unions]
+        self.orgs = article.of_kind("organization")
+        self.org_starts = [m.start for m in self.orgs]
+        self.par_starts = [s for s, _ in article.paragraphs]
+        self.lead_union = _lead_union(article)
+
+    def unions_between(self, s: int, e: int) -> list[Mention]:
+        return self.unions[bisect_left(self.union_starts, s):bisect_left(self.union_starts, e)]
+
+    def orgs_between(self, s: int, e: int) -> list[Mention]:
+        return self.orgs[bisect_left(self.org_starts, s):bisect_left(self.org_starts, e)]
+
+    def in_caption(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a short line without sentence punctuation (a heading or photo caption)."""
+        i = bisect_right(self.par_starts, pos) - 1
+        if i < 0:
+            return False
+        s, e = self.article.paragraphs[i]
+        if not s <= pos < e:
+            return False
+        line = self.article.text[s:e]
+        return len(line) <= 40 and not re.search(r"[。！？；;]", line)
 
 
 def _lead_union(article: Article) -> str | None:
@@ -298,40 +332,34 @@ def _lead_union(article: Article) -> str | None:
                  if u.start < end and u.attrs.get("name") == article.main_union), None)
 
 
-def _organizer_before(article: Article, pos: int) -> Mention | None:
+def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None = None) -> Mention | None:
     """Who runs a programme: the union named nearest before it in the sentence
     (州总工会指导勐海县总工会开展…: the county union); else an organisation that
     opens the sentence (北京市温暖基金会于…发起设立“温暖武汉”项目)."""
-    s0, _ = full_sentence(article.text, pos)
-    unions = [m for m in article.of_kind("union") if s0 <= m.start < pos and m.attrs.get("name")
-              and not m.attrs.get("in_title")]
+    ctx = ctx or _ProgrammeContext(article)
+    s0, _ = _near_bounds(_SENTENCE, article.text, pos)
+    unions = ctx.unions_between(s0, pos)
     while len(unions) > 1 and re.search(r"(?:联合|与|和|会同|携手)$", article.text[s0:unions[-1].start]):
         unions.pop()  # 昆山市总工会联合花桥经济开发区工会举办…: the co-organiser is not the organiser
     if unions:
         return unions[-1]
-    orgs = [m for m in article.of_kind("organization") if s0 <= m.start < min(pos, s0 + 3)]
+    orgs = ctx.orgs_between(s0, min(pos, s0 + 3))
     return orgs[0] if orgs else None
-
-
-def _in_caption(article: Article, pos: int) -> bool:
-    """Whether ``pos`` lies in a short line without sentence punctuation (a heading or photo caption)."""
-    for s, e in article.paragraphs:
-        if s <= pos < e:
-            line = article.text[s:e]
-            return len(line) <= 40 and not re.search(r"[。！？；;]", line)
-    return False
 
 
 def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
     """Merge a name into the same name with a short modifier: 暖心驿站 into 职工暖心驿站,
     创新工作室 into 区级创新工作室 (the article names one network twice)."""
     out: list[ProgrammeFact] = []
+    hosts: dict[str, ProgrammeFact] = {}  # a kept name less its first 1-3 characters → the name (first kept)
     for f in sorted(facts, key=lambda x: -len(norm_key(x.name))):
         key = norm_key(f.name)
-        host = next((o for o in out if norm_key(o.name).endswith(key) and 0 < len(norm_key(o.name)) - len(key) <= 3
-                     and len(key) >= 4), None)
+        host = hosts.get(key) if len(key) >= 4 else None
         if host is None:
             out.append(f)
+            for k in (1, 2, 3):
+                if len(key) - k >= 4:
+                    hosts.setdefault(key[k:], f)
         else:
             host.aliases |= {f.name} | f.aliases
             host.organizer = host.organizer or f.organizer
@@ -365,8 +393,6 @@ def resolve_awards(article: Article) -> list[AwardFact]:
     list of AwardFact
         In order of first mention; recipients as written.
     """
-    from bisect import bisect_left, bisect_right
-
     text = article.text
     awards = article.of_kind("award")
     target = _award_merges(awards)
@@ -406,8 +432,8 @@ def resolve_awards(article: Article) -> list[AwardFact]:
 
     for i, m in enumerate(awards):
         f = fact_of[i]
-        c0, c1 = _bounds(_CLAUSE, text, m.start)
-        g0, g1 = _bounds(_SEGMENT, text, m.start)
+        c0, c1 = _near_bounds(_CLAUSE, text, m.start)
+        g0, g1 = _near_bounds(_SEGMENT, text, m.start)
         giver = re.search(r"授予|命名|表彰", text[g0:m.start])  # 省委授予…称号: recipients come after the verb
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
         for p in window(m.end, c1):
@@ -440,7 +466,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
                 give(f, p.attrs["name"])
     # a later sentence naming who got it: …株洲市共有28人获此殊荣,…易冬生名列其中
     for v in re.finditer(r"获此|名列其中|榜上有名|入选", text):
-        s0, s1 = full_sentence(text, v.start())
+        s0, s1 = _near_bounds(_SENTENCE, text, v.start())
         if v.start() != next(re.finditer(r"获此|名列其中|榜上有名|入选", text[s0:s1])).start() + s0:
             continue  # one pass per sentence
         k = bisect_left(award_starts, s0)
@@ -453,12 +479,34 @@ def resolve_awards(article: Article) -> list[AwardFact]:
                 give(fact_of[k - 1], p.attrs["name"])
     # 她先后获得…: the pronoun is the person named in the sentence before
     for i, m in enumerate(awards):
-        g0, _ = _bounds(_SEGMENT, text, m.start)
+        g0, _ = _near_bounds(_SEGMENT, text, m.start)
         if re.search(r"[她他](?:先后|曾|还|也|已|连续)?(?:获得|荣获|被评为|获评)", text[g0:m.start]):
             j = bisect_left(person_starts, g0)
             if j:
                 give(fact_of[i], people[j - 1].attrs["name"])
     return list(facts.values())
+
+
+#: Sentence ends for the windowed lookups of awards and programmes (not ；).
+_SENTENCE = re.compile(r"[。！？!?\n]")
+#: How far a windowed lookup looks for a boundary, in characters: no clause of the genre is longer.
+_REACH = 600
+
+
+def _near_bounds(pattern: re.Pattern, text: str, pos: int, reach: int = _REACH) -> tuple[int, int]:
+    """Bounds of the span around ``pos`` delimited by the one-character ``pattern``,
+    looked for within ``reach`` characters on each side.
+
+    Unlike a search back from ``pos`` to the start of the text for a character
+    that may never occur, the cost is bounded by ``reach``, so resolving every
+    award of a long file stays linear in its length (issue 15).
+    """
+    lo = max(0, pos - reach)
+    s = lo
+    for m in pattern.finditer(text, lo, pos):
+        s = m.end()
+    m = pattern.search(text, pos, pos + reach)
+    return s, (m.start() if m else min(len(text), pos + reach))
 
 
 #: Short level forms and the last character of the place they stand for (省 → 江苏省).
@@ -546,16 +594,6 @@ def _unit_subject(text: str, c0: int, pos: int, article: Article) -> str | None:
 
 
 _RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获评|被评为|被授予|被命名为)"
-
-
-def _full_sentences(text: str) -> list[tuple[int, int]]:
-    out, s = [], 0
-    for m in _FULL_STOP.finditer(text):
-        out.append((s, m.end()))
-        s = m.end()
-    if s < len(text):
-        out.append((s, len(text)))
-    return out
 
 
 _CONFERRED = r"荣获|获得|获评|被评为|被授予|授予|命名|入选|获此殊荣|榜上有名|名列其中"

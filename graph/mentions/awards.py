@@ -101,6 +101,34 @@ def _prefix_before(text: str, s: int) -> int:
     return s
 
 
+class TakenSpans:
+    """Character spans already taken by mentions, with an overlap test whose cost is
+    the span's length, not the number of spans taken (a long file has thousands).
+
+    Parameters
+    ----------
+    length : int
+        Length of the text, in characters.
+    spans : iterable of (start, end)
+        Spans taken from the start.
+    """
+
+    def __init__(self, length: int, spans=()):
+        self.cover = bytearray(length + 1)
+        for s, e in spans:
+            self.take(s, e)
+
+    def free(self, s: int, e: int) -> bool:
+        """Whether no character of ``[s, e)`` is taken."""
+        return not any(self.cover[max(s, 0):e])
+
+    def take(self, s: int, e: int) -> None:
+        """Mark ``[s, e)`` as taken."""
+        s = max(s, 0)
+        e = min(max(e, s), len(self.cover))
+        self.cover[s:e] = b"\x01" * (e - s)
+
+
 def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]:
     """Find award mentions outside the ``blocked`` spans (quoted programme names).
 
@@ -119,14 +147,14 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     """
     text = article.text
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = list(blocked)
+    taken = TakenSpans(len(text), blocked)
 
     def add(s: int, e: int, name: str, aliases=(), core: str | None = None) -> bool:
-        if any(a < e and s < b for a, b in taken) or len(name) < 2:
+        if not taken.free(s, e) or len(name) < 2:
             return False
         if _MODIFIER_AFTER.match(text, e):
             return False  # 大国工匠创新交流大会, 劳模表彰大会: the honour names an event, not a conferral
-        taken.append((s, e))
+        taken.take(s, e)
         out.append(Mention("award", s, e, text[s:e], {"name": name, "aliases": sorted(set(aliases) - {name}),
                                                       "core": core}))
         return True

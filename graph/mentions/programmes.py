@@ -24,6 +24,7 @@ from functools import cache
 from .. import lexicon
 from ..model import Article, Mention
 from ._spans import name_start
+from .awards import TakenSpans
 
 _Q = r"“([^”“\n]{2,40})”"
 _ORDINAL = r"(?:首届|第[一二三四五六七八九十\d]+届|第[一二三四五六七八九十\d]+期)"
@@ -71,17 +72,17 @@ class _Collector:
     def __init__(self, article: Article, blocked):
         self.text = article.text
         self.out: list[Mention] = []
-        self.taken = list(blocked)
+        self.taken = TakenSpans(len(self.text), blocked)
 
     def free(self, s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in self.taken)
+        return self.taken.free(s, e)
 
     def add(self, s: int, e: int, name: str, aliases=(), network: bool = False) -> None:
         name = name.strip()
         core = re.sub(r"[“”\s]", "", name)
         if len(core) < 2 or not self.free(s, e) or any(core.startswith(b) for b in _BAD_START):
             return
-        self.taken.append((s, e))
+        self.taken.take(s, e)
         self.out.append(Mention("programme", s, e, self.text[s:e],
                                 {"name": name, "aliases": sorted(set(aliases) - {name}), "network": network}))
 
