@@ -349,7 +349,8 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
 
 def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
     """Merge a name into the same name with a short modifier: 暖心驿站 into 职工暖心驿站,
-    创新工作室 into 区级创新工作室 (the article names one network twice)."""
+    创新工作室 into 区级创新工作室, 送温暖活动 into 元旦春节送温暖活动 or into
+    “心系职工情，温暖进万家”送温暖活动 (the article names one programme twice)."""
     out: list[ProgrammeFact] = []
     hosts: dict[str, ProgrammeFact] = {}  # a kept name less its first 1-3 characters → the name (first kept)
     for f in sorted(facts, key=lambda x: -len(norm_key(x.name))):
@@ -357,9 +358,13 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         host = hosts.get(key) if len(key) >= 4 else None
         if host is None:
             out.append(f)
-            for k in (1, 2, 3):
+            for k in (1, 2, 3, 4):
                 if len(key) - k >= 4:
                     hosts.setdefault(key[k:], f)
+            # “心系职工情，温暖进万家”送温暖活动 hosts a later 送温暖活动
+            q = re.match(r"“[^”]{2,40}”", f.name)
+            if q and len(norm_key(f.name[q.end():])) >= 4:
+                hosts.setdefault(norm_key(f.name[q.end():]), f)
         else:
             host.aliases |= {f.name} | f.aliases
             host.organizer = host.organizer or f.organizer

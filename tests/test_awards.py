@@ -97,3 +97,43 @@ def test_programme_organiser_from_the_lead_union():
     f = extract_text("近日，临沧市总工会召开全委会议。\n\n去年，全市举办“技能强市”职业技能大赛12场。")
     prog = next(p for p in f.programmes if "技能强市" in p.name)
     assert prog.organizer == "临沧市总工会"
+
+
+def programmes(text: str) -> dict[str, object]:
+    return {p.name: p for p in extract_text(text).programmes}
+
+
+def test_term_with_its_tail_is_the_name_and_merges_short_forms():
+    got = programmes("昭通市总工会启动2023年元旦春节送温暖活动。今年的送温暖活动覆盖全市。")
+    assert "元旦春节送温暖活动" in got
+    assert "送温暖活动" in got["元旦春节送温暖活动"].aliases and "送温暖活动" not in got
+
+
+def test_quoted_theme_hosts_the_bare_activity():
+    got = programmes("遵义市总工会启动“冬日暖阳，情系职工”送温暖活动。据悉，送温暖活动将持续一个月。")
+    assert len([n for n in got if "送温暖" in n]) == 1, got
+
+
+def test_kinds_of_activity_are_no_programmes():
+    got = programmes("各级工会组织慰问和文体活动，开展竞赛活动和文艺活动。")
+    assert not got, got
+
+
+def test_quoted_list_before_ge_xiang_work():
+    got = programmes("做实“工会帮就业”“工会送温情”等各项职工服务工作。")
+    assert {"工会帮就业", "工会送温情"} <= {n.strip("“”") for n in got}
+
+
+def test_quoted_facility_name():
+    got = programmes("创建全省首个新就业形态劳动者“工会健康小屋”。")
+    assert any("工会健康小屋" in n for n in got), got
+
+
+def test_quoted_name_then_a_phrase_is_no_programme():
+    got = programmes("牢记“国之大者”在思想上政治上行动上同党中央保持高度一致。")
+    assert not got, got
+
+
+def test_longer_name_wins_over_its_first_tail():
+    got = programmes("建好用好玉溪市职工活动中心项目。")
+    assert "玉溪市职工活动中心项目" in got, got

@@ -43,9 +43,14 @@ _AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及�
 #: Tails that mark a programme even without a verb or quotes before them.
 STRONG_TAILS = ("热线", "工程", "专项基金", "基金", "行动计划", "专项行动", "集中行动", "选拔赛", "技能大赛", "大赛",
                 "比赛", "竞赛", "培训班", "艺术节", "运动会", "示范点")
+#: Words that, alone before a tail, make a kind of activity, not a programme's name
+#: (竞赛活动, 技能竞赛, 文艺活动, 慰问和文体活动).
+GENERIC_WORDS = ("群众性文体", "文体", "文艺", "慰问", "竞赛", "培训", "宣传", "服务", "技能", "帮扶", "走访", "安全",
+                 "体育", "娱乐", "公益", "志愿", "学习", "教育", "实践", "交流", "主题", "职业", "职工", "联谊",
+                 "心理健康", "健康", "法律", "普法", "和", "、", "及")
 _BAD_START = ("各种", "各类", "一系列", "多种", "多项", "相关", "各项", "有关", "一批", "多个", "各级", "这些", "该",
               "系列", "丰富多彩", "形式多样", "不同", "一些", "了", "着", "过", "广泛", "各", "本",
-              "以", "在", "对")
+              "以", "在", "对", "到")
 
 
 @cache
@@ -59,6 +64,12 @@ def _tails_re(strong_only: bool = False, quoted: bool = False) -> str:
     if quoted:
         tails = list(tails) + ["栏目", "举措", "专项工作", "工作"]
     return "(?:" + "|".join(map(re.escape, sorted(tails, key=len, reverse=True))) + ")"
+
+
+@cache
+def _generic_re() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(GENERIC_WORDS, key=len, reverse=True)))
+    return re.compile(rf"(?:{words})+(?:[\u4e00-\u9fff]{{0,2}}活动|技能竞赛|竞赛|比赛|大赛|培训班?|讲座|演出|展演)")
 
 
 @cache
@@ -82,6 +93,8 @@ class _Collector:
         core = re.sub(r"[“”\s]", "", name)
         if len(core) < 2 or not self.free(s, e) or any(core.startswith(b) for b in _BAD_START):
             return
+        if not network and _generic_re().fullmatch(core):
+            return
         self.taken.take(s, e)
         self.out.append(Mention("programme", s, e, self.text[s:e],
                                 {"name": name, "aliases": sorted(set(aliases) - {name}), "network": network}))
@@ -93,8 +106,10 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     text = c.text
     tails = _tails_re(quoted=True)
     # (ordinal)(place)“X”“Y”...(modifier)tail: each quoted name gets the tail
-    pat = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)((?:“[^”“\n]{{2,40}}”)+)([^\W\d等各的]{{0,8}}?{tails})")
+    pat = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)((?:“[^”“\n]{{2,40}}”)+)([^\W\d等各的在]{{0,8}}?{tails})")
     for m in pat.finditer(text):
+        if text.startswith("上", m.end()):
+            continue  # “国之大者”在思想上政治上行动上: a phrase, not a tail
         ordinal, pre, quotes, tail = m.group(1) or "", m.group(2) or "", m.group(3), m.group(4)
         keep_pre = pre and _is_place_prefix(pre)
         items = list(re.finditer(_Q, quotes))
@@ -113,7 +128,9 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     # “双沟通”联系等工作模式 (a short modifier may follow a quoted name)
     for m in re.finditer(rf"以{_Q}为主题", text):
         c.add(m.start(1) - 1, m.end(1) + 1, m.group(1))
-    listed = rf"((?:{_Q}[\u4e00-\u9fff]{{0,4}}?[、和及]?){{1,8}})等(?:为主题|{_tails_re(quoted=True)}|品牌)"
+    listed = (rf"((?:{_Q}[\u4e00-\u9fff]{{0,4}}?[、和及]?){{1,8}})等(?:为主题|{_tails_re(quoted=True)}|品牌"
+              # “工会帮就业”“工会送技能”等各项职工服务工作
+              rf"|(?:各项|多项|系列|一系列)[\u4e00-\u9fff]{{0,6}}?(?:工作|服务|活动|品牌|项目))")
     for m in re.finditer(listed, text):
         for q in re.finditer(rf"{_Q}([\u4e00-\u9fff]{{0,4}}?)(?=[、和及“]|$)", m.group(1)):
             name = q.group(0) if q.group(2) else q.group(1)
@@ -121,9 +138,9 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     # a campaign period: “女职工权益保护月”启动仪式
     for m in re.finditer(r"“([^”“\n]{2,20}(?:月|周|季))”(?=启动|活动|期间|中|,|，)", text):
         c.add(m.start(), m.end(), m.group(1))
-    # a quoted name that ends in a tail itself: “顺义区职工专项温暖基金”
+    # a quoted name that ends in a tail or a facility head itself: “顺义区职工专项温暖基金”, “工会健康之家”
     for m in re.finditer(_Q, text):
-        if re.search(_tails_re() + "$", m.group(1)) and c.free(m.start(), m.end()):
+        if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋)$", m.group(1)) and c.free(m.start(), m.end()):
             c.add(m.start(), m.end(), m.group(1))
     return c.out
 
@@ -162,7 +179,7 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         short = re.sub(_ORDINAL, "", m.group(), count=1)
         c.add(m.start(), m.end(), m.group(), {short})
     item = rf"(?:[\u4e00-\u9fff]{{2,12}}、)*[\u4e00-\u9fff+“”()]{{2,24}}?{tails}"
-    for m in re.finditer(rf"(?:{verbs})了?((?:{item}[、和])*{item})(?![\u4e00-\u9fff]{{0,1}}{tails})", text):
+    for m in re.finditer(rf"(?:{verbs})了?((?:{item}[、和])*{item})(?![\u4e00-\u9fff]{{0,3}}{tails})", text):
         group = m.group(1)
         parts = re.split(r"[、和]", group)
         if "的" in group.replace("党的", "") or "等" in group:
@@ -173,7 +190,7 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             for p in parts:
                 c.add(pos, pos + len(p), p)
                 pos += len(p) + 1
-        else:
+        elif all(len(p) <= 6 for p in parts[:-1]):  # names sharing a tail are short: 中式烹调、工程试验工…竞赛
             c.add(m.start(1), m.end(1), group)
     for m in re.finditer(_tails_re(strong_only=True), text):
         s = name_start(text, m.start(), 24)
@@ -190,9 +207,15 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         c.add(m.start(), m.end(), m.group())
 
     # 5. lexicon terms
+    tail_after = re.compile(_tails_re(quoted=True))
     for term in _terms():
         for m in re.finditer(re.escape(term), text):
-            c.add(m.start(), m.end(), term, network=True)
+            # 送温暖活动, 元旦春节送温暖活动: the term with its tail is the written name
+            t = tail_after.match(text, m.end())
+            if t and not re.match(r"工作|举措|栏目", t.group()) and c.free(m.start(), t.end()):
+                c.add(m.start(), t.end(), text[m.start():t.end()], {term}, network=True)
+            else:
+                c.add(m.start(), m.end(), term, network=True)
     c.out.sort(key=lambda x: x.start)
     return c.out
 
