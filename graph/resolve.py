@@ -261,31 +261,78 @@ def resolve_persons(article: Article) -> list[PersonFact]:
 
 # ---------------------------------------------------------------- programmes, awards
 def resolve_programmes(article: Article) -> list[ProgrammeFact]:
-    """Merge programme mentions by name or shared alias; find each organiser."""
+    """Merge programme mentions by name or shared alias; find each organiser.
+
+    Forms of one programme: the same name, or one's name is the other's
+    written form; a short form declared in the text (…大赛（以下简称“大赛”）);
+    a theme written before it (以“X”为主题的送温暖活动: X is that activity's).
+    The organiser is the union named before it in its sentence, else the one
+    that runs it after it (大赛由某省总工会…主办), else the union of the
+    section or of the article's lead (see :func:`_lead_union`).
+    """
+    text = article.text
     facts: list[ProgrammeFact] = []
     ctx = _ProgrammeContext(article)
     index: dict[str, ProgrammeFact] = {}
     names: dict[str, ProgrammeFact] = {}
-    for m in article.of_kind("programme"):
+    explicit: set[int] = set()  # facts whose organiser the text names
+    progs = article.of_kind("programme")
+    starts = [m.start for m in progs]
+    host: dict[int, Mention] = {}  # theme mention → the programme it is the theme of
+    for m in progs:
+        if text[m.start - 1:m.start] == "以" and text.startswith("为主题的", m.end):
+            i = bisect_left(starts, m.end + 4)
+            if i < len(progs) and progs[i].start < m.end + 12:
+                host[id(m)] = progs[i]
+    fact_of: dict[int, ProgrammeFact] = {}
+    for m in sorted(progs, key=lambda x: id(x) in host):  # themes after the programmes they belong to
         forms = {m.attrs["name"], *m.attrs.get("aliases", [])}
-        # the same programme: same name, or one's name is the other's written form;
-        # two names sharing only a quoted core (“北京大工匠”选树 / 挑战者选拔赛) stay apart
-        fact = names.get(norm_key(m.attrs["name"])) or next(
+        short = re.match(r"[(（]以下简称“([^”]{1,12})”[)）]", text[m.end:m.end + 20])
+        if short:
+            forms.add(short.group(1))
+        fact = fact_of.get(id(host[id(m)])) if id(m) in host else None
+        fact = fact or names.get(norm_key(m.attrs["name"])) or next(
             (index[norm_key(f)] for f in forms if norm_key(f) in names), None) or index.get(norm_key(m.attrs["name"]))
         if fact is None:
             fact = ProgrammeFact(m.attrs["name"])
             facts.append(fact)
             names[norm_key(fact.name)] = fact
+        fact_of[id(m)] = fact
         fact.aliases |= forms - {fact.name}
         for f in forms:
             index.setdefault(norm_key(f), fact)
-        if fact.organizer is None:
-            agent = _organizer_before(article, m.start, ctx)
-            if agent:
-                fact.organizer = agent.attrs["name"]
-            elif not ctx.in_caption(m.start):  # photo captions name no organiser
-                fact.organizer = _default_union(article, m.start) or ctx.lead_union
+        if id(fact) in explicit:
+            continue
+        agent = _organizer_before(article, m.start, ctx) or _organizer_after(article, m, ctx)
+        if agent:
+            fact.organizer = agent.attrs["name"]
+            explicit.add(id(fact))
+        elif fact.organizer is None and not ctx.in_caption(m.start):  # photo captions name no organiser
+            fact.organizer = _default_union(article, m.start) or ctx.lead_union
+    # a later sentence that says who runs a programme by one of its forms: 大赛由某省总工会…主办
+    for u in ctx.unions:
+        if text[u.start - 1:u.start] != "由":
+            continue
+        s0, s1 = _near_bounds(_SENTENCE, text, u.start)
+        if not re.search(r"主办|承办|举办|组织|发起|牵头", text[u.end:s1]):
+            continue
+        before = text[max(s0, u.start - 17):u.start - 1]
+        fact = next((index[norm_key(before[k:])] for k in range(len(before) - 1) if norm_key(before[k:]) in index),
+                    None)
+        if fact is not None and id(fact) not in explicit:
+            fact.organizer = u.attrs["name"]
+            explicit.add(id(fact))
     return _merge_modified(facts)
+
+
+def _organizer_after(article: Article, m: Mention, ctx: _ProgrammeContext) -> Mention | None:
+    """The union that runs a programme, written after it: 大赛由广东省总工会携手…共同主办."""
+    text = article.text
+    _, s1 = _near_bounds(_SENTENCE, text, m.end)
+    for u in ctx.unions_between(m.end, min(s1, m.end + 8)):
+        if text[u.start - 1:u.start] == "由" and re.search(r"主办|承办|举办|组织|发起|牵头", text[u.end:s1]):
+            return u
+    return None
 
 
 class _ProgrammeContext:

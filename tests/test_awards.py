@@ -137,3 +137,19 @@ def test_quoted_name_then_a_phrase_is_no_programme():
 def test_longer_name_wins_over_its_first_tail():
     got = programmes("建好用好玉溪市职工活动中心项目。")
     assert "玉溪市职工活动中心项目" in got, got
+
+
+def test_theme_belongs_to_the_activity_it_names():
+    got = programmes("近日，曲靖市总工会开展以“寒冬送暖·工会同行”为主题的送温暖活动。")
+    assert "寒冬送暖·工会同行" not in got
+    host = next(p for p in got.values() if "送温暖" in p.name)
+    assert "寒冬送暖·工会同行" in {a.strip("“”") for a in host.aliases}
+    assert host.organizer == "曲靖市总工会"
+
+
+def test_declared_short_form_and_organiser_written_after():
+    got = programmes("“技能兴滇”滇中城市群第二届职业技能大赛（以下简称“大赛”）日前落幕。\n\n"
+                     "据了解，大赛由云南省总工会联合有关部门共同主办。")
+    prog = next(p for p in got.values() if "第二届职业技能大赛" in p.name)
+    assert "大赛" in prog.aliases
+    assert prog.organizer == "云南省总工会"

@@ -177,7 +177,11 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     # 3. ordinal, verb or clause edge + unquoted name ending in a tail
     for m in re.finditer(rf"{_ORDINAL}[\u4e00-\u9fff]{{2,16}}?{tails}", text):
         short = re.sub(_ORDINAL, "", m.group(), count=1)
-        c.add(m.start(), m.end(), m.group(), {short})
+        # the region that holds it, written after a quote or clause edge: 粤港澳大湾区第四届职业技能大赛
+        region = re.search(r"(?:^|(?<=[”\s，,。；;：:]))([\u4e00-\u9fff]{2,8}(?:湾区|经济区|地区|省|市|区|县|州))$",
+                           text[max(0, m.start() - 9):m.start()])
+        s = m.start() - len(region.group(1)) if region and not region.group(1).startswith(("全", "各")) else m.start()
+        c.add(s, m.end(), text[s:m.end()], {short, m.group()})
     item = rf"(?:[\u4e00-\u9fff]{{2,12}}、)*[\u4e00-\u9fff+“”()]{{2,24}}?{tails}"
     for m in re.finditer(rf"(?:{verbs})了?((?:{item}[、和])*{item})(?![\u4e00-\u9fff]{{0,3}}{tails})", text):
         group = m.group(1)
