@@ -153,3 +153,9 @@ def test_declared_short_form_and_organiser_written_after():
     prog = next(p for p in got.values() if "第二届职业技能大赛" in p.name)
     assert "大赛" in prog.aliases
     assert prog.organizer == "云南省总工会"
+
+
+def test_name_right_after_the_honour():
+    assert awards("慰问组又来到全国劳动模范闫桂年家里。")["全国劳动模范"] == ["闫桂年"]
+    assert awards("大家学习了市劳动模范卢刚的事迹。")["市劳动模范"] == ["卢刚"]
+    assert awards("全国劳动模范代表发言。")["全国劳动模范"] == []
