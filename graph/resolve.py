@@ -486,13 +486,24 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         f = fact_of[i]
         c0, c1 = _near_bounds(_CLAUSE, text, m.start)
         g0, g1 = _near_bounds(_SEGMENT, text, m.start)
-        giver = re.search(r"授予|命名|表彰", text[g0:m.start])  # 省委授予…称号: recipients come after the verb
+        # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
+        giver = re.search(r"(?<!被)(?:授予|命名|表彰)", text[g0:m.start])
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
         for p in window(m.end, c1):
             first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)
             if p.kind == "person" and first and not re.search(r"[和与及]", text[m.end:p.start]) \
                     and not in_award(p.start):
                 give(f, p.attrs["name"])
+        # units that open the clause as its subject: 某某供电公司配电运检班、某某卫生院获得…;
+        # units right after 授予: 省总工会授予某某检修班“工人先锋号”称号
+        units = _unit_subject(text, c0, m.start, article, window(c0, m.start))
+        if not units and giver and giver.group() == "授予":
+            gs = g0 + giver.end()
+            units = _unit_list(text[gs:m.start].rstrip("“"), gs, window(gs, m.start))
+        if units:
+            for u in units:
+                give(f, u)
+            continue
         # the subject of a verb of conferring in the award's own clause: …的张三获得…一等奖
         verb = None
         for v in re.finditer(_CONFERRED, text[c0:m.start]):
@@ -502,10 +513,6 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         if subject:
             for p in subject:
                 give(f, p.attrs["name"])
-            continue
-        unit = _unit_subject(text, c0, m.start, article)
-        if unit:
-            give(f, unit)
             continue
         if not re.search(_CONFERRED, text[g0:g1]):
             continue
@@ -623,26 +630,40 @@ def _bare_cores(all_cores: tuple[str, ...]) -> frozenset[str]:
 
 
 #: Heads of a unit that can receive an honour (某某协调小组, 某某班组, 某某车间).
-_UNIT_HEADS = (r"(?:小组|班组|班|车间|队|公司|集团|工会|委员会|中心|站|所|厂|医院|学校|学院|分局|支局|科|处|部|室"
-               r"|协会|联合会)")
+_UNIT_HEADS = (r"(?:小组|班组|班|车间|队|公司|集团|工会|委员会|中心|站|所|厂|院|学校|分局|支局|科|处|部|室"
+               r"|协会|联合会|馆|社|矿|场|局)")
 _COLLECTIVE_UNIONS = r"(?:全区|全市|全省|全县|全州|全旗)?各级工会(?:组织)?"
 
 
-def _unit_subject(text: str, c0: int, pos: int, article: Article) -> str | None:
-    """A unit that opens the clause as the subject of 被评为/荣获 before ``pos``.
+def _unit_subject(text: str, c0: int, pos: int, article: Article, agents: list[Mention]) -> list[str]:
+    """Units that open the clause as the subject of 被评为/荣获 before ``pos``.
 
-    某某厂务公开协调小组被评为“…先进单位” gives the unit as written; 全区各级工会组织
-    先后荣获… gives the union of the section (the unions of the area, taken as one).
+    某某厂务公开协调小组被评为“…先进单位” and 某某供电公司配电运检班、某某卫生院获得…
+    give the units as written (or as the union or organisation mention that spans
+    one exactly resolves it); 全区各级工会组织先后荣获… gives the union of the
+    section (the unions of the area, taken as one).  Every listed part must end
+    in a unit's head, else none is taken.
     """
-    m = re.match(rf"([\u4e00-\u9fff]{{2,24}}?){_RECEIVED_UNIT}", text[c0:pos])
+    m = re.match(rf"([\u4e00-\u9fff、]{{2,60}}?){_RECEIVED_UNIT}", text[c0:pos])
     if not m:
-        return None
+        return []
     subject = m.group(1)
     if re.fullmatch(_COLLECTIVE_UNIONS, subject):
-        return _default_union(article, c0) or article.main_union
-    if re.search(_UNIT_HEADS + "$", subject) and len(subject) >= 4 and not re.search(r"[的了在和与]", subject):
-        return subject
-    return None
+        u = _default_union(article, c0) or article.main_union
+        return [u] if u else []
+    return _unit_list(subject, c0, agents)
+
+
+def _unit_list(written: str, start: int, agents: list[Mention]) -> list[str]:
+    """The units of ``written`` (at offset ``start``), split at 、, if every part ends in a unit's head."""
+    out = []
+    exact = {(a.start, a.end): a.attrs["name"] for a in agents if a.kind != "person"}
+    for part in written.split("、"):
+        if not (re.search(_UNIT_HEADS + "$", part) and len(part) >= 4 and not re.search(r"[的了在和与]", part)):
+            return []
+        out.append(exact.get((start, start + len(part)), part))
+        start += len(part) + 1
+    return out
 
 
 _RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获评|被评为|被授予|被命名为)"

@@ -159,3 +159,17 @@ def test_name_right_after_the_honour():
     assert awards("慰问组又来到全国劳动模范闫桂年家里。")["全国劳动模范"] == ["闫桂年"]
     assert awards("大家学习了市劳动模范卢刚的事迹。")["市劳动模范"] == ["卢刚"]
     assert awards("全国劳动模范代表发言。")["全国劳动模范"] == []
+
+
+def test_passive_receiver_is_the_recipient():
+    assert awards("汤晓峰被授予全国五一劳动奖章。")["全国五一劳动奖章"] == ["汤晓峰"]
+
+
+def test_listed_units_before_the_verb():
+    got = awards("宁海县供电公司配电运检班、象山县石浦镇卫生院获得浙江省工人先锋号。")
+    assert got["浙江省工人先锋号"] == ["宁海县供电公司配电运检班", "象山县石浦镇卫生院"]
+
+
+def test_units_after_shouyu():
+    got = awards("省总工会授予沙河镇污水处理厂检修班、城南供水公司调度中心“工人先锋号”称号。")
+    assert got["工人先锋号"] == ["沙河镇污水处理厂检修班", "城南供水公司调度中心"]
