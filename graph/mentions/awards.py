@@ -33,7 +33,7 @@ _MODIFIER_AFTER = re.compile(
 LEVELS = ("市级以上", "省级以上", "省部级", "地市级", "国家级", "全国", "省级", "市级", "县级", "区级",
           "省", "市", "县", "区")
 #: Characters before a one-character level that make it part of a word (城市, 社区, 园区), not a level.
-_WORD_BEFORE_LEVEL = set("城都社园小景郊山乡街厂校城地辖军分")
+_WORD_BEFORE_LEVEL = set("城都社园小景郊山乡街厂校地辖军分发新片矿库营")
 #: A ranking word between the level and the core: 省十佳文明职工.
 _RANKS = ("十佳", "十大", "百佳", "百名")
 #: Heads that end a title of honour in a list after a verb of conferring.
