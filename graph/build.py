@@ -373,6 +373,9 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     facts, errors = extract_corpus(paths, progress, jobs, scheduler, cache_dir, report)
     t1 = time.perf_counter()
     g = build_graph(facts)
+    from .rdf import article_iri
+
+    sources = {str(article_iri(f.doc_id)): f.source for f in facts if f.source}  # article pages show the text
     del facts
     add_findings(g)  # figures that cannot be right, as ukg:Finding nodes
     report.seconds.update(extract=t1 - t0, graph=time.perf_counter() - t1)
@@ -383,6 +386,6 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     t2 = time.perf_counter()
     report.outputs.append(write_turtle(g, out / "graph.ttl"))
     if html:
-        report.outputs.append(write_views(g, out))
+        report.outputs.append(write_views(g, out, sources=sources))
     report.seconds["write"] = time.perf_counter() - t2
     return g, report

@@ -150,3 +150,106 @@ def test_capped_whole_graph_in_browser(site, browser, tmp_path):
     assert result["state"]["physics"] is False
     assert f"共 {G.number_of_nodes()} 个节点" in browser.find_element("class name", "note").text
     assert_offline(result)
+
+
+# ---------------------------------------------------------------- entity and article pages
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """The small graph of test_views_pages (evidence with offsets, intervals, periods) written as a site."""
+    from test_views_pages import TEXT, tiny_graph
+
+    from graph.export.views import write_views
+
+    g, iris = tiny_graph()
+    out = tmp_path_factory.mktemp("tiny-site")
+    write_views(g, out, texts={str(iris["doc"]): TEXT})
+    return out, iris
+
+
+def follow_first_quote(driver, page: Path, shots: Path) -> dict:
+    """Open an entity page, click its first quote link that names offsets, and wait for the highlight."""
+    from selenium.webdriver.common.by import By
+
+    result = open_page(driver, page, shots)
+    assert_offline(result)
+    link = driver.find_element(By.CSS_SELECTOR, 'main.facts a.src[href*="#q-"]')
+    quote = driver.execute_script("return arguments[0].previousElementSibling.textContent;", link)
+    href = link.get_attribute("href")
+    driver.get_log("performance")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+    link.click()
+    mark = None
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and mark is None:
+        mark = driver.execute_script(
+            "var m = document.querySelector('mark.quote'); if (!m) return null;"
+            "var r = m.getBoundingClientRect();"
+            "return {id: m.id, text: m.textContent, top: r.top, bottom: r.bottom, height: window.innerHeight,"
+            " url: window.location.href};")
+        time.sleep(0.1)
+    requests = [json.loads(e["message"])["message"] for e in driver.get_log("performance")]
+    urls = [(m["params"]["request"]["url"], m["params"].get("documentURL", "")) for m in requests
+            if m["method"] == "Network.requestWillBeSent"]
+    driver.save_screenshot(str(shots / "highlight.png"))
+    return {"quote": quote, "href": href, "mark": mark, "urls": urls, "errors": []}
+
+
+def check_highlight(followed: dict) -> None:
+    mark, href = followed["mark"], followed["href"]
+    assert mark is not None, f"no <mark> on {href}"
+    assert mark["url"] == href and href.endswith("#" + mark["id"])
+    assert mark["text"] == followed["quote"]  # the sentence shown on the entity page, highlighted on its article
+    assert 0 <= mark["top"] < mark["bottom"] <= mark["height"]  # scrolled into view
+    assert_offline(followed)
+
+
+def test_quote_link_highlights_the_sentence(tiny, browser, tmp_path):
+    from graph.export.views import file_name
+
+    out, iris = tiny
+    page = out / "union" / file_name(str(iris["union"]), "union")
+    check_highlight(follow_first_quote(browser, page, tmp_path))
+
+
+def test_quote_link_highlights_the_sentence_on_the_seeds(site, browser, tmp_path):
+    out, _, views = site
+    pages = sorted(p for p in (out / "union").glob("*.html") if '#q-' in p.read_text(encoding="utf-8"))
+    if not pages:
+        pytest.skip("this seed build has no evidence with offsets")
+    check_highlight(follow_first_quote(browser, pages[0], tmp_path))
+
+
+def test_union_page_chart_and_graph(site, browser, tmp_path):
+    from graph.export.views import file_name
+    from graph.rdf import entity_iri
+
+    out, _, views = site
+    path = f"union/{file_name(str(entity_iri('union', '顺义区总工会')), 'union')}"
+    result = open_page(browser, out / path, tmp_path)
+    assert_offline(result)
+    assert (result["state"]["nodes"], result["state"]["edges"]) == (views[path].nodes, views[path].edges)
+    chart = browser.execute_script(
+        "var svgs = document.querySelectorAll('#chart svg.chart');"
+        "return {charts: svgs.length, marks: document.querySelectorAll('#chart svg.chart .mark').length,"
+        " width: svgs.length ? svgs[0].getBoundingClientRect().width : 0};")
+    assert chart["charts"] >= 1 and chart["marks"] >= 1 and chart["width"] > 300
+    rows = browser.execute_script("return document.querySelectorAll('#figures tbody tr').length;")
+    assert rows > 0
+
+
+def test_overview_labels_hubs_until_zoomed_in(site, browser, tmp_path):
+    """At the default zoom the best-connected nodes carry readable labels and the leaves none; zoomed in, all do."""
+    out, _, views = site
+    open_page(browser, out / "views/graph.html", tmp_path)
+    sizes = browser.execute_script(
+        "var s = network.getScale(), out = [];"
+        "network.body.nodeIndices.forEach(function (id) { var n = network.body.nodes[id];"
+        "  out.push([n.options.value, n.labelModule.fontOptions.size * s,"
+        "            n.labelModule.elementOptions.scaling.label.drawThreshold]); });"
+        "return {scale: s, nodes: out};")
+    nodes = sorted(sizes["nodes"], reverse=True)
+    threshold = nodes[0][2]
+    shown = [n for n in nodes if n[1] >= threshold]
+    assert 5 <= len(shown) < len(nodes) / 2  # some hubs are named, most leaves wait for the zoom
+    assert all(n[1] >= threshold for n in nodes[:3]) and nodes[-1][1] < threshold
+    assert min(n[1] for n in nodes) / sizes["scale"] >= threshold  # at 100 % every label is drawn
