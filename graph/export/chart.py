@@ -103,7 +103,7 @@ def svg_chart(points: list[Point], unit: str, title: str) -> str:
     Examples
     --------
     >>> svg = svg_chart([Point("经费", 32.5, 2020, 2021, "32.5万元", "2020年")], "万元", "金额")
-    >>> svg.count("<circle")
+    >>> svg.count('<circle class="mark"')
     1
     """
     if not points:

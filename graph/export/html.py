@@ -239,6 +239,24 @@ def grouped_layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, 
     return pos
 
 
+#: Characters of an article title shown on an overview page (the tooltip and the menu keep it whole).
+TITLE_CHARS = 12
+
+
+def display_label(d: dict, overview: bool) -> str:
+    """The label drawn for a node: an article's title cut to :data:`TITLE_CHARS` on overview pages.
+
+    Examples
+    --------
+    >>> display_label({"kind": "article", "label": "顺义区总工会推动工会工作再上新台阶"}, True)
+    '顺义区总工会推动工会工作…'
+    """
+    label = d["label"]
+    if overview and d.get("kind") == "article" and len(label) > TITLE_CHARS:
+        return label[:TITLE_CHARS] + "…"
+    return label
+
+
 @functools.cache
 def _template_env(template_dir: str):
     from jinja2 import Environment, FileSystemLoader
@@ -315,7 +333,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
             extra["url"] = up + pages[n]
         if overview:  # articles are hubs with long titles: their labels stay mid-sized
             extra["value"] = min(math.sqrt(G.degree(n) + 1), _ARTICLE_VALUE if d["kind"] == "article" else 1e9)
-        net.add_node(n, label=d["label"], title=d["tooltip"], color=color, shape=shape,
+        net.add_node(n, label=display_label(d, overview), title=d["tooltip"], color=color, shape=shape,
                      size=8 + 4 * math.sqrt(G.degree(n)), **extra)
     for s, o, d in G.edges(data=True):  # overviews name edges on hover only
         net.add_edge(s, o, title=d["label"], **({} if overview else {"label": d["label"]}))
@@ -327,7 +345,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
         "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}},
         **({"nodes": {"font": {"face": "Noto Sans CJK SC, sans-serif"},
                       "scaling": {"min": 6, "max": 34,
-                                  "label": {"enabled": True, "min": 9, "max": 40, "maxVisible": 28,
+                                  "label": {"enabled": True, "min": 9, "max": 36, "maxVisible": 24,
                                             "drawThreshold": 7}}}} if overview else {}),
         "edges": {"font": {"size": 10, "face": "Noto Sans CJK SC, sans-serif", "align": "middle"},
                   "color": {"inherit": "from", "opacity": 0.45 if overview else 1.0},
@@ -397,5 +415,5 @@ def write_view(g: Graph, path: str | Path, title: str = "union-kg") -> Path:
     return write_page(View("graph", path.name, title, G, G.number_of_nodes()), path.parent)
 
 
-__all__ = ["offline", "copy_assets", "layout", "groups", "grouped_layout", "write_page", "write_view",
+__all__ = ["offline", "copy_assets", "layout", "groups", "grouped_layout", "display_label", "write_page", "write_view",
            "LAYOUT_ABOVE", "CSS"]
