@@ -286,3 +286,20 @@ def test_grouped_layout_keeps_groups_apart(seed_site):
             near = sum((pos[n][0] - cx) ** 2 + (pos[n][1] - cy) ** 2 < (pos[n][0] - ox) ** 2 + (pos[n][1] - oy) ** 2
                        for n in p)
             assert near == len(p)
+
+
+def test_a_total_up_to_a_date_is_drawn_in_that_year():
+    from graph.export.pages import Linker, figures_table
+
+    g, iris = tiny_graph()
+    f, period, end = ID["figure/t001/9"], BNode(), BNode()
+    g.add((f, U.about, iris["union"]))
+    g.add((f, RDF.value, Literal(Decimal("8000000"))))
+    g.add((f, U.unit, U.Yuan))
+    g.add((f, U.refPeriod, period))
+    g.add((period, rns.TIME.hasEnd, end))
+    g.add((end, rns.TIME.inXSDDate, Literal("2022-12-31", datatype=rns.XSD.date)))
+    rows, points = figures_table(g, Linker(g, {}, ""), iris["union"])
+    assert [r[0] for r in rows] == ["2016年 至 2020年", "2020年", "2020年", "至 2022-12-31"]
+    drawn = {(p.start, p.end) for p in points[U.Yuan]}
+    assert drawn == {(2016, 2021), (2020, 2021), (2022, 2023)}

@@ -34,6 +34,7 @@ pieces, and a small script wraps the pieces of ``#q-START-END`` in a
 from __future__ import annotations
 
 import html as htmlmod
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -188,7 +189,8 @@ def _fractional_year(s: str, end: bool) -> float | None:
 def figure_time(g: Graph, f) -> tuple[str, float | None, float | None]:
     """A figure's time: (text, start, end) in fractional years, from ``ukg:refPeriod`` else ``ukg:year``.
 
-    An open side of a period is left ``None`` (the figure is then not drawn).
+    An open side of a period is left ``None``; the chart draws a period open at its start (截至2022年底)
+    in its end's year, and does not draw one open at its end.
     """
     period = g.value(f, U.refPeriod)
     if period is not None:
@@ -321,9 +323,11 @@ def figures_table(g: Graph, link: Linker, s) -> tuple[list[list[str]], dict]:
         value = _decimal(g.value(f, RDF.value))
         qs = quotes_of(g, f)
         approx = "约" if str(g.value(f, U.approximate)).lower() == "true" else ""
-        rows.append(((start if start is not None else 1e9, end or 0, measure, str(f)),
+        rows.append(((start if start is not None else end - 1 if end is not None else 1e9, end or 0, measure, str(f)),
                      [htmlmod.escape(when), htmlmod.escape(measure), htmlmod.escape(approx + text),
                       link.quotes(qs)]))
+        if start is None and end is not None:  # 截至2022年底: a total up to a date, drawn in that date's year
+            start, end = float(math.ceil(end) - 1), float(math.ceil(end))
         if unit in CHART_UNITS and value is not None and start is not None and end is not None:
             _, div, _ = CHART_UNITS[unit]
             points[unit].append(Point(measure, float(value) / div, start, end, text, when,
