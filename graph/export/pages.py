@@ -234,18 +234,37 @@ class Linker:
             return ""
         return f"{self.up}{htmlmod.escape(path)}" + (f"#{q.anchor}" if q.anchor else "")
 
-    def quotes(self, qs: list[Quote]) -> str:
-        """The quote cell: up to :data:`QUOTES_PER_ROW` quotes, each linked to its article's page."""
+    def quotes(self, qs: list[Quote], emphasis: Iterable[str] = ()) -> str:
+        """The quote cell: up to :data:`QUOTES_PER_ROW` quotes, each linked to its article's page.
+
+        The first occurrence in a quote of each string of ``emphasis`` (a
+        figure as written, a person's or union's name) is set in bold, so
+        that a long sentence shows at a glance where the fact is.
+        """
         esc = htmlmod.escape
         out = []
         for q in qs[:QUOTES_PER_ROW]:
             href = self.quote_href(q)
             doc = esc(label(self.g, URIRef(q.article))) if q.article else ""
             link = f' <a class="src" href="{href}" title="{doc}">原文</a>' if href else ""
-            out.append(f'<q>{esc(q.text)}</q>{link}')
+            out.append(f"<q>{_emphasise(q.text, emphasis)}</q>{link}")
         if len(qs) > QUOTES_PER_ROW:
             out.append(f"<small>另有 {len(qs) - QUOTES_PER_ROW} 处</small>")
         return "<br>".join(out)
+
+
+def _emphasise(text: str, words: Iterable[str]) -> str:
+    """``text`` escaped, with the first occurrence of each of ``words`` in ``<b>`` (non-overlapping)."""
+    spans: list[tuple[int, int]] = []
+    for w in sorted({w for w in words if w}, key=len, reverse=True):
+        i = text.find(w)
+        if i >= 0 and all(i + len(w) <= a or i >= b for a, b in spans):
+            spans.append((i, i + len(w)))
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        out.append(htmlmod.escape(text[pos:a]) + "<b>" + htmlmod.escape(text[a:b]) + "</b>")
+        pos = b
+    return "".join(out) + htmlmod.escape(text[pos:])
 
 
 def table(caption: str, headers: list[str], rows: list[list[str]], empty: str = "图中没有。",
@@ -265,6 +284,20 @@ def _sort_rows(rows: list[tuple[tuple, list[str]]]) -> list[list[str]]:
     return [r for _, r in sorted(rows, key=lambda x: x[0])]
 
 
+def _names(g: Graph, *things) -> list[str]:
+    """Labels and aliases of entities (and literal texts) to set in bold in their quotes."""
+    out = []
+    for t in things:
+        if t is None:
+            continue
+        if isinstance(t, Literal):
+            out.append(str(t))
+        else:
+            out.append(label(g, t))
+            out += [str(a) for a in g.objects(t, SKOS.altLabel)]
+    return out
+
+
 def _memberships(g: Graph, s, side) -> list:
     return sorted(set(g.subjects(side, s)), key=str)
 
@@ -278,7 +311,7 @@ def _posts(g: Graph, link: Linker, s, of_person: bool) -> list[list[str]]:
         first = link.entity(other) if other is not None else ""
         key = (label(g, other) if other is not None else "", str(role or ""))
         rows.append((key, [first, htmlmod.escape(str(role or "")), htmlmod.escape(when),
-                           link.quotes(quotes_of(g, m))]))
+                           link.quotes(quotes_of(g, m), _names(g, other, role))]))
     return _sort_rows(rows)
 
 
@@ -287,7 +320,8 @@ def _related(g: Graph, link: Linker, triples: Iterable[tuple], show) -> list[lis
     rows = []
     for s, p, o in triples:
         other = show(s, o)
-        rows.append(((label(g, other), str(other)), [link.entity(other), link.quotes(triple_quotes(g, s, p, o))]))
+        rows.append(((label(g, other), str(other)),
+                     [link.entity(other), link.quotes(triple_quotes(g, s, p, o), _names(g, other))]))
     return _sort_rows(rows)
 
 
@@ -325,7 +359,7 @@ def figures_table(g: Graph, link: Linker, s) -> tuple[list[list[str]], dict]:
         approx = "约" if str(g.value(f, U.approximate)).lower() == "true" else ""
         rows.append(((start if start is not None else end - 1 if end is not None else 1e9, end or 0, measure, str(f)),
                      [htmlmod.escape(when), htmlmod.escape(measure), htmlmod.escape(approx + text),
-                      link.quotes(qs)]))
+                      link.quotes(qs, [text])]))
         if start is None and end is not None:  # 截至2022年底: a total up to a date, drawn in that date's year
             start, end = float(math.ceil(end) - 1), float(math.ceil(end))
         if unit in CHART_UNITS and value is not None and start is not None and end is not None:
@@ -437,21 +471,17 @@ def article_quotes(g: Graph, doc) -> list[Quote]:
 
 
 def source_texts(path) -> list[str]:
-    """Candidate texts of an article file, as the offsets may count them: decoded, then NFKC-normalised.
+    """Candidate texts of an article file, as the offsets may count them: as read, then NFKC-normalised.
 
-    The decoded file (the text extracted from it when it is HTML) comes
-    first; :func:`graph.read.normalise` of it second. An unreadable file
-    gives an empty list (the page then shows the quotes only).
+    The text as read (:func:`graph.read.text_as_read`: the decoded file, or
+    the text extracted from HTML) comes first; :func:`graph.read.normalise`
+    of it second. An unreadable file gives an empty list (the page then
+    shows the quotes only).
     """
-    from ..read import ReadError, _looks_like_html, decode, html_to_text, normalise
+    from ..read import ReadError, normalise, text_as_read
 
     try:
-        from pathlib import Path
-
-        p = Path(path)
-        text = decode(p.read_bytes(), p)
-        if p.suffix.lower() in (".html", ".htm") or _looks_like_html(text):
-            text = html_to_text(text)
+        text = text_as_read(path)
     except (OSError, ReadError, ValueError):
         return []
     norm = normalise(text)
