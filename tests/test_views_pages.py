@@ -175,6 +175,7 @@ def test_person_page(tiny_site):
     html = page_of(out, iris["person"], "person")
     posts = html[html.index('id="posts"'):html.index('id="awards"')]
     assert "某市总工会" in posts and "主席" in posts and anchor(SENTENCES[1]) in posts
+    assert "<q>会上，<b>张三</b>当选<b>某市总工会</b><b>主席</b>。</q>" in posts
 
 
 def test_article_page_cuts_the_text_at_every_quote(tiny_site):

@@ -311,7 +311,7 @@ def _posts(g: Graph, link: Linker, s, of_person: bool) -> list[list[str]]:
         first = link.entity(other) if other is not None else ""
         key = (label(g, other) if other is not None else "", str(role or ""))
         rows.append((key, [first, htmlmod.escape(str(role or "")), htmlmod.escape(when),
-                           link.quotes(quotes_of(g, m), _names(g, other, role))]))
+                           link.quotes(quotes_of(g, m), _names(g, other, role, s if of_person else None))]))
     return _sort_rows(rows)
 
 
@@ -335,7 +335,7 @@ def _articles(g: Graph, link: Linker, s) -> list[list[str]]:
         issued = g.value(doc, DCTERMS.issued)
         rows.append(((str(issued or "9999"), label(g, doc)),
                      [link.entity(doc), htmlmod.escape(str(issued or "")),
-                      link.quotes(triple_quotes(g, doc, SDO.mentions, s))]))
+                      link.quotes(triple_quotes(g, doc, SDO.mentions, s), _names(g, s))]))
     return _sort_rows(rows)
 
 
