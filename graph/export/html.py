@@ -180,8 +180,28 @@ def groups(G: nx.MultiDiGraph, seed: int = 7) -> list[list[str]]:
 
 #: Pixels per node in a group's disc, and the gap between discs.
 _SPACING, _GAP = 46.0, 60.0
-#: Size value (square root of degree + 1) above which articles do not grow on overview pages.
-_ARTICLE_VALUE = 3.5
+#: Label font size on overview pages, in canvas pixels: ``min(base + step * sqrt(degree), top)``; article
+#: titles stop at ``article`` (they are hubs with long labels).
+LABEL_FONT = {"base": 10.0, "step": 5.0, "top": 34.0, "article": 20.0}
+#: vis-network draws no label smaller than this less one on screen (pixels): on an overview page at the zoom that
+#: fits it, only the labels of well-connected nodes pass.
+DRAW_THRESHOLD = 9
+
+
+def label_font(degree: int, kind: str) -> float:
+    """The label size of a node on an overview page (canvas pixels), growing with its degree.
+
+    Absolute, not relative to the page's largest node, so a page of small
+    nodes is not drawn with giant labels.
+
+    Examples
+    --------
+    >>> label_font(1, "union"), label_font(100, "union"), label_font(100, "article")
+    (15.0, 34.0, 20.0)
+    """
+    top = LABEL_FONT["article"] if kind == "article" else LABEL_FONT["top"]
+    return min(LABEL_FONT["base"] + LABEL_FONT["step"] * math.sqrt(degree), top)
+
 #: Width over height of the group arrangement (a browser window below the page header).
 _ASPECT = 2.0
 
@@ -320,7 +340,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
     G = v.G
     overview = v.kind in ("graph", "class")
     # overviews: grouped, fixed layout and labels on hubs only until zoomed in (label size grows with degree,
-    # and vis draws no label smaller than drawThreshold on screen); other pages settle with physics
+    # and vis draws no label smaller than DRAW_THRESHOLD on screen); other pages settle with physics
     pos = grouped_layout(G) if overview else layout(G) if G.number_of_nodes() > LAYOUT_ABOVE else None
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="",
                   select_menu=True, filter_menu=True)
@@ -331,8 +351,8 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
         extra["类别"] = group  # not vis's "group": group styles would override the class colours
         if n in pages and pages[n] != v.path:
             extra["url"] = up + pages[n]
-        if overview:  # articles are hubs with long titles: their labels stay mid-sized
-            extra["value"] = min(math.sqrt(G.degree(n) + 1), _ARTICLE_VALUE if d["kind"] == "article" else 1e9)
+        if overview:
+            extra["font"] = {"size": label_font(G.degree(n), d["kind"])}
         net.add_node(n, label=display_label(d, overview), title=d["tooltip"], color=color, shape=shape,
                      size=8 + 4 * math.sqrt(G.degree(n)), **extra)
     for s, o, d in G.edges(data=True):  # overviews name edges on hover only
@@ -344,9 +364,8 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}},
         **({"nodes": {"font": {"face": "Noto Sans CJK SC, sans-serif"},
-                      "scaling": {"min": 6, "max": 34,
-                                  "label": {"enabled": True, "min": 9, "max": 36, "maxVisible": 24,
-                                            "drawThreshold": 7}}}} if overview else {}),
+                      "scaling": {"label": {"enabled": False, "maxVisible": 24,
+                                            "drawThreshold": DRAW_THRESHOLD}}}} if overview else {}),
         "edges": {"font": {"size": 10, "face": "Noto Sans CJK SC, sans-serif", "align": "middle"},
                   "color": {"inherit": "from", "opacity": 0.45 if overview else 1.0},
                   "smooth": pos is None, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
