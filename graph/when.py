@@ -284,6 +284,32 @@ def sidecar_date(path: str | Path) -> str | None:
     return parse_date(str(data.get("date", ""))) if isinstance(data, dict) else None
 
 
+def apply_date(facts, path: str | Path | None = None, date: str | None = None):
+    """Let a given date win over the one read from the dateline.
+
+    Parameters
+    ----------
+    facts : ArticleFacts
+        Modified in place: ``issued`` is replaced.
+    path : path-like, optional
+        The article file, whose sidecar (:func:`sidecar_date`) is read.
+    date : str, optional
+        A date given on the command line (``union-kg build --date``); it
+        wins over the sidecar's.
+
+    Returns
+    -------
+    ArticleFacts
+        ``facts``.
+    """
+    given = parse_date(date) if date else None
+    if given is None and path:
+        given = sidecar_date(path)
+    if given is not None:
+        facts.issued = given
+    return facts
+
+
 # ---------------------------------------------------------------- periods
 _N = r"(?P<n>10|[2-9]|[两二三四五六七八九十])"
 _EXPR = re.compile(
@@ -432,7 +458,8 @@ def resolve_period(ref: TimeRef | None, issued: str | None, plan: Period | None 
     return None
 
 
-__all__ = ["Dateline", "Period", "TimeRef", "PLANS", "find_dateline", "parse_date", "sidecar_date", "time_refs",
+__all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "find_dateline", "parse_date", "sidecar_date",
+           "time_refs", "figure_ref",
            "plan_before", "resolve_period"]
 
 
