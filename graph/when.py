@@ -465,7 +465,7 @@ __all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "find_datelin
 
 def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[int, int],
                paragraphs: list[tuple[int, int]], refs: list[tuple[int, int, TimeRef]],
-               heading_len: int = 40, floor: int = 0) -> TimeRef | None:
+               heading_len: int = 40, floor: int = 0, starts: list[int] | None = None) -> TimeRef | None:
     """The time expression a figure at ``pos`` refers to.
 
     Parameters
@@ -485,6 +485,9 @@ def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[
     floor : int
         Start of the figure's section: headings above it belong to other
         sections and are not read.
+    starts : list of int, optional
+        ``[r[0] for r in refs]``, computed once per article by the caller
+        so that each figure costs a binary search, not a scan.
 
     Returns
     -------
@@ -497,28 +500,38 @@ def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[
         one), else None.  A part of a year with no year (全年) takes the year
         written last before it in the paragraph.
     """
+    from bisect import bisect_left
+
     s0, s1 = sentence
     p0, _ = paragraph
-    in_sent = [r for r in refs if s0 <= r[0] < s1]
+    starts = starts if starts is not None else [r[0] for r in refs]
+
+    def between(a: int, b: int) -> list[tuple[int, int, TimeRef]]:  # refs starting in [a, b)
+        return refs[bisect_left(starts, a):bisect_left(starts, b)]
+
+    in_sent = between(s0, s1)
     before = [r for r in in_sent if r[1] <= pos]
     pick = before[-1] if before else next((r for r in in_sent if r[0] >= pos), None)
     if pick is None:
-        earlier = [r for r in refs if p0 <= r[0] and r[1] <= s0]
+        earlier = [r for r in between(p0, s0) if r[1] <= s0]
         pick = earlier[-1] if earlier else None
     if pick is None:
-        for a, b in reversed([p for p in paragraphs if floor <= p[0] and p[1] <= p0]):
-            head = [r for r in refs if a <= r[0] < b]
+        i = bisect_left(paragraphs, (p0, -1)) - 1  # the paragraphs above, nearest first
+        while i >= 0 and paragraphs[i][0] >= floor:
+            a, b = paragraphs[i]
+            head = between(a, b) if b <= p0 else []
             if head:  # the nearest paragraph that names a time: a heading, or one opening with it, scopes what follows
                 if b - a <= heading_len:
                     pick = head[-1]
                 elif not text[a:head[0][0]].strip(" \u3000“\"●【"):
                     pick = head[0]
                 break
+            i -= 1
     if pick is None:
         return None
     ref = pick[2]
     if ref.kind == "part":
-        years = [r[2].period.single_year() for r in refs if p0 <= r[0] < pick[0] and r[2].kind == "abs"
+        years = [r[2].period.single_year() for r in between(p0, pick[0]) if r[2].kind == "abs"
                  and r[2].period and r[2].period.single_year()]
         if years:
             ref = TimeRef("part", ref.text, part=ref.part, year=years[-1])
