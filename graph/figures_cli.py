@@ -18,7 +18,7 @@ def _figures_args(p: argparse.ArgumentParser):
     p.add_argument("--bom", action="store_true", help="start with a UTF-8 byte order mark, for Excel")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.epilog = ("one row per figure: article, title, figure, label, subject, measure, value, unit, unit_text,\n"
-                "approximate, year, quote; sorted by article, then order in the article.\n"
+                "approximate, year, period_start, period_end, quote; sorted by article, then order in the article.\n"
                 "example: union-kg figures out/graph.ttl -o figures.csv --bom")
 
     def run(args: argparse.Namespace) -> int:

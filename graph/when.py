@@ -202,7 +202,8 @@ def find_dateline(text: str, head: int = 400) -> Dateline | None:
     if m is None:
         if line_date:
             return Dateline(line_span[0], line_span[1], line_date, None, publisher)
-        m = re.search(r"(?P<who>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)讯", top)
+        m = re.search(r"(?P<who>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)讯", top) \
+            or re.search(r"(?P<who>[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:社|网|报))电", top)  # 据新华社电
         if m is None or not (m.group("who").startswith("本报") or _publisher(m.group("who"))):
             return None
         return Dateline(m.start(), m.end(), None, None, publisher or _publisher(m.group("who")))

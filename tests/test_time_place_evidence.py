@@ -133,6 +133,8 @@ def test_offset_map_replays_normalisation():
     ("标题\n某市晚报讯(记者 李四)近日,市总工会召开全委会", None, None, "某市晚报"),
     ("标题\n本报讯 近日,区总工会开展活动", None, None, None),
     ("中国某某网5月6日讯 市总工会……2019年5月6日,市总工会召开大会", "2019-05-06", None, "中国某某网"),
+    ("标题\n据新华社电 日前,全总召开会议", None, None, "新华社"),
+    ("标题\n发布时间:2023-01-05 09:00 来源:工人日报 作者:张三\n日前", "2023-01-05", None, "工人日报"),
 ])
 def test_dateline(text, date, place, publisher):
     d = find_dateline(text)
@@ -142,6 +144,7 @@ def test_dateline(text, date, place, publisher):
 
 def test_no_dateline_no_date():
     assert find_dateline("2020年11月24日上午,全国劳动模范表彰大会在北京举行。区总工会组织收看。") is None
+    assert find_dateline("标题\n电力公司工会开展活动,供电所职工参加。") is None
 
 
 @pytest.mark.parametrize("value, expected", [("2023-01-05", "2023-01-05"), ("2023/1/5", "2023-01-05"),
