@@ -387,3 +387,29 @@ def test_money_per_city_outside_a_municipality(tmp_path):
 def test_read_bytes_keeps_the_text_as_read():
     a = read_bytes("Ａ１\r\n".encode(), "x.txt")
     assert a.raw == "Ａ１\r\n" and a.original == "A1\n"
+
+
+# ---------------------------------------------------------------- the dev set
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory) -> Graph:
+    g, report = build([ROOT / "tests" / "dev" / "texts"], tmp_path_factory.mktemp("dev"), html=False, cache=False)
+    assert not report.failures
+    return g
+
+
+def test_dev_evidence_reproduces_quotes_and_the_graph_conforms(dev):
+    from graph.validate import validate
+
+    assert _evidence_ok(dev, ROOT / "tests" / "dev" / "texts") > 300
+    conforms, _, text = validate(dev)
+    assert conforms, text
+
+
+def test_dev_articles_whose_dateline_has_a_year_in_reach_are_dated(dev):
+    dated = {str(dev.value(d, DCTERMS.identifier)): str(dev.value(d, DCTERMS.issued))
+             for d in dev.subjects(RDF.type, UKG.Article) if dev.value(d, DCTERMS.issued) is not None}
+    # dv02: 2011年04月06日15:58 / 新华网北京4月6日电; dv21: 28.04.2015 11:28; dv25: 来源:辽宁日报2025-08-01 09:35
+    assert dated == {"dv02": "2011-04-06", "dv21": "2015-04-28", "dv25": "2025-08-01"}
+    for doc_id in dated:
+        text = text_as_read(ROOT / "tests" / "dev" / "texts" / f"{doc_id}.txt")
+        assert find_dateline(normalise(text)).date == dated[doc_id]
