@@ -232,6 +232,7 @@ def attach(article: Article, facts: ArticleFacts) -> ArticleFacts:
 
     # figures: their sentence, and the time they refer to
     refs = time_refs(text)
+    starts = [r[0] for r in refs]
     paragraphs = article.paragraphs or [(0, len(text))]
     for i, f in enumerate(facts.figures, 1):
         put(("figure", i), f.start)
@@ -239,7 +240,7 @@ def attach(article: Article, facts: ArticleFacts) -> ArticleFacts:
         s = article.sentence_at(f.start)
         para = paragraphs[s.paragraph] if s is not None and s.paragraph < len(paragraphs) else sent
         floor = article.sections[s.section].start if s is not None and s.section < len(article.sections) else 0
-        f.when = figure_ref(text, f.start, sent, para, paragraphs, refs, floor=floor)
+        f.when = figure_ref(text, f.start, sent, para, paragraphs, refs, floor=floor, starts=starts)
     return facts
 
 

@@ -325,8 +325,8 @@ class GraphBuilder:
         g = self.g
         g.add((iri, UKG.refPeriod, self.interval(p)))
         year = p.single_year()
-        if year is None and (p.start is None or p.end is None):
-            side = int((p.start or p.end)[:4])
+        if year is None and p.start is None:  # 截至2022年底: a stock at the end of a year
+            side = int(p.end[:4])
             year = side if f.year == side else None
         g.remove((iri, UKG.year, None))
         if year is not None:

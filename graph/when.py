@@ -202,7 +202,8 @@ def find_dateline(text: str, head: int = 400) -> Dateline | None:
     if m is None:
         if line_date:
             return Dateline(line_span[0], line_span[1], line_date, None, publisher)
-        m = re.search(r"(?P<who>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)讯", top)
+        m = re.search(r"(?P<who>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)讯", top) \
+            or re.search(r"(?P<who>[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:社|网|报))电", top)  # 据新华社电
         if m is None or not (m.group("who").startswith("本报") or _publisher(m.group("who"))):
             return None
         return Dateline(m.start(), m.end(), None, None, publisher or _publisher(m.group("who")))
@@ -282,6 +283,32 @@ def sidecar_date(path: str | Path) -> str | None:
     except (OSError, ValueError):
         return None
     return parse_date(str(data.get("date", ""))) if isinstance(data, dict) else None
+
+
+def apply_date(facts, path: str | Path | None = None, date: str | None = None):
+    """Let a given date win over the one read from the dateline.
+
+    Parameters
+    ----------
+    facts : ArticleFacts
+        Modified in place: ``issued`` is replaced.
+    path : path-like, optional
+        The article file, whose sidecar (:func:`sidecar_date`) is read.
+    date : str, optional
+        A date given on the command line (``union-kg build --date``); it
+        wins over the sidecar's.
+
+    Returns
+    -------
+    ArticleFacts
+        ``facts``.
+    """
+    given = parse_date(date) if date else None
+    if given is None and path:
+        given = sidecar_date(path)
+    if given is not None:
+        facts.issued = given
+    return facts
 
 
 # ---------------------------------------------------------------- periods
@@ -432,13 +459,14 @@ def resolve_period(ref: TimeRef | None, issued: str | None, plan: Period | None 
     return None
 
 
-__all__ = ["Dateline", "Period", "TimeRef", "PLANS", "find_dateline", "parse_date", "sidecar_date", "time_refs",
+__all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "find_dateline", "parse_date", "sidecar_date",
+           "time_refs", "figure_ref",
            "plan_before", "resolve_period"]
 
 
 def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[int, int],
                paragraphs: list[tuple[int, int]], refs: list[tuple[int, int, TimeRef]],
-               heading_len: int = 40, floor: int = 0) -> TimeRef | None:
+               heading_len: int = 40, floor: int = 0, starts: list[int] | None = None) -> TimeRef | None:
     """The time expression a figure at ``pos`` refers to.
 
     Parameters
@@ -458,6 +486,9 @@ def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[
     floor : int
         Start of the figure's section: headings above it belong to other
         sections and are not read.
+    starts : list of int, optional
+        ``[r[0] for r in refs]``, computed once per article by the caller
+        so that each figure costs a binary search, not a scan.
 
     Returns
     -------
@@ -470,28 +501,38 @@ def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[
         one), else None.  A part of a year with no year (全年) takes the year
         written last before it in the paragraph.
     """
+    from bisect import bisect_left
+
     s0, s1 = sentence
     p0, _ = paragraph
-    in_sent = [r for r in refs if s0 <= r[0] < s1]
+    starts = starts if starts is not None else [r[0] for r in refs]
+
+    def between(a: int, b: int) -> list[tuple[int, int, TimeRef]]:  # refs starting in [a, b)
+        return refs[bisect_left(starts, a):bisect_left(starts, b)]
+
+    in_sent = between(s0, s1)
     before = [r for r in in_sent if r[1] <= pos]
     pick = before[-1] if before else next((r for r in in_sent if r[0] >= pos), None)
     if pick is None:
-        earlier = [r for r in refs if p0 <= r[0] and r[1] <= s0]
+        earlier = [r for r in between(p0, s0) if r[1] <= s0]
         pick = earlier[-1] if earlier else None
     if pick is None:
-        for a, b in reversed([p for p in paragraphs if floor <= p[0] and p[1] <= p0]):
-            head = [r for r in refs if a <= r[0] < b]
+        i = bisect_left(paragraphs, (p0, -1)) - 1  # the paragraphs above, nearest first
+        while i >= 0 and paragraphs[i][0] >= floor:
+            a, b = paragraphs[i]
+            head = between(a, b) if b <= p0 else []
             if head:  # the nearest paragraph that names a time: a heading, or one opening with it, scopes what follows
                 if b - a <= heading_len:
                     pick = head[-1]
                 elif not text[a:head[0][0]].strip(" \u3000“\"●【"):
                     pick = head[0]
                 break
+            i -= 1
     if pick is None:
         return None
     ref = pick[2]
     if ref.kind == "part":
-        years = [r[2].period.single_year() for r in refs if p0 <= r[0] < pick[0] and r[2].kind == "abs"
+        years = [r[2].period.single_year() for r in between(p0, pick[0]) if r[2].kind == "abs"
                  and r[2].period and r[2].period.single_year()]
         if years:
             ref = TimeRef("part", ref.text, part=ref.part, year=years[-1])
