@@ -40,6 +40,7 @@ from .namespace import UKG
 from .pipeline import extract_file
 from .rdf import build_graph
 from .read import ReadError, scan_paths
+from .when import apply_date
 
 #: Classes counted in the build summary, with their names in it.
 SUMMARY_CLASSES = {"unions": UKG.TradeUnion, "persons": FOAF.Person, "programmes": UKG.Programme,
@@ -334,7 +335,7 @@ def count_classes(g: Graph) -> Counter:
 
 def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool = False,
           html: bool = True, jobs: int = 1, scheduler=None,
-          cache: str | Path | bool = True) -> tuple[Graph, BuildReport]:
+          cache: str | Path | bool = True, date: str | None = None) -> tuple[Graph, BuildReport]:
     """Build the graph of a corpus and write ``graph.ttl`` and ``index.html``.
 
     Parameters
@@ -354,6 +355,11 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     cache : bool or path-like
         True: cache facts in ``<out_dir>/.cache``; a path: cache there;
         False: no cache.
+    date : str, optional
+        The date of the articles (``2023-01-05``), over the one each
+        dateline gives; meant for a build of one file.  Without it an
+        article's sidecar ``<stem>.json`` (``{"date": "2023-01-05"}``) wins
+        over its dateline (:func:`graph.when.apply_date`).
 
     Returns
     -------
@@ -371,8 +377,13 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     report = BuildReport()
     t0 = time.perf_counter()
     facts, errors = extract_corpus(paths, progress, jobs, scheduler, cache_dir, report)
+    for f in facts:  # after the cache: a sidecar may change without the article changing
+        apply_date(f, f.source, date)
     t1 = time.perf_counter()
     g = build_graph(facts)
+    from .rdf import article_iri
+
+    sources = {str(article_iri(f.doc_id)): f.source for f in facts if f.source}  # article pages show the text
     del facts
     add_findings(g)  # figures that cannot be right, as ukg:Finding nodes
     report.seconds.update(extract=t1 - t0, graph=time.perf_counter() - t1)
@@ -383,6 +394,6 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     t2 = time.perf_counter()
     report.outputs.append(write_turtle(g, out / "graph.ttl"))
     if html:
-        report.outputs.append(write_views(g, out))
+        report.outputs.append(write_views(g, out, sources=sources))
     report.seconds["write"] = time.perf_counter() - t2
     return g, report

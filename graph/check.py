@@ -25,7 +25,8 @@ article), never from a list of known cases:
     must be known and equal.  Figures of the same sentence, and a part with
     anything, are not compared.
 ``missing-subject`` / ``missing-year``
-    A figure with no ``ukg:about`` / no ``ukg:year``.
+    A figure with no ``ukg:about`` / with neither a ``ukg:year`` nor a
+    ``ukg:refPeriod`` (a five-year review's figure has a period, not a year).
 
 Approximate values (余, 多, 近, 约 ...) stand for a range: one unit of their
 last significant digit either side (30余万人 ≈ 200000–400000), so 30余万 and
@@ -271,6 +272,15 @@ def _agree(a, b, both_needed: bool) -> bool:
     return not both_needed
 
 
+def _when(r: FigureRow) -> tuple | None:
+    """The time a figure refers to: its year, else its period; None if neither."""
+    if r.year is not None:
+        return ("year", r.year)
+    if r.period_start or r.period_end:
+        return ("period", r.period_start, r.period_end)
+    return None
+
+
 def conflicting_values(rows: list[FigureRow]) -> list[Finding]:
     """Figures that state the same measure with values that cannot both hold; see the module docstring.
 
@@ -284,10 +294,10 @@ def conflicting_values(rows: list[FigureRow]) -> list[Finding]:
     blocks: dict[tuple, list[FigureRow]] = defaultdict(list)
     for r in cands:
         blocks[("article", r.article, r.unit)].append(r)
-        if r.year is not None:
+        if _when(r) is not None:
             # across articles only identical measures are compared (keeps a big corpus linear)
             for s in r.subject_iris:
-                blocks[("subject", s, r.year, r.unit, _norm(r.measure))].append(r)
+                blocks[("subject", s, _when(r), r.unit, _norm(r.measure))].append(r)
     parent = {r.figure: r.figure for r in cands}
 
     def find(x: str) -> str:
@@ -334,7 +344,7 @@ def _same_measure(a: FigureRow, b: FigureRow) -> bool:
     same_article = a.article == b.article
     if not _agree(a.subject_iris, b.subject_iris, not same_article):
         return False
-    if not _agree(a.year, b.year, not same_article):
+    if not _agree(_when(a), _when(b), not same_article):
         return False
     ma, mb = _measure_key(a.measure), _measure_key(b.measure)
     if ma == mb:
@@ -358,7 +368,7 @@ def missing(rows: list[FigureRow]) -> list[Finding]:
             found.append(Finding("missing-subject", [r], {
                 "zh": f"统计数字“{_amount(r)}”没有统计主体(ukg:about)。",
                 "en": f"The figure {_amount(r)} has no subject (ukg:about)."}))
-        if r.year is None:
+        if r.year is None and not (r.period_start or r.period_end):
             found.append(Finding("missing-year", [r], {
                 "zh": f"统计数字“{_amount(r)}”没有年份(ukg:year)。",
                 "en": f"The figure {_amount(r)} has no year (ukg:year)."}))
@@ -444,6 +454,97 @@ def add_findings(g: rdflib.Graph) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------- posts
+POSTS_QUERY = """
+PREFIX ukg: <https://w3id.org/union-kg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?m ?person ?org ?title ?article ?date ?quote ?start WHERE {
+  ?m a org:Membership ; org:member/skos:prefLabel ?person ; org:organization/skos:prefLabel ?org ;
+     org:role/skos:prefLabel ?title ; prov:wasDerivedFrom ?ev .
+  ?ev a ukg:Evidence ; dcterms:source ?doc ; ukg:quote ?quote ; ukg:startOffset ?start .
+  ?doc dcterms:identifier ?article ; dcterms:issued ?date .
+}
+"""
+
+
+@dataclass
+class PostConflict:
+    """One person in two posts of one union that cannot both be held at one time, per two articles.
+
+    ``posts`` holds two ``(title, article, date, quote)``.
+    """
+
+    person: str
+    org: str
+    posts: tuple[tuple[str, str, str, str], tuple[str, str, str, str]]
+
+    def as_record(self) -> dict:
+        keys = ("title", "article", "date", "quote")
+        return {"person": self.person, "org": self.org, "posts": [dict(zip(keys, p, strict=True)) for p in self.posts]}
+
+
+def _ranks_clash(a: str, b: str) -> bool:
+    """True for a post and its own deputy (主席 / 副主席 / 常务副主席): one person holds only one of them."""
+    def base(t: str) -> str:
+        return t.removeprefix("常务").removeprefix("副")
+    return a != b and base(a) == base(b) and bool(base(a))
+
+
+def conflicting_posts(source) -> list[PostConflict]:
+    """Posts two articles give one person in one union at one time that cannot both hold.
+
+    Parameters
+    ----------
+    source : path-like, rdflib.Graph or pyoxigraph.Store
+        See :func:`graph.export.tables.load_store`.
+
+    Returns
+    -------
+    list of PostConflict
+        A pair is reported when the titles are a post and its deputy
+        (主席 and 副主席, 副主席 and 常务副主席), both articles are dated
+        (``dcterms:issued``) in the same year, and they are different
+        articles.  Posts of undated articles are not compared: without a
+        time, a promotion is not a disagreement.  Both posts stay in the
+        graph, each with its evidence.
+    """
+    from .export.tables import load_store
+
+    store = load_store(source)
+    posts: dict[tuple[str, str], dict[tuple[str, str], tuple[str, str, str, str]]] = defaultdict(dict)
+    for sol in store.query(POSTS_QUERY):
+        key = (sol["person"].value, sol["org"].value)
+        post = (sol["title"].value, sol["article"].value)
+        cand = (sol["title"].value, sol["article"].value, sol["date"].value, sol["quote"].value)
+        old = posts[key].get(post)
+        if old is None or cand < old:  # one evidence per post and article, the same on every run
+            posts[key][post] = cand
+    found = []
+    for (person, org), by_post in sorted(posts.items()):
+        items = sorted(by_post.values())
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if a[1] != b[1] and a[2][:4] == b[2][:4] and _ranks_clash(a[0], b[0]):
+                    found.append(PostConflict(person, org, (a, b)))
+    return found
+
+
+def format_posts(conflicts: list[PostConflict], quote_width: int = 120) -> str:
+    """Readable report of :func:`conflicting_posts`, each post with its article, date and quote."""
+    lines = []
+    for c in conflicts:
+        lines.append(f"[conflicting-posts] {c.posts[0][1]}, {c.posts[1][1]}")
+        lines.append(f"  {c.person} in {c.org}: {c.posts[0][0]} or {c.posts[1][0]}?")
+        for title, article, date, quote in c.posts:
+            q = quote if len(quote) <= quote_width else quote[:quote_width - 1] + "…"
+            lines.append(f"  {title} ({article}, {date})")
+            lines.append(f"    “{q}”")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
 # ---------------------------------------------------------------- reports
 def summary(findings: list[Finding]) -> str:
     """``"3 findings: 1 part-exceeds-whole, 2 conflicting-values, 0 missing-subject, 0 missing-year"``."""
@@ -464,7 +565,9 @@ def format_text(findings: list[Finding], lang: str = "en", quote_width: int = 12
             tag = labels[i] if i < len(labels) else "figure"
             q = r.quote if len(r.quote) <= quote_width else r.quote[:quote_width - 1] + "…"
             title = f" 《{r.title}》" if r.title and len(f.articles) > 1 else ""
-            lines.append(f"  {tag} #{r.n} {r.label} ({_value_en(r)}, {r.year or 'no year'}, "
+            when = r.year or (f"{r.period_start or '…'}–{r.period_end or '…'}" if r.period_start or r.period_end
+                              else "no year")
+            lines.append(f"  {tag} #{r.n} {r.label} ({_value_en(r)}, {when}, "
                          f"{r.subject or 'no subject'}){title}")
             lines.append(f"    “{q}”")
     lines.append(summary(findings))
@@ -478,5 +581,6 @@ def format_json(findings: list[Finding]) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-__all__ = ["Finding", "FINDING_TYPES", "add_findings", "check", "conflicting_values", "dice", "format_json",
+__all__ = ["Finding", "FINDING_TYPES", "PostConflict", "add_findings", "check", "conflicting_posts",
+           "conflicting_values", "dice", "format_json", "format_posts",
            "format_text", "missing", "part_exceeds_whole", "roles", "summary", "value_range"]

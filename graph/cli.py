@@ -38,6 +38,8 @@ def _build_args(p: argparse.ArgumentParser):
     p.add_argument("--cache", metavar="DIR", help="folder of the extraction cache (default: OUT/.cache)")
     p.add_argument("--no-cache", action="store_true", help="re-extract every article; read and write no cache")
     p.add_argument("--strict", action="store_true", help="exit with status 1 if any file was skipped")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="date of the articles, over their datelines and sidecars (for a build of one file)")
     p.epilog = ("example: union-kg build seeds/ -o out/\n"
                 "         union-kg build corpus/ -o out/ --jobs 4      (a rebuild re-extracts only changed files)\n"
                 "exit status: 0 built; 1 nothing built, or a file skipped with --strict; 2 bad arguments, "
@@ -50,9 +52,15 @@ def _build_args(p: argparse.ArgumentParser):
             print("union-kg build: --jobs must be 0 or more", file=sys.stderr)
             return 2
         cache = False if args.no_cache else (args.cache or True)
+        if args.date is not None:
+            from .when import parse_date
+
+            if parse_date(args.date) is None:
+                print(f"union-kg build: --date {args.date!r} is not a date (YYYY-MM-DD or YYYY-MM)", file=sys.stderr)
+                return 2
         try:
             _, report = build(args.paths, args.out, progress=not args.quiet, html=not args.no_html,
-                              jobs=args.jobs, scheduler=args.scheduler, cache=cache)
+                              jobs=args.jobs, scheduler=args.scheduler, cache=cache, date=args.date)
         except (OSError, TimeoutError) as err:  # output folder not writable, scheduler unreachable
             print(f"union-kg build: {err}", file=sys.stderr)
             return 2

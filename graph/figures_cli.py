@@ -18,7 +18,7 @@ def _figures_args(p: argparse.ArgumentParser):
     p.add_argument("--bom", action="store_true", help="start with a UTF-8 byte order mark, for Excel")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.epilog = ("one row per figure: article, title, figure, label, subject, measure, value, unit, unit_text,\n"
-                "approximate, year, quote; sorted by article, then order in the article.\n"
+                "approximate, year, period_start, period_end, quote; sorted by article, then order in the article.\n"
                 "example: union-kg figures out/graph.ttl -o figures.csv --bom")
 
     def run(args: argparse.Namespace) -> int:
@@ -42,20 +42,30 @@ def _check_args(p: argparse.ArgumentParser):
     p.add_argument("--strict", action="store_true", help="exit with status 1 when there are findings")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the explanations in text output")
-    p.epilog = ("finding types: part-exceeds-whole, conflicting-values, missing-subject, missing-year\n"
+    p.epilog = ("finding types: part-exceeds-whole, conflicting-values, missing-subject, missing-year;\n"
+                "conflicting-posts (one person, one union, a post and its deputy, two articles of one year)\n"
                 "(the build also writes them into the graph as ukg:Finding nodes).\n"
                 "example: union-kg check out/graph.ttl --strict")
 
     def run(args: argparse.Namespace) -> int:
-        from .check import check, format_json, format_text
-        from .export.tables import TableError
+        import json
+
+        from .check import check, conflicting_posts, format_json, format_posts, format_text
+        from .export.tables import TableError, load_store
 
         try:
-            findings = check(args.graph)
+            store = load_store(args.graph)
+            findings = check(store)
+            posts = conflicting_posts(store)
         except TableError as err:
             print(f"union-kg check: {err}", file=sys.stderr)
             return 2
-        text = format_json(findings) if args.format == "json" else format_text(findings, lang=args.lang)
+        if args.format == "json":
+            data = json.loads(format_json(findings))
+            data["post_conflicts"] = [c.as_record() for c in posts]
+            text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        else:
+            text = format_posts(posts) + format_text(findings, lang=args.lang)
         sys.stdout.write(text)
-        return 1 if args.strict and findings else 0
+        return 1 if args.strict and (findings or posts) else 0
     return run

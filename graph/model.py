@@ -64,6 +64,7 @@ class Article:
     text: str
     source: str = ""
     original: str = ""
+    raw: str = ""  # the text as read (decoded file or text of the HTML), before NFKC; "" when equal to original
     title: str = ""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
@@ -115,6 +116,7 @@ class UnionFact:
 class Role:
     title: str
     org: str | None = None  # canonical name of the union or organisation
+    begin: Any = None  # graph.when.TimeRef of the start the text gives (当选, 任命, 新任, 自…起), or None
 
 
 @dataclass
@@ -165,6 +167,16 @@ class FigureFact:
     subject: str | None = None
     subject_kind: str | None = None  # union, organization, programme, award, place
     year: int | None = None
+    when: Any = None  # graph.when.TimeRef: the time expression the figure refers to, or None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the article as read: ``quote == text_as_read[start:end]`` (characters)."""
+
+    start: int
+    end: int
+    quote: str
 
 
 @dataclass
@@ -183,3 +195,9 @@ class ArticleFacts:
     documents: list[NamedFact] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     figures: list[FigureFact] = field(default_factory=list)
+    # when, where, says who (graph.evidence, graph.when)
+    issued: str | None = None  # YYYY-MM-DD or YYYY-MM: the dateline's, a sidecar's or the command line's
+    dateline_place: tuple[str, ...] | None = None  # path of the dateline's division (graph.places.Division.path)
+    publisher: str | None = None
+    plan: tuple[str | None, str | None] | None = None  # graph.when.plan_before, as (start, end)
+    evidence: dict[tuple, Evidence] = field(default_factory=dict)  # fact key → span (graph.evidence.KEYS)

@@ -19,6 +19,7 @@ from rdflib.namespace import (
     RDFS,
     SDO,
     SKOS,
+    TIME,
     XSD,
     DefinedNamespace,
     Namespace,
@@ -49,6 +50,7 @@ class UKG(DefinedNamespace):
     Figure: URIRef  # A statistical quantity stated in an article (⊑ prov:Entity, schema:QuantitativeValue).
     Unit: URIRef  # The unit of a figure (⊑ skos:Concept); its individuals are in ukg:Units.
     Finding: URIRef  # A data-quality finding about figures (⊑ prov:Entity).
+    Evidence: URIRef  # A span of an article a fact was read from: dcterms:source, ukg:quote, offsets (⊑ prov:Entity).
 
     # http://www.w3.org/2002/07/owl#ObjectProperty
     organizedBy: URIRef  # Programme → org:Organization that organises or hosts it (主办/组织).
@@ -56,13 +58,18 @@ class UKG(DefinedNamespace):
     unit: URIRef  # Figure → its normalised Unit.
     about: URIRef  # Figure → the union, organisation, programme, award or place it is about (⊑ schema:about).
     concerns: URIRef  # Finding → a Figure it is about.
+    refPeriod: URIRef  # Figure → the time:Interval it refers to (OWL-Time; open sides left out).
 
     # http://www.w3.org/2002/07/owl#DatatypeProperty
     unitText: URIRef  # Figure → the measure word as written, e.g. "万元" (xsd:string).
     approximate: URIRef  # Figure → true if qualified by 余/多/近/约/超过/逾/以上 (xsd:boolean).
     measure: URIRef  # Figure → what is counted, in the article's words (rdf:langString).
     year: URIRef  # Figure → the year the figure refers to (xsd:gYear).
-    quote: URIRef  # Figure → the source sentence (rdf:langString).
+    quote: URIRef  # Figure or Evidence → the source sentence / the text at the offsets (rdf:langString).
+    startOffset: URIRef  # Evidence → offset of its first character in the article text as read (xsd:integer).
+    endOffset: URIRef  # Evidence → offset just past its last character (xsd:integer, exclusive).
+    adminCode: URIRef  # schema:Place → GB/T 2260 six-digit code (xsd:string).
+    adminLevel: URIRef  # schema:Place → province/city/county (xsd:string).
     unionLevel: URIRef  # TradeUnion → national/provincial/city/district/street/industrial-park/enterprise/...
     findingType: URIRef  # Finding → part-exceeds-whole/conflicting-values/missing-subject/missing-year.
     explanation: URIRef  # Finding → a human-readable explanation (rdf:langString).
@@ -135,6 +142,7 @@ PREFIXES: dict[str, Namespace] = {
     "prov": PROV._NS,
     "dcterms": DCTERMS._NS,
     "xsd": XSD._NS,
+    "time": TIME._NS,
     "rdf": RDF._NS,
     "rdfs": RDFS._NS,
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .evidence import attach
 from .mentions import awards, documents, figures, persons, programmes, unions
 from .model import Article, ArticleFacts
 from .read import ReadError, read_file, read_text, restore_quotes
@@ -91,7 +92,7 @@ def extract(article: Article) -> ArticleFacts:
         quotes as written (traditional characters kept, see
         :func:`graph.read.restore_quotes`).
     """
-    return restore_quotes(resolve(annotate(article)), article)
+    return restore_quotes(attach(article, resolve(annotate(article))), article)
 
 
 def extract_text(text: str, doc_id: str = "text") -> ArticleFacts:

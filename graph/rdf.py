@@ -7,22 +7,32 @@ Figures are identified by their article and their order in it.
 
 Vocabulary (``../shared/gold/VOCABULARY.md``): W3C ORG for unions, posts
 (``org:Membership``) and hierarchy (``org:subOrganizationOf``); SKOS labels;
-FOAF persons; schema.org ``mentions``; Dublin Core for articles; PROV-O for
-provenance of figures; ``ukg:`` for the rest.
+FOAF persons; schema.org ``mentions`` and places; Dublin Core for articles;
+OWL-Time for dates and periods; PROV-O for provenance; ``ukg:`` for the rest.
+
+Evidence (``ukg:Evidence``, see ``schema/ontology.ttl``): a figure or a post
+points to the span it was read from with ``prov:wasDerivedFrom``; a fact that
+is one triple is named on its evidence node with ``rdf:subject``,
+``rdf:predicate`` and ``rdf:object``.  Evidence IRIs are made of the article,
+the offsets and (for a triple) a hash of the triple, so a rebuild gives the
+same IRIs and parallel builds the same Turtle.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME
 
 from .mentions.unions import union_level
-from .model import ArticleFacts, FigureFact
+from .model import ArticleFacts, Evidence, FigureFact
 from .namespace import ID, UKG, bind_prefixes
+from .places import Division, divisions, parse_place
 from .resolve import norm_key, parent_of
+from .when import Period, TimeRef, resolve_period
 
 UNIT_IRIS = {"yuan": UKG.Yuan, "percent": UKG.Percent, "person": UKG.Person,
              "person-time": UKG.PersonTime, "count": UKG.Count}
@@ -100,10 +110,72 @@ class GraphBuilder:
                 g.add((iri, SKOS.altLabel, zh(a)))
         return iri
 
-    def union(self, name: str, aliases: Iterable[str] = (), level: str | None = None) -> URIRef:
+    def union(self, name: str, aliases: Iterable[str] = (), level: str | None = None,
+              context: tuple[Division, ...] = ()) -> URIRef:
         iri = self._entity("union", UKG.TradeUnion, name, aliases)
         if level and (iri, UKG.unionLevel, None) not in self.g:
             self.g.add((iri, UKG.unionLevel, Literal(level)))
+        if (iri, SDO.location, None) not in self.g:
+            d = parse_place(name, context)
+            if d is not None:
+                self.g.add((iri, SDO.location, self.place(d)))
+        return iri
+
+    # -- places, time, evidence
+    def place(self, d: Division) -> URIRef:
+        """The schema:Place of a division, with its code, level and the divisions above it."""
+        iri = ID["place/" + "/".join(slug(x) for x in d.path)]
+        g = self.g
+        if (iri, RDF.type, SDO.Place) not in g:
+            g.add((iri, RDF.type, SDO.Place))
+            g.add((iri, SKOS.prefLabel, zh(d.name)))
+            g.add((iri, UKG.adminLevel, Literal(d.level)))
+            if d.code:
+                g.add((iri, UKG.adminCode, Literal(d.code)))
+            parent = d.parent()
+            if parent is not None:
+                g.add((iri, SDO.containedInPlace, self.place(parent)))
+        return iri
+
+    def instant(self, value: str) -> URIRef:
+        """A time:Instant for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        iri = ID[f"instant/{value}"]
+        if (iri, RDF.type, TIME.Instant) not in self.g:
+            self.g.add((iri, RDF.type, TIME.Instant))
+            self.g.add((iri, *_time_literal(value)))
+        return iri
+
+    def interval(self, p: Period) -> URIRef:
+        """A time:Interval with its beginning and end (an open side left out), shared by equal periods."""
+        iri = ID[f"interval/{p.start or ''}--{p.end or ''}"]
+        if (iri, RDF.type, TIME.Interval) not in self.g:
+            self.g.add((iri, RDF.type, TIME.Interval))
+            if p.start:
+                self.g.add((iri, TIME.hasBeginning, self.instant(p.start)))
+            if p.end:
+                self.g.add((iri, TIME.hasEnd, self.instant(p.end)))
+        return iri
+
+    def evidence(self, doc: URIRef, doc_id: str, e: Evidence | None,
+                 triple: tuple[URIRef, URIRef, URIRef | Literal] | None = None) -> URIRef | None:
+        """The ukg:Evidence node of a span (and of the triple it supports), or None without a span."""
+        if e is None:
+            return None
+        name = f"evidence/{quote(doc_id, safe='')}/{e.start}-{e.end}"
+        if triple is not None:
+            name += "/" + hashlib.sha1("\n".join(triple).encode()).hexdigest()[:12]
+        iri = ID[name]
+        g = self.g
+        if (iri, RDF.type, UKG.Evidence) not in g:
+            g.add((iri, RDF.type, UKG.Evidence))
+            g.add((iri, DCTERMS.source, doc))
+            g.add((iri, UKG.quote, zh(e.quote)))
+            g.add((iri, UKG.startOffset, Literal(e.start)))
+            g.add((iri, UKG.endOffset, Literal(e.end)))
+            if triple is not None:
+                g.add((iri, RDF.subject, triple[0]))
+                g.add((iri, RDF.predicate, triple[1]))
+                g.add((iri, RDF.object, triple[2]))
         return iri
 
     def agent(self, name: str, unions: set[str]) -> URIRef:
@@ -131,28 +203,59 @@ class GraphBuilder:
         g.add((doc, DCTERMS.identifier, Literal(facts.doc_id)))
         if facts.title:
             g.add((doc, DCTERMS.title, zh(facts.title)))
+        ev = getattr(facts, "evidence", None) or {}
+        issued = getattr(facts, "issued", None)
+        divs = divisions()
+        here = divs.get(tuple(facts.dateline_place)) if getattr(facts, "dateline_place", None) else None
+        context = (here,) if here is not None else ()
+        if issued:
+            g.add((doc, DCTERMS.issued, _date_literal(issued)))
+            self.evidence(doc, facts.doc_id, ev.get(("dateline",)),
+                          (doc, DCTERMS.issued, _date_literal(issued)))
+        if here is not None:
+            g.add((doc, DCTERMS.spatial, self.place(here)))
+        if getattr(facts, "publisher", None):
+            g.add((doc, DCTERMS.publisher, zh(facts.publisher)))
 
-        def mention(iri: URIRef) -> URIRef:
+        def said(key: tuple, triple: tuple[URIRef, URIRef, URIRef] | None = None) -> URIRef | None:
+            return self.evidence(doc, facts.doc_id, ev.get(key), triple)
+
+        def mention(iri: URIRef, kind: str, name: str) -> URIRef:
             g.add((doc, SDO.mentions, iri))
+            said(("mention", kind, name), (doc, SDO.mentions, iri))
             return iri
 
         union_names = {u.name for u in facts.unions}
+        by_name = {u.name: u for u in facts.unions}
+
+        def union_context(name: str, seen: frozenset = frozenset()) -> tuple[Division, ...]:
+            # a union's parent, named in the article, tells 朝阳区 in 北京 from 朝阳区 in 长春
+            u = by_name.get(name)
+            parent = u.parent if u is not None else parent_of(name)
+            if not parent or parent in seen:
+                return context
+            d = parse_place(parent, union_context(parent, seen | {name}))
+            return (d, *context) if d is not None else context
+
         for u in facts.unions:
-            iri = mention(self.union(u.name, u.aliases, u.level))
-            child, parent = iri, u.parent
+            iri = mention(self.union(u.name, u.aliases, u.level, union_context(u.name)), "union", u.name)
+            child, parent, child_name = iri, u.parent, u.name
             seen = {u.name}
             while parent and parent not in seen:  # walk up: 街道 → 区 → 市 → 全总
                 seen.add(parent)
-                p_iri = self.union(parent, level=union_level(parent))
+                p_iri = self.union(parent, level=union_level(parent), context=union_context(parent))
                 g.add((child, ORG.subOrganizationOf, p_iri))
-                child, parent = p_iri, parent_of(parent)
+                # the link the article states, else the name the lexicon inferred it from
+                said(("parent", child_name, parent), (child, ORG.subOrganizationOf, p_iri)) \
+                    or said(("mention", "union", u.name), (child, ORG.subOrganizationOf, p_iri))
+                child, child_name, parent = p_iri, parent, parent_of(parent)
         for o in facts.organizations:
-            mention(self._entity("org", ORG.FormalOrganization, o.name, o.aliases))
+            mention(self._entity("org", ORG.FormalOrganization, o.name, o.aliases), "org", o.name)
         for d in facts.documents:
-            mention(self._entity("document", UKG.Document, d.name, d.aliases))
+            mention(self._entity("document", UKG.Document, d.name, d.aliases), "document", d.name)
         creators = set(facts.creators)
         for p in facts.persons:
-            person = mention(self._entity("person", FOAF.Person, p.name))
+            person = mention(self._entity("person", FOAF.Person, p.name), "person", p.name)
             if p.name in creators:
                 g.add((doc, DCTERMS.creator, person))
             for r in p.roles:
@@ -163,27 +266,71 @@ class GraphBuilder:
                 g.add((m, ORG.member, person))
                 g.add((m, ORG.role, role))
                 g.add((m, PROV.wasDerivedFrom, doc))
+                e = said(("member", p.name, r.title, r.org))
+                if e is not None:
+                    g.add((m, PROV.wasDerivedFrom, e))
                 g.add((role, RDF.type, ORG.Role))
                 g.set((role, SKOS.prefLabel, zh(r.title)))
                 if org_iri is not None:
                     g.add((m, ORG.organization, org_iri))
+                self._during(m, issued, getattr(r, "begin", None))
         for c in facts.creators:
             if not any(p.name == c for p in facts.persons):
-                g.add((doc, DCTERMS.creator, mention(self._entity("person", FOAF.Person, c))))
+                g.add((doc, DCTERMS.creator, mention(self._entity("person", FOAF.Person, c), "person", c)))
         for x in facts.programmes:
-            iri = mention(self._entity("programme", UKG.Programme, x.name, x.aliases))
+            iri = mention(self._entity("programme", UKG.Programme, x.name, x.aliases), "programme", x.name)
             if x.organizer:
-                g.add((iri, UKG.organizedBy, self.agent(x.organizer, union_names)))
+                org = self.agent(x.organizer, union_names)
+                g.add((iri, UKG.organizedBy, org))
+                said(("organizer", x.name, x.organizer), (iri, UKG.organizedBy, org))
         persons = {p.name for p in facts.persons}
         for a in facts.awards:
-            iri = mention(self._entity("award", UKG.Award, a.name, a.aliases))
+            iri = mention(self._entity("award", UKG.Award, a.name, a.aliases), "award", a.name)
             for who in a.recipients:
                 rec = entity_iri("person", who) if who in persons else self.agent(who, union_names)
                 g.add((rec, UKG.receivedAward, iri))
+                said(("recipient", a.name, who), (rec, UKG.receivedAward, iri))
         subjects = {"union": "union", "organization": "org", "programme": "programme", "award": "award"}
+        plan = Period(*facts.plan) if getattr(facts, "plan", None) else None
         for i, f in enumerate(facts.figures, 1):
             self._figure(doc, facts.doc_id, i, f, union_names, subjects)
+            iri = ID[f"figure/{quote(facts.doc_id, safe='')}/{i}"]
+            e = said(("figure", i))
+            if e is not None:
+                g.add((iri, PROV.wasDerivedFrom, e))
+            self._period(iri, f, issued, plan)
         return doc
+
+    def _during(self, m: URIRef, issued: str | None, begin: TimeRef | None) -> None:
+        """org:memberDuring of a post: the article's date inside it, a beginning where the text gives one."""
+        g = self.g
+        during = URIRef(f"{m}/during")
+        g.add((m, ORG.memberDuring, during))
+        g.add((during, RDF.type, TIME.Interval))
+        if issued:
+            g.add((during, TIME.inside, self.instant(issued)))
+        start = None
+        if begin is not None:
+            start = issued if begin.kind == "now" else (resolve_period(begin, issued) or Period(None, None)).start
+        if start:
+            old = g.value(during, TIME.hasBeginning)
+            if old is None or str(old).rsplit("/", 1)[-1] > start:  # two articles: the earlier start
+                g.set((during, TIME.hasBeginning, self.instant(start)))
+
+    def _period(self, iri: URIRef, f: FigureFact, issued: str | None, plan: Period | None) -> None:
+        """ukg:refPeriod of a figure; ukg:year only for a period within one calendar year (then they agree)."""
+        p = resolve_period(getattr(f, "when", None), issued, plan)
+        if p is None or (p.start is None and p.end is None):
+            return
+        g = self.g
+        g.add((iri, UKG.refPeriod, self.interval(p)))
+        year = p.single_year()
+        if year is None and p.start is None:  # 截至2022年底: a stock at the end of a year
+            side = int(p.end[:4])
+            year = side if f.year == side else None
+        g.remove((iri, UKG.year, None))
+        if year is not None:
+            g.add((iri, UKG.year, Literal(str(year), datatype=XSD.gYear)))
 
     def _figure(self, doc: URIRef, doc_id: str, i: int, f: FigureFact, unions: set[str],
                 subjects: dict[str, str]) -> None:
@@ -208,6 +355,20 @@ class GraphBuilder:
                 g.add((iri, UKG.about, subj))
             elif kind == "union":
                 g.add((iri, UKG.about, self.union(f.subject)))
+
+
+def _time_literal(value: str) -> tuple[URIRef, Literal]:
+    """(OWL-Time property, literal) for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    if len(value) == 4:
+        return TIME.inXSDgYear, Literal(value, datatype=XSD.gYear)
+    if len(value) == 7:
+        return TIME.inXSDgYearMonth, Literal(value, datatype=XSD.gYearMonth)
+    return TIME.inXSDDate, Literal(value, datatype=XSD.date)
+
+
+def _date_literal(value: str) -> Literal:
+    """An article date: xsd:date, or xsd:gYearMonth without a day."""
+    return Literal(value, datatype=XSD.gYearMonth if len(value) == 7 else XSD.date)
 
 
 def build_graph(facts: Iterable[ArticleFacts]) -> Graph:

@@ -255,7 +255,8 @@ def read_text(text: str, doc_id: str, source: str = "") -> Article:
         ``original[i:j]`` is what the author wrote at ``text[i:j]``.
     """
     norm = normalise(text)
-    return Article(doc_id=doc_id, text=to_simplified(norm), source=source, original=norm)
+    return Article(doc_id=doc_id, text=to_simplified(norm), source=source, original=norm,
+                   raw="" if text == norm else text)
 
 
 def restore_quotes(facts: ArticleFacts, article: Article) -> ArticleFacts:
@@ -336,6 +337,36 @@ def read_bytes(data: bytes, path: Path | str) -> Article:
     if not text.strip():
         raise ReadError(path, "no text")
     return read_text(text, path.stem, str(path))
+
+
+def text_as_read(path: Path | str) -> str:
+    """The text of an article file as read, before normalisation: what evidence offsets count.
+
+    Parameters
+    ----------
+    path : path-like
+        An article file.
+
+    Returns
+    -------
+    str
+        The decoded file (BOM removed), or the visible text of an HTML
+        page; ``ukg:startOffset``/``ukg:endOffset`` are offsets into it.
+
+    Raises
+    ------
+    ReadError
+        As :func:`read_file`.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(path, (exc.strerror or str(exc)).lower()) from exc
+    text = decode(data, path)
+    if path.suffix.lower() in (".html", ".htm") or _looks_like_html(text):
+        text = html_to_text(text)
+    return text
 
 
 def _looks_like_html(text: str) -> bool:

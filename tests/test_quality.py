@@ -55,3 +55,20 @@ def test_dev_floor(dev_scores, key):
     assert dev_scores["articles"] >= 21
     assert _f1(dev_scores, key) >= DEV_FLOORS[key], (key, dev_scores[key if key != "overall" else
                                                                       "overall_entities_and_figures"])
+
+
+# figure attributes -> minimum accuracy (the time of figures, issue 13: periods keep a five-year review's
+# figures from being stamped with a caption's year)
+SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.96, "year_open_acc": 0.55}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.94, "year_open_acc": 0.55}
+
+
+@pytest.mark.parametrize("key", sorted(SEED_ATTRIBUTE_FLOORS))
+def test_seed_attribute_floor(seed_graph, key):
+    result = evaluate(seed_graph, ROOT / "tests" / "gold")
+    assert result["figure_attributes"][key] >= SEED_ATTRIBUTE_FLOORS[key], result["figure_attributes"]
+
+
+@pytest.mark.parametrize("key", sorted(DEV_ATTRIBUTE_FLOORS))
+def test_dev_attribute_floor(dev_scores, key):
+    assert dev_scores["figure_attributes"][key] >= DEV_ATTRIBUTE_FLOORS[key], dev_scores["figure_attributes"]

@@ -18,6 +18,7 @@ DECLARATION_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Na
 # namespaces warn on every unknown name it asks for.
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 SDO = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
 UNITS = {UKG.Yuan: "yuan", UKG.Percent: "percent", UKG.Person: "person", UKG.PersonTime: "person-time",
          UKG.Count: "count"}
 
@@ -95,9 +96,9 @@ def classes_and_properties(ontology: Graph) -> list[URIRef]:
 
 
 def test_classes_and_properties_counted(ontology):
-    assert len(declared(ontology, OWL.Class)) == 8
-    assert len(declared(ontology, OWL.ObjectProperty)) == 5
-    assert len(declared(ontology, OWL.DatatypeProperty)) == 8
+    assert len(declared(ontology, OWL.Class)) == 9
+    assert len(declared(ontology, OWL.ObjectProperty)) == 6
+    assert len(declared(ontology, OWL.DatatypeProperty)) == 12
 
 
 def test_every_term_has_zh_and_en_labels_a_comment_and_is_defined_by(ontology):
@@ -122,6 +123,7 @@ def test_every_term_has_zh_and_en_labels_a_comment_and_is_defined_by(ontology):
     (UKG.Figure, {PROV.Entity, SDO.QuantitativeValue}),
     (UKG.Unit, {SKOS.Concept}),
     (UKG.Finding, {PROV.Entity}),
+    (UKG.Evidence, {PROV.Entity}),
 ])
 def test_class_reuses_standard_vocabularies(ontology, cls, supers):
     assert set(ontology.objects(cls, RDFS.subClassOf)) >= supers
@@ -136,7 +138,12 @@ def test_class_reuses_standard_vocabularies(ontology, cls, supers):
     (UKG.approximate, UKG.Figure, XSD.boolean),
     (UKG.measure, UKG.Figure, RDF.langString),
     (UKG.year, UKG.Figure, XSD.gYear),
-    (UKG.quote, UKG.Figure, RDF.langString),
+    (UKG.quote, None, RDF.langString),
+    (UKG.refPeriod, UKG.Figure, TIME.Interval),
+    (UKG.startOffset, UKG.Evidence, XSD.integer),
+    (UKG.endOffset, UKG.Evidence, XSD.integer),
+    (UKG.adminCode, SDO.Place, XSD.string),
+    (UKG.adminLevel, SDO.Place, XSD.string),
     (UKG.unionLevel, UKG.TradeUnion, XSD.string),
     (UKG.findingType, UKG.Finding, XSD.string),
     (UKG.explanation, UKG.Finding, RDF.langString),
@@ -145,6 +152,11 @@ def test_property_domain_and_range(ontology, prop, domain, range_):
     if domain is not None:
         assert ontology.value(prop, RDFS.domain) == domain
     assert ontology.value(prop, RDFS.range) == range_
+
+
+def test_quote_has_no_domain(ontology):
+    # on figures and evidence alike: a domain would make every evidence node a figure under RDFS
+    assert ontology.value(UKG.quote, RDFS.domain) is None
 
 
 def test_about_specialises_schema_about(ontology):
@@ -181,7 +193,8 @@ def test_bind_prefixes():
     bound = {p: str(n) for p, n in g.namespaces()}
     for prefix, ns in PREFIXES.items():
         assert bound[prefix] == str(ns)
-    assert set(PREFIXES) == {"ukg", "ukgid", "org", "foaf", "skos", "schema", "prov", "dcterms", "xsd", "rdf", "rdfs"}
+    assert set(PREFIXES) == {"ukg", "ukgid", "org", "foaf", "skos", "schema", "prov", "dcterms", "xsd", "time",
+                             "rdf", "rdfs"}
     assert bound["schema"] == "https://schema.org/"
     assert bound["ukgid"] == str(ID) == "https://w3id.org/union-kg/id/"
     g.add((ID["union/x"], RDF.type, UKG.TradeUnion))
@@ -198,7 +211,8 @@ def test_every_shape_has_a_target_class_a_name_and_a_comment(shapes):
     node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
     targets = {shapes.value(s, SH.targetClass) for s in node_shapes}
     assert targets == {UKG.Article, UKG.TradeUnion, ORG.FormalOrganization, FOAF.Person, ORG.Membership,
-                       ORG.Role, UKG.Programme, UKG.Award, UKG.Document, UKG.Figure, UKG.Finding}
+                       ORG.Role, UKG.Programme, UKG.Award, UKG.Document, UKG.Figure, UKG.Finding,
+                       UKG.Evidence, TIME.Interval, TIME.Instant, SDO.Place}
     for s in node_shapes:
         assert str(s).startswith(str(SH_NS))
         assert shapes.value(s, SH.name) is not None and shapes.value(s, RDFS.comment) is not None
@@ -219,6 +233,12 @@ AWARD = ID["award/全国五一劳动奖章"]
 DOCUMENT = ID["document/工会法"]
 ORGANIZATION = ID["org/某公司"]
 FINDING = ID["finding/000_test/1"]
+EVIDENCE = ID["evidence/000_test/0-20"]
+TRIPLE_EVIDENCE = ID["evidence/000_test/abc"]
+PERIOD = ID["interval/2016--2020"]
+DURING = ID["membership/李明/主席/朝阳区总工会/during"]
+Y2016, Y2020, DAY = ID["instant/2016"], ID["instant/2020"], ID["instant/2021-07-29"]
+PLACE, CITY = ID["place/110105"], ID["place/110000"]
 
 
 def zh(text: str) -> Literal:
@@ -277,6 +297,44 @@ def conforming_graph() -> Graph:
     g.add((FINDING, UKG.findingType, Literal("missing-subject")))
     g.add((FINDING, UKG.concerns, FIGURE))
     g.add((FINDING, UKG.explanation, Literal("example", lang="en")))
+    # when, where, says who
+    g.add((DOC, DCTERMS.issued, Literal("2021-07-29", datatype=XSD.date)))
+    g.add((DOC, DCTERMS.spatial, CITY))
+    g.add((DOC, DCTERMS.publisher, zh("工人日报")))
+    for place, name, code, level in ((PLACE, "朝阳区", "110105", "county"), (CITY, "北京市", "110000", "province")):
+        g.add((place, RDF.type, SDO.Place))
+        g.add((place, SKOS.prefLabel, zh(name)))
+        g.add((place, UKG.adminCode, Literal(code)))
+        g.add((place, UKG.adminLevel, Literal(level)))
+    g.add((PLACE, SDO.containedInPlace, CITY))
+    g.add((UNION, SDO.location, PLACE))
+    g.add((EVIDENCE, RDF.type, UKG.Evidence))
+    g.add((EVIDENCE, DCTERMS.source, DOC))
+    g.add((EVIDENCE, UKG.quote, zh("2020年,朝阳区总工会投入慰问金50万元。")))
+    g.add((EVIDENCE, UKG.startOffset, Literal(0)))
+    g.add((EVIDENCE, UKG.endOffset, Literal(20)))
+    g.add((FIGURE, PROV.wasDerivedFrom, EVIDENCE))
+    g.add((MEMBERSHIP, PROV.wasDerivedFrom, EVIDENCE))
+    g.add((TRIPLE_EVIDENCE, RDF.type, UKG.Evidence))
+    g.add((TRIPLE_EVIDENCE, DCTERMS.source, DOC))
+    g.add((TRIPLE_EVIDENCE, UKG.quote, zh("朝阳区总工会")))
+    g.add((TRIPLE_EVIDENCE, UKG.startOffset, Literal(5)))
+    g.add((TRIPLE_EVIDENCE, UKG.endOffset, Literal(11)))
+    g.add((TRIPLE_EVIDENCE, RDF.subject, UNION))
+    g.add((TRIPLE_EVIDENCE, RDF.predicate, ORG.subOrganizationOf))
+    g.add((TRIPLE_EVIDENCE, RDF.object, PARENT))
+    g.add((FIGURE, UKG.refPeriod, PERIOD))
+    g.add((PERIOD, RDF.type, TIME.Interval))
+    g.add((PERIOD, TIME.hasBeginning, Y2016))
+    g.add((PERIOD, TIME.hasEnd, Y2020))
+    for instant, year in ((Y2016, "2016"), (Y2020, "2020")):
+        g.add((instant, RDF.type, TIME.Instant))
+        g.add((instant, TIME.inXSDgYear, Literal(year, datatype=XSD.gYear)))
+    g.add((DAY, RDF.type, TIME.Instant))
+    g.add((DAY, TIME.inXSDDate, Literal("2021-07-29", datatype=XSD.date)))
+    g.add((MEMBERSHIP, ORG.memberDuring, DURING))
+    g.add((DURING, RDF.type, TIME.Interval))
+    g.add((DURING, TIME.inside, DAY))
     return g
 
 
@@ -353,7 +411,45 @@ BROKEN: dict[str, tuple[Mutation, URIRef]] = {
     "document-without-preflabel": (_drop(DOCUMENT, SKOS.prefLabel), SKOS.prefLabel),
     "finding-unknown-type": (_set(FINDING, UKG.findingType, Literal("typo")), UKG.findingType),
     "finding-concerns-nothing": (_drop(FINDING, UKG.concerns), UKG.concerns),
+    "article-issued-string": (_set(DOC, DCTERMS.issued, Literal("2021年7月29日")), DCTERMS.issued),
+    "article-spatial-not-place": (_set(DOC, DCTERMS.spatial, UNION), DCTERMS.spatial),
+    "union-location-literal": (_set(UNION, SDO.location, zh("朝阳区")), SDO.location),
+    "figure-without-evidence": (_drop(FIGURE, PROV.wasDerivedFrom), PROV.wasDerivedFrom),
+    "figure-two-articles": (lambda g: (g.add((ID["article/other"], RDF.type, UKG.Article)),
+                                        g.add((FIGURE, PROV.wasDerivedFrom, ID["article/other"]))),
+                            PROV.wasDerivedFrom),
+    "figure-period-literal": (_set(FIGURE, UKG.refPeriod, Literal("2016-2020")), UKG.refPeriod),
+    "membership-without-interval": (_drop(MEMBERSHIP, ORG.memberDuring), ORG.memberDuring),
+    "membership-without-evidence": (_set(MEMBERSHIP, PROV.wasDerivedFrom, DOC), PROV.wasDerivedFrom),
+    "evidence-without-article": (_drop(EVIDENCE, DCTERMS.source), DCTERMS.source),
+    "evidence-without-quote": (_drop(EVIDENCE, UKG.quote), UKG.quote),
+    "evidence-offset-string": (_set(EVIDENCE, UKG.startOffset, Literal("0")), UKG.startOffset),
+    "evidence-start-after-end": (_set(EVIDENCE, UKG.startOffset, Literal(30)), UKG.startOffset),
+    "evidence-negative-start": (_set(EVIDENCE, UKG.startOffset, Literal(-1)), UKG.startOffset),
+    "evidence-unknown-predicate": (_set(TRIPLE_EVIDENCE, RDF.predicate, RDFS.label), RDF.predicate),
+    "interval-two-ends": (_add(PERIOD, TIME.hasEnd, Y2016), TIME.hasEnd),
+    "interval-begins-with-literal": (_set(PERIOD, TIME.hasBeginning, Literal("2016")), TIME.hasBeginning),
+    "place-code-not-six-digits": (_set(PLACE, UKG.adminCode, Literal("1101")), UKG.adminCode),
+    "place-unknown-level": (_set(PLACE, UKG.adminLevel, Literal("town")), UKG.adminLevel),
+    "place-without-label": (_drop(PLACE, SKOS.prefLabel), SKOS.prefLabel),
+    "place-in-two-places": (_add(PLACE, SDO.containedInPlace, PLACE), SDO.containedInPlace),
 }
+
+
+def test_empty_interval_conforms():
+    # a post in an undated article: held at some time, no date in reach
+    g = conforming_graph()
+    g.remove((DURING, TIME.inside, None))
+    assert validate(g)[0]
+
+
+def test_instant_with_two_forms_does_not_conform():
+    g = conforming_graph()
+    g.add((Y2016, TIME.inXSDDate, Literal("2016-01-01", datatype=XSD.date)))
+    assert not validate(g)[0]
+    g = conforming_graph()
+    g.set((Y2016, TIME.inXSDgYear, Literal(2016)))
+    assert not validate(g)[0]
 
 
 @pytest.mark.parametrize("mutation, path", BROKEN.values(), ids=BROKEN.keys())

@@ -32,7 +32,7 @@ def test_every_page_is_written_and_every_link_resolves(seed):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r'(?:src|href)="(?:https?:)?//', html), page
         for ref in re.findall(r'(?:src|href)="([^"#][^"]*)"', html):
-            assert (page.parent / ref).resolve().is_file(), (page, ref)
+            assert (page.parent / ref.split("#")[0]).resolve().is_file(), (page, ref)
         assert re.fullmatch(r"[A-Za-z0-9_.-]+\.html", page.name)
 
 
@@ -54,7 +54,7 @@ def test_cap_keeps_highest_degree_nodes_and_says_so(seed, tmp_path):
     cutoff = min(G.degree(n) for n in whole.G)
     assert all(G.degree(n) <= cutoff for n in G if n not in whole.G)
     html = write_page(whole, tmp_path).read_text(encoding="utf-8")
-    assert f"共 {G.number_of_nodes()} 个节点" in html and "最高的 40 个" in html
+    assert f"共 {G.number_of_nodes()} 个节点" in html and "连接最多的 40 个" in html
     with pytest.raises(ValueError):
         plan_views(G, max_nodes=0)
 
@@ -89,7 +89,7 @@ def test_views_cli_regenerates_from_turtle(seed, tmp_path):
     _, out, G = seed
     assert main(["views", str(out / "graph.ttl"), "-o", str(tmp_path), "--max-nodes", "30"]) == 0
     html = (tmp_path / "views" / "graph.html").read_text(encoding="utf-8")
-    assert "最高的 30 个" in html
+    assert "连接最多的 30 个" in html
     assert main(["views", str(tmp_path / "missing.ttl"), "-o", str(tmp_path)]) == 2
 
 
@@ -105,4 +105,4 @@ def test_write_views_returns_the_landing_page(seed, tmp_path):
     assert "@license" in (lib / "vis-network.min.js").read_text(encoding="utf-8")[:2000]
     assert "Apache" in (lib / "vis-network.css").read_text(encoding="utf-8")[:300]
     assert "Apache" in (lib / "tom-select.complete.min.js").read_text(encoding="utf-8")[:300]
-    assert "最多显示 300 个节点" in (tmp_path / "views" / "graph.html").read_text(encoding="utf-8")
+    assert "每页最多 300 个" in (tmp_path / "views" / "graph.html").read_text(encoding="utf-8")

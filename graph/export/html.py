@@ -59,7 +59,7 @@ body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han S
 header { padding: 6px 12px; border-bottom: 1px solid #ddd; background: #fafafa; }
 header h1 { font-size: 20px; margin: 4px 0; }
 header p { margin: 3px 0; font-size: 13px; }
-header .note { color: #a33; font-weight: bold; }
+header .note { color: #555; }
 header details { font-size: 13px; max-height: 8em; overflow: auto; }
 header details a { margin-right: 0.8em; }
 .key { font-size: 16px; }
@@ -85,6 +85,37 @@ table.counts { border-collapse: collapse; margin: 10px 0; }
 table.counts th, table.counts td { border: 1px solid #ccc; padding: 3px 12px; text-align: center; }
 section ul { columns: 3 18em; font-size: 14px; }
 section small { color: #777; }
+/* entity and article pages: facts on the left (the page scrolls), the ego graph on the right */
+body.entity { display: grid; grid-template-columns: minmax(0, 1fr) minmax(360px, 40%); height: auto;
+              min-height: 100vh; align-items: start; overflow: visible; }  /* visible: sticky needs it */
+body.entity header { grid-column: 1 / -1; }
+body.entity main.facts { grid-column: 1; grid-row: 2; padding: 4px 16px 24px; min-width: 0; }
+body.entity .card { grid-column: 2; grid-row: 2; position: sticky; top: 0; height: 100vh;
+                    grid-template-columns: 1fr; border-left: 1px solid #ddd; }
+body.entity #filter-menu { display: none; }
+@media (max-width: 900px) {
+  body.entity { display: block; }
+  body.entity .card { position: static; height: 70vh; border-left: none; }
+}
+main.facts h2 { font-size: 17px; margin: 18px 0 6px; border-bottom: 1px solid #eee; }
+main.facts p.empty, main.facts .plain-note { color: #777; font-size: 13px; margin: 4px 0; }
+dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 14px;
+             margin: 8px 0; }
+dl.summary dt { color: #666; } dl.summary dd { margin: 0; }
+table.facts { border-collapse: collapse; width: 100%; font-size: 13px; }
+table.facts th { text-align: left; background: #f3f3f3; font-weight: normal; color: #444; }
+table.facts th, table.facts td { border: 1px solid #e2e2e2; padding: 3px 6px; vertical-align: top; }
+table.facts td:last-child { width: 55%; }
+table.facts q { color: #333; }
+table.facts q::before { content: "“"; } table.facts q::after { content: "”"; }
+a.src { font-size: 12px; white-space: nowrap; }
+figure.chart { margin: 6px 0 12px; }
+figure.chart svg { width: 100%; max-width: 930px; height: auto; }
+figure.chart figcaption { font-size: 12px; color: #666; }
+svg.chart .mark:hover { opacity: 0.6; }
+.article-text { white-space: pre-wrap; line-height: 1.8; font-size: 15px; max-width: 48em; }
+.article-text .gap { color: #aaa; margin: 0 0.3em; }
+mark.quote { background: #ffe066; padding: 1px 0; scroll-margin: 40vh; }
 """
 
 
@@ -130,11 +161,134 @@ def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
 
 
+def groups(G: nx.MultiDiGraph, seed: int = 7) -> list[list[str]]:
+    """The node groups of an overview page: communities of the entity graph, then the unconnected nodes.
+
+    Louvain communities (networkx, fixed seed) of the undirected graph: on
+    the whole graph they gather each article with what only it mentions and
+    each union with its posts and programmes; on a class view each organiser
+    with its programmes (or each union with its children). Nodes without any
+    edge form the last group. Groups are sorted by size, largest first.
+    """
+    U = nx.Graph(G.to_undirected())
+    lone = sorted(n for n in U if U.degree(n) == 0)
+    U.remove_nodes_from(lone)
+    comms = nx.community.louvain_communities(U, seed=seed) if U.number_of_nodes() else []
+    out = sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
+    return out + ([lone] if lone else [])
+
+
+#: Pixels per node in a group's disc, and the gap between discs.
+_SPACING, _GAP = 46.0, 60.0
+#: Label font size on overview pages, in canvas pixels: ``min(base + step * sqrt(degree), top)``; article
+#: titles stop at ``article`` (they are hubs with long labels).
+LABEL_FONT = {"base": 10.0, "step": 5.0, "top": 34.0, "article": 20.0}
+#: vis-network draws no label smaller than this less one on screen (pixels): on an overview page at the zoom that
+#: fits it, only the labels of well-connected nodes pass.
+DRAW_THRESHOLD = 9
+
+
+def label_font(degree: int, kind: str) -> float:
+    """The label size of a node on an overview page (canvas pixels), growing with its degree.
+
+    Absolute, not relative to the page's largest node, so a page of small
+    nodes is not drawn with giant labels.
+
+    Examples
+    --------
+    >>> label_font(1, "union"), label_font(100, "union"), label_font(100, "article")
+    (15.0, 34.0, 20.0)
+    """
+    top = LABEL_FONT["article"] if kind == "article" else LABEL_FONT["top"]
+    return min(LABEL_FONT["base"] + LABEL_FONT["step"] * math.sqrt(degree), top)
+
+#: Width over height of the group arrangement (a browser window below the page header).
+_ASPECT = 2.0
+
+
+def grouped_layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Positions in screen pixels with each group of :func:`groups` in its own disc.
+
+    Each group is laid out by a spring layout in a disc whose area grows with
+    its size; the discs are packed in rows, largest first, so that the whole
+    is about :data:`_ASPECT` times as wide as tall (a browser window) and the
+    default zoom that fits it stays large enough to read the hubs' labels;
+    the unconnected nodes go on a grid below. Deterministic for a given ``seed``.
+
+    Returns
+    -------
+    dict
+        Node id → (x, y) in pixels, y downwards as vis-network draws it.
+    """
+    import numpy as np
+
+    parts = groups(G, seed)
+    lone = parts.pop() if parts and all(G.degree(n) == 0 for n in parts[-1]) else []
+    U = nx.Graph(G.to_undirected())
+    pos: dict[str, tuple[float, float]] = {}
+    radius, local = [], []
+    for nodes in parts:
+        r = _SPACING * math.sqrt(len(nodes)) * 0.75 + 10
+        if len(nodes) == 1:
+            p = {nodes[0]: np.zeros(2)}
+        else:
+            p = nx.spring_layout(U.subgraph(nodes), seed=seed, iterations=80, center=(0, 0), scale=r)
+        radius.append(r)
+        local.append(p)
+    # shelf packing: discs left to right in rows about _ASPECT times as wide as the whole is tall
+    area = sum((2 * r + _GAP) ** 2 for r in radius)
+    width = math.sqrt(area * _ASPECT) if radius else 0.0
+    x = y = row_h = 0.0
+    for r, p in zip(radius, local, strict=True):
+        d = 2 * r + _GAP
+        if x > 0 and x + d > width:
+            x, y, row_h = 0.0, y + row_h, 0.0
+        row_h = max(row_h, d)
+        cx, cy = x + d / 2, y + d / 2
+        for n, xy in p.items():
+            pos[n] = (float(cx + xy[0]), float(cy + xy[1]))
+        x += d
+    if lone:
+        xs = [x for x, _ in pos.values()] or [0.0]
+        ys = [y for _, y in pos.values()] or [0.0]
+        cols = max(1, int(math.ceil(math.sqrt(len(lone) * 3 * _ASPECT))))
+        x0, y0 = min(xs), max(ys) + _GAP * 2
+        step = _SPACING * 2.2
+        for k, n in enumerate(lone):
+            pos[n] = (x0 + (k % cols) * step, y0 + (k // cols) * _SPACING)
+    return pos
+
+
+#: Characters of an article title shown on an overview page (the tooltip and the menu keep it whole).
+TITLE_CHARS = 12
+
+
+def display_label(d: dict, overview: bool) -> str:
+    """The label drawn for a node: an article's title cut to :data:`TITLE_CHARS` on overview pages.
+
+    Examples
+    --------
+    >>> display_label({"kind": "article", "label": "顺义区总工会推动工会工作再上新台阶"}, True)
+    '顺义区总工会推动工会工作…'
+    """
+    label = d["label"]
+    if overview and d.get("kind") == "article" and len(label) > TITLE_CHARS:
+        return label[:TITLE_CHARS] + "…"
+    return label
+
+
 @functools.cache
 def _template_env(template_dir: str):
     from jinja2 import Environment, FileSystemLoader
 
     return Environment(loader=FileSystemLoader(template_dir))
+
+
+_HINTS = {"graph": "节点按文章或工会成组；起初只有连接多的节点显示名称，放大后显示全部。",
+          "class": "节点按主办单位或上级工会成组；起初只有连接多的节点显示名称，放大后显示全部。",
+          "union": "左侧为图中关于它的事实及原文，右侧为两层邻域图。",
+          "person": "左侧为图中关于此人的事实及原文，右侧为两层邻域图。",
+          "article": "左侧为原文（链接中的句子高亮显示），右侧为文章提及的实体。"}
 
 
 def _header(v: View, up: str) -> str:
@@ -151,10 +305,10 @@ def _header(v: View, up: str) -> str:
     return (f'<header><p><a href="{up}index.html">← 首页</a> · <a href="{up}views/graph.html">全图</a></p>'
             f"<h1>{esc(v.title)}</h1>"
             f'<p><span id="counts">{v.nodes} 个节点，{v.edges} 条边</span>。图例：{legend}。'
-            f"悬停查看详情，双击工会、人物或文章打开其页面。</p>{note}{links}</header>")
+            f"悬停查看详情，双击工会、人物或文章打开其页面。{_HINTS.get(v.kind, '')}</p>{note}{links}</header>")
 
 
-def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> Path:
+def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main: str = "") -> Path:
     """Write one view as an HTML page under ``out_dir`` (at ``out_dir / v.path``).
 
     Parameters
@@ -167,6 +321,10 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
         Output folder; the page references ``lib/`` in it relatively.
     physics_iterations : int
         Stabilisation iterations before physics stops (small pages).
+    main : str
+        HTML of the facts shown beside the graph (entity and article pages,
+        see :mod:`graph.export.pages`); the page then scrolls, with the
+        graph kept in view on the right.
 
     Returns
     -------
@@ -180,7 +338,10 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
     up = "../" * (len(Path(v.path).parts) - 1)
     pages = v.G.graph.get("pages", {})
     G = v.G
-    pos = layout(G) if G.number_of_nodes() > LAYOUT_ABOVE else None
+    overview = v.kind in ("graph", "class")
+    # overviews: grouped, fixed layout and labels on hubs only until zoomed in (label size grows with degree,
+    # and vis draws no label smaller than DRAW_THRESHOLD on screen); other pages settle with physics
+    pos = grouped_layout(G) if overview else layout(G) if G.number_of_nodes() > LAYOUT_ABOVE else None
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="",
                   select_menu=True, filter_menu=True)
     net.templateEnv = _template_env(net.template_dir)  # compile pyvis's template once, not once per page
@@ -190,17 +351,23 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
         extra["类别"] = group  # not vis's "group": group styles would override the class colours
         if n in pages and pages[n] != v.path:
             extra["url"] = up + pages[n]
-        net.add_node(n, label=d["label"], title=d["tooltip"], color=color, shape=shape,
+        if overview:
+            extra["font"] = {"size": label_font(G.degree(n), d["kind"])}
+        net.add_node(n, label=display_label(d, overview), title=d["tooltip"], color=color, shape=shape,
                      size=8 + 4 * math.sqrt(G.degree(n)), **extra)
-    for s, o, d in G.edges(data=True):
-        net.add_edge(s, o, label=d["label"], title=d["label"])
+    for s, o, d in G.edges(data=True):  # overviews name edges on hover only
+        net.add_edge(s, o, title=d["label"], **({} if overview else {"label": d["label"]}))
     options = {
         "physics": {"enabled": pos is None, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": True, "iterations": physics_iterations, "fit": True}},
         "layout": {"randomSeed": 7},  # the same page shows the same picture each time it opens
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}},
+        **({"nodes": {"font": {"face": "Noto Sans CJK SC, sans-serif"},
+                      "scaling": {"label": {"enabled": False, "maxVisible": 24,
+                                            "drawThreshold": DRAW_THRESHOLD}}}} if overview else {}),
         "edges": {"font": {"size": 10, "face": "Noto Sans CJK SC, sans-serif", "align": "middle"},
+                  "color": {"inherit": "from", "opacity": 0.45 if overview else 1.0},
                   "smooth": pos is None, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
     }
     net.set_options(json.dumps(options))
@@ -214,7 +381,10 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200) -> P
                     f"<title>{htmlmod.escape(v.title)} · union-kg</title>"])
     page = "<!DOCTYPE html>\n" + page.replace("<html>", '<html lang="zh">', 1)
     page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + head, 1)
-    page = page.replace("<body>", '<body class="view">' + _header(v, up), 1)
+    if main:
+        page = page.replace("<body>", '<body class="entity">' + _header(v, up) + main, 1)
+    else:
+        page = page.replace("<body>", '<body class="view">' + _header(v, up), 1)
     labels = {n: htmlmod.escape(d["label"]) for n, d in G.nodes(data=True)}
     page = _OPTION.sub(lambda m: f'<option value="{m[1]}">{labels.get(m[1], m[1])}</option>'
                        if m[1] == m[2] else m[0], page)  # the select menu lists labels, not IRIs
@@ -264,4 +434,5 @@ def write_view(g: Graph, path: str | Path, title: str = "union-kg") -> Path:
     return write_page(View("graph", path.name, title, G, G.number_of_nodes()), path.parent)
 
 
-__all__ = ["offline", "copy_assets", "layout", "write_page", "write_view", "LAYOUT_ABOVE", "CSS"]
+__all__ = ["offline", "copy_assets", "layout", "groups", "grouped_layout", "display_label", "write_page", "write_view",
+           "LAYOUT_ABOVE", "CSS"]

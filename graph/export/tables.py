@@ -6,7 +6,9 @@ whoever built it.  Columns, in order: ``article`` (dcterms:identifier),
 ``title``, ``figure`` (IRI), ``label`` (the number as written), ``subject``
 (skos:prefLabel of ``ukg:about``), ``measure``, ``value`` (xsd:decimal,
 normalised: yuan, percent points, persons ...), ``unit`` (skos:notation of
-the unit), ``unit_text``, ``approximate``, ``year``, ``quote``.
+the unit), ``unit_text``, ``approximate``, ``year``, ``period_start`` and
+``period_end`` (the figure's ``ukg:refPeriod``: ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``, empty when open or absent), ``quote``.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ import rdflib
 
 #: Column names of the table, in order.
 COLUMNS = ("article", "title", "figure", "label", "subject", "measure", "value", "unit", "unit_text",
-           "approximate", "year", "quote")
+           "approximate", "year", "period_start", "period_end", "quote")
 
 FIGURES_QUERY = """
 PREFIX ukg: <https://w3id.org/union-kg/ontology#>
@@ -35,8 +37,9 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX time: <http://www.w3.org/2006/time#>
 SELECT ?figure ?doc ?article ?title ?label ?subject ?subjectLabel ?measure ?value ?unit ?unitNotation
-       ?unitText ?approximate ?year ?quote
+       ?unitText ?approximate ?year ?quote ?periodStart ?periodEnd
 WHERE {
   ?figure a ukg:Figure ; rdf:value ?value .
   OPTIONAL { ?figure prov:wasDerivedFrom ?doc . ?doc a ukg:Article ; dcterms:identifier ?article .
@@ -49,6 +52,9 @@ WHERE {
   OPTIONAL { ?figure ukg:approximate ?approximate }
   OPTIONAL { ?figure ukg:year ?year }
   OPTIONAL { ?figure ukg:quote ?quote }
+  OPTIONAL { ?figure ukg:refPeriod ?period .
+             OPTIONAL { ?period time:hasBeginning/(time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate) ?periodStart }
+             OPTIONAL { ?period time:hasEnd/(time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate) ?periodEnd } }
 }
 """
 
@@ -86,6 +92,8 @@ class FigureRow:
     subject_iris: tuple[str, ...] = ()
     unit_iri: str = ""
     article_iri: str = ""
+    period_start: str = ""
+    period_end: str = ""
 
     def as_record(self) -> dict:
         """The row as a JSON-ready dict of :data:`COLUMNS` (value a number or None, year an int or None)."""
@@ -173,7 +181,7 @@ def figure_rows(source: str | Path | rdflib.Graph | pyoxigraph.Store) -> list[Fi
         iri = sol["figure"].value
         r = acc.setdefault(iri, {"subjects": {}})
         for var in ("article", "title", "label", "measure", "value", "unitText", "approximate", "year", "quote",
-                    "unit", "unitNotation", "doc"):
+                    "unit", "unitNotation", "doc", "periodStart", "periodEnd"):
             term = sol[var]
             if term is not None:
                 r.setdefault(var, set()).add(term.value)
@@ -210,7 +218,7 @@ def _row(iri: str, r: dict) -> FigureRow:
         unit_text=_first(r, "unitText"), approximate=_first(r, "approximate") in ("true", "1"),
         year=int(m.group()) if m else None, quote=_first(r, "quote"),
         n=int(order.group(1)) if order else None, subject_iris=tuple(subjects), unit_iri=unit_iri,
-        article_iri=_first(r, "doc"))
+        article_iri=_first(r, "doc"), period_start=_first(r, "periodStart"), period_end=_first(r, "periodEnd"))
 
 
 # ---------------------------------------------------------------- writers
@@ -253,14 +261,23 @@ def _cut(s: str, width: int) -> str:
     return out
 
 
+def _period(r: FigureRow) -> str:
+    """``2016–2020``, ``–2022-12-31`` (open start), ``2021`` (one year) or empty."""
+    if not (r.period_start or r.period_end):
+        return ""
+    if r.period_start == r.period_end:
+        return r.period_start
+    return f"{r.period_start}–{r.period_end}"
+
+
 def to_table(rows: list[FigureRow], quote_width: int = 40) -> str:
     """The rows as an aligned plain-text table for a terminal (CJK counted double width; long cells cut)."""
-    cols = ("article", "n", "label", "subject", "measure", "value", "unit", "approx", "year", "quote")
+    cols = ("article", "n", "label", "subject", "measure", "value", "unit", "approx", "year", "period", "quote")
     limits = {"article": 20, "subject": 16, "measure": 16, "quote": quote_width}
     table = [cols]
     for r in rows:
         cells = (r.article, "" if r.n is None else str(r.n), r.label, r.subject, r.measure, _plain(r.value), r.unit,
-                 "~" if r.approximate else "", "" if r.year is None else str(r.year), r.quote)
+                 "~" if r.approximate else "", "" if r.year is None else str(r.year), _period(r), r.quote)
         table.append(tuple(_cut(c, limits[k]) if k in limits else c for k, c in zip(cols, cells, strict=True)))
     widths = [max(_width(row[i]) for row in table) for i in range(len(cols))]
     right = {"n", "value"}

@@ -22,6 +22,7 @@ import hashlib
 import html as htmlmod
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +67,7 @@ class View:
     note: str = ""
     label: str = ""
     links: list[tuple[str, str]] = field(default_factory=list)
+    centre: str = ""  # the node an article, union or person page is about
 
     @property
     def nodes(self) -> int:
@@ -254,10 +256,10 @@ def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
     def add(kind: str, path: str, title: str, sub: nx.MultiDiGraph, keep: str | None = None,
             label: str = "") -> View:
         shown = cap(sub, max_nodes, keep)
-        note = f"此页最多显示 {max_nodes} 个节点（度数最高者优先），这里全部显示。" if kind == "graph" else ""
+        note = f"全部 {sub.number_of_nodes()} 个节点都在此页（每页最多 {max_nodes} 个）。" if kind == "graph" else ""
         if shown.number_of_nodes() < sub.number_of_nodes():
-            note = (f"共 {sub.number_of_nodes()} 个节点，此页只显示度数最高的 {shown.number_of_nodes()} 个"
-                    f"（上限 {max_nodes}）。")
+            note = (f"共 {sub.number_of_nodes()} 个节点，此页显示连接最多的 {shown.number_of_nodes()} 个"
+                    f"（每页最多 {max_nodes} 个，可用 union-kg views --max-nodes 调整）。")
         v = View(kind, path, title, shown, sub.number_of_nodes(), note, label or title)
         views.append(v)
         return v
@@ -272,12 +274,14 @@ def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
         if d["kind"] == "article":
             sub = G.subgraph({n} | set(G.successors(n))).copy()
             v = add("article", pages[n], f"文章：{d['label']}", sub, keep=n, label=d["label"])
+            v.centre = n
             v.links = [(pages[m], G.nodes[m]["label"]) for m in G.successors(n) if m in pages]
     entities = _entities(G)
     for n, d in G.nodes(data=True):
         if d["kind"] in ("union", "person"):
-            title = f"{CLASSES[d['kind']][1]}：{d['label']}（两层邻域）"
+            title = f"{CLASSES[d['kind']][1]}：{d['label']}"
             v = add(d["kind"], pages[n], title, ego(G, n, 2, entities), keep=n, label=d["label"])
+            v.centre = n
             v.links = [(pages[m], G.nodes[m]["label"]) for m in v.G if m in pages and m != n]
     for v in views:
         v.G.graph["pages"] = pages
@@ -306,7 +310,8 @@ COUNT_NAMES = {"unions": "工会", "persons": "人物", "programmes": "活动项
                "organizations": "组织", "figures": "数字", "articles": "文章"}
 
 
-def write_views(g: Graph, out_dir: str | Path, max_nodes: int = MAX_NODES) -> Path:
+def write_views(g: Graph, out_dir: str | Path, max_nodes: int = MAX_NODES,
+                texts: Mapping[str, str] | None = None, sources: Mapping[str, str | Path] | None = None) -> Path:
     """Write the landing page, every view and the scripts they need under ``out_dir``.
 
     Parameters
@@ -318,20 +323,41 @@ def write_views(g: Graph, out_dir: str | Path, max_nodes: int = MAX_NODES) -> Pa
         copied from the installed pyvis package).
     max_nodes : int
         Cap on the nodes of one page.
+    texts : mapping, optional
+        Article IRI string → the article text as read, shown on the article
+        pages (else the graph's ``schema:text``, else the quoted sentences).
+    sources : mapping, optional
+        Article IRI string → its file, read for the article page when
+        ``texts`` lacks it (a build passes the files it read).
 
     Returns
     -------
     Path
-        The landing page ``out_dir/index.html``.
+        The landing page ``out_dir/index.html``: union, person and article
+        pages hold their facts as tables beside the ego graph
+        (:mod:`graph.export.pages`).
     """
     from .html import copy_assets, write_page
+    from .pages import article_main, person_main, union_main
 
     out = Path(out_dir)
     copy_assets(out / "lib")
     G = to_networkx(g)
     views = plan_views(G, max_nodes)
+    texts, sources = texts or {}, sources or {}
     for v in views:
-        write_page(v, out)
+        main = ""
+        if v.kind in ("union", "person", "article"):
+            centre = v.centre
+            up = "../" * (len(Path(v.path).parts) - 1)
+            pages = v.G.graph["pages"]
+            if v.kind == "union":
+                main = union_main(g, URIRef(centre), pages, up)
+            elif v.kind == "person":
+                main = person_main(g, URIRef(centre), pages, up)
+            else:
+                main = article_main(g, URIRef(centre), pages, up, texts.get(centre), sources.get(centre))
+        write_page(v, out, main=main)
     return write_index(out / "index.html", views, class_counts(g), G)
 
 
@@ -345,8 +371,8 @@ def write_index(path: Path, views: list[View], counts: Counter, G: nx.MultiDiGra
 
     sections = [("总览", [v for v in views if v.kind in ("graph", "class")]),
                 ("文章", [v for v in views if v.kind == "article"]),
-                ("工会（两层邻域）", [v for v in views if v.kind == "union"]),
-                ("人物（两层邻域）", [v for v in views if v.kind == "person"])]
+                ("工会", [v for v in views if v.kind == "union"]),
+                ("人物", [v for v in views if v.kind == "person"])]
     counts_html = ("<tr>" + "".join(f"<th>{name}</th>" for name in COUNT_NAMES.values()) + "</tr><tr>"
                    + "".join(f'<td id="count-{k}">{counts.get(k, 0)}</td>' for k in COUNT_NAMES) + "</tr>")
     body = "".join(f"<section><h2>{esc(t)}（{len(vs)}）</h2><ul>{''.join(li(v) for v in vs)}</ul></section>"
