@@ -413,3 +413,12 @@ def test_dev_articles_whose_dateline_has_a_year_in_reach_are_dated(dev):
     for doc_id in dated:
         text = text_as_read(ROOT / "tests" / "dev" / "texts" / f"{doc_id}.txt")
         assert find_dateline(normalise(text)).date == dated[doc_id]
+
+
+def test_post_beginning_from_a_month_or_from_since(tmp_path):
+    g = _build(tmp_path, {
+        "b1.txt": "标题\n本报长春2021年9月8日电 2021年3月,王建国当选长春市朝阳区总工会主席。\n",
+        "b2.txt": "标题\n本报长春2022年9月8日电 自2020年5月起,李红任长春市朝阳区总工会副主席。\n"})
+    got = {(r["person"], r["post"]): r["began"] for r in rows(g, _saved("posts_over_time"))}
+    assert got.get(("王建国", "主席")) == "2021-03"
+    assert got.get(("李红", "副主席")) in ("2020-05", None)  # 任 is not always read as a post by the resolver
