@@ -436,3 +436,9 @@ def test_two_articles_disagreeing_on_a_value_both_stay_and_check_quotes_both(tmp
     figs = _figures(g)
     for label in ("80万元", "95万元"):
         assert any((e, RDF.type, UKG.Evidence) in g for e in g.objects(figs[label], PROV.wasDerivedFrom))
+
+
+def test_a_street_union_lies_in_the_division_of_its_parent(seed):
+    # 002: 晁怀新对口联系的鼓楼街道总工会 (密云区总工会)
+    street = next(u for u in seed.subjects(RDF.type, UKG.TradeUnion) if str(u).endswith("/鼓楼街道总工会"))
+    assert str(seed.value(seed.value(street, SDO.location), UKG.adminCode)) == "110118"
