@@ -28,6 +28,11 @@ article), never from a list of known cases:
     A figure with no ``ukg:about`` / with neither a ``ukg:year`` nor a
     ``ukg:refPeriod`` (a five-year review's figure has a period, not a year).
 
+Posts are checked too (:func:`conflicting_posts`, reported by ``union-kg
+check`` but not written into the graph): one person named in a post and in
+its deputy post (主席 / 副主席) of one union by two articles dated in the
+same year; both posts stay, each with its evidence.
+
 Approximate values (余, 多, 近, 约 ...) stand for a range: one unit of their
 last significant digit either side (30余万人 ≈ 200000–400000), so 30余万 and
 32万 do not conflict.

@@ -213,7 +213,7 @@ def attach(article: Article, facts: ArticleFacts) -> ArticleFacts:
             pos = (find.together(pf, [r.title], of) if r.org else None) or find.together(pf, [r.title]) \
                 or find.first(pf)
             put(("member", p.name, r.title, r.org), pos)
-            r.begin = _post_begin(text, pos, r.begin)
+            r.begin = _post_begin(text, pos, r.begin, (dl.start, dl.end) if dl is not None else (0, 0))
     for c in facts.creators:
         if ("mention", "person", c) not in ev:
             put(("mention", "person", c), find.first(_forms(c)))
@@ -244,8 +244,13 @@ def attach(article: Article, facts: ArticleFacts) -> ArticleFacts:
     return facts
 
 
-def _post_begin(text: str, pos: int | None, current: TimeRef | None) -> TimeRef | None:
-    """The start of a post the sentence at ``pos`` gives: a date it names, else the article's date."""
+def _post_begin(text: str, pos: int | None, current: TimeRef | None,
+                skip: tuple[int, int] = (0, 0)) -> TimeRef | None:
+    """The start of a post the sentence at ``pos`` gives: a date it names, else the article's date.
+
+    ``skip`` is the dateline's span: its date is the article's, not the post's.  Of the dates the
+    sentence names (a day or a month), the nearest before the word that starts the post wins.
+    """
     if current is not None or pos is None:
         return current
     s, e = full_sentence(text, pos)
@@ -254,11 +259,16 @@ def _post_begin(text: str, pos: int | None, current: TimeRef | None) -> TimeRef 
     if m:
         refs = time_refs(m.group(0))
         return refs[0][2] if refs else None
-    if not _BEGINS.search(sent):
+    begin = _BEGINS.search(sent)
+    if not begin:
         return None
-    dated = [r for _, _, r in time_refs(sent) if r.kind == "abs" and r.period and r.period.start
-             and len(r.period.start) == 10]
-    return dated[0] if dated else TimeRef("now", "当选")
+    # a day or a month the sentence names (2021年3月当选); a bare year is too coarse to be the start
+    dated = [(a, r) for a, _, r in time_refs(sent) if r.kind == "abs" and r.period and r.period.start
+             and len(r.period.start) >= 7 and not skip[0] <= s + a < skip[1]]
+    before = [r for a, r in dated if a < begin.start()]
+    if before or dated:
+        return (before or [dated[0][1]])[-1]
+    return TimeRef("now", begin.group())
 
 
 __all__ = ["attach", "offset_map", "KEYS"]

@@ -239,6 +239,11 @@ class GraphBuilder:
 
         for u in facts.unions:
             iri = mention(self.union(u.name, u.aliases, u.level, union_context(u.name)), "union", u.name)
+            if u.level in ("street", "industrial-park") and u.parent and (iri, SDO.location, None) not in g:
+                # a street's or a park's union lies in the division of the union the text puts it under
+                d = parse_place(u.parent, union_context(u.parent))
+                if d is not None and d.level != "province":
+                    g.add((iri, SDO.location, self.place(d)))
             child, parent, child_name = iri, u.parent, u.name
             seen = {u.name}
             while parent and parent not in seen:  # walk up: 街道 → 区 → 市 → 全总

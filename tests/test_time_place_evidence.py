@@ -413,3 +413,32 @@ def test_dev_articles_whose_dateline_has_a_year_in_reach_are_dated(dev):
     for doc_id in dated:
         text = text_as_read(ROOT / "tests" / "dev" / "texts" / f"{doc_id}.txt")
         assert find_dateline(normalise(text)).date == dated[doc_id]
+
+
+def test_post_beginning_from_a_month_or_from_since(tmp_path):
+    g = _build(tmp_path, {
+        "b1.txt": "标题\n本报长春2021年9月8日电 2021年3月,王建国当选长春市朝阳区总工会主席。\n",
+        "b2.txt": "标题\n本报长春2022年9月8日电 自2020年5月起,李红任长春市朝阳区总工会副主席。\n"})
+    got = {(r["person"], r["post"]): r["began"] for r in rows(g, _saved("posts_over_time"))}
+    assert got.get(("王建国", "主席")) == "2021-03"
+    assert got.get(("李红", "副主席")) in ("2020-05", None)  # 任 is not always read as a post by the resolver
+
+
+def test_two_articles_disagreeing_on_a_value_both_stay_and_check_quotes_both(tmp_path):
+    from graph.check import format_text
+
+    g = _build(tmp_path, {"c1.txt": "标题\n2020年,长春市朝阳区总工会发放困难职工慰问金80万元。\n",
+                          "c2.txt": "标题\n2020年,长春市朝阳区总工会发放困难职工慰问金95万元。\n"})
+    found = [f for f in check(g) if f.type == "conflicting-values"]
+    assert len(found) == 1 and {r.label for r in found[0].figures} == {"80万元", "95万元"}
+    report = format_text(found)
+    assert "发放困难职工慰问金80万元" in report and "发放困难职工慰问金95万元" in report
+    figs = _figures(g)
+    for label in ("80万元", "95万元"):
+        assert any((e, RDF.type, UKG.Evidence) in g for e in g.objects(figs[label], PROV.wasDerivedFrom))
+
+
+def test_a_street_union_lies_in_the_division_of_its_parent(seed):
+    # 002: 晁怀新对口联系的鼓楼街道总工会 (密云区总工会)
+    street = next(u for u in seed.subjects(RDF.type, UKG.TradeUnion) if str(u).endswith("/鼓楼街道总工会"))
+    assert str(seed.value(seed.value(street, SDO.location), UKG.adminCode)) == "110118"
