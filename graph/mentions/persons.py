@@ -159,20 +159,9 @@ def find(article: Article) -> list[Mention]:
         out.append(Mention("person", pos, pos + len(name), name,
                            {"name": name, "via": via, "posts": list(posts), "honour": honour}))
 
-    # bylines
-    for name in article.creators:
-        for m in re.finditer(re.escape(name), text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if text[line_start:line_start + 1] not in "□■●◎":  # names under a □本报记者 line
-                prev = text[:line_start].rstrip("\n")
-                prev_start = prev.rfind("\n") + 1
-                if prev[prev_start:prev_start + 1] in "□■●◎" and prev_start < line_start:
-                    line_start = prev_start
-            if text[line_start:line_start + 1] in "□■●◎":
-                head = text[line_start:m.start()]
-                title = max(("记者", "通讯员"), key=lambda t: head.rfind(t)) if re.search("记者|通讯员", head) else None
-                add(m.start(), name, "byline", [(title, None, None)] if title else [])
-                break
+    # bylines: every credited name with its title (记者, 通讯员, 摄影 ...), found by graph.bylines
+    for name, title, pos in article.bylines:
+        add(pos, name, "byline", [(title, None, None)])
 
     # post chains: (ORG)POST(、(ORG)POST)* NAME
     posts_re = _posts_re()
