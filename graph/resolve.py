@@ -229,13 +229,44 @@ def _default_union(article: Article, pos: int) -> str | None:
 
 
 # ---------------------------------------------------------------- persons
+#: A department or committee inside a body, written between the body and a post (法律保障部|部长).
+_DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:部|处|科|室|办公室|委员会|工作委员会)$")
+#: The bodies a bare org text names by itself, whatever the region.
+_NATIONAL_BODIES = ("党中央", "中共中央", "中央军委", "国务院", "全国人大常委会", "全国政协")
+
+
 def resolve_persons(article: Article) -> list[PersonFact]:
-    """Merge person mentions by name and attach their posts with resolved organisations."""
+    """Merge person mentions by name and attach their posts with resolved organisations.
+
+    A post's organisation is, in this order: the union written before it
+    (with a department of that union moving into the title: 青海省总工会
+    法律保障部部长 → 法律保障部部长 of 青海省总工会), a named organisation
+    (a company with its sub-units as written), a Party, state or union body
+    named in full from the article's region (:func:`graph.orgnames.body_name`:
+    市委 → 中共石嘴山市委), a department of the previous post's body
+    (全总书记处书记、组织部部长), or the text as written where it ends in the
+    head of a body.  总书记 is a post of 中共中央 (the Party constitution).
+    """
+    from .orgnames import body_name, region_of
+
+    text = article.text
     unions = {m.start: m for m in article.of_kind("union")}
     orgs = {m.start: m for m in article.of_kind("organization")}
     people: dict[str, PersonFact] = {}
+    region = None
+
+    def region_() -> object:
+        nonlocal region
+        if region is None:
+            hints = [m.attrs["name"] for m in unions.values() if m.attrs.get("name") and m.attrs["name"] != NATIONAL]
+            if article.dateline and article.dateline[0]:
+                hints.append(article.dateline[0])
+            region = region_of(text, hints)
+        return region
+
     for m in article.of_kind("person"):
         p = people.setdefault(m.attrs["name"], PersonFact(m.attrs["name"]))
+        prev_org, prev_text = None, None
         for title, org_text, org_start in m.attrs.get("posts", []):
             if not title:
                 continue
@@ -243,15 +274,36 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             org = _default_union(article, m.start) or article.main_union if m.attrs.get("via") == "elected" else None
             if org_text is not None:
                 org_end = org_start + len(org_text)
-                u = unions.get(org_start) or next(
+                inner = next((x for x in unions.values() if x.start >= org_start and x.end < org_end
+                              and x.attrs.get("name") and _DEPARTMENT.match(text[x.end:org_end])), None)
+                u = None if inner is not None else unions.get(org_start) or next(
                     (x for x in unions.values() if x.start >= org_start and x.end == org_end), None)
-                if u is not None and u.attrs.get("name"):
+                body = body_name(org_text, region_())
+                if org_text == "总工会" and prev_text is not None:
+                    # 自治区人大常委会副主任、总工会主席: the union of the region just named
+                    level = re.match(r"^(?:中共)?[\u4e00-\u9fff]*?(自治区|自治州|省|市|州|盟|县|区|旗)", prev_text)
+                    body = body_name(level.group(1) + "总工会", region_()) if level else None
+                if body is not None and (org_text == "总工会" or u is None or not u.attrs.get("name")):
+                    org = body
+                elif u is not None and u.attrs.get("name"):
                     org = u.attrs["name"]
+                elif inner is not None:
+                    org, title = inner.attrs["name"], text[inner.end:org_end] + title
                 elif org_start in orgs:
                     org = orgs[org_start].attrs["name"]
-                elif org_text in ("党中央", "中共中央", "中央军委", "国务院", "全国人大常委会") or re.search(
+                    rest = text[orgs[org_start].end:org_end]
+                    if rest and re.search(r"(?:院|所|室|部|处|科|厂|车间|中心|分公司|班组|队)$", rest):
+                        org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
+                elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
+                    org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
+                elif org_text in _NATIONAL_BODIES or re.search(
                         r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会)$", org_text):
                     org = org_text
+            if org is None and title == "总书记":
+                org = "中共中央"
+            if org_text is not None:
+                prev_text = org_text
+            prev_org = org
             role = Role(title, org)
             if all((r.title, r.org) != (role.title, role.org) for r in p.roles):
                 p.roles.append(role)

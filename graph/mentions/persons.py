@@ -20,7 +20,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Article, Mention
-from ._spans import name_start
+from ._spans import name_start, raw_chunk
 
 #: What may follow a name: punctuation, speech verbs, function words.
 AFTER_NAME = (
@@ -166,13 +166,21 @@ def find(article: Article) -> list[Mention]:
     # post chains: (ORG)POST(、(ORG)POST)* NAME
     posts_re = _posts_re()
     spans = [(x.start, x.end) for x in article.mentions if x.kind == "union"]
+    chain_of: dict[int, list] = {}  # where a name with posts ends -> its post chain
     for m in posts_re.finditer(text):
         names = _names_after(text, m.end())
         if not names:
             continue
         chain = _post_chain(text, m.start(), m.end(), spans)
+        # 市总工会党组书记高耿浩、副主席周波: a post listed after a union official's name is in that union
+        before = chain_of.get(m.start() - 1) if m.start() > 0 and text[m.start() - 1] == "、" else None
+        if chain and chain[0][1] is None and before and before[-1][1] is not None and any(
+                s == before[-1][2] and e == before[-1][2] + len(before[-1][1]) for s, e in spans):
+            org, org_s = before[-1][1], before[-1][2]
+            chain = [(t, o, o_s) if o is not None else (t, org, org_s) for t, o, o_s in chain]
         for pos, name in names:
             add(pos, name, "post", chain)
+            chain_of[pos + len(name)] = chain
 
     # honours before a name: 全国劳动模范李红梅
     for h in sorted(lexicon.honours(), key=len, reverse=True):
@@ -227,7 +235,8 @@ def find(article: Article) -> list[Mention]:
                 continue
             name = text[s:m.start()]
             if is_plausible_name(name) and _known_name(name):
-                add(s, name, "title-after")
+                # 习近平总书记: the one post that names its body by itself (中共中央, resolve.resolve_persons)
+                add(s, name, "title-after", [("总书记", None, None)] if m.group() == "总书记" else [])
                 break
 
     # a name found once is the same person elsewhere in the article
@@ -265,6 +274,8 @@ def _post_chain(text: str, first_start: int, last_end: int,
                 if start < e < end and s < start and text[e:end] in _post_set():
                     start, title = e, text[e:end]
         org_start = name_start(text, start, 25)
+        if re.fullmatch(r"[部处科室]", text[org_start:start]):
+            org_start = raw_chunk(text, start, 10)  # 组织部部长: 组织 is a verb elsewhere, here part of the name
         org = text[org_start:start] or None
         items.append((title, org, org_start if org else None))
         sep = org_start - 1

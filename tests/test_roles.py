@@ -1,0 +1,85 @@
+"""Posts in every organisation, each with its body: sentences written for these tests."""
+import pytest
+
+from graph.orgnames import Region, body_name, region_of
+from graph.pipeline import extract_text
+
+
+def roles(facts, name):
+    p = next(p for p in facts.persons if p.name == name)
+    return {(r.title, r.org) for r in p.roles}
+
+
+def test_party_and_congress_bodies_take_the_region_of_the_article():
+    f = extract_text("3月2日，某调研组来我县调研。市人大常委会主任范建国，市委副书记、县委书记邵立新出席。"
+                     "调研组走访了隆德县的两家企业，并在固原市召开座谈会。")
+    assert roles(f, "范建国") == {("主任", "固原市人大常委会")}
+    assert roles(f, "邵立新") == {("副书记", "中共固原市委"), ("书记", "中共隆德县委")}
+
+
+def test_bare_union_after_a_regional_body_is_the_region_union():
+    f = extract_text("自治区人大常委会副主任、总工会主席柯文斌出席会议。会议在南宁市召开，广西各地代表参加。")
+    assert roles(f, "柯文斌") == {("副主任", "广西壮族自治区人大常委会"), ("主席", "广西壮族自治区总工会")}
+
+
+def test_a_named_party_committee_gets_zhonggong():
+    f = extract_text("遵义市委常委、市总工会主席谭明远出席活动并讲话。")
+    assert roles(f, "谭明远") == {("常委", "中共遵义市委"), ("主席", "遵义市总工会")}
+
+
+def test_provincial_committee_and_union_from_the_province_named():
+    f = extract_text("吉林省劳模表彰会召开。省委常委、省总工会主席鲁海鹰，省委副书记殷德胜出席。")
+    assert roles(f, "鲁海鹰") == {("常委", "中共吉林省委"), ("主席", "吉林省总工会")}
+    assert roles(f, "殷德胜") == {("副书记", "中共吉林省委")}
+
+
+def test_department_of_a_union_goes_into_the_title():
+    f = extract_text("据云南省总工会权益保障部部长陶秀兰介绍，今年将继续开展活动。")
+    assert roles(f, "陶秀兰") == {("权益保障部部长", "云南省总工会")}
+
+
+def test_department_after_a_post_of_the_same_body():
+    f = extract_text("中华全国总工会书记处书记、党组成员、宣传教育部部长巩志强一行来我市调研。")
+    assert roles(f, "巩志强") == {("书记处书记", "中华全国总工会"), ("党组成员", "中华全国总工会"),
+                                 ("宣传教育部部长", "中华全国总工会")}
+
+
+def test_posts_listed_after_a_union_official_share_the_union():
+    f = extract_text("佛山市总工会召开全委会。市总工会党组书记康宏达、副主席甄美玲、一级调研员滕新宇出席。")
+    assert roles(f, "甄美玲") == {("副主席", "佛山市总工会")}
+    assert roles(f, "滕新宇") == {("一级调研员", "佛山市总工会")}
+
+
+def test_a_government_post_after_a_party_official_keeps_no_body():
+    f = extract_text("哈尔滨市委副书记蒋鸿飞、副市长樊启明为劳模送行。")
+    assert roles(f, "樊启明") == {("副市长", None)}
+
+
+def test_company_post_keeps_the_sub_unit_as_written():
+    f = extract_text("“这是一份责任。”某某重工机械股份有限公司技术研究院测试二室主任尚雅琴说。")
+    assert roles(f, "尚雅琴") == {("主任", "某某重工机械股份有限公司技术研究院测试二室")}
+
+
+def test_general_secretary_names_his_body():
+    f = extract_text("会上，习近平总书记发表重要讲话。")
+    assert roles(f, "习近平") == {("总书记", "中共中央")}
+
+
+@pytest.mark.parametrize("text, region, expected", [
+    ("市委", Region("宁夏回族自治区", "石嘴山市", "平罗县"), "中共石嘴山市委"),
+    ("县委", Region("宁夏回族自治区", "石嘴山市", "平罗县"), "中共平罗县委"),
+    ("自治区人大常委会", Region("宁夏回族自治区", "石嘴山市", None), "宁夏回族自治区人大常委会"),
+    ("市政协", Region("广东省", "汕头市", None), "汕头市政协"),
+    ("市委", Region("北京市", None, None), "中共北京市委"),
+    ("广元市委", Region(), "中共广元市委"),
+    ("区委", Region("广东省", "汕头市", None), None),  # no district named: no guess
+    ("中共中央", Region(), None),
+    ("全国人大常委会", Region(), None),
+])
+def test_body_name(text, region, expected):
+    assert body_name(text, region) == expected
+
+
+def test_region_from_a_county_short_form():
+    r = region_of("调研组来到隆德，走访隆德的企业。")
+    assert r == Region("宁夏回族自治区", "固原市", "隆德县")
