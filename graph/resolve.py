@@ -271,7 +271,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             if not title:
                 continue
             # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
-            org = _default_union(article, m.start) or article.main_union if m.attrs.get("via") == "elected" else None
+            # the same for a yearbook's officers (主席:张三) under the union's heading
+            org = (_default_union(article, m.start) or article.main_union
+                   if m.attrs.get("via") in ("elected", "officer") else None)
             if org_text is not None:
                 org_end = org_start + len(org_text)
                 inner = next((x for x in unions.values() if x.start >= org_start and x.end < org_end
@@ -297,7 +299,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
                 elif org_text in _NATIONAL_BODIES or re.search(
-                        r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会)$", org_text):
+                        r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会|厂|学校|大学|研究所|银行|车间|班组"
+                        r"|.{2}工会)$", org_text):  # 某某客运公司工会: a union the union finder missed
                     org = org_text
             if org is None and title == "总书记":
                 org = "中共中央"

@@ -83,3 +83,26 @@ def test_body_name(text, region, expected):
 def test_region_from_a_county_short_form():
     r = region_of("调研组来到隆德，走访隆德的企业。")
     assert r == Region("宁夏回族自治区", "固原市", "隆德县")
+
+
+def test_elected_by_a_congress():
+    f = extract_text("湖州市吴兴区总工会召开第三次代表大会，选举严立明为主席，祁芳、殷小川为副主席，会议圆满结束。")
+    assert roles(f, "严立明") == {("主席", "湖州市吴兴区总工会")}
+    assert roles(f, "祁芳") == {("副主席", "湖州市吴兴区总工会")}
+    assert roles(f, "殷小川") == {("副主席", "湖州市吴兴区总工会")}
+
+
+def test_yearbook_officers_under_the_union_heading():
+    f = extract_text("衢州市总工会\n\n主席:甘大勇\n\n副主席:祁芳、邬小川\n\n【概况】全年新建基层工会12家。")
+    assert roles(f, "甘大勇") == {("主席", "衢州市总工会")}
+    assert roles(f, "邬小川") == {("副主席", "衢州市总工会")}
+
+
+def test_post_in_an_enterprise_union_the_union_finder_missed():
+    f = extract_text("“我很高兴。”某某长途客运公司工会主席邬小川说。")
+    assert ("主席", "某某长途客运公司工会") in roles(f, "邬小川")
+
+
+def test_job_title_at_a_named_employer():
+    f = extract_text("全国劳动模范、某某钢铁集团有限公司高级技师甘大勇表示，要把技术传给年轻人。")
+    assert ("高级技师", "某某钢铁集团有限公司") in roles(f, "甘大勇")

@@ -182,6 +182,35 @@ def find(article: Article) -> list[Mention]:
             add(pos, name, "post", chain)
             chain_of[pos + len(name)] = chain
 
+    # a yearbook's list of officers, a post and a colon opening a line: 主席:张三 / 副主席:李四、王五
+    for m in re.finditer(r"(?m)^[ \u3000]*(" + posts_re.pattern + r")[:：][ \u3000]*", text):
+        if m.group(1) not in _post_set():
+            continue
+        line_end = text.find("\n", m.end())
+        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        parts = [(m.end() + x.start(), x.group()) for x in re.finditer(r"[^、，,\s]+", line)]
+        if parts and len(line) <= 40 and all(is_plausible_name(n) for _, n in parts):
+            for pos, name in parts:
+                add(pos, name, "officer", [(m.group(1), None, None)])
+
+    # elected by a congress: 选举张三为主席，李四、王五为副主席
+    for m in re.finditer(r"选举(?:产生)?(?:了)?", text):
+        pos = m.end()
+        while pos < len(text):
+            names = _names_after(text, pos)
+            if not names:
+                break
+            after = names[-1][0] + len(names[-1][1])
+            pm = re.match(r"为(" + posts_re.pattern + r")", text[after:after + 14])
+            if not pm or pm.group(1) not in _post_set():
+                break
+            for npos, name in names:
+                add(npos, name, "elected", [(pm.group(1), None, None)])
+            pos = after + pm.end()
+            if text[pos:pos + 1] not in "，,、;；":
+                break
+            pos += 1
+
     # honours before a name: 全国劳动模范李红梅
     for h in sorted(lexicon.honours(), key=len, reverse=True):
         for m in re.finditer(re.escape(h), text):
