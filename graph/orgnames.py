@@ -110,7 +110,7 @@ def _city_of(kind: str, full: str) -> str | None:
     return None
 
 
-def region_of(text: str, hints: list[str] = ()) -> Region:
+def region_of(text: str, hints: list[str] = (), masks: list[tuple[int, int]] = ()) -> Region:
     """The province, city and county an article is about.
 
     Parameters
@@ -120,13 +120,17 @@ def region_of(text: str, hints: list[str] = ()) -> Region:
     hints : list of str
         Names that weigh more than a passing mention: the article's unions
         (石嘴山市总工会) and its dateline place.
+    masks : list of (int, int)
+        Spans of ``text`` that hold no place, whatever they spell: persons'
+        names (邢玉山 is no 玉山县).
 
     Returns
     -------
     Region
-        Full names; each level is the one named most often (hints count
-        three times), a county's city and a city's province filling the
-        levels above it where the text does not name them.
+        Full names; each level is the one named most often (a full name
+        counts twice a short form, hints three times that), a county's city
+        and a city's province filling the levels above it where the text
+        does not name them.
 
     Examples
     --------
@@ -136,21 +140,25 @@ def region_of(text: str, hints: list[str] = ()) -> Region:
     forms = _forms()
     counts: Counter[tuple[str, str]] = Counter()
 
-    def scan(s: str, weight: int) -> None:
+    masked = set()
+    for a, b in masks:
+        masked.update(range(a, b))
+
+    def scan(s: str, weight: int, skip: set[int]) -> None:
         i = 0
         while i < len(s):
             for n in range(min(9, len(s) - i), 1, -1):
                 hit = forms.get(s[i:i + n])
-                if hit:
-                    counts[hit] += weight
+                if hit and not skip.intersection(range(i, i + n)):
+                    counts[hit] += weight * (2 if s[i:i + n] == hit[1] else 1)
                     i += n
                     break
             else:
                 i += 1
 
-    scan(text, 1)
+    scan(text, 1, masked)
     for h in hints:
-        scan(h, 3)
+        scan(h, 3, set())
     best = {kind: max((c, full) for (k, full), c in counts.items() if k == kind)
             for kind in ("province", "city", "county") if any(k == kind for k, _ in counts)}
     county = best["county"][1] if "county" in best else None

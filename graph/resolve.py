@@ -261,15 +261,26 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             hints = [m.attrs["name"] for m in unions.values() if m.attrs.get("name") and m.attrs["name"] != NATIONAL]
             if article.dateline and article.dateline[0]:
                 hints.append(article.dateline[0])
-            region = region_of(text, hints)
+            region = region_of(text, hints, [(m.start, m.end) for m in article.of_kind("person")])
         return region
 
     for m in article.of_kind("person"):
         p = people.setdefault(m.attrs["name"], PersonFact(m.attrs["name"]))
-        prev_org, prev_text = None, None
+        prev_org, prev_text, prev_start = None, None, None
         for title, org_text, org_start in m.attrs.get("posts", []):
             if not title:
                 continue
+            if org_text is not None and (org_text, org_start) == (prev_text, prev_start) and prev_org is not None:
+                # a post sharing the body written before the one before it: 自治区党委常委、秘书长
+                role = Role(title, prev_org)
+                if role not in p.roles:
+                    p.roles.append(role)
+                continue
+            written = org_text
+            if title.startswith("党委") and len(title) > 2 and org_text is not None:
+                party = body_name(org_text + "党委", region_())
+                if party is not None:  # 自治区党委常委: 常委 of the region's Party committee
+                    title, org_text = title[2:], org_text + "党委"
             # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
             # the same for a yearbook's officers (主席:张三) under the union's heading
             org = (_default_union(article, m.start) or article.main_union
@@ -291,7 +302,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = u.attrs["name"]
                 elif inner is not None:
                     org, title = inner.attrs["name"], text[inner.end:org_end] + title
-                elif org_start in orgs:
+                elif org_start in orgs and orgs[org_start].end <= org_end:
                     org = orgs[org_start].attrs["name"]
                     rest = text[orgs[org_start].end:org_end]
                     if rest and re.search(r"(?:院|所|室|部|处|科|厂|车间|中心|分公司|班组|队)$", rest):
@@ -305,7 +316,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             if org is None and title == "总书记":
                 org = "中共中央"
             if org_text is not None:
-                prev_text = org_text
+                prev_text, prev_start = written, org_start
             prev_org = org
             role = Role(title, org)
             if all((r.title, r.org) != (role.title, role.org) for r in p.roles):

@@ -106,3 +106,30 @@ def test_post_in_an_enterprise_union_the_union_finder_missed():
 def test_job_title_at_a_named_employer():
     f = extract_text("全国劳动模范、某某钢铁集团有限公司高级技师甘大勇表示，要把技术传给年轻人。")
     assert ("高级技师", "某某钢铁集团有限公司") in roles(f, "甘大勇")
+
+
+def test_head_of_government_after_a_party_post_is_not_in_the_party():
+    f = extract_text("区委副书记、区长宁海松出席。会议在嘉定区召开。")
+    assert roles(f, "宁海松") == {("副书记", "中共嘉定区委"), ("区长", None)}
+
+
+def test_region_party_committee_written_as_dangwei():
+    f = extract_text("自治区党委常委、秘书长甘红梅出席。会议在南宁市召开，广西各地代表参加。")
+    assert roles(f, "甘红梅") == {("常委", "中共广西壮族自治区委员会"), ("秘书长", "中共广西壮族自治区委员会")}
+
+
+def test_concurrent_post_after_the_name():
+    f = extract_text("副省长邬长林兼任省总工会主席。会议在杭州召开，浙江省各界代表参加。")
+    assert roles(f, "邬长林") == {("副省长", None), ("主席", "浙江省总工会")}
+
+
+def test_short_national_union_owns_all_its_posts():
+    f = extract_text("全总党组成员、副主席、书记处第一书记甘立新出席。")
+    assert roles(f, "甘立新") == {("党组成员", "中华全国总工会"), ("副主席", "中华全国总工会"),
+                                 ("书记处第一书记", "中华全国总工会")}
+
+
+def test_a_region_is_not_read_out_of_a_persons_name():
+    # 邬玉山 holds 玉山 (玉山县, 上饶): the article is about 嘉定区
+    f = extract_text("区人大常委会主任邬玉山出席。会议在嘉定区召开。")
+    assert roles(f, "邬玉山") == {("主任", "嘉定区人大常委会")}

@@ -36,6 +36,8 @@ AFTER_NAME = (
 #: Last characters of occupation words written before a name (电焊工易冬生, 班长贾振宇, 技师孙红梅).
 OCCUPATION_ENDS = "工师长员手匠机模"  # 模: 劳模 only
 SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "透露", "谈到", "提到")
+#: Heads of a government (省长, 副市长, 常务副县长): their body is never the one written before another post.
+_GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:省|市|区|县|州|镇|乡|旗)长")
 _PUNCT = set("，,、。；;：:！？!?“”\"）) \n")
 
 
@@ -182,6 +184,19 @@ def find(article: Article) -> list[Mention]:
             add(pos, name, "post", chain)
             chain_of[pos + len(name)] = chain
 
+    # a further post after the name: 副省长钱建平兼任省总工会主席
+    ends = {x.end: x for x in out}
+    for m in re.finditer(r"兼任|担任", text):
+        who = ends.get(m.start())
+        stop = re.search(r"[，,。；;、（(\n]", text[m.end():m.end() + 30])
+        limit = m.end() + (stop.start() if stop else 30)
+        pm = [c for c in posts_re.finditer(text, m.end(), limit) if c.end() == limit or _boundary(text, c.end())]
+        if who is None or not pm:
+            continue
+        chain = _post_chain(text, pm[0].start(), pm[0].end(), spans)
+        who.attrs["posts"] = who.attrs["posts"] + [(t, o, o_s) for t, o, o_s in chain
+                                                   if o is None or (o_s or 0) >= m.end()][-1:]
+
     # a yearbook's list of officers, a post and a colon opening a line: 主席:张三 / 副主席:李四、王五
     for m in re.finditer(r"(?m)^[ \u3000]*(" + posts_re.pattern + r")[:：][ \u3000]*", text):
         if m.group(1) not in _post_set():
@@ -305,6 +320,9 @@ def _post_chain(text: str, first_start: int, last_end: int,
         org_start = name_start(text, start, 25)
         if re.fullmatch(r"[部处科室]", text[org_start:start]):
             org_start = raw_chunk(text, start, 10)  # 组织部部长: 组织 is a verb elsewhere, here part of the name
+        for s, e in spans:
+            if s < org_start < e <= start:
+                org_start = s  # a cut inside a union's name: 全|总 is 全总
         org = text[org_start:start] or None
         items.append((title, org, org_start if org else None))
         sep = org_start - 1
@@ -326,7 +344,8 @@ def _post_chain(text: str, first_start: int, last_end: int,
     for title, org, pos in items:
         if org:
             last_org = (org, pos)
-        elif not title.startswith("国家"):
+        elif not title.startswith("国家") and not _GOVERNMENT_HEAD.fullmatch(title):
+            # (市委副书记、市长: the mayor heads the government, not the Party committee written before)
             org, pos = last_org
         out.append((title, org, pos))
     return out
