@@ -301,7 +301,11 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 elif u is not None and u.attrs.get("name"):
                     org = u.attrs["name"]
                 elif inner is not None:
-                    org, title = inner.attrs["name"], text[inner.end:org_end] + title
+                    org = inner.attrs["name"]
+                    dept = text[inner.end:org_end]
+                    # 总工会第十五届委员会|委员 is a 委员 of the union, not of a department
+                    if not re.match(r"第[一二三四五六七八九十\d]+届", dept):
+                        title = dept + title
                 elif org_start in orgs and orgs[org_start].end <= org_end:
                     org = orgs[org_start].attrs["name"]
                     rest = text[orgs[org_start].end:org_end]

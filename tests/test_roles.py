@@ -133,3 +133,10 @@ def test_a_region_is_not_read_out_of_a_persons_name():
     # 邬玉山 holds 玉山 (玉山县, 上饶): the article is about 嘉定区
     f = extract_text("区人大常委会主任邬玉山出席。会议在嘉定区召开。")
     assert roles(f, "邬玉山") == {("主任", "嘉定区人大常委会")}
+
+
+def test_elected_named_after_the_post():
+    f = extract_text("湖州市总工会第九次代表大会闭幕。我区共有3人当选市总工会第九届委员会委员，"
+                     "他们是祁立新、甘红梅和邬长林。")
+    for name in ("祁立新", "甘红梅", "邬长林"):
+        assert roles(f, name) == {("委员", "湖州市总工会")}

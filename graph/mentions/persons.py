@@ -271,6 +271,23 @@ def find(article: Article) -> list[Mention]:
                 add(st, text[st:m.start()], "elected", chain[:1] if chain else [])
                 break
 
+    # the elected named after the post: …8人当选省总工会第十五届委员会委员，…，他们分别是甲、乙和丙
+    for m in re.finditer(r"当选为?", text):
+        stop = re.search(r"[，,。；;！？\n]", text[m.end():m.end() + 40])
+        if stop is None:
+            continue
+        clause_end = m.end() + stop.start()
+        pm = [c for c in posts_re.finditer(text, m.end(), clause_end) if c.end() == clause_end]
+        sent_end = re.search(r"[。！？!?\n]", text[clause_end:])
+        sent_end = clause_end + (sent_end.start() if sent_end else len(text) - clause_end)
+        lm = re.compile(r"(?:他们|她们|分别|依次)+(?:是|为)[:：]?").search(text, clause_end, sent_end)
+        if not pm or lm is None:
+            continue
+        chain = _post_chain(text, pm[-1].start(), pm[-1].end(), spans)
+        chain = [(t, o, o_s) for t, o, o_s in chain if o is None or (o_s or 0) >= m.end()][-1:]
+        for pos, name in _names_after(text, lm.end()):
+            add(pos, name, "elected", chain)
+
     # a name before 同志 or a post (某某同志, 某某总书记), after a boundary
     for m in re.finditer(r"同志|" + posts_re.pattern, text):
         for n in (4, 3, 2):
