@@ -319,6 +319,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = org_text
             if org is None and title == "总书记":
                 org = "中共中央"
+            if title in ("政治局委员", "政治局常委") and org in (None, "中共中央"):
+                title, org = title[3:], "中共中央政治局"  # 中共中央政治局委员: a 委员 of the Politburo
             if org_text is not None:
                 prev_text, prev_start = written, org_start
             prev_org = org

@@ -140,3 +140,9 @@ def test_elected_named_after_the_post():
                      "他们是祁立新、甘红梅和邬长林。")
     for name in ("祁立新", "甘红梅", "邬长林"):
         assert roles(f, name) == {("委员", "湖州市总工会")}
+
+
+def test_national_posts_in_a_chain():
+    f = extract_text("中共中央政治局委员、全国人大常委会副委员长、中华全国总工会主席柯建国出席会议。")
+    assert roles(f, "柯建国") == {("委员", "中共中央政治局"), ("副委员长", "全国人大常委会"),
+                                 ("主席", "中华全国总工会")}

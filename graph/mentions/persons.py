@@ -340,6 +340,8 @@ def _post_chain(text: str, first_start: int, last_end: int,
         for s, e in spans:
             if s < org_start < e <= start:
                 org_start = s  # a cut inside a union's name: 全|总 is 全总
+        if org_start > 0 and text[org_start - 1:org_start + 1] == "全国":
+            org_start -= 1  # 全国人大常委会: 全 opens the name here, not a phrase (全市, 全体)
         org = text[org_start:start] or None
         items.append((title, org, org_start if org else None))
         sep = org_start - 1
