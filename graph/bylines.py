@@ -55,14 +55,20 @@ _PLACE_ONLY = re.compile(r"(?P<pre>[\u4e00-\u9fff·]+?)(?:专)?电$")
 #: A photo credit anywhere: （记者 张伟 摄）, （张伟 摄）.
 _PHOTO = re.compile(r"[(（](?P<cred>[^()（）\n]{2,30}?\s*摄)[)）]")
 #: A credit line: it starts with a box mark or a title and holds nothing but credits.
-_LINE = re.compile(r"^(?:[□■●◎]\s*)?(?P<cred>(?:(?:本报|本刊)?(?:特约|见习|实习|首席)?(?:记者|通讯员)|实习生|作者|撰文|"
+_LINE = re.compile(r"^(?:[□■●◎]\s*)?(?P<cred>(?:(?:本报|本刊|(?:[\u4e00-\u9fff]{1,8}(?:社|报|网|台)[-－—·]?){1,2})?"
+                   r"(?:特约|见习|实习|首席)?(?:记者|通讯员)|实习生|作者|撰文|"
                    r"责任编辑|编辑|责编|文/图|图/文|文|图|摄影)\s*[:：/]?\s*[^\n]{2,60})$")
+#: A photo credit closing a caption or standing alone: 图为活动现场。记者 张伟/摄, 张伟 摄.
+_PHOTO_END = re.compile(r"(?:^|[。\s])(?P<cred>(?:(?:本报)?记者|通讯员|摄影)?\s*[\u4e00-\u9fff·]{2,4}"
+                        r"(?:\s+[\u4e00-\u9fff·]{2,4})*\s*/?\s*摄)\s*$")
+#: Where a source line goes on to its author: 来源：某某日报 作者：张伟.
+_AFTER_SOURCE = re.compile(r"^来源[:：][^\n]*?\s(?P<cred>(?:作者|记者|通讯员|编辑|责任编辑)[:：]?\s*[^\n]{2,30})$")
 _BOX_LINE = re.compile(r"^[□■●◎]\s*(?P<cred>[^\n]{2,60})$")
 
 
 def _is_name(tok: str) -> bool:
     """A credited name: 2–4 Han characters, or a minority name with a middle dot."""
-    if tok in _NOT_NAMES or tok in _TITLE_OF or any(w in tok for w in _PREFIXED):
+    if tok in _NOT_NAMES or tok in _TITLE_OF or any(w in tok for w in _PREFIXED + ("作者", "单位")):
         return False
     if "·" in tok:
         return 3 <= len(tok) <= 12 and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in tok.split("·"))
@@ -127,11 +133,13 @@ def parse_credits(cred: str, default: str | None = None) -> list[tuple[str, str,
     body = _TAIL.sub("", body)
     body = re.sub(r"^(文|图)\s*/\s*(图|文)", r"\1\2", body)  # 文/图 is one credit, not two
     title = "摄影" if photo and default is None else default
+    explicit = False
     out: list[tuple[str, str, int]] = []
     for m in re.finditer(r"[^\s\u3000、，,;；:：/|]+", body):
         tok, at = m.group(), m.start() + (len(cred) - len(cred.lstrip()))
         found = _title_in(tok) if not _is_name(tok) else None
         if found is not None:
+            explicit = True
             title, rest = found
             at += len(tok) - len(rest)
             tok = rest
@@ -143,6 +151,8 @@ def parse_credits(cred: str, default: str | None = None) -> list[tuple[str, str,
             continue
         if not _is_name(tok) or title is None:
             return None
+        if not explicit and not _has_surname(tok):
+            return None  # a name no title introduces is a full one: (张璐), not (作者单位)
         out.append((tok, title, at))
     return out or None
 
@@ -253,6 +263,12 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[tuple[str, 
                     dateline = _dateline(hm.group())
         for pm in _PHOTO.finditer(line):
             take(pm.group("cred"), start + pm.start("cred"), None)
+        pm = _PHOTO_END.search(line) if not _PHOTO.search(line) else None
+        if pm:
+            take(pm.group("cred"), start + pm.start("cred"), None)
+        sm = _AFTER_SOURCE.match(line)
+        if sm:
+            take(sm.group("cred"), start + sm.start("cred"), None)
     # a trailing credit: the last paragraph ends in （通讯员 张伟） or （张伟）
     for start, line in lines[-2:]:
         tail = _paren_end(line)

@@ -47,6 +47,17 @@ def roles(facts, name):
     ("劳模工匠走进校园\n\n文/图 郝思佳\n\n活动持续三天，学生们收获满满。", [("郝思佳", "作者")]),
     ("劳模工匠走进校园，活动持续三天，学生们收获满满。\n\n作者：路遥远\n\n责任编辑：钟秀",
      [("路遥远", "作者"), ("钟秀", "责任编辑")]),
+    # a medium before 记者, on a line of its own or in a lead
+    ("标题一行\n\n某某日报-某某网记者 柏青 通讯员 房小雨\n\n正文内容，很多。",
+     [("柏青", "记者"), ("房小雨", "通讯员")]),
+    ("标题一行\n\n新华社记者 柏青\n\n正文内容，很多。", [("柏青", "记者")]),
+    # a photo credit closing a caption, or alone on its line
+    ("正文内容，很多。\n\n图为活动现场。 记者 柏青/摄\n\n正文。", [("柏青", "记者")]),
+    ("正文内容，很多。\n\n柏青 摄", [("柏青", "摄影")]),
+    # a source line that goes on to its author
+    ("正文内容，很多。\n\n来源：某某日报 作者：柏青", [("柏青", "作者")]),
+    # given names only where a title introduces them
+    ("正文内容，很多。(柏青 房小雨)", [("柏青", "记者"), ("房小雨", "记者")]),
 ])
 def test_byline_forms(text, expected):
     assert credited(text) == expected
@@ -58,6 +69,9 @@ def test_byline_forms(text, expected):
     "来源：某某日报\n\n市总工会开展活动。",
     "全市职工踊跃参加。（完）",
     "记者手记\n\n这是一段正文，写了很多内容。",
+    "正文内容，很多。\n\n(作者单位：某某公司)",
+    "正文内容，很多。\n\n现场拍摄",
+    "市总工会开展活动。（见习）",
 ])
 def test_prose_is_no_byline(text):
     assert credited(text) == []
