@@ -746,7 +746,10 @@ def resolve(article: Article) -> ArticleFacts:
         orgs.setdefault(m.attrs["name"], NamedFact(m.attrs["name"]))
     for p in persons:
         for r in p.roles:
-            if r.org and r.org not in unions and r.org not in orgs:
+            if r.org and r.org.endswith("总工会") and r.org not in unions and union_level(r.org) != "other":
+                # a region's union that only a post names in full (自治区人大常委会副主任、总工会主席)
+                unions[r.org] = UnionFact(r.org, parent=parent_of(r.org), level=union_level(r.org))
+            elif r.org and r.org not in unions and r.org not in orgs:
                 orgs[r.org] = NamedFact(r.org)
     for prog in programmes:
         if prog.organizer and prog.organizer not in unions and prog.organizer not in orgs:

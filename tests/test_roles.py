@@ -146,3 +146,22 @@ def test_national_posts_in_a_chain():
     f = extract_text("中共中央政治局委员、全国人大常委会副委员长、中华全国总工会主席柯建国出席会议。")
     assert roles(f, "柯建国") == {("委员", "中共中央政治局"), ("副委员长", "全国人大常委会"),
                                  ("主席", "中华全国总工会")}
+
+
+def test_a_region_union_named_only_by_a_post_is_a_union():
+    f = extract_text("自治区人大常委会副主任、总工会主席柯文斌出席会议。会议在南宁市召开，广西各地代表参加。")
+    u = {x.name: x for x in f.unions}
+    assert u["广西壮族自治区总工会"].parent == "中华全国总工会"
+
+
+@pytest.mark.parametrize("text, names, not_names", [
+    ("他去年考上大学，今年又帮助某某科技有限公司完成改造。", {"某某科技有限公司"}, {"大学", "去年考上大学"}),
+    ("大家一定要用实际行动回报党委政府。", set(), {"党委政府"}),
+    ("会议选举产生湖州市总工会第九届委员会和经费审查委员会。", set(), {"湖州市总工会第九届委员会", "费审查委员会"}),
+    ("获奖者中国邮政集团有限公司某某分公司班组长发言。", {"中国邮政集团有限公司某某分公司"}, set()),
+    ("遵义市委高度重视职工工作。", {"中共遵义市委"}, {"遵义市委"}),
+])
+def test_organisations_named_as_written(text, names, not_names):
+    found = {o.name for o in extract_text(text).organizations}
+    assert names <= found
+    assert not (not_names & found)
