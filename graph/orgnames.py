@@ -27,6 +27,9 @@ from . import lexicon
 #: A body of the Party, the state or the CPPCC written after an optional place and level.
 _BODY = re.compile(r"^(?P<party>中共)?(?P<place>[\u4e00-\u9fff]*?)(?P<level>自治区|自治州|省|市|州|盟|县|区|旗)?"
                    r"(?P<body>党委|党工委|纪委|委|人大常委会|人大|人民政府|政府|政协|总工会)$")
+#: A department of a level's Party committee or government, written without its place: 市人社局, 市委宣传部.
+_DEPT = re.compile(r"^(?P<level>自治区|省|市|州|县|区)(?!.*工会)(?P<rest>(?:委|纪委)?[\u4e00-\u9fff]{1,8}?"
+                   r"(?:局|厅|部|办公室|办|委员会|中心|研究室))$")
 _LEVEL_OF = {"自治区": "province", "省": "province", "市": "city", "自治州": "city", "州": "city", "盟": "city",
              "县": "county", "区": "county", "旗": "county"}
 
@@ -203,6 +206,13 @@ def body_name(org_text: str, region: Region) -> str | None:
     >>> body_name("市人大常委会", Region("宁夏回族自治区", "石嘴山市", None))
     '石嘴山市人大常委会'
     """
+    d = _DEPT.match(org_text)
+    if d is not None:  # 市人社局 → 嘉兴市人社局, 市委宣传部 → 中共嘉兴市委宣传部
+        full = region.at(d.group("level"))
+        if full is None:
+            return None
+        rest = d.group("rest")
+        return f"中共{full}{rest}" if rest.startswith(("委", "纪委")) else f"{full}{rest}"
     m = _BODY.match(org_text)
     if m is None or org_text in ("中共中央", "党中央", "全国人大常委会", "全国人大", "全国政协", "中华全国总工会"):
         return None

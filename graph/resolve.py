@@ -296,7 +296,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     # 自治区人大常委会副主任、总工会主席: the union of the region just named
                     level = re.match(r"^(?:中共)?[\u4e00-\u9fff]*?(自治区|自治州|省|市|州|盟|县|区|旗)", prev_text)
                     body = body_name(level.group(1) + "总工会", region_()) if level else None
-                if body is not None and (org_text == "总工会" or u is None or not u.attrs.get("name")):
+                named_union = u is not None and u.attrs.get("name")
+                if body is not None and inner is None and (org_text == "总工会" or not named_union):
                     org = body
                 elif u is not None and u.attrs.get("name"):
                     org = u.attrs["name"]

@@ -165,3 +165,14 @@ def test_organisations_named_as_written(text, names, not_names):
     found = {o.name for o in extract_text(text).organizations}
     assert names <= found
     assert not (not_names & found)
+
+
+def test_a_government_department_takes_the_region():
+    f = extract_text("市人社局局长柏立新，市委宣传部副部长房小雨出席。会议在嘉兴市召开。")
+    assert roles(f, "柏立新") == {("局长", "嘉兴市人社局")}
+    assert roles(f, "房小雨") == {("副部长", "中共嘉兴市委宣传部")}
+
+
+def test_post_at_the_employer_named_before_de():
+    f = extract_text("来自某某电力公司的工程师邬长林发言。")
+    assert roles(f, "邬长林") == {("工程师", "某某电力公司")}

@@ -309,6 +309,18 @@ def find(article: Article) -> list[Mention]:
     return out
 
 
+def _org_spans(text: str, end: int) -> list[tuple[int, int]]:
+    """An organisation's name ending at ``end`` (…公司, …集团, …医院), as ``(start, end)``; [] if none."""
+    from .documents import _ORG_RE
+
+    for m in _ORG_RE.finditer(text, max(0, end - 8), end):
+        if m.end() == end:
+            s = name_start(text, m.start(), 20)
+            if m.start() - s >= 2:
+                return [(s, end)]
+    return []
+
+
 def _post_chain(text: str, first_start: int, last_end: int,
                 spans: list[tuple[int, int]] = ()) -> list[tuple[str, str | None, int | None]]:
     """Split the posts written before a name, left to right.
@@ -343,6 +355,12 @@ def _post_chain(text: str, first_start: int, last_end: int,
         if org_start > 0 and text[org_start - 1:org_start + 1] == "全国":
             org_start -= 1  # 全国人大常委会: 全 opens the name here, not a phrase (全市, 全体)
         org = text[org_start:start] or None
+        if org is None and start > 1 and text[start - 1] == "的":
+            # 来自某某电力公司的工程师: the body that ends just before 的
+            for s, e in list(spans) + [(x, y) for x, y in _org_spans(text, start - 1)]:
+                if e == start - 1:
+                    org_start, org = s, text[s:e]
+                    break
         items.append((title, org, org_start if org else None))
         sep = org_start - 1
         if sep >= 0 and text[sep] in "、兼" or text[sep - 1:sep + 1] == "兼任":
