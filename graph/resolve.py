@@ -314,6 +314,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                         org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
                 elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
+                elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?!.*工会)", org_text):
+                    org = None  # 市委, 区人社局 with no place known: one name for every city's body would merge them
                 elif org_text in _NATIONAL_BODIES or re.search(
                         r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会|厂|学校|大学|研究所|银行|车间|班组"
                         r"|.{2}工会)$", org_text):  # 某某客运公司工会: a union the union finder missed

@@ -176,3 +176,8 @@ def test_a_government_department_takes_the_region():
 def test_post_at_the_employer_named_before_de():
     f = extract_text("来自某某电力公司的工程师邬长林发言。")
     assert roles(f, "邬长林") == {("工程师", "某某电力公司")}
+
+
+def test_a_bare_body_with_no_region_known_stays_unnamed():
+    f = extract_text("市委副书记柏立新出席。")
+    assert roles(f, "柏立新") == {("副书记", None)}
