@@ -151,8 +151,8 @@ def parse_credits(cred: str, default: str | None = None) -> list[tuple[str, str,
             continue
         if not _is_name(tok) or title is None:
             return None
-        if not explicit and not _has_surname(tok):
-            return None  # a name no title introduces is a full one: (张璐), not (作者单位)
+        if not explicit and (not _has_surname(tok) or tok in _places()):
+            return None  # a name no title introduces is a full one: (张璐), not (作者单位) or (张家港)
         out.append((tok, title, at))
     return out or None
 
@@ -183,8 +183,9 @@ def _paren_end(line: str) -> tuple[str, int] | None:
 @cache
 def _places() -> frozenset[str]:
     from . import lexicon
+    from .orgnames import place_forms
 
-    return lexicon.place_names()
+    return lexicon.place_names() | frozenset(place_forms())
 
 
 def _dateline(head: str) -> tuple[str | None, str | None, str | None] | None:

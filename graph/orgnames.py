@@ -60,7 +60,7 @@ class Region:
 
 
 @cache
-def _forms() -> dict[str, tuple[str, str]]:
+def place_forms() -> dict[str, tuple[str, str]]:
     """Written form of a place → (kind, full name): 平罗 → (county, 平罗县)."""
     out: dict[str, tuple[str, str]] = {}
 
@@ -88,8 +88,9 @@ def _forms() -> dict[str, tuple[str, str]]:
             if len(short) >= 2 and short in places:  # the place lexicon's short forms, its stoplist applied
                 put(short, "city", full)
     for full in counties:
-        # a county's short form (平罗县 → 平罗); not a district's: 平安, 城关, 新华 are common words
-        if full.endswith("县") and not full.endswith("自治县") and len(full) >= 3:
+        # a county's or county-level city's short form (平罗县 → 平罗, 张家港市 → 张家港);
+        # not a district's: 平安, 城关, 新华 are common words
+        if full.endswith(("县", "市")) and not full.endswith("自治县") and len(full) >= 3:
             put(full[:-1], "county", full)
     return out
 
@@ -140,7 +141,7 @@ def region_of(text: str, hints: list[str] = (), masks: list[tuple[int, int]] = (
     >>> region_of("在平罗工业园区调研，树立平罗形象。").city
     '石嘴山市'
     """
-    forms = _forms()
+    forms = place_forms()
     counts: Counter[tuple[str, str]] = Counter()
 
     masked = set()
@@ -220,7 +221,7 @@ def body_name(org_text: str, region: Region) -> str | None:
     if place.startswith("全国"):
         return None
     if place:
-        if not (place + level in _forms() or place in _forms()):
+        if not (place + level in place_forms() or place in place_forms()):
             return None
         full = place + level
     else:

@@ -72,6 +72,8 @@ def test_byline_forms(text, expected):
     "正文内容，很多。\n\n(作者单位：某某公司)",
     "正文内容，很多。\n\n现场拍摄",
     "市总工会开展活动。（见习）",
+    "活动在江苏举行，职工踊跃参加。（张家港）",
+    "全年慰问困难职工1200人。（单位：万元）",
 ])
 def test_prose_is_no_byline(text):
     assert credited(text) == []
