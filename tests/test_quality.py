@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_FLOORS = {"overall": 0.94, "unions": 0.95, "persons": 0.93, "figures": 0.97, "reporters": 0.95,
                "roles": 0.95}
 DEV_FLOORS = {"overall": 0.81, "unions": 0.74, "persons": 0.80, "figures": 0.93, "programmes": 0.66,
-              "reporters": 0.95, "roles": 0.86}
+              "reporters": 0.95, "roles": 0.88}
 
 
 def _f1(result: dict, key: str) -> float:

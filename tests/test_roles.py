@@ -181,3 +181,11 @@ def test_post_at_the_employer_named_before_de():
 def test_a_bare_body_with_no_region_known_stays_unnamed():
     f = extract_text("市委副书记柏立新出席。")
     assert roles(f, "柏立新") == {("副书记", None)}
+
+
+def test_elected_in_order_of_the_counts():
+    f = extract_text("湖州市总工会第九次代表大会闭幕。我区共有2人当选市总工会第九届委员会委员，"
+                     "1人当选经费审查委员会委员，他们分别是祁立新、甘红梅和邬长林。")
+    assert roles(f, "祁立新") == {("委员", "湖州市总工会")}
+    assert roles(f, "甘红梅") == {("委员", "湖州市总工会")}
+    assert roles(f, "邬长林") == {("经费审查委员会委员", "湖州市总工会")}

@@ -271,7 +271,9 @@ def find(article: Article) -> list[Mention]:
                 add(st, text[st:m.start()], "elected", chain[:1] if chain else [])
                 break
 
-    # the elected named after the post: …8人当选省总工会第十五届委员会委员，…，他们分别是甲、乙和丙
+    # the elected named after the post: …8人当选省总工会第十五届委员会委员，…，他们分别是甲、乙和丙;
+    # with a count before each 当选 (3人当选委员，1人当选经审委员) the names go to the posts in that order
+    lists: dict[int, list] = {}  # where the list of names starts -> [(count or None, chain)]
     for m in re.finditer(r"当选为?", text):
         stop = re.search(r"[，,。；;！？\n]", text[m.end():m.end() + 40])
         if stop is None:
@@ -285,7 +287,16 @@ def find(article: Article) -> list[Mention]:
             continue
         chain = _post_chain(text, pm[-1].start(), pm[-1].end(), spans)
         chain = [(t, o, o_s) for t, o, o_s in chain if o is None or (o_s or 0) >= m.end()][-1:]
-        for pos, name in _names_after(text, lm.end()):
+        cm = re.search(r"(\d+)(?:人|名)$", text[max(0, m.start() - 6):m.start()])
+        lists.setdefault(lm.end(), []).append((int(cm.group(1)) if cm else None, chain))
+    for at, posts in lists.items():
+        names = _names_after(text, at)
+        counts = [c for c, _ in posts]
+        if None not in counts and sum(counts) == len(names):
+            given = [chain for c, chain in posts for _ in range(c)]
+        else:
+            given = [posts[0][1]] * len(names)
+        for (pos, name), chain in zip(names, given, strict=True):
             add(pos, name, "elected", chain)
 
     # a name before 同志 or a post (某某同志, 某某总书记), after a boundary
