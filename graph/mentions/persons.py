@@ -307,9 +307,13 @@ def find(article: Article) -> list[Mention]:
                 continue
             name = text[s:m.start()]
             if is_plausible_name(name) and _known_name(name):
-                # 习近平总书记: the one post that names its body by itself (中共中央, resolve.resolve_persons)
-                add(s, name, "title-after", [("总书记", None, None)] if m.group() == "总书记" else [])
+                add(s, name, "title-after")
                 break
+
+    # 习近平总书记: the one post written after a name that names its body (中共中央, resolve.resolve_persons)
+    for x in out:
+        if text.startswith("总书记", x.end) and not x.attrs["posts"]:
+            x.attrs["posts"] = [("总书记", None, None)]
 
     # a name found once is the same person elsewhere in the article
     known = {m.attrs["name"] for m in out}
