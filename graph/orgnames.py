@@ -163,23 +163,24 @@ def region_of(text: str, hints: list[str] = (), masks: list[tuple[int, int]] = (
     scan(text, 1, masked)
     for h in hints:
         scan(h, 3, set())
-    best = {kind: max((c, full) for (k, full), c in counts.items() if k == kind)
-            for kind in ("province", "city", "county") if any(k == kind for k, _ in counts)}
-    county = best["county"][1] if "county" in best else None
-    city = best["city"][1] if "city" in best else None
-    if county and city and _city_of("county", county) not in (city, None):
-        # a county of another city than the one named most: keep the one whose city is named
-        same = [(c, f) for (k, f), c in counts.items() if k == "county" and _city_of("county", f) == city]
-        county = max(same)[1] if same else None
-    if city is None and county:
-        city = _city_of("county", county)
-    province = None
-    if city:
-        province = _province_of("city", city)
-    elif county:
-        province = _province_of("county", county)
-    if province is None and "province" in best:
-        province = best["province"][1]
+    counties = {full: c for (k, full), c in counts.items() if k == "county"}
+    # a city's votes include its counties' (an article about 平罗县 that names 银川 once is about 石嘴山);
+    # a municipality's districts vote for the municipality, which is province and city at once
+    cities: Counter[str] = Counter({full: c for (k, full), c in counts.items() if k == "city"})
+    provinces: Counter[str] = Counter({full: c for (k, full), c in counts.items() if k == "province"})
+    for full, c in counties.items():
+        if _city_of("county", full):
+            cities[_city_of("county", full)] += c
+        elif _province_of("county", full):
+            provinces[_province_of("county", full)] += c
+    for full, c in list(cities.items()):
+        if _province_of("city", full):
+            provinces[_province_of("city", full)] += c
+    province = max(provinces, key=lambda f: (provinces[f], f)) if provinces else None
+    here = [f for f in cities if province is None or _province_of("city", f) == province]
+    city = max(here, key=lambda f: (cities[f], f)) if here else None
+    mine = [f for f in counties if (_city_of("county", f) == city if city else _province_of("county", f) == province)]
+    county = max(mine, key=lambda f: (counties[f], f)) if mine else None
     return Region(province, city, county)
 
 

@@ -276,7 +276,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 if role not in p.roles:
                     p.roles.append(role)
                 continue
-            written = org_text
+            written, body = org_text, None
             if title.startswith("党委") and len(title) > 2 and org_text is not None:
                 party = body_name(org_text + "党委", region_())
                 if party is not None:  # 自治区党委常委: 常委 of the region's Party committee
@@ -320,6 +320,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                         r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会|厂|学校|大学|研究所|银行|车间|班组"
                         r"|.{2}工会)$", org_text):  # 某某客运公司工会: a union the union finder missed
                     org = org_text
+            if org is not None and org == body:
+                article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
             if org is None and title == "总书记":
                 org = "中共中央"
             if title in ("政治局委员", "政治局常委") and org in (None, "中共中央"):
@@ -746,14 +748,19 @@ def resolve(article: Article) -> ArticleFacts:
     awards = resolve_awards(article)
     orgs: dict[str, NamedFact] = {}
     for m in article.of_kind("organization"):
-        orgs.setdefault(m.attrs["name"], NamedFact(m.attrs["name"]))
+        o = orgs.setdefault(m.attrs["name"], NamedFact(m.attrs["name"]))
+        if m.text != o.name:
+            o.aliases.add(m.text)  # 顺义区委, named 中共顺义区委
     for p in persons:
         for r in p.roles:
+            written = article.org_forms.get(r.org or "", set())
             if r.org and r.org.endswith("总工会") and r.org not in unions and union_level(r.org) != "other":
                 # a region's union that only a post names in full (自治区人大常委会副主任、总工会主席)
-                unions[r.org] = UnionFact(r.org, parent=parent_of(r.org), level=union_level(r.org))
+                unions[r.org] = UnionFact(r.org, set(written), parent=parent_of(r.org), level=union_level(r.org))
             elif r.org and r.org not in unions and r.org not in orgs:
-                orgs[r.org] = NamedFact(r.org)
+                orgs[r.org] = NamedFact(r.org, set(written))
+            elif r.org in orgs:
+                orgs[r.org].aliases |= written
     for prog in programmes:
         if prog.organizer and prog.organizer not in unions and prog.organizer not in orgs:
             prog.organizer = None

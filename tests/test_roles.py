@@ -189,3 +189,10 @@ def test_elected_in_order_of_the_counts():
     assert roles(f, "祁立新") == {("委员", "湖州市总工会")}
     assert roles(f, "甘红梅") == {("委员", "湖州市总工会")}
     assert roles(f, "邬长林") == {("经费审查委员会委员", "湖州市总工会")}
+
+
+def test_a_body_named_in_full_keeps_the_form_the_text_writes():
+    f = extract_text("市委副书记、县委书记邬立新出席。调研组走访了隆德县的企业，会议在固原市召开。顺义区委高度重视。")
+    orgs = {o.name: o.aliases for o in f.organizations}
+    assert "市委" in orgs["中共固原市委"] and "县委" in orgs["中共隆德县委"]
+    assert "顺义区委" in orgs["中共顺义区委"]

@@ -89,5 +89,5 @@ def find_organizations(article: Article) -> list[Mention]:
         ends.add(m.end())
         # one name, several heads (…集团…有限公司…班组): keep the longest
         out = [o for o in out if o.start != start]
-        out.append(Mention("organization", start, m.end(), name, {"name": name}))
+        out.append(Mention("organization", start, m.end(), text[start:m.end()], {"name": name}))
     return out
