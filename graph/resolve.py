@@ -230,29 +230,106 @@ def _default_union(article: Article, pos: int) -> str | None:
 
 
 # ---------------------------------------------------------------- persons
+#: A department or committee inside a body, written between the body and a post (法律保障部|部长).
+_DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:部|处|科|室|办公室|委员会|工作委员会)$")
+#: The bodies a bare org text names by itself, whatever the region.
+_NATIONAL_BODIES = ("党中央", "中共中央", "中央军委", "国务院", "全国人大常委会", "全国政协")
+
+
 def resolve_persons(article: Article) -> list[PersonFact]:
-    """Merge person mentions by name and attach their posts with resolved organisations."""
+    """Merge person mentions by name and attach their posts with resolved organisations.
+
+    A post's organisation is, in this order: the union written before it
+    (with a department of that union moving into the title: 青海省总工会
+    法律保障部部长 → 法律保障部部长 of 青海省总工会), a named organisation
+    (a company with its sub-units as written), a Party, state or union body
+    named in full from the article's region (:func:`graph.orgnames.body_name`:
+    市委 → 中共石嘴山市委), a department of the previous post's body
+    (全总书记处书记、组织部部长), or the text as written where it ends in the
+    head of a body.  总书记 is a post of 中共中央 (the Party constitution).
+    """
+    from .orgnames import body_name, region_of
+
+    text = article.text
     unions = {m.start: m for m in article.of_kind("union")}
     orgs = {m.start: m for m in article.of_kind("organization")}
     people: dict[str, PersonFact] = {}
+    region = None
+
+    def region_() -> object:
+        nonlocal region
+        if region is None:
+            hints = [m.attrs["name"] for m in unions.values() if m.attrs.get("name") and m.attrs["name"] != NATIONAL]
+            if article.dateline and article.dateline[0]:
+                hints.append(article.dateline[0])
+            region = region_of(text, hints, [(m.start, m.end) for m in article.of_kind("person")])
+        return region
+
     for m in article.of_kind("person"):
         p = people.setdefault(m.attrs["name"], PersonFact(m.attrs["name"]))
+        prev_org, prev_text, prev_start = None, None, None
         for title, org_text, org_start in m.attrs.get("posts", []):
             if not title:
                 continue
+            if org_text is not None and (org_text, org_start) == (prev_text, prev_start) and prev_org is not None:
+                # a post sharing the body written before the one before it: 自治区党委常委、秘书长
+                role = Role(title, prev_org)
+                if role not in p.roles:
+                    p.roles.append(role)
+                continue
+            written, body = org_text, None
+            if title.startswith("党委") and len(title) > 2 and org_text is not None:
+                party = body_name(org_text + "党委", region_())
+                if party is not None:  # 自治区党委常委: 常委 of the region's Party committee
+                    title, org_text = title[2:], org_text + "党委"
             # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
-            org = _default_union(article, m.start) or article.main_union if m.attrs.get("via") == "elected" else None
+            # the same for a yearbook's officers (主席:张三) under the union's heading
+            org = (_default_union(article, m.start) or article.main_union
+                   if m.attrs.get("via") in ("elected", "officer") else None)
             if org_text is not None:
                 org_end = org_start + len(org_text)
-                u = unions.get(org_start) or next(
+                inner = next((x for x in unions.values() if x.start >= org_start and x.end < org_end
+                              and x.attrs.get("name") and _DEPARTMENT.match(text[x.end:org_end])), None)
+                u = None if inner is not None else unions.get(org_start) or next(
                     (x for x in unions.values() if x.start >= org_start and x.end == org_end), None)
-                if u is not None and u.attrs.get("name"):
+                body = body_name(org_text, region_())
+                if org_text == "总工会" and prev_text is not None:
+                    # 自治区人大常委会副主任、总工会主席: the union of the region just named
+                    level = re.match(r"^(?:中共)?[\u4e00-\u9fff]*?(自治区|自治州|省|市|州|盟|县|区|旗)", prev_text)
+                    body = body_name(level.group(1) + "总工会", region_()) if level else None
+                named_union = u is not None and u.attrs.get("name")
+                if body is not None and inner is None and (org_text == "总工会" or not named_union):
+                    org = body
+                elif u is not None and u.attrs.get("name"):
                     org = u.attrs["name"]
-                elif org_start in orgs:
+                elif inner is not None:
+                    org = inner.attrs["name"]
+                    dept = text[inner.end:org_end]
+                    # 总工会第十五届委员会|委员 is a 委员 of the union, not of a department
+                    if not re.match(r"第[一二三四五六七八九十\d]+届", dept):
+                        title = dept + title
+                elif org_start in orgs and orgs[org_start].end <= org_end:
                     org = orgs[org_start].attrs["name"]
-                elif org_text in ("党中央", "中共中央", "中央军委", "国务院", "全国人大常委会") or re.search(
-                        r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会)$", org_text):
+                    rest = text[orgs[org_start].end:org_end]
+                    if rest and re.search(r"(?:院|所|室|部|处|科|厂|车间|中心|分公司|班组|队)$", rest):
+                        org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
+                elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
+                    org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
+                elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?!.*工会)", org_text):
+                    org = None  # 市委, 区人社局 with no place known: one name for every city's body would merge them
+                elif org_text in _NATIONAL_BODIES or re.search(
+                        r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会|厂|学校|大学|研究所|银行|车间|班组"
+                        r"|.{2}工会)$", org_text):  # 某某客运公司工会: a union the union finder missed
                     org = org_text
+            if org is not None and org == body:
+                article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
+            if org is None and title == "总书记":
+                org = "中共中央"
+            if title in ("政治局委员", "政治局常委") and org in (None, "中共中央"):
+                title, org = title[3:], "中共中央政治局"  # 中共中央政治局委员: a 委员 of the Politburo
+            if org_text is not None:
+                prev_text, prev_start = written, org_start
+            prev_org = org
             role = Role(title, org)
             if all((r.title, r.org) != (role.title, role.org) for r in p.roles):
                 p.roles.append(role)
@@ -939,11 +1016,19 @@ def resolve(article: Article) -> ArticleFacts:
     awards = resolve_awards(article)
     orgs: dict[str, NamedFact] = {}
     for m in article.of_kind("organization"):
-        orgs.setdefault(m.attrs["name"], NamedFact(m.attrs["name"]))
+        o = orgs.setdefault(m.attrs["name"], NamedFact(m.attrs["name"]))
+        if m.text != o.name:
+            o.aliases.add(m.text)  # 顺义区委, named 中共顺义区委
     for p in persons:
         for r in p.roles:
-            if r.org and r.org not in unions and r.org not in orgs:
-                orgs[r.org] = NamedFact(r.org)
+            written = article.org_forms.get(r.org or "", set())
+            if r.org and r.org.endswith("总工会") and r.org not in unions and union_level(r.org) != "other":
+                # a region's union that only a post names in full (自治区人大常委会副主任、总工会主席)
+                unions[r.org] = UnionFact(r.org, set(written), parent=parent_of(r.org), level=union_level(r.org))
+            elif r.org and r.org not in unions and r.org not in orgs:
+                orgs[r.org] = NamedFact(r.org, set(written))
+            elif r.org in orgs:
+                orgs[r.org].aliases |= written
     for prog in programmes:
         if prog.organizer and prog.organizer not in unions and prog.organizer not in orgs:
             prog.organizer = None

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 
+from . import bylines
 from .model import Article, Section, Sentence
 
 _SENT_END = re.compile(r"[。！？!?;；]+[”’」』]?|\n")
@@ -81,7 +82,11 @@ def is_heading(line: str) -> bool:
 
 
 def segment(article: Article) -> Article:
-    """Fill ``paragraphs``, ``sections``, ``sentences``, ``title`` and ``creators``.
+    """Fill ``paragraphs``, ``sections``, ``sentences``, ``title``, ``bylines``, ``dateline`` and ``creators``.
+
+    ``creators`` are the names that :mod:`graph.bylines` credits as reporters
+    or authors (记者, 作者); correspondents, photographers and editors stay
+    in ``bylines`` with their titles.
 
     Parameters
     ----------
@@ -108,7 +113,7 @@ def segment(article: Article) -> Article:
     sections: list[Section] = [Section(0, len(text), "")]
     for start, end in paras:
         line = text[start:end]
-        if is_heading(line) and not BYLINE.match(line):
+        if is_heading(line) and not BYLINE.match(line) and not bylines.is_credit_line(line):
             sections[-1].end = start
             m = _YEAR.search(line)
             year = int(m.group(1)) if m and line.startswith("【") else None
@@ -127,7 +132,9 @@ def segment(article: Article) -> Article:
             sentences.append(Sentence(s0, end, text[s0:end], pi, sec))
     article.sentences = sentences
 
-    article.creators, article.title = _byline_and_title(article)
+    article.title = _title(article)
+    article.bylines, article.dateline = bylines.find(text, paras)
+    article.creators = list(dict.fromkeys(n for n, t, _ in article.bylines if t in bylines.CREATOR_TITLES))
     article.year = article_year(text)
     return article
 
@@ -139,11 +146,10 @@ def _section_index(sections: list[Section], pos: int) -> int:
     return 0
 
 
-def _byline_and_title(article: Article) -> tuple[list[str], str]:
-    """Reporters from the byline, and the title: the heading just above it."""
+def _title(article: Article) -> str:
+    """The title: the heading just above a □ byline, else the first heading."""
     text = article.text
     lines = [text[s:e] for s, e in article.paragraphs]
-    creators: list[str] = []
     title = ""
     for i, line in enumerate(lines):
         m = BYLINE.match(line)
@@ -151,7 +157,6 @@ def _byline_and_title(article: Article) -> tuple[list[str], str]:
             m = re.match(r"(?P<names>[\u4e00-\u9fff·\s]{2,40})$", lines[i + 1])  # names on the next line
         if not m:
             continue
-        creators = [n for n in re.split(r"[\s·]+", m.group("names").strip()) if 2 <= len(n) <= 4]
         j = i - 1
         # the title is the line just above the byline (headlines run long: allow 60 chars)
         while j >= 0 and not (is_heading(lines[j]) or (j == i - 1 and len(lines[j]) <= 60
@@ -163,9 +168,10 @@ def _byline_and_title(article: Article) -> tuple[list[str], str]:
                 title = lines[j - 1].strip()
         break
     if not title:
-        headings = (ln.strip() for ln in lines if is_heading(ln) and not BYLINE.match(ln))
+        headings = (ln.strip() for ln in lines
+                    if is_heading(ln) and not BYLINE.match(ln) and not bylines.is_credit_line(ln))
         title = next(headings, lines[0][:40] if lines else "")
-    return creators, title
+    return title
 
 
 def years_in(text: str) -> list[tuple[int, int]]:

@@ -18,7 +18,24 @@ ORG_HEADS = ("有限责任公司", "股份有限公司", "有限公司", "公司
              "宣讲团", "服务队", "领导小组", "联盟", "协会", "商会", "区委", "市委", "县委", "省委", "政府",
              "分公司", "班组", "车间")
 _ORG_RE = re.compile("|".join(ORG_HEADS))
-GENERIC_ORGS = {"公司", "企业", "党中央", "中共中央", "区委", "市委", "县委", "省委"}
+GENERIC_ORGS = {"公司", "企业", "党中央", "中共中央", "区委", "市委", "县委", "省委", "党委政府", "党委", "政府"}
+#: A union's own committees (第二届委员会, 经费审查委员会, 女职工委员会): part of the union, not organisations.
+_UNION_COMMITTEE = re.compile(r"(?:工会.*|^)(?:第[一二三四五六七八九十\d]+届|经费审查|女职工)(?:经费审查)?委员会$")
+#: A body of a level written without its place (自治区人大常委会): named in full only with a post (resolve).
+_BARE_BODY = re.compile(r"^(?:自治区|自治州|省|市|州|县|区|旗)(?:人大常委会|人大|人民政府|政府|政协|党委|委|纪委)$")
+
+
+def _after_verb(name: str) -> int:
+    """Offset in ``name`` just after its last verb of two or more characters (考上|大学, 完成|区委)."""
+    from .. import lexicon
+    from ..segment import words
+
+    cut, pos = 0, 0
+    for w, flag in words(name):
+        pos += len(w)
+        if flag == "v" and len(w) >= 2 and w not in lexicon.place_names():  # 遵义 is a city, not a verb
+            cut = pos
+    return cut
 
 
 def find_documents(article: Article) -> list[Mention]:
@@ -49,15 +66,28 @@ def find_organizations(article: Article) -> list[Mention]:
             if open_at <= 0:
                 break
             start = name_start(text, open_at, 20)
+        if m.group() in ("班组", "车间", "集团") and text.startswith("长", m.end()):
+            continue  # 班组长, 车间长: a post
+        if text[start - 1:start + 1] == "经费":
+            start -= 1  # 经|费审查委员会 is 经费
+        for w in ("获得者", "获奖者", "得主"):
+            at = text.rfind(w, start, m.start())
+            if at >= 0:
+                start = max(start, at + len(w))  # 获得者|中国邮政…公司
+        start += _after_verb(text[start:m.start()])  # a clause before the name: 考上|大学, 完成|区委
         name = text[start:m.end()]
         if len(name) - len(m.group()) < 2 and name not in ("党中央", "中共中央"):
             continue
-        if name in GENERIC_ORGS:
+        if name in GENERIC_ORGS or _UNION_COMMITTEE.search(name) or _BARE_BODY.match(name):
             continue
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:省|市|县|区|州)委", name):
+            from ..orgnames import Region, body_name
+
+            name = body_name(name, Region()) or name  # 广元市委 is 中共广元市委
         if any(s <= start and m.end() <= e for s, e in unions):
             continue  # inside a union's name: 广州地铁集团|有限公司工会
         ends.add(m.end())
         # one name, several heads (…集团…有限公司…班组): keep the longest
         out = [o for o in out if o.start != start]
-        out.append(Mention("organization", start, m.end(), name, {"name": name}))
+        out.append(Mention("organization", start, m.end(), text[start:m.end()], {"name": name}))
     return out

@@ -20,7 +20,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Article, Mention
-from ._spans import name_start
+from ._spans import name_start, raw_chunk
 
 #: What may follow a name: punctuation, speech verbs, function words.
 AFTER_NAME = (
@@ -36,6 +36,8 @@ AFTER_NAME = (
 #: Last characters of occupation words written before a name (电焊工易冬生, 班长贾振宇, 技师孙红梅).
 OCCUPATION_ENDS = "工师长员手匠机模"  # 模: 劳模 only
 SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "透露", "谈到", "提到")
+#: Heads of a government (省长, 副市长, 常务副县长): their body is never the one written before another post.
+_GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:省|市|区|县|州|镇|乡|旗)长")
 _PUNCT = set("，,、。；;：:！？!?“”\"）) \n")
 
 
@@ -159,31 +161,70 @@ def find(article: Article) -> list[Mention]:
         out.append(Mention("person", pos, pos + len(name), name,
                            {"name": name, "via": via, "posts": list(posts), "honour": honour}))
 
-    # bylines
-    for name in article.creators:
-        for m in re.finditer(re.escape(name), text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if text[line_start:line_start + 1] not in "□■●◎":  # names under a □本报记者 line
-                prev = text[:line_start].rstrip("\n")
-                prev_start = prev.rfind("\n") + 1
-                if prev[prev_start:prev_start + 1] in "□■●◎" and prev_start < line_start:
-                    line_start = prev_start
-            if text[line_start:line_start + 1] in "□■●◎":
-                head = text[line_start:m.start()]
-                title = max(("记者", "通讯员"), key=lambda t: head.rfind(t)) if re.search("记者|通讯员", head) else None
-                add(m.start(), name, "byline", [(title, None, None)] if title else [])
-                break
+    # bylines: every credited name with its title (记者, 通讯员, 摄影 ...), found by graph.bylines
+    for name, title, pos in article.bylines:
+        add(pos, name, "byline", [(title, None, None)])
 
     # post chains: (ORG)POST(、(ORG)POST)* NAME
     posts_re = _posts_re()
     spans = [(x.start, x.end) for x in article.mentions if x.kind == "union"]
+    chain_of: dict[int, list] = {}  # where a name with posts ends -> its post chain
     for m in posts_re.finditer(text):
         names = _names_after(text, m.end())
         if not names:
             continue
         chain = _post_chain(text, m.start(), m.end(), spans)
+        # 市总工会党组书记高耿浩、副主席周波: a post listed after a union official's name is in that union
+        before = chain_of.get(m.start() - 1) if m.start() > 0 and text[m.start() - 1] == "、" else None
+        if chain and chain[0][1] is None and before and before[-1][1] is not None and any(
+                s == before[-1][2] and e == before[-1][2] + len(before[-1][1]) for s, e in spans):
+            org, org_s = before[-1][1], before[-1][2]
+            chain = [(t, o, o_s) if o is not None else (t, org, org_s) for t, o, o_s in chain]
         for pos, name in names:
             add(pos, name, "post", chain)
+            chain_of[pos + len(name)] = chain
+
+    # a further post after the name: 副省长钱建平兼任省总工会主席
+    ends = {x.end: x for x in out}
+    for m in re.finditer(r"兼任|担任", text):
+        who = ends.get(m.start())
+        stop = re.search(r"[，,。；;、（(\n]", text[m.end():m.end() + 30])
+        limit = m.end() + (stop.start() if stop else 30)
+        pm = [c for c in posts_re.finditer(text, m.end(), limit) if c.end() == limit or _boundary(text, c.end())]
+        if who is None or not pm:
+            continue
+        chain = _post_chain(text, pm[0].start(), pm[0].end(), spans)
+        who.attrs["posts"] = who.attrs["posts"] + [(t, o, o_s) for t, o, o_s in chain
+                                                   if o is None or (o_s or 0) >= m.end()][-1:]
+
+    # a yearbook's list of officers, a post and a colon opening a line: 主席:张三 / 副主席:李四、王五
+    for m in re.finditer(r"(?m)^[ \u3000]*(" + posts_re.pattern + r")[:：][ \u3000]*", text):
+        if m.group(1) not in _post_set():
+            continue
+        line_end = text.find("\n", m.end())
+        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        parts = [(m.end() + x.start(), x.group()) for x in re.finditer(r"[^、，,\s]+", line)]
+        if parts and len(line) <= 40 and all(is_plausible_name(n) for _, n in parts):
+            for pos, name in parts:
+                add(pos, name, "officer", [(m.group(1), None, None)])
+
+    # elected by a congress: 选举张三为主席，李四、王五为副主席
+    for m in re.finditer(r"选举(?:产生)?(?:了)?", text):
+        pos = m.end()
+        while pos < len(text):
+            names = _names_after(text, pos)
+            if not names:
+                break
+            after = names[-1][0] + len(names[-1][1])
+            pm = re.match(r"为(" + posts_re.pattern + r")", text[after:after + 14])
+            if not pm or pm.group(1) not in _post_set():
+                break
+            for npos, name in names:
+                add(npos, name, "elected", [(pm.group(1), None, None)])
+            pos = after + pm.end()
+            if text[pos:pos + 1] not in "，,、;；":
+                break
+            pos += 1
 
     # honours before a name: 全国劳动模范李红梅
     for h in sorted(lexicon.honours(), key=len, reverse=True):
@@ -230,6 +271,34 @@ def find(article: Article) -> list[Mention]:
                 add(st, text[st:m.start()], "elected", chain[:1] if chain else [])
                 break
 
+    # the elected named after the post: …8人当选省总工会第十五届委员会委员，…，他们分别是甲、乙和丙;
+    # with a count before each 当选 (3人当选委员，1人当选经审委员) the names go to the posts in that order
+    lists: dict[int, list] = {}  # where the list of names starts -> [(count or None, chain)]
+    for m in re.finditer(r"当选为?", text):
+        stop = re.search(r"[，,。；;！？\n]", text[m.end():m.end() + 40])
+        if stop is None:
+            continue
+        clause_end = m.end() + stop.start()
+        pm = [c for c in posts_re.finditer(text, m.end(), clause_end) if c.end() == clause_end]
+        sent_end = re.search(r"[。！？!?\n]", text[clause_end:])
+        sent_end = clause_end + (sent_end.start() if sent_end else len(text) - clause_end)
+        lm = re.compile(r"(?:他们|她们|分别|依次)+(?:是|为)[:：]?").search(text, clause_end, sent_end)
+        if not pm or lm is None:
+            continue
+        chain = _post_chain(text, pm[-1].start(), pm[-1].end(), spans)
+        chain = [(t, o, o_s) for t, o, o_s in chain if o is None or (o_s or 0) >= m.end()][-1:]
+        cm = re.search(r"(\d+)(?:人|名)$", text[max(0, m.start() - 6):m.start()])
+        lists.setdefault(lm.end(), []).append((int(cm.group(1)) if cm else None, chain))
+    for at, posts in lists.items():
+        names = _names_after(text, at)
+        counts = [c for c, _ in posts]
+        if None not in counts and sum(counts) == len(names):
+            given = [chain for c, chain in posts for _ in range(c)]
+        else:
+            given = [posts[0][1]] * len(names)
+        for (pos, name), chain in zip(names, given, strict=True):
+            add(pos, name, "elected", chain)
+
     # a name before 同志 or a post (某某同志, 某某总书记), after a boundary
     for m in re.finditer(r"同志|" + posts_re.pattern, text):
         for n in (4, 3, 2):
@@ -241,6 +310,11 @@ def find(article: Article) -> list[Mention]:
                 add(s, name, "title-after")
                 break
 
+    # 习近平总书记: the one post written after a name that names its body (中共中央, resolve.resolve_persons)
+    for x in out:
+        if text.startswith("总书记", x.end) and not x.attrs["posts"]:
+            x.attrs["posts"] = [("总书记", None, None)]
+
     # a name found once is the same person elsewhere in the article
     known = {m.attrs["name"] for m in out}
     for name in known:
@@ -248,6 +322,18 @@ def find(article: Article) -> list[Mention]:
             add(m.start(), name, "repeat")
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _org_spans(text: str, end: int) -> list[tuple[int, int]]:
+    """An organisation's name ending at ``end`` (…公司, …集团, …医院), as ``(start, end)``; [] if none."""
+    from .documents import _ORG_RE
+
+    for m in _ORG_RE.finditer(text, max(0, end - 8), end):
+        if m.end() == end:
+            s = name_start(text, m.start(), 20)
+            if m.start() - s >= 2:
+                return [(s, end)]
+    return []
 
 
 def _post_chain(text: str, first_start: int, last_end: int,
@@ -276,7 +362,20 @@ def _post_chain(text: str, first_start: int, last_end: int,
                 if start < e < end and s < start and text[e:end] in _post_set():
                     start, title = e, text[e:end]
         org_start = name_start(text, start, 25)
+        if re.fullmatch(r"[部处科室]", text[org_start:start]):
+            org_start = raw_chunk(text, start, 10)  # 组织部部长: 组织 is a verb elsewhere, here part of the name
+        for s, e in spans:
+            if s < org_start < e <= start:
+                org_start = s  # a cut inside a union's name: 全|总 is 全总
+        if org_start > 0 and text[org_start - 1:org_start + 1] == "全国":
+            org_start -= 1  # 全国人大常委会: 全 opens the name here, not a phrase (全市, 全体)
         org = text[org_start:start] or None
+        if org is None and start > 1 and text[start - 1] == "的":
+            # 来自某某电力公司的工程师: the body that ends just before 的
+            for s, e in list(spans) + [(x, y) for x, y in _org_spans(text, start - 1)]:
+                if e == start - 1:
+                    org_start, org = s, text[s:e]
+                    break
         items.append((title, org, org_start if org else None))
         sep = org_start - 1
         if sep >= 0 and text[sep] in "、兼" or text[sep - 1:sep + 1] == "兼任":
@@ -297,7 +396,8 @@ def _post_chain(text: str, first_start: int, last_end: int,
     for title, org, pos in items:
         if org:
             last_org = (org, pos)
-        elif not title.startswith("国家"):
+        elif not title.startswith("国家") and not _GOVERNMENT_HEAD.fullmatch(title):
+            # (市委副书记、市长: the mayor heads the government, not the Party committee written before)
             org, pos = last_org
         out.append((title, org, pos))
     return out
