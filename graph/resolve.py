@@ -240,7 +240,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             if not title:
                 continue
             # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
-            org = _default_union(article, m.start) or article.main_union if m.attrs.get("via") == "elected" else None
+            elected = m.attrs.get("via", "").endswith("elected")  # "elected" or "ner+elected"
+            org = _default_union(article, m.start) or article.main_union if elected else None
             if org_text is not None:
                 org_end = org_start + len(org_text)
                 u = unions.get(org_start) or next(
