@@ -66,6 +66,9 @@ def test_entities_are_cached_per_sentence():
     ("□本报记者 柯佳怡", True),                           # byline
     ("帮扶对象有葛振华、童丽萍、蔡文斌等", True),           # a list of names
     ("全国劳动模范闵秀英", True),                           # honour before a name
+    ("向获奖的童晓然、包海涛颁奖", True),                    # two names joined by 、
+    ("他叫程大伟", True),
+    ("国网某电力公司技能专家黄金华", True),                  # an occupation before a name
     ("全市新建职工之家120家", False),
     ("进一步完善困难职工帮扶机制", False),
 ])
@@ -95,6 +98,11 @@ def test_compound_surnames():
 def test_names_in_a_list_with_deng():
     got = _persons("困难职工代表韩立新、朱晓梅、方国平等先后发言,感谢工会的帮助和关怀。")
     assert {"韩立新", "朱晓梅", "方国平"} <= set(got)
+
+
+def test_two_names_joined_and_a_name_after_an_occupation():
+    got = _persons("副主席宋伟出席并讲话,向获奖的童晓然、包海涛颁奖。他叫程大伟,是一名普通的快递员。")
+    assert {"宋伟", "童晓然", "包海涛", "程大伟"} <= set(got)
 
 
 def test_names_after_posts_of_other_bodies():

@@ -268,7 +268,8 @@ def entities(sentences: Sequence[str]) -> list[tuple[Entity, ...]]:
 CUES_BEFORE = (
     "记者", "通讯员", "摄影", "摄像", "编辑", "责编", "作者", "文/", "图/", "□", "(", "（", ":", "：",
     "劳模", "工匠", "标兵", "能手", "技师", "职工", "员工", "农民工", "代表", "同志", "师傅", "老人",
-    "分别是", "就是", "是", "由", "慰问", "看望", "走访", "陪同", "获得者", "来自",
+    "分别是", "就是", "是", "由", "慰问", "看望", "走访", "陪同", "获得者", "来自", "叫", "名叫",
+    "专家", "带头人", "负责人", "员", "师", "长", "手", "匠",  # occupations: 驾驶员, 技师, 班长, 能手, 工匠
 )
 #: Written just after a name: speech and reporting verbs, 一行, 同志, acts done by named people,
 #: a leader's title written after the name, and the fixed phrases that embed a name (…新时代…思想).
@@ -311,7 +312,7 @@ def _context_re() -> re.Pattern:
     item = rf"{surname}[\u4e00-\u9fff]{{1,2}}"
     return re.compile(rf"(?:{_trie_pattern(before)})[ \u3000]?{surname}[\u4e00-\u9fff]"
                       rf"|{item}(?:{_trie_pattern(CUES_AFTER)})"
-                      rf"|{item}[、 ]{item}(?:[、 ]|等|和|及)"  # a list of names: 张三、李四、王五等
+                      rf"|{item}、{item}"  # a list of names: 张三、李四、王五等
                       rf"|^[ \u3000]*[□■●◎]", re.M)
 
 
