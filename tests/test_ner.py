@@ -68,6 +68,7 @@ def test_entities_are_cached_per_sentence():
     ("全国劳动模范闵秀英", True),                           # honour before a name
     ("向获奖的童晓然、包海涛颁奖", True),                    # two names joined by 、
     ("他叫程大伟", True),
+    ("看望了葛红梅等困难职工", True),
     ("国网某电力公司技能专家黄金华", True),                  # an occupation before a name
     ("全市新建职工之家120家", False),
     ("进一步完善困难职工帮扶机制", False),
@@ -103,6 +104,17 @@ def test_names_in_a_list_with_deng():
 def test_two_names_joined_and_a_name_after_an_occupation():
     got = _persons("副主席宋伟出席并讲话,向获奖的童晓然、包海涛颁奖。他叫程大伟,是一名普通的快递员。")
     assert {"宋伟", "童晓然", "包海涛", "程大伟"} <= set(got)
+
+
+def test_a_transliterated_name_with_its_dot_lost_to_a_question_mark():
+    # web pages often turn the middle dot of a Uyghur or Kazakh name into ?, where the sentence is split
+    got = _persons("慰问组看望了艾尔肯?吐尔逊、王红梅等困难职工。")
+    assert {"艾尔肯?吐尔逊", "王红梅"} <= set(got)
+    assert "吐尔逊" not in got
+
+
+def test_a_transliterated_name_with_its_dot():
+    assert "古丽娜尔·吐尔逊" in _persons("市总工会副主席古丽娜尔·吐尔逊出席。")
 
 
 def test_names_after_posts_of_other_bodies():

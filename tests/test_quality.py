@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.94, "unions": 0.95, "persons": 0.97, "figures": 0.97, "reporters": 0.95}
-DEV_FLOORS = {"overall": 0.83, "unions": 0.70, "persons": 0.96, "figures": 0.93, "programmes": 0.66}
+DEV_FLOORS = {"overall": 0.83, "unions": 0.70, "persons": 0.97, "figures": 0.93, "programmes": 0.66}
 
 
 def _f1(result: dict, key: str) -> float:

@@ -313,6 +313,7 @@ def _context_re() -> re.Pattern:
     return re.compile(rf"(?:{_trie_pattern(before)})[ \u3000]?{surname}[\u4e00-\u9fff]"
                       rf"|{item}(?:{_trie_pattern(CUES_AFTER)})"
                       rf"|{item}、{item}"  # a list of names: 张三、李四、王五等
+                      rf"|{item}等(?:[\d一二三四五六七八九十百千几多]|名|位|困难|职工|劳模|先进|优秀)"  # 张三等5人
                       rf"|^[ \u3000]*[□■●◎]", re.M)
 
 

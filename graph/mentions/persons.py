@@ -297,6 +297,14 @@ class ModelView:
         self.seen = {m.start for m in article.of_kind("ner-seen")}
         self.spans = [(m.start, m.end, m.kind) for m in article.mentions
                       if m.kind in ("ner-person", "ner-org", "ner-place")]
+        # the second part of such a name, its first part cut off by the sentence split at a lost dot (江?尤努司)
+        for m in pers:
+            if m.start in joined or m.start < 2 or self.text[m.start - 1] not in _NAME_DOTS:
+                continue
+            first = [s for s, e, k in self._entities(m.start - 2) if k == "ner-person" and e == m.start - 1]
+            if first and plausible_model_name(self.text[first[0]:m.end]):
+                self.names.pop(m.start, None)
+                self.names[first[0]] = self.text[first[0]:m.end]
 
     def _entities(self, pos: int) -> list[tuple[int, int, str]]:
         """The model's entities in the clause around ``pos``, tagging it now if the stage skipped it."""
