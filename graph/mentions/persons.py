@@ -294,9 +294,14 @@ class ModelView:
                 joined.add(pers[i + 1].start)
             if plausible_model_name(name):
                 self.names[m.start] = name
-        self.seen = {m.start for m in article.of_kind("ner-seen")}
-        self.spans = [(m.start, m.end, m.kind) for m in article.mentions
-                      if m.kind in ("ner-person", "ner-org", "ner-place")]
+        # the model's entities by the clause they were tagged in (the stage appends a clause, then its entities)
+        self.clause_spans: dict[int, list[tuple[int, int, str]]] = {}
+        current: list[tuple[int, int, str]] = []
+        for m in article.mentions:
+            if m.kind == "ner-seen":
+                current = self.clause_spans.setdefault(m.start, [])
+            elif m.kind in ("ner-person", "ner-org", "ner-place"):
+                current.append((m.start, m.end, m.kind))
         # the second part of such a name, its first part cut off by the sentence split at a lost dot (江?尤努司)
         for m in pers:
             if m.start in joined or m.start < 2 or self.text[m.start - 1] not in _NAME_DOTS:
@@ -315,11 +320,10 @@ class ModelView:
             return []
         c0, c1 = next(((a, b) for a, b in ner.clauses(self.text, sent.start, sent.end) if a <= pos < b),
                       (sent.start, sent.end))
-        if c0 not in self.seen:
-            self.seen.add(c0)
+        if c0 not in self.clause_spans:
             kinds = {"PER": "ner-person", "ORG": "ner-org", "LOC": "ner-place"}
-            self.spans += [(c0 + e.start, c0 + e.end, kinds[e.label]) for e in ner.check(self.text[c0:c1])]
-        return [x for x in self.spans if c0 <= x[0] < c1]
+            self.clause_spans[c0] = [(c0 + e.start, c0 + e.end, kinds[e.label]) for e in ner.check(self.text[c0:c1])]
+        return self.clause_spans[c0]
 
     def rejects(self, pos: int, name: str) -> bool:
         """Whether the model contradicts a name our rules read at ``pos``.
@@ -368,7 +372,7 @@ class ModelView:
             return "ner+speech"
         if text[end:end + 1] in "、和及与" and (end + 1 in self.names or end + 1 in confirmed) \
                 or text[pos - 1:pos] in ("、", "和", "及", "与") and any(
-                    p + len(n) == pos - 1 for p, n in self.names.items()):
+                    p + len(self.names[p]) == pos - 1 for p in self.names.keys() & range(pos - 9, pos - 2)):
             return "ner+list"
         return "ner"
 
@@ -511,15 +515,18 @@ def _merge_prefixes(text: str, mentions: list[Mention]) -> None:
     徐松 in the text is followed by 年, all are 徐松年.
     """
     names = {m.attrs["name"] for m in mentions}
-    for m in mentions:
-        short = m.attrs["name"]
+    rename = {}
+    for short in names:
         longer = [n for n in names if len(n) > len(short) and n.startswith(short)]
         if len(longer) != 1:
             continue
         occ = [x.start() for x in re.finditer(re.escape(short), text)]
         if occ and all(text.startswith(longer[0], i) for i in occ):
-            m.attrs["name"] = m.text = longer[0]
-            m.end = m.start + len(longer[0])
+            rename[short] = longer[0]
+    for m in mentions:
+        if m.attrs["name"] in rename:
+            m.attrs["name"] = m.text = rename[m.attrs["name"]]
+            m.end = m.start + len(m.text)
 
 
 def _post_chain(text: str, first_start: int, last_end: int,
