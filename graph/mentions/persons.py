@@ -143,7 +143,7 @@ def _longer_reading(text: str, pos: int, name: str) -> str:
     """The model's name, or a one-character-longer rule reading where only that one ends at a boundary.
 
     LAC sometimes stops a three-character name one character short when the
-    last character starts a word with what follows (晁怀|新强调, 徐松|年握着).
+    last character starts a word with what follows (葛怀|新强调, 戚松|年握着).
     """
     longer = _rule_name(text, pos, True)
     if longer and len(longer) == len(name) + 1 and longer.startswith(name) \
@@ -195,7 +195,7 @@ def plausible_model_name(name: str) -> bool:
 
     A Han name of 2–4 characters that starts with a surname of the lexicon
     (single or compound) and is no post title, or a transliterated name of
-    two parts joined by ``·`` (玉素甫江·尤努司).
+    two parts joined by ``·`` (艾尔肯·吐尔逊).
 
     Parameters
     ----------
@@ -223,7 +223,7 @@ def _extend(name: str, following: tuple[str, str]) -> str:
     """Add to a two-character model name the one-character token the model left after it.
 
     LAC sometimes stops a three-character name one short and tags the last
-    character alone as a noun or adjective (徐松|年|家里, 晁怀|新|强调); a
+    character alone as a noun or adjective (戚松|年|家里, 葛怀|新|强调); a
     lone content character right after a surname + one character is read as
     the name's end, except 家 (张三家: his home).
     """
@@ -250,7 +250,7 @@ def _in_short_quote(text: str, start: int, end: int, longest: int = 25) -> bool:
 
 
 def _starts_word(text: str, pos: int) -> bool:
-    """Whether jieba starts a word at ``pos`` (慰问金|塞进: 金 ends a word, so no name starts there)."""
+    """Whether jieba starts a word at ``pos`` (补助金|塞进: 金 ends a word, so no name starts there)."""
     from ..segment import lcut
 
     s0 = max(0, pos - 4)
@@ -288,7 +288,7 @@ class ModelView:
             if m.start in joined:
                 continue
             name = _extend(m.text, m.attrs.get("next", ("", "")))
-            # a transliterated name in two parts: 玉素甫江·尤努司 (the dot often lost as ? in web text)
+            # a transliterated name in two parts: 艾尔肯·吐尔逊 (the dot often lost as ? in web text)
             if i + 1 < len(pers) and pers[i + 1].start == m.end + 1 and self.text[m.end] in _NAME_DOTS:
                 name = self.text[m.start:pers[i + 1].end]
                 joined.add(pers[i + 1].start)
@@ -302,7 +302,7 @@ class ModelView:
                 current = self.clause_spans.setdefault(m.start, [])
             elif m.kind in ("ner-person", "ner-org", "ner-place"):
                 current.append((m.start, m.end, m.kind))
-        # the second part of such a name, its first part cut off by the sentence split at a lost dot (江?尤努司)
+        # the second part of such a name, its first part cut off by the sentence split at a lost dot (肯?吐尔逊)
         for m in pers:
             if m.start in joined or m.start < 2 or self.text[m.start - 1] not in _NAME_DOTS:
                 continue
@@ -330,10 +330,10 @@ class ModelView:
 
         The model (tagging the sentence now if the stage skipped it) tagged
         no person overlapping the name, and either a longer organisation or
-        place over it (盘锦|市长 inside 盘锦市长途客运公司) or nothing of the
+        place over it (延吉|市长 inside 延吉市长途客运站) or nothing of the
         name's exact extent (工程中 → 程中).  A proper name of exactly that
         extent tagged as a place or organisation is kept: the model knows a
-        name is there but not a rare surname (蒲登国 read as LOC).
+        name is there but not a rare surname (卜登科 read as LOC).
 
         Measured on the development set: persons F1 0.924 with no veto,
         0.950 vetoing every rule name without a model person, 0.958 with
@@ -351,8 +351,8 @@ class ModelView:
         """Whether a model candidate the rules did not take is a person, and by which context.
 
         A plausible name the model proposed is a person unless it sits in a
-        short quoted title (“…·惠工游”), jieba reads its first character as
-        the end of a word before it (慰问金|塞进), or a place or institution
+        short quoted title (“…·惠民游”), jieba reads its first character as
+        the end of a word before it (补助金|塞进), or a place or institution
         head follows it (张家楼|煤矿).  Measured on the development
         set, accepting these (F1 0.971) beats requiring a speech verb, a list
         or a post (0.892) or a boundary after the name (0.957): the model's
@@ -511,8 +511,8 @@ def find(article: Article) -> list[Mention]:
 def _merge_prefixes(text: str, mentions: list[Mention]) -> None:
     """Rename a name that is, wherever the text writes it, the start of a longer found name.
 
-    徐松 found once (model) and 徐松年 found elsewhere: when every occurrence of
-    徐松 in the text is followed by 年, all are 徐松年.
+    戚松 found once (model) and 戚松年 found elsewhere: when every occurrence of
+    戚松 in the text is followed by 年, all are 戚松年.
     """
     names = {m.attrs["name"] for m in mentions}
     rename = {}
