@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .evidence import attach
-from .mentions import awards, documents, figures, persons, programmes, unions
+from .mentions import awards, documents, figures, ner, persons, programmes, unions
 from .model import Article, ArticleFacts
 from .read import ReadError, read_file, read_text, restore_quotes
 from .resolve import resolve
@@ -63,6 +63,7 @@ STAGES: list[tuple[str, Callable[[Article], Article]]] = [
     ("documents", _add(documents.find_documents)),
     ("quoted programmes", _quoted_programmes),
     ("awards", _awards),
+    ("ner", _add(ner.find)),  # the model proposes person candidates; persons.find confirms them
     ("persons", _add(persons.find)),
     ("award recipients", _award_recipients),
     ("programmes", _programmes),

@@ -284,8 +284,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     title, org_text = title[2:], org_text + "党委"
             # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
             # the same for a yearbook's officers (主席:张三) under the union's heading
+            via = m.attrs.get("via", "")  # "elected", "ner+elected", "officer" ...
             org = (_default_union(article, m.start) or article.main_union
-                   if m.attrs.get("via") in ("elected", "officer") else None)
+                   if via.endswith(("elected", "officer")) else None)
             if org_text is not None:
                 org_end = org_start + len(org_text)
                 inner = next((x for x in unions.values() if x.start >= org_start and x.end < org_end
@@ -568,8 +569,8 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
         for p in window(m.end, c1):
             first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)
-            if p.kind == "person" and first and not re.search(r"[和与及]", text[m.end:p.start]) \
-                    and not in_award(p.start):
+            if p.kind == "person" and first and not re.search(r"[和与及暨]", text[m.end:p.start]) \
+                    and not in_award(p.start) and not _titled_after(text, p):
                 give(f, p.attrs["name"])
         # units that open the clause as its subject: 某某供电公司配电运检班、某某卫生院获得…;
         # units right after 授予: 省总工会授予某某检修班“工人先锋号”称号
@@ -596,7 +597,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         for p in window(g0, g1):
             if giver and p.start < g0 + giver.start():
                 continue
-            if in_award(p.start) or _names_award_giver(text, p):
+            if in_award(p.start) or _names_award_giver(text, p) or _titled_after(text, p):
                 continue
             if p.kind == "person" or p.start < m.start:
                 give(f, p.attrs["name"])
@@ -621,6 +622,25 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             if j:
                 give(fact_of[i], people[j - 1].attrs["name"])
     return list(facts.values())
+
+
+def _titled_after(text: str, p: Mention) -> bool:
+    """A person named with a post written after the name (某某总书记, 某某主席给…回信).
+
+    In a sentence that merely shares a segment with an honour, such a person
+    is cited as an office-holder, not listed as a recipient: recipient lists
+    put the honour or the post before the name (全国劳动模范某某).
+    """
+    if p.kind != "person":
+        return False
+    m = _person_posts_re().match(text, p.end)
+    return m is not None
+
+
+@lru_cache(maxsize=1)
+def _person_posts_re() -> re.Pattern:
+    posts = sorted(lexicon.posts(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, posts)))
 
 
 #: Sentence ends for the windowed lookups of awards and programmes (not ；).

@@ -173,3 +173,11 @@ def test_listed_units_before_the_verb():
 def test_units_after_shouyu():
     got = awards("省总工会授予沙河镇污水处理厂检修班、城南供水公司调度中心“工人先锋号”称号。")
     assert got["工人先锋号"] == ["沙河镇污水处理厂检修班", "城南供水公司调度中心"]
+
+
+def test_an_office_holder_named_in_an_event_title_receives_nothing():
+    # the honour and a person titled after the name share one event name joined by 暨
+    got = awards("2021年，县总工会举办表彰先进个人暨赵德明主席给劳模班回信两周年座谈会，"
+                 "全国劳动模范孙桂芳在会上发言。")
+    assert "赵德明" not in got.get("先进个人", [])
+    assert got.get("全国劳动模范") == ["孙桂芳"]
