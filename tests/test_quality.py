@@ -16,8 +16,8 @@ from graph.evaluate import evaluate
 ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
-SEED_FLOORS = {"overall": 0.94, "unions": 0.95, "persons": 0.93, "figures": 0.97, "reporters": 0.95}
-DEV_FLOORS = {"overall": 0.78, "unions": 0.70, "persons": 0.65, "figures": 0.93, "programmes": 0.66}
+SEED_FLOORS = {"overall": 0.94, "unions": 0.98, "persons": 0.93, "figures": 0.97, "reporters": 0.95, "parents": 0.98}
+DEV_FLOORS = {"overall": 0.81, "unions": 0.96, "persons": 0.65, "figures": 0.93, "programmes": 0.66, "parents": 0.94}
 
 
 def _f1(result: dict, key: str) -> float:

@@ -135,6 +135,9 @@ def _is_proper(prefix: str) -> bool:
         return False  # prose before 工会: 三大主题活动彰显|工会
     if any(place_cover(prefix)):
         return True
+    full = lexicon.divisions()
+    if any(base[:n] in full for n in range(2, min(len(base), 12) + 1)):
+        return True  # 鼓楼区, 平罗县: county names (place_names() leaves them out)
     tails = _ENTERPRISE_TAILS + _ZONE_TAILS + ("街道", "镇", "乡", "村", "社区", "系统", "行业", "产业", "班组")
     if base in _ZONE_TAILS and len(base) >= 3:
         return True  # 综保区工会: the zone of the article's district
@@ -184,13 +187,21 @@ def _word_at(text: str, start: int, end: int) -> bool:
 
 
 def _elided_level(text: str, start: int, add) -> None:
-    """``自治区、市总工会``, ``省、市总工会``: the first level word names a union of its own."""
+    """``自治区、市总工会``, ``省、市总工会``: the first level word names a union of its own;
+    ``宁夏回族自治区、市总工会``: the place written there does.
+    """
     m = _ELIDED_RE.search(text[max(0, start - 4):start])
     if not m:
         return
-    s0 = max(0, start - 4) + m.start(1)
-    if s0 == 0 or text[s0 - 1] in _OPENERS:
-        add(s0, s0 + len(m.group(1)), name=None, bare=m.group(1), written=m.group(1) + "总工会")
+    end = max(0, start - 4) + m.end(1)
+    s0 = name_start(text, end)
+    pre = text[s0:end]
+    cut = lead_length(pre)
+    pre, s0 = pre[cut:], s0 + cut
+    if pre == m.group(1):
+        add(s0, end, name=None, bare=pre, written=pre + "总工会")
+    elif place_at(pre, 0) == len(pre):
+        add(s0, end, name=pre + "总工会", written=pre + "总工会")
 
 
 def lead_length(prefix: str) -> int:
@@ -205,24 +216,27 @@ def lead_length(prefix: str) -> int:
     Returns
     -------
     int
-        Characters to drop: those before the first word that is a known place or that
-        jieba tags as a place, organisation or other proper name (``ns``, ``nt``, ``nz``),
-        when every word before it is a verb, adverb, preposition, particle, time word,
-        pronoun, numeral, person name (温祥华代表…) or one of :data:`LEAD_WORDS`
-        (学习宣传贯彻上海工会 → 上海工会; 选举产生六安开发区总工会 → 六安开发区总工会);
-        else 0.
+        Characters to drop: those before the first word that is a known place, a bare
+        level word (省, 市 ...) or that jieba tags as a place, organisation or other proper
+        name (``ns``, ``nt``, ``nz``), when the word just before it is a verb, adverb,
+        preposition, particle, time word, pronoun, numeral, person name (温祥华代表…) or one
+        of :data:`LEAD_WORDS` (学习宣传贯彻上海工会 → 上海工会; 大会选举产生临沂高新区总工会 →
+        临沂高新区总工会); else 0.  A prefix that starts with a known place is kept whole.
     """
     if place_at(prefix, 0):
         return 0  # 经开区: a place from its first character
     toks = words(prefix)
     pos = 0
     for i, (w, flag) in enumerate(toks):
-        if i and (place_at(prefix, pos) or flag in ("ns", "nt", "nz") or prefix[pos:] in LEVEL_WORDS):
-            return pos  # 超额完成|省总工会: a bare level word after a verb
-        if not (w in LEAD_WORDS or flag.startswith(_LEAD_FLAGS)):
-            return 0
+        if i and (place_at(prefix, pos) or flag in ("ns", "nt", "nz") or prefix[pos:] in LEVEL_WORDS) \
+                and _is_lead(*toks[i - 1]):
+            return pos  # 大会选举产生|临沂高新区; 超额完成|省总工会: a bare level word after a verb
         pos += len(w)
     return 0
+
+
+def _is_lead(w: str, flag: str) -> bool:
+    return w in LEAD_WORDS or flag.startswith(_LEAD_FLAGS)
 
 
 def _lcut(s: str) -> list[str]:
