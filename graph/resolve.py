@@ -351,9 +351,10 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         u = unions.setdefault(n, UnionFact(n, level=union_level(n)))
         if m.attrs["written"] != n:
             u.aliases.add(m.attrs["written"])
-    main_district = next((n for n, _ in counts.most_common() if union_level(n) in ("district", "city")), None)
+    main_district = next((n for n, _ in counts.most_common() if union_level(n) in ("district", "city")), None) \
+        or next((n for n, _ in counts.most_common() if union_level(n) == "industrial-park"), None)
     main_local = next((n for n, _ in Counter(m.attrs["name"] for m in mentions if m.attrs.get("name")).most_common()
-                       if union_level(n) in ("provincial", "city", "district")), None)
+                       if union_level(n) in ("provincial", "city", "district", "industrial-park")), None)
     for n, u in unions.items():
         u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district, region, main_local)
     article.main_union = article_main
@@ -399,6 +400,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         return prov + "总工会" if prov else None
     if level == "enterprise":
         return None  # a workplace union reports where the text says so, not by its name
+    if level == "branch" and "工会" in name and name.endswith("工作委员会"):
+        return name[: name.index("工会") + 2]  # a union's regional committee → the union
     if level == "industry":
         if base.startswith("中国"):
             return NATIONAL  # 中国海员建设工会: a national industry union

@@ -10,7 +10,7 @@ from graph import lexicon
 from graph.mentions.unions import industry_name, lead_length, union_level
 from graph.pipeline import extract_text
 from graph.read import read_text
-from graph.resolve import Region, article_region
+from graph.resolve import Region, article_region, parent_of
 from graph.segment import segment
 
 
@@ -207,3 +207,18 @@ def test_divisions_lexicon():
     assert ("北京市", None, "顺义区") in d["顺义"]
     assert lexicon.county_short_forms()["平罗"] == (("宁夏回族自治区", "石嘴山市", "平罗县"),)
     assert "城区" not in d
+
+
+def test_founded_joint_union_without_a_place():
+    f = extract_text("今年，滁州开发区总工会成立全市首家货运物流行业工会联合会，吸纳会员800余人。")
+    u = unions(f)
+    assert "货运物流行业工会联合会" in u
+    assert u["货运物流行业工会联合会"].parent == "滁州开发区总工会"
+    assert unions(extract_text("推动成立一批区域性行业性工会联合会。")) == {}
+
+
+def test_regional_committee_of_a_national_industry_union():
+    f = extract_text("中国金融工会西南工作委员会召开全委会，部署年度工作。")
+    u = unions(f)
+    assert u["中国金融工会西南工作委员会"].parent == "中国金融工会"
+    assert parent_of("中国金融工会") == "中华全国总工会"

@@ -91,6 +91,8 @@ def union_level(name: str) -> str:
         return "national"
     if industry_name(base):
         return "industry"
+    if name.endswith("工作委员会") and "工会" in name:
+        return "branch"  # 中国能源化学工会华东电力工作委员会
     if base in lexicon.provinces():
         return "provincial"
     if base.endswith(("街道", "镇", "乡", "地区办事处", "苏木")):
@@ -161,6 +163,35 @@ _SHORT_RE = re.compile(r"(省|市|区|县)总(?!工会)")
 _ELIDED_RE = re.compile(r"(自治区|省|市|区|县)[、和与及]$")
 #: Characters after which a name can start (punctuation, or a function word).
 _OPENERS = set("，,、。；;：:！？!?“”（）() \n和与及在向对由是为把将")
+
+
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?工作委员会")
+#: Words between 成立 and a new union's name that are not part of it (成立全市首家…工会联合会).
+_FOUNDING_MODIFIERS = ("全省", "全市", "全区", "全县", "首家", "首个", "第一家", "第一个", "一家", "一个", "了")
+
+
+def _founded(text: str, start: int, prefix: str) -> int | None:
+    """For a joint union (工会联合会, 联合工会) whose prefix names no place: when the clause says
+    it is being founded (成立/组建 + 全市首家 ...), the offset in ``prefix`` where its name starts.
+    """
+    i = 0
+    while True:
+        mod = next((w for w in _FOUNDING_MODIFIERS if prefix.startswith(w, i)), None)
+        if not mod:
+            break
+        i += len(mod)
+    before = text[max(0, start - 12):start]
+    while True:  # 成立全市|首家…: the modifiers may sit before the name's left edge too
+        mod = next((w for w in _FOUNDING_MODIFIERS if before.endswith(w)), None)
+        if not mod:
+            break
+        before = before[: -len(mod)]
+    if not before.endswith(("成立", "组建")) or len(prefix) - i < 2:
+        return None
+    rest = prefix[i:]
+    if any(flag.startswith(("v", "p", "c", "u")) for _, flag in words(rest)) or _is_generic(rest):
+        return None
+    return i
 
 
 def _short_form_at(text: str, start: int, end: int) -> bool:
@@ -302,9 +333,20 @@ def find(article: Article) -> list[Mention]:
             add(start, end, name=None, bare=prefix)
             _elided_level(text, start, add)
             continue
+        if m.group() in ("工会联合会", "联合工会") and prefix and not prefix.endswith(COLLECTIVE_TAILS):
+            founded = _founded(text, start, prefix)
+            if founded:  # 成立全市首家综合性新业态工会联合会: the union being founded
+                add(start + founded, end, name=text[start + founded:end], written=text[start:end])
+                continue
         if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) or not _is_proper(prefix):
             continue
-        add(start, end, name=text[start:end])
+        name = text[start:end]
+        branch = _BRANCH_RE.match(text, end)
+        if branch and name.startswith("中国") and industry_name(name[:-2]):
+            # 中国能源化学工会华东电力工作委员会: a national industry union's regional committee
+            add(start, branch.end(), name=text[start:branch.end()])
+            continue
+        add(start, end, name=name)
     # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
     for m in _SHORT_RE.finditer(text):
         if not _short_form_at(text, m.start(), m.end()):
