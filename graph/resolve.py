@@ -281,7 +281,7 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             continue
         if n.endswith("工会") and p not in admin and p in lexicon.divisions():
             full = _division_union(p, region)  # 山东工会, 山东总工会 → 山东省总工会
-            if full:
+            if full and full != n:
                 canon[n] = full
                 continue
         if p in zone_full and _zone_in_region(zone_full[p], region):
@@ -292,6 +292,10 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             if longer == n or len(_prefix(longer)) < len(p):
                 continue
             q = _prefix(longer)
+            if len(q) > len(p) and q.endswith(p) and longer[len(q):] == n[len(p):] \
+                    and _place_prefix(q)[1] == len(q) - len(p) and union_level(n) != "national":
+                canon[n] = canon.get(longer, longer)  # 北仑区总工会 ← 宁波市北仑区总工会
+                break
             if (q != p or len(longer) > len(n)) and (q[:1] == p[:1] or p[:1] in "省市区县") and _is_subsequence(p, q) \
                     and union_level(n) in (union_level(longer), "other") \
                     and not (industry_name(p) and industry_name(q)) \
@@ -445,6 +449,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
                 return scoped
     if main_district and main_district != name:
         return main_district
+    if level == "street" and region and region.county:
+        return region.county + "总工会"  # 望京街道总工会 in an article about 朝阳区
     return None
 
 

@@ -222,3 +222,24 @@ def test_regional_committee_of_a_national_industry_union():
     u = unions(f)
     assert u["中国金融工会西南工作委员会"].parent == "中国金融工会"
     assert parent_of("中国金融工会") == "中华全国总工会"
+
+
+def test_county_name_that_starts_with_a_function_word():
+    f = extract_text("临夏州总工会召开会议，康乐县总工会、和政县总工会作经验交流。")
+    u = unions(f)
+    assert u["和政县总工会"].parent == "临夏回族自治州总工会"
+    assert "州总工会" not in u
+
+
+def test_short_form_without_the_city_is_the_same_union():
+    f = extract_text("宁波市北仑区总工会日前召开全委会。北仑区总工会主席作报告，大碶街道总工会作交流发言。")
+    u = unions(f)
+    assert set(u) == {"宁波市北仑区总工会", "大碶街道总工会"}
+    assert u["大碶街道总工会"].parent == "宁波市北仑区总工会"
+
+
+def test_street_union_under_the_district_the_text_names():
+    f = extract_text("本报讯 近日，东莞市塘厦镇总工会为外来务工人员送去清凉物资。塘厦职工纷纷点赞。")
+    assert "东莞市塘厦镇总工会" in unions(f)
+    f = extract_text("本报讯 西湖区人大代表走访文新街道总工会，了解西湖区职工服务站建设情况。")
+    assert unions(f)["文新街道总工会"].parent == "西湖区总工会"

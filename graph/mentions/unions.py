@@ -123,6 +123,10 @@ def union_level(name: str) -> str:
     return "other"
 
 
+_DIVISION_TAILS = ("镇", "乡", "街道", "区", "县", "市", "旗", "村", "社区")
+_STREET_TAILS = ("街道", "镇", "乡", "社区", "村")
+
+
 def _is_proper(prefix: str) -> bool:
     """Whether a union prefix names something: a known place, an organisation or
     zone head (公司, 集团, 开发区 ...), or a word jieba tags as a place or name.
@@ -133,8 +137,8 @@ def _is_proper(prefix: str) -> bool:
 
     base = strip_parens(prefix)
     toks = words(base)
-    if toks and toks[-1][1] == "v":
-        return False  # prose before 工会: 三大主题活动彰显|工会
+    if toks and toks[-1][1] == "v" and not (len(toks[-1][0]) >= 3 and toks[-1][0].endswith(_DIVISION_TAILS)):
+        return False  # prose before 工会: 三大主题活动彰显|工会 (jieba's 塘厦镇/v is a town, though)
     if any(place_cover(prefix)):
         return True
     full = lexicon.divisions()
@@ -252,22 +256,28 @@ def lead_length(prefix: str) -> int:
         name (``ns``, ``nt``, ``nz``), when the word just before it is a verb, adverb,
         preposition, particle, time word, pronoun, numeral, person name (温祥华代表…) or one
         of :data:`LEAD_WORDS` (学习宣传贯彻上海工会 → 上海工会; 大会选举产生临沂高新区总工会 →
-        临沂高新区总工会); else 0.  A prefix that starts with a known place is kept whole.
+        临沂高新区总工会); a bare level word or a street or town (…街道, …镇) right after a
+        verb (超额完成省总工会 → 省总工会; 走访文新街道总工会 → 文新街道总工会); else 0.  A
+        prefix that is one known place (经开区) is kept whole.
     """
-    if place_at(prefix, 0):
-        return 0  # 经开区: a place from its first character
+    if place_at(prefix, 0) == len(prefix):
+        return 0  # 经开区: a place as a whole, whatever jieba makes of it
     toks = words(prefix)
     pos = 0
     for i, (w, flag) in enumerate(toks):
-        if i and (place_at(prefix, pos) or flag in ("ns", "nt", "nz") or prefix[pos:] in LEVEL_WORDS) \
-                and _is_lead(*toks[i - 1]):
-            return pos  # 大会选举产生|临沂高新区; 超额完成|省总工会: a bare level word after a verb
+        if i:
+            prev_w, prev_flag = toks[i - 1]
+            verb = prev_w in LEAD_WORDS or prev_flag.startswith(("v", "l", "i", "d", "p", "c", "u"))
+            rest = prefix[pos:]
+            if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)):
+                return pos  # 大会选举产生|临沂高新区; 温祥华代表|苏州市
+            if verb and rest in LEVEL_WORDS:
+                return pos  # 超额完成|省总工会: a bare level word after a verb
+            if (prev_flag == "v" or prev_w in LEAD_WORDS) and len(rest) >= 3 and rest.endswith(_STREET_TAILS) \
+                    and not any(f.startswith("v") for _, f in toks[i:]):
+                return pos  # 走访|文新街道: a street or town after a verb
         pos += len(w)
     return 0
-
-
-def _is_lead(w: str, flag: str) -> bool:
-    return w in LEAD_WORDS or flag.startswith(_LEAD_FLAGS)
 
 
 def _lcut(s: str) -> list[str]:
