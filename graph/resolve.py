@@ -428,6 +428,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level in ("district", "industrial-park", "street") and not muni:
         # 宁波市北仑区, 重庆市渝北区, 六安开发区: the city or municipality written first is the parent
         form, n = _place_prefix(base)
+        if level == "street" and not any(form in d for d in lexicon.divisions().get(form, ())):
+            n = 0  # 杭州道街道 is a street of 天津, not of 杭州: only a full division name heads a street's name
         if n and n < len(base):
             head = _division_union(form, region)
             if head and head != name:

@@ -243,3 +243,8 @@ def test_street_union_under_the_district_the_text_names():
     assert "东莞市塘厦镇总工会" in unions(f)
     f = extract_text("本报讯 西湖区人大代表走访文新街道总工会，了解西湖区职工服务站建设情况。")
     assert unions(f)["文新街道总工会"].parent == "西湖区总工会"
+
+
+def test_street_named_after_another_city_stays_in_its_district():
+    f = extract_text("沈阳市和平区总工会指导南京南街道总工会开展职工培训，沈阳职工踊跃参加。")
+    assert unions(f)["南京南街道总工会"].parent == "沈阳市和平区总工会"
