@@ -80,6 +80,9 @@ class Region:
     province: str | None = None
     city: str | None = None
     county: str | None = None
+    #: whether the county is named at least as often as its prefecture on its own
+    #: (an article about 昆山市 rather than about 苏州)
+    county_led: bool = False
 
     def union(self, bare: str) -> str | None:
         """The 总工会 a bare level word names in this region.
@@ -105,7 +108,7 @@ class Region:
         if bare == "市":
             if ptype == "直辖市":
                 return prov + "总工会"
-            if county and county.endswith("市"):
+            if county and county.endswith("市") and (self.county_led or not city):
                 return county + "总工会"
             return city + "总工会" if city else None
         if bare in ("区", "县", "旗", "新区", "自治县", "自治旗"):
@@ -164,7 +167,7 @@ def article_region(article: Article, named: list[Mention] | None = None) -> Regi
     title_end = t0 + len(article.title) if t0 >= 0 else 0
     spans = [(m.start, m.end) for m in named or ()]
     people = [(m.start, m.end) for m in article.of_kind("person")]
-    prov, city, county = Counter(), Counter(), Counter()
+    prov, city, county, city_alone = Counter(), Counter(), Counter(), Counter()
     weak = []
     for start, end, divs, is_weak in _place_hits(text):
         if any(s < end and start < e for s, e in people):
@@ -178,6 +181,8 @@ def article_region(article: Article, named: list[Mention] | None = None) -> Regi
             prov[p] += share
             if c:
                 city[(p, c)] += share
+                if not k:
+                    city_alone[(p, c)] += share
             if k:
                 county[(p, c, k)] += share
     if not prov:
@@ -191,8 +196,8 @@ def article_region(article: Article, named: list[Mention] | None = None) -> Regi
     cities = [(c, v) for (p, c), v in city.items() if p == best_p]
     best_c = max(cities, key=lambda cv: cv[1])[0] if cities else None
     counties = [(k, v) for (p, c, k), v in county.items() if p == best_p and c == best_c]
-    best_k = max(counties, key=lambda kv: kv[1])[0] if counties else None
-    return Region(best_p, best_c, best_k)
+    best_k, k_votes = max(counties, key=lambda kv: kv[1]) if counties else (None, 0)
+    return Region(best_p, best_c, best_k, bool(best_k) and k_votes >= city_alone[(best_p, best_c)])
 
 
 # ---------------------------------------------------------------- unions
@@ -225,9 +230,10 @@ def _place_prefix(base: str) -> tuple[str, int]:
 def _fits(name: str, bare: str) -> bool:
     """Whether a named union is of the level a bare word names (市 → a city, or a municipality)."""
     level = union_level(name)
-    if bare == "市":
+    if bare == "市":  # a prefecture, a municipality, or a county-level city (昆山市)
         return level == "city" or (level == "provincial" and
-                                   lexicon.province_types().get(_prefix(name)) == "直辖市")
+                                   lexicon.province_types().get(_prefix(name)) == "直辖市") \
+            or (level == "district" and _prefix(name).endswith("市") and name.endswith("总工会"))
     if bare in ("省", "自治区"):
         return level == "provincial" and lexicon.province_types().get(_prefix(name), bare) in (bare, "特别行政区")
     return level in _BARE_LEVELS.get(bare, ())

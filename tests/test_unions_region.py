@@ -248,3 +248,12 @@ def test_street_union_under_the_district_the_text_names():
 def test_street_named_after_another_city_stays_in_its_district():
     f = extract_text("沈阳市和平区总工会指导南京南街道总工会开展职工培训，沈阳职工踊跃参加。")
     assert unions(f)["南京南街道总工会"].parent == "沈阳市和平区总工会"
+
+
+def test_bare_city_union_in_a_county_level_city():
+    f = extract_text("昆山市总工会召开全委会。市总工会主席在会上讲话，昆山职工踊跃参与，苏州市总工会派员参加。")
+    u = unions(f)
+    assert "市总工会" in u["昆山市总工会"].aliases and not u["苏州市总工会"].aliases
+    f = extract_text("苏州市人社局与昆山市相关部门召开会议。苏州各区县积极参与，"
+                     "市总工会表示将加大投入。苏州职工踊跃参与。")
+    assert set(unions(f)) == {"苏州市总工会"}
