@@ -397,6 +397,15 @@ def _district_parent(base: str, region: Region | None) -> str | None:
     return (city or prov) + "总工会"
 
 
+def _province_of_prefixed_city(base: str) -> str | None:
+    """广西柳州市 → 广西壮族自治区: a city written after its province's name."""
+    form, n = _place_prefix(base)
+    divs = lexicon.divisions().get(form, ())
+    if n and len(divs) == 1 and divs[0][1] is None and lexicon.cities().get(base[n:]) == divs[0][0]:
+        return divs[0][0]
+    return None
+
+
 def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_union: dict[int, str],
             mentions: list[Mention], article: Article, main_district: str | None,
             region: Region | None = None, main_local: str | None = None) -> str | None:
@@ -406,7 +415,7 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level == "provincial":
         return NATIONAL
     if level == "city":
-        prov = lexicon.cities().get(base)
+        prov = lexicon.cities().get(base) or _province_of_prefixed_city(base)
         return prov + "总工会" if prov else None
     if level == "enterprise":
         return None  # a workplace union reports where the text says so, not by its name

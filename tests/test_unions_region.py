@@ -257,3 +257,20 @@ def test_bare_city_union_in_a_county_level_city():
     f = extract_text("苏州市人社局与昆山市相关部门召开会议。苏州各区县积极参与，"
                      "市总工会表示将加大投入。苏州职工踊跃参与。")
     assert set(unions(f)) == {"苏州市总工会"}
+
+
+def test_company_union_with_a_verb_inside_its_name():
+    f = extract_text("会上，国网西宁供电公司工会委员会作经验交流，青海省总工会女职工委员会主任出席。")
+    assert {"国网西宁供电公司工会", "青海省总工会"} <= set(unions(f))
+
+
+def test_city_written_after_its_province():
+    f = extract_text("广西柳州市总工会联合市人社局举办招聘会。市总工会副主席介绍，共有150家企业参会。")
+    u = unions(f)
+    assert u["广西柳州市总工会"].parent == "广西壮族自治区总工会"
+    assert "市总工会" in u["广西柳州市总工会"].aliases
+
+
+def test_no_region_no_guess():
+    f = extract_text("县委副书记、县总工会主席李强出席，由县总工会、县人社局联合主办。")
+    assert unions(f) == {}

@@ -271,7 +271,7 @@ def lead_length(prefix: str) -> int:
             rest = prefix[pos:]
             if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)):
                 return pos  # 大会选举产生|临沂高新区; 温祥华代表|苏州市
-            if verb and rest in LEVEL_WORDS:
+            if verb and prev_flag != "vn" and rest in LEVEL_WORDS and rest not in ("公司", "集团"):
                 return pos  # 超额完成|省总工会: a bare level word after a verb
             if (prev_flag == "v" or prev_w in LEAD_WORDS) and len(rest) >= 3 and rest.endswith(_STREET_TAILS) \
                     and not any(f.startswith("v") for _, f in toks[i:]):
