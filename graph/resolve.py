@@ -308,6 +308,11 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                     and (longer.endswith("总工会") or longer[len(q):] == n[len(p):]):
                 canon[n] = canon.get(longer, longer)
                 break
+        else:
+            level_word = next((w for w in ("自治区", "省", "市", "区", "县") if p.startswith(w)), "")
+            place = (region.union(level_word) or "")[:-3] if level_word and industry_name(p[len(level_word):]) else ""
+            if place:  # 省教育工会 → 青海省教育工会: the region's industry union
+                canon[n] = place + n[len(level_word):]
     for m in named:
         written = m.attrs.get("written") or m.text
         m.attrs["written"] = written
@@ -468,6 +473,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         return main_district
     if level == "street" and region and region.county:
         return region.county + "总工会"  # 望京街道总工会 in an article about 朝阳区
+    if level == "industrial-park" and region:
+        return region.union("市")  # 经开区总工会 in an article about 合肥: the city's zone
     return None
 
 

@@ -274,3 +274,15 @@ def test_city_written_after_its_province():
 def test_no_region_no_guess():
     f = extract_text("县委副书记、县总工会主席李强出席，由县总工会、县人社局联合主办。")
     assert unions(f) == {}
+
+
+def test_bare_industry_union_of_the_region():
+    f = extract_text("青海省教育厅联合省教育工会举办教师技能大赛。西宁职工积极参与。")
+    u = unions(f)
+    assert "省教育工会" in u["青海省教育工会"].aliases
+    assert u["青海省教育工会"].parent == "青海省总工会"
+
+
+def test_zone_short_form_outside_beijing_reports_to_the_city():
+    f = extract_text("合肥市人社局联合经开区总工会举办招聘会，合肥职工踊跃参加。")
+    assert unions(f)["经开区总工会"].parent == "合肥市总工会"
