@@ -2,13 +2,19 @@
 
 In-article coreference, as a reader does it (issue 3):
 
-* a bare 区总工会 / 市总工会 is the union of that level the section or the
-  article is about (a heading such as ``平谷区总工会`` scopes the
-  paragraphs under it); short forms (经开区总工会, 顺义工会) are aliases of
-  the full name written elsewhere in the article;
+* a bare 区总工会 / 市总工会 / 省总工会 / 市总 is the union of that level the
+  section or the article is about (a heading such as ``平谷区总工会`` scopes
+  the paragraphs under it), else the one of the article's own region
+  (:func:`article_region`, from the GB/T 2260 places the text names: 省总工会
+  in an article about 海口 is 海南省总工会); short forms (经开区总工会,
+  顺义工会, 山东工会) are aliases of the full name written elsewhere in the
+  article or of the place's 总工会;
 * a union's parent comes from its level and the place lexicon (街道 → the
-  district in context; a Beijing district → 北京市总工会; a province →
-  中华全国总工会);
+  district in context; a county → its prefecture, a name several
+  prefectures share (鼓楼区) read in the article's region; a
+  municipality's district → the municipality; a prefecture → its province;
+  a province → 中华全国总工会; 中国X工会 → 中华全国总工会; a workplace
+  union → none unless the text says);
 * a person keeps every post written before any of their mentions;
 * a figure's year is its sentence's, else its paragraph's, else its
   section heading's (【回顾2020】), else the article's; its subject is the
@@ -257,7 +263,12 @@ def _clause_level(text: str, pos: int, region: Region) -> str | None:
         return None
     form, n = _place_prefix(clause)
     if n:
-        # the place's own union, unless the clause names a lower unit after it (苏州市吴中区)
+        # the lowest place of a chain written together (苏州市吴中区 → 吴中区)
+        while True:
+            lower, k = _place_prefix(clause[n:])
+            if not k:
+                break
+            form, n = lower, n + k
         return _division_union(form, region)
     m = _LEVEL_WORD.match(clause)
     return region.union(m.group()) if m else None

@@ -286,3 +286,9 @@ def test_bare_industry_union_of_the_region():
 def test_zone_short_form_outside_beijing_reports_to_the_city():
     f = extract_text("合肥市人社局联合经开区总工会举办招聘会，合肥职工踊跃参加。")
     assert unions(f)["经开区总工会"].parent == "合肥市总工会"
+
+
+def test_bare_union_after_a_district_post():
+    f = extract_text("苏州市吴中区人大常委会副主任、总工会主席王明出席。吴中区总工会将开展送温暖活动。")
+    assert set(unions(f)) == {"吴中区总工会"}
+    assert unions(f)["吴中区总工会"].parent == "苏州市总工会"

@@ -6,6 +6,13 @@ a union head (总工会, 工会联合会, 联合工会, 工会).  Bare heads wit
 links them to the union the article or section is about (GUIDELINES.md:
 "a bare 区总工会 is an alias of the union the article is about").
 Generic phrases (各级工会, 基层工会, 企业工会 37家) are not unions.
+
+A name starts at a place or a proper name, never at the verb, adverbial or
+person before it (:func:`lead_length`: 学习宣传贯彻上海工会 → 上海工会,
+温祥华代表苏州市总工会 → 苏州市总工会); collective phrases (各市总工会,
+兰州市基层工会, 10人以上新建工会) are no union.  Short forms 省总/市总 and
+elided levels (自治区、市总工会) are bare mentions too.  Industry unions are
+named from sector words (中国海员建设工会, 教科文卫体工会: ``industry_union_terms``).
 """
 from __future__ import annotations
 
@@ -50,7 +57,7 @@ LEAD_WORDS = frozenset({"纪念", "原", "代表", "产生", "标志", "选举�
 #: prepositions, conjunctions, particles, time words, pronouns, numerals, measure words, set phrases.
 _LEAD_FLAGS = ("v", "vn", "vd", "d", "p", "c", "u", "t", "r", "m", "q", "f", "nr", "l", "i")
 #: Endings of a prefix that make the phrase a class of unions (兰州市基层工会, 驻会产业工会).
-COLLECTIVE_TAILS = ("基层", "各级", "所属", "下属", "驻会产业", "各类", "各")
+COLLECTIVE_TAILS = ("基层", "各级", "所属", "下属", "驻会产业", "各类")
 #: Collective phrases before a bare level (各市总工会, 各区县总工会): every such union, not one.
 _COLLECTIVE_BEFORE = ("各", "各级", "全省各", "全市各", "以及各")
 
@@ -165,9 +172,6 @@ def _is_generic(prefix: str) -> bool:
 
 _SHORT_RE = re.compile(r"(省|市|区|县)总(?!工会)")
 _ELIDED_RE = re.compile(r"(自治区|省|市|区|县)[、和与及]$")
-#: Characters after which a name can start (punctuation, or a function word).
-_OPENERS = set("，,、。；;：:！？!?“”（）() \n和与及在向对由是为把将")
-
 
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?工作委员会")
 #: Words between 成立 and a new union's name that are not part of it (成立全市首家…工会联合会).
