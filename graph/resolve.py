@@ -127,14 +127,23 @@ class Region:
         return None
 
 
+@lru_cache(maxsize=1)
+def _form_lengths() -> dict[str, tuple[int, ...]]:
+    """First character of a place form → the lengths of the forms that start with it, longest first."""
+    out: dict[str, set[int]] = {}
+    for form in list(lexicon.divisions()) + list(lexicon.county_short_forms()):
+        out.setdefault(form[0], set()).add(len(form))
+    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
+
+
 def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
     """Known place forms in ``text``, longest match first: (start, end, divisions, weak)."""
     full, short = lexicon.divisions(), lexicon.county_short_forms()
-    lengths = sorted({len(k) for k in full} | {len(k) for k in short}, reverse=True)
+    by_first = _form_lengths()
     hits = []
     i = 0
     while i < len(text):
-        for n in lengths:
+        for n in by_first.get(text[i], ()):
             w = text[i:i + n]
             if w in full or w in short:
                 hits.append((i, i + n, full.get(w) or short[w], w not in full))
@@ -171,14 +180,17 @@ def article_region(article: Article, named: list[Mention] | None = None) -> Regi
     text = article.text
     t0 = text.find(article.title) if article.title else -1
     title_end = t0 + len(article.title) if t0 >= 0 else 0
-    spans = [(m.start, m.end) for m in named or ()]
-    people = [(m.start, m.end) for m in article.of_kind("person")]
+    in_union, in_person = bytearray(len(text) + 1), bytearray(len(text) + 1)
+    for m in named or ():
+        in_union[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for m in article.of_kind("person"):
+        in_person[m.start:m.end] = b"\x01" * (m.end - m.start)
     prov, city, county, city_alone = Counter(), Counter(), Counter(), Counter()
     weak = []
     for start, end, divs, is_weak in _place_hits(text):
-        if any(s < end and start < e for s, e in people):
+        if any(in_person[start:end]):
             continue  # 戴玉林 is a person, not 玉林市
-        w = 3 if start < title_end or any(s <= start < e for s, e in spans) else 2 if start < title_end + 60 else 1
+        w = 3 if start < title_end or in_union[start] else 2 if start < title_end + 60 else 1
         if is_weak:
             weak.append((w, divs))
             continue

@@ -17,6 +17,7 @@ named from sector words (中国海员建设工会, 教科文卫体工会: ``indu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ..model import Article, Mention
@@ -62,6 +63,7 @@ COLLECTIVE_TAILS = ("基层", "各级", "所属", "下属", "驻会产业", "各
 _COLLECTIVE_BEFORE = ("各", "各级", "全省各", "全市各", "以及各")
 
 
+@lru_cache(maxsize=65536)
 def industry_name(base: str) -> bool:
     """Whether ``base`` (a union name before 工会) is made of sector words alone (教科文卫体, 国防邮电),
     after an optional 中国: the name of an industry union.
@@ -79,6 +81,7 @@ def industry_name(base: str) -> bool:
     return len(base) >= 2 and ok[len(base)] and any(len(t) >= 2 and t in base for t in terms)
 
 
+@lru_cache(maxsize=65536)
 def union_level(name: str) -> str:
     """Level of a union from its name: national, provincial, city, district, street,
     industrial-park, enterprise, industry or other.
