@@ -395,7 +395,9 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                        if union_level(n) in ("provincial", "city", "district", "industrial-park")), None)
     for n, u in unions.items():
         u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district, region, main_local)
-    article.main_union = article_main
+    # the article's main union counts bare mentions too (市总工会 three times beats 利州区总工会 once)
+    all_counts = Counter(m.attrs["name"] for m in mentions if m.attrs.get("name"))
+    article.main_union = title_union or (all_counts.most_common(1)[0][0] if all_counts else None)
     article.section_unions = section_union
     article.title_union = title_union
     return unions
