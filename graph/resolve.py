@@ -51,7 +51,7 @@ NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
 _BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",), "新区": ("district",),
                 "自治县": ("district",), "自治旗": ("district",), "州": ("city",), "自治州": ("city",),
-                "盟": ("city",), "市": ("city",), "公司": ("enterprise",), "集团": ("enterprise",),
+                "盟": ("city",), "地区": ("city",), "市": ("city",), "公司": ("enterprise",), "集团": ("enterprise",),
                 "省": ("provincial",), "自治区": ("provincial",), "街道": ("street",), "镇": ("street",),
                 "乡": ("street",), "": ()}
 _QUOTES = "“”‘’\"'「」『』《》"
@@ -122,7 +122,7 @@ class Region:
                 return county + "总工会"
             if bare == "区" and not county and ptype == "自治区":
                 return prov + "总工会"
-        if bare in ("州", "盟", "自治州") and city and city.endswith(bare[-1]):
+        if bare in ("州", "盟", "自治州", "地区") and city and city.endswith(bare[-1:] if bare != "地区" else bare):
             return city + "总工会"
         return None
 
@@ -393,8 +393,11 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         or next((n for n, _ in counts.most_common() if union_level(n) == "industrial-park"), None)
     main_local = next((n for n, _ in Counter(m.attrs["name"] for m in mentions if m.attrs.get("name")).most_common()
                        if union_level(n) in ("provincial", "city", "district", "industrial-park")), None)
+    by_body = {_body_key(n): n for n in unions}
     for n, u in unions.items():
         u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district, region, main_local)
+        if u.parent and u.parent not in unions:  # the article's own form of the same union (贵州省黔东南州总工会)
+            u.parent = by_body.get(_body_key(u.parent), u.parent)
     # the article's main union counts bare mentions too (市总工会 three times beats 利州区总工会 once)
     all_counts = Counter(m.attrs["name"] for m in mentions if m.attrs.get("name"))
     article.main_union = title_union or (all_counts.most_common(1)[0][0] if all_counts else None)
@@ -427,11 +430,26 @@ def _district_parent(base: str, region: Region | None) -> str | None:
     return (city or prov) + "总工会"
 
 
+def _body_key(name: str) -> str:
+    """Key under which the forms of one place's 总工会 agree: 贵州省黔东南州总工会, 黔东南州总工会 and
+    黔东南苗族侗族自治州总工会 → 黔东南苗族侗族自治州总工会.  Other names are their own key."""
+    if not name.endswith("总工会"):
+        return name
+    base = name[:-3]
+    form, n = _place_prefix(base)
+    if n and n < len(base) and len(lexicon.divisions().get(form, ())) == 1 \
+            and lexicon.divisions()[form][0][1] is None and base[n:] in lexicon.divisions():
+        base = base[n:]  # a province written before its city or county
+    base = lexicon.city_aliases().get(base, lexicon.province_short_to_full().get(base, base))
+    return base + "总工会"
+
+
 def _province_of_prefixed_city(base: str) -> str | None:
     """广西柳州市 → 广西壮族自治区: a city written after its province's name."""
     form, n = _place_prefix(base)
     divs = lexicon.divisions().get(form, ())
-    if n and len(divs) == 1 and divs[0][1] is None and lexicon.cities().get(base[n:]) == divs[0][0]:
+    rest = lexicon.city_aliases().get(base[n:], base[n:])
+    if n and len(divs) == 1 and divs[0][1] is None and lexicon.cities().get(rest) == divs[0][0]:
         return divs[0][0]
     return None
 

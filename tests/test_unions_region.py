@@ -292,3 +292,19 @@ def test_bare_union_after_a_district_post():
     f = extract_text("苏州市吴中区人大常委会副主任、总工会主席王明出席。吴中区总工会将开展送温暖活动。")
     assert set(unions(f)) == {"吴中区总工会"}
     assert unions(f)["吴中区总工会"].parent == "苏州市总工会"
+
+
+def test_prefecture_written_after_its_province_and_its_counties():
+    f = extract_text("12月5日，贵州省黔东南州总工会在凯里召开推进会。州总工会副主席杨梅指出，全州已发展会员1.2万人。"
+                     "凯里市总工会、镇远县总工会作交流发言。")
+    u = unions(f)
+    assert u["贵州省黔东南州总工会"].parent == "贵州省总工会"
+    assert "州总工会" in u["贵州省黔东南州总工会"].aliases
+    assert u["镇远县总工会"].parent == "贵州省黔东南州总工会"
+
+
+def test_bare_prefecture_union_of_a_diqu():
+    f = extract_text("近日，阿克苏地区总工会联合地区人社局开展法律宣传。地区总工会法律服务中心为职工答疑300余次。")
+    u = unions(f)
+    assert set(u) == {"阿克苏地区总工会"} and "地区总工会" in u["阿克苏地区总工会"].aliases
+    assert u["阿克苏地区总工会"].parent == "新疆维吾尔自治区总工会"

@@ -28,7 +28,7 @@ HEADS = ("工会联合总会", "工会联合会", "总工会", "联合工会", "
 _HEAD_RE = re.compile("|".join(HEADS))
 #: Level words that, alone before 总工会, name no union (区总工会, 市总工会).
 LEVEL_WORDS = ("省", "自治区", "市", "区", "县", "自治县", "镇", "乡", "街道", "旗", "自治旗", "新区", "州",
-               "自治州", "盟", "公司", "集团", "")
+               "自治州", "盟", "地区", "公司", "集团", "")
 #: Words that make 工会 part of a common noun (工会组织, 工会干部 ...).
 COMPOUND_AFTER = ("会员", "组织", "干部", "经费", "工作", "改革", "服务", "系统", "建设", "自身", "法", "会籍",
                   "媒体", "帮扶", "阵地", "代表", "积极分子", "工作者", "名片", "特色", "组建", "党员", "报刊",
@@ -105,6 +105,13 @@ def union_level(name: str) -> str:
         return "branch"  # 中国能源化学工会华东电力工作委员会
     if base in lexicon.provinces():
         return "provincial"
+    for form in (*lexicon.provinces(), *lexicon.provinces().values()):  # 贵州省黔东南州 → 黔东南州
+        if base.startswith(form) and (base[len(form):] in lexicon.cities() or base[len(form):] in
+                                      lexicon.city_aliases() or base[len(form):] in lexicon.counties()):
+            base = base[len(form):]
+            break
+    if base in lexicon.city_aliases() and base.endswith(("州", "盟", "地区")):
+        return "city"  # 黔东南州, 延边州
     if base.endswith(("街道", "镇", "乡", "地区办事处", "苏木")):
         return "street"
     if any(base.endswith(t) for t in _ENTERPRISE_TAILS):
