@@ -156,9 +156,10 @@ def test_name_starts_at_a_place_or_proper_name(text, name):
     "柳州市基层工会已达4000家。",
     "各市总工会要抓好落实，确保取得实效。",
     "打造粤港澳大湾区工会合作品牌。",
+    "全总要求，各省、市总工会要加强组织领导。西宁职工积极参与。",
 ])
 def test_collective_phrases_are_not_unions(text):
-    assert unions(extract_text(text)) == {}
+    assert set(unions(extract_text(text))) <= {"中华全国总工会"}
 
 
 def test_lead_length():

@@ -352,8 +352,11 @@ def find(article: Article) -> list[Mention]:
             add(start, end, name=None, bare=prefix)
             continue
         if prefix in LEVEL_WORDS and m.group() == "总工会":
-            if prefix and text[:start].endswith(_COLLECTIVE_BEFORE):
-                continue  # 各市总工会: every city's union
+            before = text[:start]
+            elided = _ELIDED_RE.search(before[-4:])
+            if prefix and (before.endswith(_COLLECTIVE_BEFORE) or elided and before[:len(before) - len(
+                    elided.group())].endswith(_COLLECTIVE_BEFORE)):
+                continue  # 各市总工会, 各省、市总工会: every such union
             add(start, end, name=None, bare=prefix)
             _elided_level(text, start, add)
             continue
