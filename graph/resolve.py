@@ -245,6 +245,19 @@ def _place_prefix(base: str) -> tuple[str, int]:
     return "", 0
 
 
+def _place_chain(base: str) -> list[tuple[str, int]]:
+    """The place forms ``base`` starts with, one after another, with the offset each ends at
+    (杭州市余杭区良渚街道 → [("杭州市", 3), ("余杭区", 6)])."""
+    chain, n = [], 0
+    while n < len(base):
+        form, k = _place_prefix(base[n:])
+        if not k:
+            break
+        n += k
+        chain.append((form, n))
+    return chain
+
+
 def _fits(name: str, bare: str) -> bool:
     """Whether a named union is of the level a bare word names (市 → a city, or a municipality)."""
     level = union_level(name)
@@ -490,11 +503,13 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         muni = None  # 朝阳区 in a 长春 article is 长春's
     if level in ("district", "industrial-park", "street") and not muni:
         # 宁波市北仑区, 重庆市渝北区, 六安开发区: the city or municipality written first is the parent
-        form, n = _place_prefix(base)
-        if level == "street" and not any(form in d for d in lexicon.divisions().get(form, ())):
-            n = 0  # 杭州道街道 is a street of 天津, not of 杭州: only a full division name heads a street's name
-        if n and n < len(base):
-            head = _division_union(form, region)
+        chain = _place_chain(base)
+        if chain and level == "street" and not any(chain[0][0] in d for d in lexicon.divisions().get(chain[0][0], ())):
+            chain = []  # 杭州道街道 is a street of 天津, not of 杭州: only a full division name heads a street's name
+        if chain and chain[-1][1] == len(base):
+            chain = chain[:-1]  # 宁波市北仑区: the name ends with the district itself
+        if chain:  # 杭州市余杭区良渚街道 → 余杭区: the lowest place written before it
+            head = _division_union(chain[-1][0], region)
             if head and head != name:
                 return head
     if level in ("district", "industrial-park") and muni:

@@ -309,3 +309,10 @@ def test_bare_prefecture_union_of_a_diqu():
     u = unions(f)
     assert set(u) == {"阿克苏地区总工会"} and "地区总工会" in u["阿克苏地区总工会"].aliases
     assert u["阿克苏地区总工会"].parent == "新疆维吾尔自治区总工会"
+
+
+def test_street_under_the_lowest_place_written_before_it():
+    f = extract_text("绍兴市柯桥区华舍街道总工会向区总工会报送年度总结，全年走访困难职工52户。")
+    u = unions(f)
+    assert u["绍兴市柯桥区华舍街道总工会"].parent == "柯桥区总工会"
+    assert u["柯桥区总工会"].parent == "绍兴市总工会"
