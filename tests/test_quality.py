@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.94, "unions": 0.98, "persons": 0.93, "figures": 0.97, "reporters": 0.95, "parents": 0.98}
-DEV_FLOORS = {"overall": 0.81, "unions": 0.97, "persons": 0.65, "figures": 0.93, "programmes": 0.66, "parents": 0.96}
+DEV_FLOORS = {"overall": 0.82, "unions": 0.97, "persons": 0.65, "figures": 0.93, "programmes": 0.66, "parents": 0.96}
 
 
 def _f1(result: dict, key: str) -> float:
