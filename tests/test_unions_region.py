@@ -316,3 +316,10 @@ def test_street_under_the_lowest_place_written_before_it():
     u = unions(f)
     assert u["绍兴市柯桥区华舍街道总工会"].parent == "柯桥区总工会"
     assert u["柯桥区总工会"].parent == "绍兴市总工会"
+
+
+def test_elided_head_after_a_named_district():
+    f = extract_text("本报讯 近日，南充市总工会举办招聘会。南充市顺庆区、高坪区总工会派员参加。")
+    u = unions(f)
+    assert {"南充市顺庆区总工会", "高坪区总工会"} <= set(u)
+    assert u["南充市顺庆区总工会"].parent == "南充市总工会"

@@ -182,6 +182,8 @@ def _is_generic(prefix: str) -> bool:
 
 _SHORT_RE = re.compile(r"(省|市|区|县)总(?!工会)")
 _ELIDED_RE = re.compile(r"(自治区|省|市|区|县)[、和与及]$")
+#: A district or county written before a bare level: 顺庆区、高坪区总工会 (its 区 is the head's).
+_ELIDED_PLACE_RE = re.compile(r"([区县市旗])[、和与及]$")
 
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?工作委员会")
 #: Words between 成立 and a new union's name that are not part of it (成立全市首家…工会联合会).
@@ -235,11 +237,24 @@ def _word_at(text: str, start: int, end: int) -> bool:
     return start in bounds and end in bounds
 
 
+def _all_places(s: str) -> bool:
+    """Whether ``s`` is made of known places, one after another (南充市顺庆区)."""
+    i = 0
+    while i < len(s):
+        n = place_at(s, i)
+        if not n:
+            return False
+        i += n
+    return bool(s)
+
+
 def _elided_level(text: str, start: int, add) -> None:
     """``自治区、市总工会``, ``省、市总工会``: the first level word names a union of its own;
     ``宁夏回族自治区、市总工会``: the place written there does.
     """
     m = _ELIDED_RE.search(text[max(0, start - 4):start])
+    if not m:
+        m = _ELIDED_PLACE_RE.search(text[max(0, start - 4):start])
     if not m:
         return
     end = max(0, start - 4) + m.end(1)
@@ -249,7 +264,7 @@ def _elided_level(text: str, start: int, add) -> None:
     pre, s0 = pre[cut:], s0 + cut
     if pre == m.group(1):
         add(s0, end, name=None, bare=pre, written=pre + "总工会")
-    elif place_at(pre, 0) == len(pre):
+    elif _all_places(pre):  # 宁夏回族自治区、市总工会; 南充市顺庆区、高坪区总工会
         add(s0, end, name=pre + "总工会", written=pre + "总工会")
 
 
@@ -374,6 +389,8 @@ def find(article: Article) -> list[Mention]:
             add(start, branch.end(), name=text[start:branch.end()])
             continue
         add(start, end, name=name)
+        if m.group() == "总工会" and _all_places(prefix):
+            _elided_level(text, start, add)  # 顺庆区、高坪区总工会
     # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
     for m in _SHORT_RE.finditer(text):
         if not _short_form_at(text, m.start(), m.end()):
