@@ -118,7 +118,7 @@ class Region:
                 return county + "总工会"
             return city + "总工会" if city else None
         if bare in ("区", "县", "旗", "新区", "自治县", "自治旗"):
-            if county and county.endswith(bare[-1]):
+            if county and county.endswith("新区" if bare == "新区" else bare[-1]):
                 return county + "总工会"
             if bare == "区" and not county and ptype == "自治区":
                 return prov + "总工会"

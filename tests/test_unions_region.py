@@ -323,3 +323,8 @@ def test_elided_head_after_a_named_district():
     u = unions(f)
     assert {"南充市顺庆区总工会", "高坪区总工会"} <= set(u)
     assert u["南充市顺庆区总工会"].parent == "南充市总工会"
+
+
+def test_bare_new_area_union_needs_a_new_area():
+    assert Region("北京市", None, "海淀区").union("新区") is None
+    assert Region("上海市", None, "浦东新区").union("新区") == "浦东新区总工会"
