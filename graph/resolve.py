@@ -2,13 +2,19 @@
 
 In-article coreference, as a reader does it (issue 3):
 
-* a bare 区总工会 / 市总工会 is the union of that level the section or the
-  article is about (a heading such as ``平谷区总工会`` scopes the
-  paragraphs under it); short forms (经开区总工会, 顺义工会) are aliases of
-  the full name written elsewhere in the article;
+* a bare 区总工会 / 市总工会 / 省总工会 / 市总 is the union of that level the
+  section or the article is about (a heading such as ``平谷区总工会`` scopes
+  the paragraphs under it), else the one of the article's own region
+  (:func:`article_region`, from the GB/T 2260 places the text names: 省总工会
+  in an article about 海口 is 海南省总工会); short forms (经开区总工会,
+  顺义工会, 山东工会) are aliases of the full name written elsewhere in the
+  article or of the place's 总工会;
 * a union's parent comes from its level and the place lexicon (街道 → the
-  district in context; a Beijing district → 北京市总工会; a province →
-  中华全国总工会);
+  district in context; a county → its prefecture, a name several
+  prefectures share (鼓楼区) read in the article's region; a
+  municipality's district → the municipality; a prefecture → its province;
+  a province → 中华全国总工会; 中国X工会 → 中华全国总工会; a workplace
+  union → none unless the text says);
 * a person keeps every post written before any of their mentions;
 * a figure's year is its sentence's, else its paragraph's, else its
   section heading's (【回顾2020】), else the article's; its subject is the
@@ -23,10 +29,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .mentions.unions import HEADS, union_level
+from .mentions.unions import HEADS, industry_name, union_level
 from .model import (
     Article,
     ArticleFacts,
@@ -42,9 +49,12 @@ from .model import (
 from .segment import years_in
 
 NATIONAL = "中华全国总工会"
+#: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
 _BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",), "新区": ("district",),
-                "州": ("city",), "市": ("provincial", "city"), "公司": ("enterprise",), "集团": ("enterprise",),
-                "省": ("provincial",), "街道": ("street",), "镇": ("street",), "乡": ("street",), "": ()}
+                "自治县": ("district",), "自治旗": ("district",), "州": ("city",), "自治州": ("city",),
+                "盟": ("city",), "地区": ("city",), "市": ("city",), "公司": ("enterprise",), "集团": ("enterprise",),
+                "省": ("provincial",), "自治区": ("provincial",), "街道": ("street",), "镇": ("street",),
+                "乡": ("street",), "": ()}
 _QUOTES = "“”‘’\"'「」『』《》"
 
 
@@ -66,15 +76,241 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+# ---------------------------------------------------------------- region
+@dataclass(frozen=True)
+class Region:
+    """Where an article is from: province, prefecture and county-level division (GB/T 2260 full names).
+
+    ``city`` is None for the four municipalities, whose districts sit straight under them.
+    """
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    #: whether the county is named at least as often as its prefecture on its own
+    #: (an article about 昆山市 rather than about 苏州)
+    county_led: bool = False
+
+    def union(self, bare: str) -> str | None:
+        """The 总工会 a bare level word names in this region.
+
+        Parameters
+        ----------
+        bare : str
+            The level word written before 总工会: 省, 自治区, 市, 区, 县, 旗 ...
+
+        Returns
+        -------
+        str or None
+            ``"海南省总工会"`` for 省 in a 海南 article; 市 is the prefecture's union, or the
+            municipality's in 北京/天津/上海/重庆, or a county-level city's (昆山市) where the
+            article is about one; 区/县/旗 the county-level division's, or in an autonomous
+            region without a county the region's (区总工会 is its usual short form there).
+            None where the region does not say.
+        """
+        prov, city, county = self.province, self.city, self.county
+        ptype = lexicon.province_types().get(prov or "", "")
+        if bare in ("省", "自治区"):
+            return prov + "总工会" if prov and (ptype == bare or bare == "省" and ptype == "省") else None
+        if bare == "市":
+            if ptype == "直辖市":
+                return prov + "总工会"
+            if county and county.endswith("市") and (self.county_led or not city):
+                return county + "总工会"
+            return city + "总工会" if city else None
+        if bare in ("区", "县", "旗", "新区", "自治县", "自治旗"):
+            if county and county.endswith("新区" if bare == "新区" else bare[-1]):
+                return county + "总工会"
+            if bare == "区" and not county and ptype == "自治区":
+                return prov + "总工会"
+        if bare in ("州", "盟", "自治州", "地区") and city and city.endswith(bare[-1:] if bare != "地区" else bare):
+            return city + "总工会"
+        return None
+
+
+@lru_cache(maxsize=1)
+def _form_lengths() -> dict[str, tuple[int, ...]]:
+    """First character of a place form → the lengths of the forms that start with it, longest first."""
+    out: dict[str, set[int]] = {}
+    for form in list(lexicon.divisions()) + list(lexicon.county_short_forms()):
+        out.setdefault(form[0], set()).add(len(form))
+    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
+
+
+def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
+    """Known place forms in ``text``, longest match first: (start, end, divisions, weak)."""
+    full, short = lexicon.divisions(), lexicon.county_short_forms()
+    by_first = _form_lengths()
+    hits = []
+    i = 0
+    while i < len(text):
+        for n in by_first.get(text[i], ()):
+            w = text[i:i + n]
+            if w in full or w in short:
+                hits.append((i, i + n, full.get(w) or short[w], w not in full))
+                i += n
+                break
+        else:
+            i += 1
+    return hits
+
+
+def article_region(article: Article, named: list[Mention] | None = None) -> Region:
+    """The region an article is about, from the places it names.
+
+    Every province, prefecture or county form in the text is a vote for its province
+    (a prefecture or county also for its prefecture, a county for itself); a form
+    in the headline or in the dateline (the first 60 characters of the body) counts three
+    and two times, one inside a named union (海口市总工会) three times.  The province with
+    most votes wins, then its prefecture with most votes, then that prefecture's county.
+    A form that names several places (鼓楼区, 朝阳区) votes for each; a county's short
+    form (平罗 for 平罗县) votes only where its province already leads.
+
+    Parameters
+    ----------
+    article : Article
+        Segmented article.
+    named : list of Mention, optional
+        Union mentions with a name; places inside them weigh more.
+
+    Returns
+    -------
+    Region
+        Empty where the text names no place.
+    """
+    text = article.text
+    t0 = text.find(article.title) if article.title else -1
+    title_end = t0 + len(article.title) if t0 >= 0 else 0
+    in_union, in_person = bytearray(len(text) + 1), bytearray(len(text) + 1)
+    for m in named or ():
+        in_union[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for m in article.of_kind("person"):
+        in_person[m.start:m.end] = b"\x01" * (m.end - m.start)
+    prov, city, county, city_alone = Counter(), Counter(), Counter(), Counter()
+    weak = []
+    for start, end, divs, is_weak in _place_hits(text):
+        if any(in_person[start:end]):
+            continue  # 戴玉林 is a person, not 玉林市
+        w = 3 if start < title_end or in_union[start] else 2 if start < title_end + 60 else 1
+        if is_weak:
+            weak.append((w, divs))
+            continue
+        share = w / len(divs) if len(divs) > 1 else w
+        for p, c, k in divs:
+            prov[p] += share
+            if c:
+                city[(p, c)] += share
+                if not k:
+                    city_alone[(p, c)] += share
+            if k:
+                county[(p, c, k)] += share
+    if not prov:
+        return Region()
+    best_p = max(prov, key=lambda p: prov[p])  # ties: first seen
+    for w, divs in weak:
+        for p, c, k in divs:
+            if p == best_p:
+                city[(p, c)] += w / 2
+                county[(p, c, k)] += w
+    cities = [(c, v) for (p, c), v in city.items() if p == best_p]
+    best_c = max(cities, key=lambda cv: cv[1])[0] if cities else None
+    counties = [(k, v) for (p, c, k), v in county.items() if p == best_p and c == best_c]
+    best_k, k_votes = max(counties, key=lambda kv: kv[1]) if counties else (None, 0)
+    return Region(best_p, best_c, best_k, bool(best_k) and k_votes >= city_alone[(best_p, best_c)])
+
+
 # ---------------------------------------------------------------- unions
+def _division_union(form: str, region: Region | None = None) -> str | None:
+    """The 总工会 of a place form (山东 → 山东省总工会, 六安 → 六安市总工会), where it names one place.
+
+    A form shared by several places (朝阳, 鼓楼区) is read as the one in ``region``.
+    """
+    divs = lexicon.divisions().get(form)
+    if not divs:
+        return None
+    if len(divs) > 1 and region and region.province:
+        divs = tuple(d for d in divs if d[0] == region.province and (not region.city or d[1] in (None, region.city))) \
+            or tuple(d for d in divs if d[0] == region.province)
+    if len(divs) != 1:
+        return None
+    prov, city, county = divs[0]
+    return (county or city or prov) + "总工会"
+
+
+def _place_prefix(base: str) -> tuple[str, int]:
+    """The longest place form that ``base`` starts with, and its length ('' and 0 if none)."""
+    full = lexicon.divisions()
+    for n in range(min(len(base), 12), 1, -1):
+        if base[:n] in full:
+            return base[:n], n
+    return "", 0
+
+
+def _place_chain(base: str) -> list[tuple[str, int]]:
+    """The place forms ``base`` starts with, one after another, with the offset each ends at
+    (杭州市余杭区良渚街道 → [("杭州市", 3), ("余杭区", 6)])."""
+    chain, n = [], 0
+    while n < len(base):
+        form, k = _place_prefix(base[n:])
+        if not k:
+            break
+        n += k
+        chain.append((form, n))
+    return chain
+
+
+def _fits(name: str, bare: str) -> bool:
+    """Whether a named union is of the level a bare word names (市 → a city, or a municipality)."""
+    level = union_level(name)
+    if bare == "市":  # a prefecture, a municipality, or a county-level city (昆山市)
+        return level == "city" or (level == "provincial" and
+                                   lexicon.province_types().get(_prefix(name)) == "直辖市") \
+            or (level == "district" and _prefix(name).endswith("市") and name.endswith("总工会"))
+    if bare in ("省", "自治区"):
+        return level == "provincial" and lexicon.province_types().get(_prefix(name), bare) in (bare, "特别行政区")
+    return level in _BARE_LEVELS.get(bare, ())
+
+
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n（(]")
+_LEVEL_WORD = re.compile(r"(自治区|自治州|省|市|区|县|旗|盟)")
+
+
+def _clause_level(text: str, pos: int, region: Region) -> str | None:
+    """For a bare 总工会: the union of the body that opens its clause.
+
+    ``苏州市人大常委会副主任、总工会主席`` → 苏州市总工会; ``自治区人大常委会副主任、总工会主席`` →
+    the region's 自治区总工会.  None where the clause opens with neither a place nor a level word.
+    """
+    i = pos
+    while i > 0 and pos - i < 30 and not _CLAUSE_END.match(text[i - 1]):
+        i -= 1
+    clause = text[i:pos]
+    if not clause:
+        return None
+    form, n = _place_prefix(clause)
+    if n:
+        # the lowest place of a chain written together (苏州市吴中区 → 吴中区)
+        while True:
+            lower, k = _place_prefix(clause[n:])
+            if not k:
+                break
+            form, n = lower, n + k
+        return _division_union(form, region)
+    m = _LEVEL_WORD.match(clause)
+    return region.union(m.group()) if m else None
+
+
 def resolve_unions(article: Article) -> dict[str, UnionFact]:
     """Give every union mention a canonical ``attrs["name"]``; return the unions.
 
-    Bare forms get the union in context; short forms the full name written
-    elsewhere in the article; aliases (全总) their full name.
+    Bare forms get the union in context (the section's, one named in the article, else
+    the one of the article's region, :func:`article_region`); short forms the full name
+    written elsewhere in the article or the place's 总工会 (山东工会 → 山东省总工会);
+    aliases (全总) their full name.
     """
     mentions = article.of_kind("union")
     named = [m for m in mentions if m.attrs.get("name")]
+    region = article_region(article, named)
     # short forms → full forms written in the same article
     zone_full = lexicon.zone_short_forms()
     names = sorted({m.attrs["name"] for m in named}, key=len, reverse=True)
@@ -86,7 +322,12 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         if n.endswith("工会") and not n.endswith("总工会") and p in admin and p not in lexicon.municipal_zones():
             canon[n] = p + "总工会"  # 北京市工会十四大: a place's union is its 总工会
             continue
-        if p in zone_full:
+        if n.endswith("工会") and p not in admin and p in lexicon.divisions():
+            full = _division_union(p, region)  # 山东工会, 山东总工会 → 山东省总工会
+            if full and full != n:
+                canon[n] = full
+                continue
+        if p in zone_full and _zone_in_region(zone_full[p], region):
             full = zone_full[p] + (n[len(p):] if n[len(p):] else "总工会")
             canon[n] = full
             continue
@@ -94,11 +335,21 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             if longer == n or len(_prefix(longer)) < len(p):
                 continue
             q = _prefix(longer)
+            if len(q) > len(p) and q.endswith(p) and longer[len(q):] == n[len(p):] \
+                    and _place_prefix(q)[1] == len(q) - len(p) and union_level(n) != "national":
+                canon[n] = canon.get(longer, longer)  # 北仑区总工会 ← 宁波市北仑区总工会
+                break
             if (q != p or len(longer) > len(n)) and (q[:1] == p[:1] or p[:1] in "省市区县") and _is_subsequence(p, q) \
                     and union_level(n) in (union_level(longer), "other") \
+                    and not (industry_name(p) and industry_name(q)) \
                     and (longer.endswith("总工会") or longer[len(q):] == n[len(p):]):
                 canon[n] = canon.get(longer, longer)
                 break
+        else:
+            level_word = next((w for w in ("自治区", "省", "市", "区", "县") if p.startswith(w)), "")
+            place = (region.union(level_word) or "")[:-3] if level_word and industry_name(p[len(level_word):]) else ""
+            if place:  # 省教育工会 → 青海省教育工会: the region's industry union
+                canon[n] = place + n[len(level_word):]
     for m in named:
         written = m.attrs.get("written") or m.text
         m.attrs["written"] = written
@@ -119,30 +370,30 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     counts = Counter(m.attrs["name"] for m in named)
     article_main = title_union or (counts.most_common(1)[0][0] if counts else None)
 
-    def by_level(levels: tuple[str, ...], pos: int) -> str | None:
+    def by_level(bare: str, pos: int) -> str | None:
+        if bare == "":
+            return _clause_level(article.text, pos, region) or article_main
         sent = article.sentence_at(pos)
         sec = sent.section if sent else 0
-        cands = [m for m in named if m.start < pos and (not levels or union_level(m.attrs["name"]) in levels)]
         scoped = section_union.get(sec)
-        if scoped and (not levels or union_level(scoped) in levels):
+        if scoped and _fits(scoped, bare):
             return scoped
+        cands = [m for m in named if m.start < pos and _fits(m.attrs["name"], bare)]
         in_section = [m for m in cands if article.sentence_at(m.start) and article.sentence_at(m.start).section == sec]
         if in_section:
             return in_section[-1].attrs["name"]
-        level_counts = Counter(m.attrs["name"] for m in named if not levels or union_level(m.attrs["name"]) in levels)
+        level_counts = Counter(m.attrs["name"] for m in named if _fits(m.attrs["name"], bare))
+        own = region.union(bare)
+        if own and own in level_counts:
+            return own
         if level_counts:
             return level_counts.most_common(1)[0][0]
-        if "provincial" in levels:  # 市总工会 in a Beijing district article → 北京市总工会
-            for n in counts:
-                muni = lexicon.municipal_districts().get(_prefix(n))
-                if muni:
-                    return muni + "总工会"
-        return None
+        return own
 
     for m in mentions:
         if m.attrs.get("name") is None:
-            m.attrs["name"] = by_level(_BARE_LEVELS.get(m.attrs.get("bare", ""), ()), m.start)
-            m.attrs["written"] = m.text
+            m.attrs["name"] = by_level(m.attrs.get("bare", ""), m.start)
+            m.attrs["written"] = m.attrs.get("written") or m.text
 
     unions: dict[str, UnionFact] = {}
     for m in mentions:
@@ -152,42 +403,122 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         u = unions.setdefault(n, UnionFact(n, level=union_level(n)))
         if m.attrs["written"] != n:
             u.aliases.add(m.attrs["written"])
-    main_district = next((n for n, _ in counts.most_common() if union_level(n) in ("district", "city")), None)
+    main_district = next((n for n, _ in counts.most_common() if union_level(n) in ("district", "city")), None) \
+        or next((n for n, _ in counts.most_common() if union_level(n) == "industrial-park"), None)
+    main_local = next((n for n, _ in Counter(m.attrs["name"] for m in mentions if m.attrs.get("name")).most_common()
+                       if union_level(n) in ("provincial", "city", "district", "industrial-park")), None)
+    by_body = {_body_key(n): n for n in unions}
     for n, u in unions.items():
-        u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district)
-    article.main_union = article_main
+        u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district, region, main_local)
+        if u.parent and u.parent not in unions:  # the article's own form of the same union (贵州省黔东南州总工会)
+            u.parent = by_body.get(_body_key(u.parent), u.parent)
+    # the article's main union counts bare mentions too (市总工会 three times beats 利州区总工会 once)
+    all_counts = Counter(m.attrs["name"] for m in mentions if m.attrs.get("name"))
+    article.main_union = title_union or (all_counts.most_common(1)[0][0] if all_counts else None)
     article.section_unions = section_union
     article.title_union = title_union
     return unions
 
 
+def _zone_in_region(zone: str, region: Region | None) -> bool:
+    """Whether a functional area (北京经济技术开发区) lies in the article's province (any, if unknown)."""
+    if not region or not region.province:
+        return True
+    owner = lexicon.municipal_districts().get(zone, "")
+    return owner == region.province or lexicon.cities().get(owner) == region.province
+
+
+def _district_parent(base: str, region: Region | None) -> str | None:
+    """Union above a county-level division's: its prefecture's, or its municipality's.
+
+    A name several prefectures share (鼓楼区) is read as the one in the article's region.
+    """
+    divs = lexicon.divisions().get(base, ())
+    divs = tuple(d for d in divs if d[2] == base)
+    if len(divs) > 1 and region and region.province:
+        divs = tuple(d for d in divs if d[0] == region.province and (not region.city or d[1] == region.city)) \
+            or tuple(d for d in divs if d[0] == region.province)
+    if len(divs) != 1:
+        return None
+    prov, city, _ = divs[0]
+    return (city or prov) + "总工会"
+
+
+def _body_key(name: str) -> str:
+    """Key under which the forms of one place's 总工会 agree: 贵州省黔东南州总工会, 黔东南州总工会 and
+    黔东南苗族侗族自治州总工会 → 黔东南苗族侗族自治州总工会.  Other names are their own key."""
+    if not name.endswith("总工会"):
+        return name
+    base = name[:-3]
+    form, n = _place_prefix(base)
+    if n and n < len(base) and len(lexicon.divisions().get(form, ())) == 1 \
+            and lexicon.divisions()[form][0][1] is None and base[n:] in lexicon.divisions():
+        base = base[n:]  # a province written before its city or county
+    base = lexicon.city_aliases().get(base, lexicon.province_short_to_full().get(base, base))
+    return base + "总工会"
+
+
+def _province_of_prefixed_city(base: str) -> str | None:
+    """广西柳州市 → 广西壮族自治区: a city written after its province's name."""
+    form, n = _place_prefix(base)
+    divs = lexicon.divisions().get(form, ())
+    rest = lexicon.city_aliases().get(base[n:], base[n:])
+    if n and len(divs) == 1 and divs[0][1] is None and lexicon.cities().get(rest) == divs[0][0]:
+        return divs[0][0]
+    return None
+
+
 def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_union: dict[int, str],
-            mentions: list[Mention], article: Article, main_district: str | None) -> str | None:
+            mentions: list[Mention], article: Article, main_district: str | None,
+            region: Region | None = None, main_local: str | None = None) -> str | None:
     base = _prefix(name)
     if level == "national":
         return None
     if level == "provincial":
         return NATIONAL
     if level == "city":
-        prov = lexicon.cities().get(base)
+        prov = lexicon.cities().get(base) or _province_of_prefixed_city(base)
         return prov + "总工会" if prov else None
+    if level == "enterprise":
+        return None  # a workplace union reports where the text says so, not by its name
+    if level == "branch" and "工会" in name and name.endswith("工作委员会"):
+        return name[: name.index("工会") + 2]  # a union's regional committee → the union
+    if level == "industry":
+        if base.startswith("中国"):
+            return NATIONAL  # 中国海员建设工会: a national industry union
+        form, n = _place_prefix(base)
+        if n:
+            return _division_union(form, region)
+        if main_local and main_local != name:
+            return main_local  # 教科文卫体工会 in a provincial union's yearbook entry
+        return region.union("省") or region.union("自治区") if region else None
     for prov in lexicon.provinces():  # 天津市滨海新区 → 滨海新区
         if base.startswith(prov) and base[len(prov):] in lexicon.municipal_districts():
             base = base[len(prov):]
             break
-    muni = lexicon.municipal_districts().get(base) or lexicon.municipal_districts().get(
-        lexicon.zone_short_forms().get(base, ""))
+    muni = lexicon.municipal_districts().get(base)
+    if base in lexicon.zone_short_forms() and _zone_in_region(lexicon.zone_short_forms()[base], region):
+        muni = muni or lexicon.municipal_districts().get(lexicon.zone_short_forms()[base])
+    if muni and base in lexicon.ambiguous_counties() and region and region.province not in (None, muni) \
+            and any(d[0] == region.province for d in lexicon.divisions().get(base, ())):
+        muni = None  # 朝阳区 in a 长春 article is 长春's
     if level in ("district", "industrial-park", "street") and not muni:
-        # 宁波市北仑区, 重庆市渝北区: the city or municipality written first is the parent
-        for n in range(min(len(base) - 1, 10), 1, -1):
-            head = base[:n]
-            if head in lexicon.cities() or (head in lexicon.provinces() and head.endswith("市")):
-                return head + "总工会"
+        # 宁波市北仑区, 重庆市渝北区, 六安开发区: the city or municipality written first is the parent
+        chain = _place_chain(base)
+        if chain and level == "street" and not any(chain[0][0] in d for d in lexicon.divisions().get(chain[0][0], ())):
+            chain = []  # 杭州道街道 is a street of 天津, not of 杭州: only a full division name heads a street's name
+        if chain and chain[-1][1] == len(base):
+            chain = chain[:-1]  # 宁波市北仑区: the name ends with the district itself
+        if chain:  # 杭州市余杭区良渚街道 → 余杭区: the lowest place written before it
+            head = _division_union(chain[-1][0], region)
+            if head and head != name:
+                return head
     if level in ("district", "industrial-park") and muni:
         return muni + "总工会"
     if level == "district":
-        if base in lexicon.counties():  # 正定县 → 石家庄市 (GB/T 2260 divisions)
-            return lexicon.counties()[base] + "总工会"
+        above = _district_parent(base, region)
+        if above:
+            return above
         cities = [n for n in unions if unions[n].level == "city"]
         return cities[0] if len(cities) == 1 else None
     # street, park, enterprise ...: the district union of its section, else the article's
@@ -199,6 +530,10 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
                 return scoped
     if main_district and main_district != name:
         return main_district
+    if level == "street" and region and region.county:
+        return region.county + "总工会"  # 望京街道总工会 in an article about 朝阳区
+    if level == "industrial-park" and region:
+        return region.union("市")  # 经开区总工会 in an article about 合肥: the city's zone
     return None
 
 
@@ -206,8 +541,10 @@ def parent_of(name: str) -> str | None:
     """Parent of a union from its name and the lexicon alone (no article context).
 
     Provincial-level unions (including the four municipalities') → 中华全国总工会;
-    a prefecture-level city's → its province's; a municipality's district → the
-    municipality's.  Used to walk up the hierarchy above the unions an article names.
+    a prefecture-level city's → its province's; a county's → its prefecture's (where
+    the county name is unique); a municipality's district → the municipality's;
+    a national industry union (中国海员建设工会) → 中华全国总工会.  Used to walk up the
+    hierarchy above the unions an article names.
     """
     level = union_level(name)
     base = _prefix(name)
@@ -216,6 +553,8 @@ def parent_of(name: str) -> str | None:
     if level == "city":
         prov = lexicon.cities().get(base)
         return prov + "总工会" if prov else None
+    if level == "industry" and base.startswith("中国"):
+        return NATIONAL
     if level == "district" and base in lexicon.counties():
         return lexicon.counties()[base] + "总工会"
     muni = lexicon.municipal_districts().get(base)

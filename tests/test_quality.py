@@ -16,9 +16,9 @@ from graph.evaluate import evaluate
 ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
-SEED_FLOORS = {"overall": 0.95, "unions": 0.95, "persons": 0.97, "figures": 0.97, "reporters": 0.95,
+SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.97, "reporters": 0.95, "parents": 0.98,
                "awards": 0.92, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
-DEV_FLOORS = {"overall": 0.87, "unions": 0.74, "persons": 0.97, "figures": 0.93, "programmes": 0.87,
+DEV_FLOORS = {"overall": 0.87, "unions": 0.97, "persons": 0.97, "figures": 0.93, "programmes": 0.87, "parents": 0.96,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.59, "reporters": 0.95, "roles": 0.88}
 
 

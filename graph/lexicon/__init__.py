@@ -28,9 +28,12 @@ __all__ = [
     "city_aliases",
     "city_types",
     "counties",
+    "county_short_forms",
     "district_aliases",
+    "divisions",
     "honour_suffixes",
     "honours",
+    "industry_union_terms",
     "measure_words",
     "municipal_districts",
     "municipal_zones",
@@ -701,3 +704,115 @@ def counties() -> dict[str, str]:
     """
     ambiguous = ambiguous_counties()
     return {name: next(iter(prefs)) for name, prefs in _county_prefectures().items() if name not in ambiguous}
+
+
+# ---------------------------------------------------------------- divisions
+#: Endings stripped from county-level names to give their short forms (平罗县 → 平罗), longest first.
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "特区", "林区", "县", "区", "市", "旗")
+
+@cache
+def divisions() -> dict[str, tuple[tuple[str, str | None, str | None], ...]]:
+    """Every written form of a province, prefecture or county → where it sits in GB/T 2260.
+
+    Returns
+    -------
+    dict of str to tuple of (str, str or None, str or None)
+        ``{"海口": (("海南省", "海口市", None),), "利州区": (("四川省", "广元市", "利州区"),),
+        "鼓楼区": (("江苏省", "南京市", "鼓楼区"), ("福建省", "福州市", "鼓楼区"), ...),
+        "顺义区": (("北京市", None, "顺义区"),), ...}``: full names, listed short forms and
+        stripped forms (as in :func:`place_names`) of provinces, prefecture-level divisions,
+        the districts and counties of the four municipalities (no prefecture: their parent is
+        the municipality) and the county-level divisions of :func:`counties` and
+        :func:`ambiguous_counties` (every prefecture that has one of that name).  Functional
+        areas, literary province names (齐鲁) and one-character abbreviations are left out: they
+        do not pin a place down.  A form with several entries names several places; the article
+        around it must choose.
+
+    References
+    ----------
+    GB/T 2260 administrative division codes, as of 2023 (``data/provinces.tsv``,
+    ``data/cities.tsv``, ``data/municipal_districts.tsv``, ``data/counties.tsv``).
+    """
+    stop = set(_words("place_short_stoplist.txt"))
+    out: dict[str, list[tuple[str, str | None, str | None]]] = {}
+
+    def add(form: str | None, div: tuple[str, str | None, str | None]) -> None:
+        if form and len(form) >= 2 and form not in stop and div not in out.setdefault(form, []):
+            out[form].append(div)
+
+    for full, short in provinces().items():
+        add(full, (full, None, None))
+        add(short, (full, None, None))
+    aliases = {}
+    for alias, full in city_aliases().items():
+        aliases.setdefault(full, []).append(alias)
+    for city, prov in cities().items():
+        for form in (city, _stripped(city), *aliases.get(city, ())):
+            add(form, (prov, city, None))
+    zones = municipal_zones()
+    short_of = {}
+    for short, full in district_aliases().items():
+        short_of.setdefault(full, []).append(short)
+    for district, muni in municipal_districts().items():
+        if district in zones or muni not in provinces():
+            continue
+        for form in (district, _stripped(district), *short_of.get(district, ())):
+            add(form, (muni, None, district))
+    for row in _rows("counties.tsv"):
+        county, pref = row[0], _col(row, 1)
+        if pref not in cities() or county in _GENERIC_COUNTY_NAMES:
+            continue
+        add(county, (cities()[pref], pref, county))
+    return {form: tuple(divs) for form, divs in out.items()}
+
+
+@cache
+def county_short_forms() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Short forms of county-level divisions (平罗县 → 平罗) → the divisions they may name.
+
+    Returns
+    -------
+    dict of str to tuple of (str, str, str)
+        ``{"平罗": (("宁夏回族自治区", "石嘴山市", "平罗县"),), ...}``: the county name without
+        its generic ending (县, 区, 市, 旗, 自治县 ...) when at least two characters remain
+        and the form is not already a province or prefecture form of :func:`divisions`.
+        Many such forms are also common words (城关, 新城, 长安), so they are weak evidence:
+        use them only where the province or prefecture is already known.
+
+    References
+    ----------
+    GB/T 2260 administrative division codes, as of 2023 (``data/counties.tsv``).
+    """
+    full = divisions()
+    stop = set(_words("place_short_stoplist.txt"))
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in _rows("counties.tsv"):
+        county, pref = row[0], _col(row, 1)
+        if pref not in cities() or county in _GENERIC_COUNTY_NAMES:
+            continue
+        for suffix in _COUNTY_SUFFIXES:
+            if county.endswith(suffix) and len(county) - len(suffix) >= 2:
+                short = county[: -len(suffix)]
+                if short not in full and short not in stop:
+                    out.setdefault(short, []).append((cities()[pref], pref, county))
+                break
+    return {form: tuple(divs) for form, divs in out.items()}
+
+
+@cache
+def industry_union_terms() -> tuple[str, ...]:
+    """Sector words that industry (产业) unions are named from, longest first.
+
+    Returns
+    -------
+    tuple of str
+        ``("公路运输", "教科文卫体", "能源", "化学", "海员", "邮电", ...)``: a union whose name
+        before 工会 is made of these words alone (教科文卫体工会, 国防邮电工会, 中国海员建设工会
+        after 中国) is an industry union.
+
+    References
+    ----------
+    The national industry unions of the All-China Federation of Trade Unions and their
+    provincial counterparts (``data/industry_union_terms.txt``).
+    """
+    return _longest_first(_words("industry_union_terms.txt"))

@@ -31,7 +31,9 @@ _FW_SORTED = tuple(sorted(FUNCTION_WORDS, key=len, reverse=True))
 
 @cache
 def _places() -> frozenset[str]:
-    return lexicon.place_names()
+    # county-level names too (和政县 keeps its 和); two-character ones (和县) stay out, so that
+    # 市委和县委 still cuts at 和
+    return lexicon.place_names() | {n for n in lexicon.divisions() if len(n) >= 3}
 
 
 @cache

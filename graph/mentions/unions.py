@@ -6,24 +6,34 @@ a union head (总工会, 工会联合会, 联合工会, 工会).  Bare heads wit
 links them to the union the article or section is about (GUIDELINES.md:
 "a bare 区总工会 is an alias of the union the article is about").
 Generic phrases (各级工会, 基层工会, 企业工会 37家) are not unions.
+
+A name starts at a place or a proper name, never at the verb, adverbial or
+person before it (:func:`lead_length`: 学习宣传贯彻上海工会 → 上海工会,
+温祥华代表苏州市总工会 → 苏州市总工会); collective phrases (各市总工会,
+兰州市基层工会, 10人以上新建工会) are no union.  Short forms 省总/市总 and
+elided levels (自治区、市总工会) are bare mentions too.  Industry unions are
+named from sector words (中国海员建设工会, 教科文卫体工会: ``industry_union_terms``).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ..model import Article, Mention
 from ..segment import words
 from ._spans import name_start, place_at, strip_parens
 
-HEADS = ("工会联合会", "总工会", "联合工会", "工会")
+HEADS = ("工会联合总会", "工会联合会", "总工会", "联合工会", "工会")
 _HEAD_RE = re.compile("|".join(HEADS))
 #: Level words that, alone before 总工会, name no union (区总工会, 市总工会).
-LEVEL_WORDS = ("省", "市", "区", "县", "镇", "乡", "街道", "旗", "新区", "州", "公司", "集团", "")
+LEVEL_WORDS = ("省", "自治区", "市", "区", "县", "自治县", "镇", "乡", "街道", "旗", "自治旗", "新区", "州",
+               "自治州", "盟", "地区", "公司", "集团", "")
 #: Words that make 工会 part of a common noun (工会组织, 工会干部 ...).
 COMPOUND_AFTER = ("会员", "组织", "干部", "经费", "工作", "改革", "服务", "系统", "建设", "自身", "法", "会籍",
                   "媒体", "帮扶", "阵地", "代表", "积极分子", "工作者", "名片", "特色", "组建", "党员", "报刊",
-                  "网站", "自媒体", "力量", "社会工作者", "专职", "领导", "作用", "优势", "资源")
+                  "网站", "自媒体", "力量", "社会工作者", "专职", "领导", "作用", "优势", "资源", "合作",
+                  "品牌", "事业")
 #: Modifiers that make a union phrase generic rather than a name.
 GENERIC_PARTS = (
     "全区", "全市", "全省", "全县", "全国", "各级", "各", "基层", "企业", "机关", "社区", "联合", "非公",
@@ -40,6 +50,38 @@ _ENTERPRISE_TAILS = ("有限责任公司", "股份有限公司", "有限公司",
                      "银行", "中心", "研究院", "研究所", "酒店", "商场", "超市", "站", "局", "委")
 
 
+#: Words that open a phrase before a union's name without being part of it: verbs of electing,
+#: attending or commemorating that jieba tags as nouns, 原 (former), 代表 (on behalf of).
+LEAD_WORDS = frozenset({"纪念", "原", "代表", "产生", "标志", "选举产生", "宣传", "学习", "贯彻", "落实", "庆祝",
+                        "祝贺", "欢迎", "感谢", "致", "经", "由", "新", "首家", "全新", "正式", "召开", "举行", "成立"})
+#: Parts of speech (jieba/ICTCLAS) of words that never begin a union's name: verbs, adverbs,
+#: prepositions, conjunctions, particles, time words, pronouns, numerals, measure words, set phrases.
+_LEAD_FLAGS = ("v", "vn", "vd", "d", "p", "c", "u", "t", "r", "m", "q", "f", "nr", "l", "i")
+#: Endings of a prefix that make the phrase a class of unions (兰州市基层工会, 驻会产业工会).
+COLLECTIVE_TAILS = ("基层", "各级", "所属", "下属", "驻会产业", "各类")
+#: Collective phrases before a bare level (各市总工会, 各区县总工会): every such union, not one.
+_COLLECTIVE_BEFORE = ("各", "各级", "全省各", "全市各", "以及各")
+
+
+@lru_cache(maxsize=65536)
+def industry_name(base: str) -> bool:
+    """Whether ``base`` (a union name before 工会) is made of sector words alone (教科文卫体, 国防邮电),
+    after an optional 中国: the name of an industry union.
+    """
+    if base.startswith("中国"):
+        base = base[2:]
+    terms = lexicon.industry_union_terms()
+    ok = [False] * (len(base) + 1)
+    ok[0] = True
+    for i in range(len(base)):
+        if ok[i]:
+            for t in terms:
+                if base.startswith(t, i):
+                    ok[i + len(t)] = True
+    return len(base) >= 2 and ok[len(base)] and any(len(t) >= 2 and t in base for t in terms)
+
+
+@lru_cache(maxsize=65536)
 def union_level(name: str) -> str:
     """Level of a union from its name: national, provincial, city, district, street,
     industrial-park, enterprise, industry or other.
@@ -57,8 +99,19 @@ def union_level(name: str) -> str:
             break
     if name in ("中华全国总工会", "全国总工会"):
         return "national"
+    if industry_name(base):
+        return "industry"
+    if name.endswith("工作委员会") and "工会" in name:
+        return "branch"  # 中国能源化学工会华东电力工作委员会
     if base in lexicon.provinces():
         return "provincial"
+    for form in (*lexicon.provinces(), *lexicon.provinces().values()):  # 贵州省黔东南州 → 黔东南州
+        if base.startswith(form) and (base[len(form):] in lexicon.cities() or base[len(form):] in
+                                      lexicon.city_aliases() or base[len(form):] in lexicon.counties()):
+            base = base[len(form):]
+            break
+    if base in lexicon.city_aliases() and base.endswith(("州", "盟", "地区")):
+        return "city"  # 黔东南州, 延边州
     if base.endswith(("街道", "镇", "乡", "地区办事处", "苏木")):
         return "street"
     if any(base.endswith(t) for t in _ENTERPRISE_TAILS):
@@ -87,6 +140,10 @@ def union_level(name: str) -> str:
     return "other"
 
 
+_DIVISION_TAILS = ("镇", "乡", "街道", "区", "县", "市", "旗", "村", "社区")
+_STREET_TAILS = ("街道", "镇", "乡", "社区", "村")
+
+
 def _is_proper(prefix: str) -> bool:
     """Whether a union prefix names something: a known place, an organisation or
     zone head (公司, 集团, 开发区 ...), or a word jieba tags as a place or name.
@@ -97,10 +154,13 @@ def _is_proper(prefix: str) -> bool:
 
     base = strip_parens(prefix)
     toks = words(base)
-    if toks and toks[-1][1] == "v":
-        return False  # prose before 工会: 三大主题活动彰显|工会
+    if toks and toks[-1][1] == "v" and not (len(toks[-1][0]) >= 3 and toks[-1][0].endswith(_DIVISION_TAILS)):
+        return False  # prose before 工会: 三大主题活动彰显|工会 (jieba's 塘厦镇/v is a town, though)
     if any(place_cover(prefix)):
         return True
+    full = lexicon.divisions()
+    if any(base[:n] in full for n in range(2, min(len(base), 12) + 1)):
+        return True  # 鼓楼区, 平罗县: county names (place_names() leaves them out)
     tails = _ENTERPRISE_TAILS + _ZONE_TAILS + ("街道", "镇", "乡", "村", "社区", "系统", "行业", "产业", "班组")
     if base in _ZONE_TAILS and len(base) >= 3:
         return True  # 综保区工会: the zone of the article's district
@@ -109,6 +169,8 @@ def _is_proper(prefix: str) -> bool:
             return True
     if re.fullmatch(r"[省市区县](?:建设|教育|卫生|交通|金融|邮电|能源|农林|财贸|机械|冶金|国防|科技|商贸|文化)", base):
         return True  # 省建设工会: the province's industry union, named in full elsewhere
+    if industry_name(base):
+        return True  # 教科文卫体工会, 中国海员建设工会
     return any(flag in ("ns", "nt", "nrt") for _, flag in toks)
 
 
@@ -116,6 +178,141 @@ def _is_generic(prefix: str) -> bool:
     rest = _GENERIC_RE.sub("", prefix)
     rest = re.sub(r"[()（）]", "", rest)
     return len(rest) < 2
+
+
+_SHORT_RE = re.compile(r"(省|市|区|县)总(?!工会)")
+_ELIDED_RE = re.compile(r"(自治区|省|市|区|县)[、和与及]$")
+#: A district or county written before a bare level: 顺庆区、高坪区总工会 (its 区 is the head's).
+_ELIDED_PLACE_RE = re.compile(r"([区县市旗])[、和与及]$")
+
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?工作委员会")
+#: Words between 成立 and a new union's name that are not part of it (成立全市首家…工会联合会).
+_FOUNDING_MODIFIERS = ("全省", "全市", "全区", "全县", "首家", "首个", "第一家", "第一个", "一家", "一个", "了")
+
+
+def _founded(text: str, start: int, prefix: str) -> int | None:
+    """For a joint union (工会联合会, 联合工会) whose prefix names no place: when the clause says
+    it is being founded (成立/组建 + 全市首家 ...), the offset in ``prefix`` where its name starts.
+    """
+    i = 0
+    while True:
+        mod = next((w for w in _FOUNDING_MODIFIERS if prefix.startswith(w, i)), None)
+        if not mod:
+            break
+        i += len(mod)
+    before = text[max(0, start - 12):start]
+    while True:  # 成立全市|首家…: the modifiers may sit before the name's left edge too
+        mod = next((w for w in _FOUNDING_MODIFIERS if before.endswith(w)), None)
+        if not mod:
+            break
+        before = before[: -len(mod)]
+    if not before.endswith(("成立", "组建")) or len(prefix) - i < 2:
+        return None
+    rest = prefix[i:]
+    if any(flag.startswith(("v", "p", "c", "u")) for _, flag in words(rest)) or _is_generic(rest):
+        return None
+    return i
+
+
+def _short_form_at(text: str, start: int, end: int) -> bool:
+    """Whether 市总 / 省总 at ``text[start:end]`` is the short form of 市总工会 (市总班子成员, 衡水市总),
+    not the start of a word with 总 (市总体规划, 全县总人口): jieba keeps 总 apart, or with the level word.
+    """
+    toks = _lcut(text[start:end + 6])
+    if not toks:
+        return False
+    if toks[0] == text[start:end]:
+        return True
+    return len(toks) > 1 and toks[0] == text[start] and toks[1] == "总"
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """Whether jieba reads ``text[start:end]`` as one word in its context (入选|全总|创新)."""
+    w0 = max(0, start - 4)
+    pos, bounds = w0, set()
+    for w in _lcut(text[w0:end + 4]):
+        bounds.add(pos)
+        pos += len(w)
+    bounds.add(pos)
+    return start in bounds and end in bounds
+
+
+def _all_places(s: str) -> bool:
+    """Whether ``s`` is made of known places, one after another (南充市顺庆区)."""
+    i = 0
+    while i < len(s):
+        n = place_at(s, i)
+        if not n:
+            return False
+        i += n
+    return bool(s)
+
+
+def _elided_level(text: str, start: int, add) -> None:
+    """``自治区、市总工会``, ``省、市总工会``: the first level word names a union of its own;
+    ``宁夏回族自治区、市总工会``: the place written there does.
+    """
+    m = _ELIDED_RE.search(text[max(0, start - 4):start])
+    if not m:
+        m = _ELIDED_PLACE_RE.search(text[max(0, start - 4):start])
+    if not m:
+        return
+    end = max(0, start - 4) + m.end(1)
+    s0 = name_start(text, end)
+    pre = text[s0:end]
+    cut = lead_length(pre)
+    pre, s0 = pre[cut:], s0 + cut
+    if pre == m.group(1):
+        add(s0, end, name=None, bare=pre, written=pre + "总工会")
+    elif _all_places(pre):  # 宁夏回族自治区、市总工会; 南充市顺庆区、高坪区总工会
+        add(s0, end, name=pre + "总工会", written=pre + "总工会")
+
+
+def lead_length(prefix: str) -> int:
+    """Length of the words before a union's name proper: a union's name starts at a place
+    or a proper name, never at a verb, adverbial or clause before it.
+
+    Parameters
+    ----------
+    prefix : str
+        The text between the left edge :func:`name_start` found and the head (总工会, 工会).
+
+    Returns
+    -------
+    int
+        Characters to drop: those before the first word that is a known place, a bare
+        level word (省, 市 ...) or that jieba tags as a place, organisation or other proper
+        name (``ns``, ``nt``, ``nz``), when the word just before it is a verb, adverb,
+        preposition, particle, time word, pronoun, numeral, person name (温祥华代表…) or one
+        of :data:`LEAD_WORDS` (学习宣传贯彻上海工会 → 上海工会; 大会选举产生临沂高新区总工会 →
+        临沂高新区总工会); a bare level word or a street or town (…街道, …镇) right after a
+        verb (超额完成省总工会 → 省总工会; 走访文新街道总工会 → 文新街道总工会); else 0.  A
+        prefix that is one known place (经开区) is kept whole.
+    """
+    if place_at(prefix, 0) == len(prefix):
+        return 0  # 经开区: a place as a whole, whatever jieba makes of it
+    toks = words(prefix)
+    pos = 0
+    for i, (w, flag) in enumerate(toks):
+        if i:
+            prev_w, prev_flag = toks[i - 1]
+            verb = prev_w in LEAD_WORDS or prev_flag.startswith(("v", "l", "i", "d", "p", "c", "u"))
+            rest = prefix[pos:]
+            if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)):
+                return pos  # 大会选举产生|临沂高新区; 温祥华代表|苏州市
+            if verb and prev_flag != "vn" and rest in LEVEL_WORDS and rest not in ("公司", "集团"):
+                return pos  # 超额完成|省总工会: a bare level word after a verb
+            if (prev_flag == "v" or prev_w in LEAD_WORDS) and len(rest) >= 3 and rest.endswith(_STREET_TAILS) \
+                    and not any(f.startswith("v") for _, f in toks[i:]):
+                return pos  # 走访|文新街道: a street or town after a verb
+        pos += len(w)
+    return 0
+
+
+def _lcut(s: str) -> list[str]:
+    from ..segment import lcut
+
+    return lcut(s)
 
 
 def find(article: Article) -> list[Mention]:
@@ -147,8 +344,8 @@ def find(article: Article) -> list[Mention]:
     for alias, full in sorted(lexicon.union_aliases().items(), key=lambda kv: -len(kv[0])):
         for m in re.finditer(re.escape(alias), text):
             if alias == "全总" and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1: m.start()] or " ") \
-                    and text[m.start() - 1] not in "和与及、在的":
-                continue
+                    and text[m.start() - 1] not in "和与及、在的" and not _word_at(text, m.start(), m.end()):
+                continue  # 安全总监, 健全总体: 全 and 总 belong to other words
             add(m.start(), m.end(), name=full, written=alias)
 
     # 2. named unions: a specific prefix before a head; a bare level word
@@ -159,25 +356,52 @@ def find(article: Article) -> list[Mention]:
             continue  # 工会组织, 工会干部, 工会经费 ...: a common noun, not a name
         start = name_start(text, m.start())
         prefix = text[start:m.start()]
-        # a leading verb before a place name: 落实北京市 → 北京市
-        for k in range(1, min(4, len(prefix))):
-            if place_at(prefix, k) and not place_at(prefix, 0):
-                head = words(prefix[:k])
-                if len(head) == 1 and head[0][1][:1] in ("v", "p", "d", "c"):
-                    prefix, start = prefix[k:], start + k
-                break
+        cut = lead_length(prefix)  # 纪念中国海员工会 → 中国海员工会; 温祥华代表苏州市总工会 → 苏州市总工会
+        prefix, start = prefix[cut:], start + cut
         for g in ("辖区", "全区", "全市", "各级", "所属"):  # 辖区快递行业联合工会 → 快递行业联合工会
             if prefix.startswith(g) and len(prefix) > len(g) + 1:
                 prefix, start = prefix[len(g):], start + len(g)
+        if start > 0 and text[start - 1].isdigit() and not place_at(prefix, 0):
+            continue  # 10人以上新建工会: a count of unions, not one
         if prefix in ("公司", "集团") and m.group() == "工会":  # 公司工会: the company's union named earlier
             add(start, end, name=None, bare=prefix)
             continue
         if prefix in LEVEL_WORDS and m.group() == "总工会":
+            before = text[:start]
+            elided = _ELIDED_RE.search(before[-4:])
+            if prefix and (before.endswith(_COLLECTIVE_BEFORE) or elided and before[:len(before) - len(
+                    elided.group())].endswith(_COLLECTIVE_BEFORE)):
+                continue  # 各市总工会, 各省、市总工会: every such union
             add(start, end, name=None, bare=prefix)
+            _elided_level(text, start, add)
             continue
-        if not prefix or _is_generic(prefix) or not _is_proper(prefix):
+        if m.group() in ("工会联合会", "联合工会") and prefix and not prefix.endswith(COLLECTIVE_TAILS):
+            founded = _founded(text, start, prefix)
+            if founded:  # 成立全市首家综合性新业态工会联合会: the union being founded
+                add(start + founded, end, name=text[start + founded:end], written=text[start:end])
+                continue
+        if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) or not _is_proper(prefix):
             continue
-        add(start, end, name=text[start:end])
+        name = text[start:end]
+        branch = _BRANCH_RE.match(text, end)
+        if branch and name.startswith("中国") and industry_name(name[:-2]):
+            # 中国能源化学工会华东电力工作委员会: a national industry union's regional committee
+            add(start, branch.end(), name=text[start:branch.end()])
+            continue
+        add(start, end, name=name)
+        if m.group() == "总工会" and _all_places(prefix):
+            _elided_level(text, start, add)  # 顺庆区、高坪区总工会
+    # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
+    for m in _SHORT_RE.finditer(text):
+        if not _short_form_at(text, m.start(), m.end()):
+            continue
+        start = name_start(text, m.start())
+        prefix = text[start:m.start()]
+        if not prefix:
+            if not text[:start].endswith(_COLLECTIVE_BEFORE):
+                add(m.start(), m.end(), name=None, bare=m.group(1))
+        elif place_at(prefix, 0) == len(prefix):
+            add(start, m.end(), name=prefix + m.group(1) + "总工会", written=text[start:m.end()])
     # a union named inside a document title (《北京市总工会关于…》) is mentioned, but is not
     # the agent of the sentence around the title
     for t in re.finditer(r"《[^》]*》", text):
