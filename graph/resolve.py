@@ -655,8 +655,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                         org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
                 elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
-                elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?!.*工会)", org_text):
-                    org = None  # 市委, 区人社局 with no place known: one name for every city's body would merge them
+                elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?:总工会$|(?!.*工会))", org_text):
+                    # 市委, 区人社局, a bare 县总工会 with no place known: one name for every city's body would merge them
+                    org = None
                 elif org_text in _NATIONAL_BODIES or re.search(
                         r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会|厂|学校|大学|研究所|银行|车间|班组"
                         r"|.{2}工会)$", org_text):  # 某某客运公司工会: a union the union finder missed
@@ -941,9 +942,11 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             if p.kind == "person" or p.start < m.start:
                 give(f, p.attrs["name"])
     # a later sentence naming who got it: …株洲市共有28人获此殊荣,…易冬生名列其中
-    for v in re.finditer(r"获此|名列其中|榜上有名|入选", text):
+    # 入选 only when it names no object of its own (入选其中, …入选。): 入选全省创新案例 is another list
+    anaphoric = re.compile(r"获此|名列其中|榜上有名|入选(?=其中|[，,。；;！!])")
+    for v in anaphoric.finditer(text):
         s0, s1 = _near_bounds(_SENTENCE, text, v.start())
-        if v.start() != next(re.finditer(r"获此|名列其中|榜上有名|入选", text[s0:s1])).start() + s0:
+        if anaphoric.search(text, s0).start() != v.start():
             continue  # one pass per sentence
         k = bisect_left(award_starts, s0)
         if k < len(awards) and awards[k].start < s1:

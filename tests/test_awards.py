@@ -181,3 +181,13 @@ def test_an_office_holder_named_in_an_event_title_receives_nothing():
                  "全国劳动模范孙桂芳在会上发言。")
     assert "赵德明" not in got.get("先进个人", [])
     assert got.get("全国劳动模范") == ["孙桂芳"]
+
+
+def test_selected_into_another_list_is_no_recipient_of_the_honour_before():
+    got = awards("某某园区工会获得省五一劳动奖状1个。2023年,新成立的快递行业工会联合会入选全省创新案例2篇。")
+    assert "快递行业工会联合会" not in got.get("省五一劳动奖状", [])
+
+
+def test_a_later_sentence_naming_who_got_it():
+    got = awards("今年全市共有12人荣获省劳动模范称号。市电力公司高级技师孙国梁入选。")
+    assert "孙国梁" in got.get("省劳动模范", [])
