@@ -66,3 +66,94 @@ def test_thousands_separators_are_one_number():
     # after NFKC a full-width comma looks like a thousands separator; three digits after it are one
     assert (Decimal(1200), "person-time", False) in figures("帮扶困难职工1,200人次。")
     assert (Decimal(5), "count", False) in figures("新建站点5个,200人参加揭牌。")
+
+
+# ---------------------------------------------------------------- years (resolve._year_for)
+def _years(text):
+    return {f.text: f.year for f in extract_text(text).figures}
+
+
+def test_year_from_the_sentence_and_its_paragraph():
+    text = ("某县总工会召开全委会\n\n"
+            "3月2日,某县总工会召开第八届委员会第三次全体会议,会议回顾总结了工会各项工作,部署了新任务。\n\n"
+            "2022年,全县新建职工书屋12个。同时,慰问困难职工300人。\n\n"
+            "会上还表彰了一批先进集体,共有15个单位受到表彰。")
+    years = _years(text)
+    assert years["12个"] == 2022
+    assert years["300人"] == 2022          # the paragraph's year
+    assert years["15个"] is None           # another paragraph, no year of its own: open
+
+
+def test_a_review_of_several_years_keeps_the_year_open():
+    text = ("某市总工会第五次代表大会开幕\n\n"
+            "2023年5月10日,某市总工会第五次代表大会开幕,大会听取并审议了上一届委员会的工作报告。\n\n"
+            "过去五年,全市工会累计投入帮扶资金800万元。5年来新建职工之家64个。"
+            "十三五期间,全市共培养技能人才1.2万名。2019年至2023年,共开展劳动竞赛90场。")
+    years = _years(text)
+    assert years["800万元"] is None
+    assert years["64个"] is None
+    assert years["1.2万名"] is None
+    assert years["90场"] is None
+
+
+def test_a_review_opening_the_article_opens_every_undated_figure():
+    text = ("过去的5年,在市委的领导下,某区总工会团结带领全区职工砥砺奋进,各项工作取得了新的成效和新的进展。\n\n"
+            "凝心聚力 奋楫笃行\n\n全区工会共建成职工之家36家,慰问职工1.5万人次。\n\n"
+            "2021年,区总工会开展职工技能大赛12场。")
+    years = _years(text)
+    assert years["36家"] is None and years["1.5万人次"] is None
+    assert years["12场"] == 2021
+
+
+def test_the_lead_or_title_year_scopes_the_article():
+    text = ("2023年某市总工会金秋助学活动启动\n\n"
+            "9月1日,某市总工会在市职工服务中心举行金秋助学活动启动仪式,来自各区县的职工代表参加了启动仪式。\n\n"
+            "活动共资助困难职工子女260名,发放助学金78万元。")
+    years = _years(text)
+    assert years["260名"] == 2023 and years["78万元"] == 2023
+
+
+def test_a_year_in_the_middle_of_a_story_does_not_date_the_article():
+    text = ("某市总工会走访慰问困难职工\n\n"
+            "本报讯 日前,某市总工会领导班子成员分成4个小组,走访慰问了全市各区县的困难职工和劳动模范。\n\n"
+            "老李1998年进厂,2005年因病致困,工会向他送去慰问金2000元。\n\n"
+            "此次活动共慰问困难职工860人。")
+    years = _years(text)
+    assert years["2000元"] == 2005         # its own sentence's year
+    assert years["860人"] is None          # undated: not the story's year, nor the most frequent year
+
+
+def test_relative_years_count_from_the_publication_date():
+    text = ("某省总工会召开全委会\n\n来源:某某日报 2024-01-15 10:20\n\n"
+            "1月14日,某省总工会召开全委会议,总结去年工作,部署今年任务,省总工会领导班子成员出席。\n\n"
+            "去年,全省新建基层工会1500家,会员人数比去年增长12%。今年,全省将新建职工驿站200个。\n\n"
+            "目前,全省工会会员已达860万人。")
+    years = _years(text)
+    assert years["1500家"] == 2023
+    assert years["12%"] == 2023            # 比去年 is a comparison, not the figure's year
+    assert years["200个"] == 2024
+    assert years["860万人"] == 2024        # 目前: the year the article was written
+
+
+def test_relative_years_without_a_date_stay_open_or_are_inferred():
+    undated = ("某市总工会慰问一线职工\n\n"
+               "本报讯 日前,某市总工会来到建筑工地,看望慰问坚守岗位的一线职工,为他们送去防暑降温用品。\n\n"
+               "目前,全市已建成户外劳动者服务站210个。工人王某去年受伤,工会为他申请救助金5000元。")
+    years = _years(undated)
+    assert years["210个"] is None          # 目前 with no date of writing
+    assert years["5000元"] is None         # 去年 of an undated article
+    inferred = ("某市总工会召开全委会\n\n"
+                "本报讯 近日,某市总工会召开全委(扩大)会议,记者从会上获悉了全市工会工作的最新进展情况。\n\n"
+                "去年,全市新增会员4万人,兑现2023年为职工办实事承诺。今年,全市将新建职工驿站30个。")
+    years = _years(inferred)
+    assert years["4万人"] == 2023          # 去年 written beside 2023: the article was written in 2024
+    assert years["30个"] == 2024
+
+
+def test_a_year_after_a_verb_is_a_year_not_a_span():
+    # 开展2024年“…”活动 names the year; 开展了18年 is a span
+    text = ("某省总工会部署开展2024年“职工互助保障”活动,省总工会将为此安排专项资金1.5亿元。"
+            "该活动已经开展了18年,累计受益职工120万人次。")
+    years = _years(text)
+    assert years["1.5亿元"] == 2024
+    assert years["120万人次"] is None

@@ -18,6 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.94, "unions": 0.95, "persons": 0.93, "figures": 0.97, "reporters": 0.95}
 DEV_FLOORS = {"overall": 0.78, "unions": 0.70, "persons": 0.65, "figures": 0.93, "programmes": 0.66}
+# figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
+# year is null gets no year)
+SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.92, "year_open_acc": 0.95}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.92}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -53,3 +57,15 @@ def test_dev_floor(dev_scores, key):
     assert dev_scores["articles"] >= 21
     assert _f1(dev_scores, key) >= DEV_FLOORS[key], (key, dev_scores[key if key != "overall" else
                                                                       "overall_entities_and_figures"])
+
+
+@pytest.mark.parametrize("key", sorted(SEED_ATTRIBUTE_FLOORS))
+def test_seed_figure_attribute_floor(seed_graph, key):
+    attrs = evaluate(seed_graph, ROOT / "tests" / "gold")["figure_attributes"]
+    assert attrs[key] >= SEED_ATTRIBUTE_FLOORS[key], (key, attrs)
+
+
+@pytest.mark.parametrize("key", sorted(DEV_ATTRIBUTE_FLOORS))
+def test_dev_figure_attribute_floor(dev_scores, key):
+    attrs = dev_scores["figure_attributes"]
+    assert attrs[key] >= DEV_ATTRIBUTE_FLOORS[key], (key, attrs)
