@@ -641,8 +641,52 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
     return t.lead
 
 
+_NOUNISH = ("n", "nz", "vn", "l", "ng", "nt", "ns", "an")
+
+
+def _counted_noun(after: str) -> str:
+    """The noun a figure counts when it is written after it: 1000元的慰问金塞进… → 的慰问金.
+
+    Cut only where the text after the figure opens with 的 (the noun run
+    after it) or where 和/及/与 bring in another counted thing; else the
+    words after the figure (用于“送温暖”, 参加…) are kept, up to 16.
+    """
+    from .segment import words
+
+    if not after.startswith("的"):
+        # 100件棉衣和一台彩电送到…: another counted thing follows 和
+        return re.split(r"(?:和|及|与)(?=[\d一二两三四五六七八九十几数])", after[:16])[0]
+    toks = words(after[:16])
+    out, content = "", False
+    for w, tag in toks:
+        if w == "的" and not content:
+            out += w
+        elif not content and tag not in ("x", "c", "uj"):
+            out, content = out + w, True
+        elif content and tag in _NOUNISH and len(out) + len(w) <= 8:
+            out += w
+        else:
+            break
+    return out
+
+
+def _all_nouns(phrase: str) -> bool:
+    from .segment import words
+
+    return all(tag in _NOUNISH or tag == "c" for _, tag in words(phrase))
+
+
 def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
-    """What is counted: the clause around the figure without the number."""
+    """What is counted: the phrase around the figure without the number.
+
+    The clause's words before the figure (up to 12 characters, without a
+    leading 其中/累计/共), then the noun it counts when that is written
+    after it (``1000元的慰问金`` → 慰问金, cut before the next verb), else
+    the words after it (``投入233万元用于“送温暖”``).  A bare noun in a
+    list (``职工1994人,会员1992人``) takes the words that open the list, so
+    that the measure says whose members they are.  参与/覆盖/惠及…: the
+    takers of the activity named in the clause before.
+    """
     s, e = _bounds(_CLAUSE, text, fig.start)
     for f in figures:  # stop at neighbouring figures
         if f is fig:
@@ -654,11 +698,27 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     before = text[s:fig.start].lstrip("、和及与")
     after = text[fig.end:e].strip("、和及与")
     before = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", before)
-    measure = (before[-12:] + after[:16]).strip()
+    measure = (before[-12:] + _counted_noun(after)).strip()
+    if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
+        # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose
+        s0, _ = full_sentence(text, fig.start)
+        first = next((f for f in figures if s0 <= f.start < fig.start), None)
+        if first is not None:
+            c0, _ = _bounds(_CLAUSE, text, first.start)
+            head = text[max(c0, s0):first.start].strip()
+            head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", head)
+            listed = text[s:s + 1] == "、"  # 基层工会1972家、会员16.6万人: one list in one clause
+            if len(head) > 3 and (_all_nouns(head) or listed):  # a noun phrase, not a clause (…现有工会组织)
+                measure = (head[-12:] + measure).strip()
+    if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|提高|下降|增加|减少|上升)了?", measure) and s > 0:
+        # 收入1756万元,增长26%: the growth of what the clause before counts
+        p0, _ = _bounds(_CLAUSE, text, s - 1)
+        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
+        measure = (prev[-12:] + measure).strip()
     if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0:
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
         p0, _ = _bounds(_CLAUSE, text, s - 1)
-        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,，、]|$)", "", text[p0:s - 1])
+        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
         measure = (prev[-12:] + " " + measure).strip()
     return measure
 

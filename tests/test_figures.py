@@ -157,3 +157,32 @@ def test_a_year_after_a_verb_is_a_year_not_a_span():
     years = _years(text)
     assert years["1.5亿元"] == 2024
     assert years["120万人次"] is None
+
+
+# ---------------------------------------------------------------- measures (resolve._measure)
+def _measures(text):
+    return {f.text: f.measure for f in extract_text(text).figures}
+
+
+def test_measure_is_the_counted_noun_not_the_rest_of_the_clause():
+    m = _measures("工会主席当即拿出1000元的慰问金塞进老人手中。")
+    assert m["1000元"].endswith("慰问金") and "手中" not in m["1000元"]
+    m = _measures("慰问团把200件棉衣和一台电视机送到建筑工地。")
+    assert "棉衣" in m["200件"] and "电视" not in m["200件"]
+    m = _measures("区总工会拿出3万元用于金秋助学。")
+    assert "用于金秋助学" in m["3万元"]       # a verb after the figure says what the money is for
+
+
+def test_a_list_item_keeps_whose_it_is():
+    m = _measures("华兴电子公司工会会员320人,女职工86人。")
+    assert "华兴电子公司工会" in m["86人"] and "女职工" in m["86人"]
+    m = _measures("三年来新建基层工会35家、会员2100人。")
+    assert "新建基层工会" in m["2100人"] and m["2100人"].endswith("会员")
+    # a clause, not a noun phrase, opening the sentence is not carried into the next item
+    m = _measures("某街道总工会现有工会组织24家,女职工800多人。")
+    assert m["800多人"] == "女职工"
+
+
+def test_a_growth_rate_says_what_grew():
+    m = _measures("全区工会经费收入860万元,增长12%。")
+    assert "工会经费收入" in m["12%"] and m["12%"].endswith("增长")
