@@ -180,7 +180,8 @@ class GraphBuilder:
             for who in a.recipients:
                 rec = entity_iri("person", who) if who in persons else self.agent(who, union_names)
                 g.add((rec, UKG.receivedAward, iri))
-        subjects = {"union": "union", "organization": "org", "programme": "programme", "award": "award"}
+        subjects = {"union": "union", "organization": "org", "programme": "programme", "award": "award",
+                    "person": "person"}  # a private person's own figures (47岁的X…仅手术费就需要10余万元)
         for i, f in enumerate(facts.figures, 1):
             self._figure(doc, facts.doc_id, i, f, union_names, subjects)
         return doc

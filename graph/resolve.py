@@ -723,6 +723,21 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     return measure
 
 
+#: A programme followed by more examples and 等 (“A”“B”等, A、“B”等): listed, not the topic.
+_LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,，。；“]{0,8})*[”’]?等")
+#: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
+_EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|这次|今年的|该)?"
+                            r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期])")
+#: A sentence opening on a person: X…, 47岁的X…, 他…
+_PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
+#: What a person does when acting for a body, not as the subject of their own story.
+_ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说)")
+#: 全市各级工会, 全省工会系统, a bare 总工会 opening a clause: the union the article is about.
+_OWN_UNION = re.compile(r"全(?P<level>[省市县区])(?:各级)?工会(?:组织|系统)?"
+                        r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])")
+#: 九江市各级工会组织, 沈阳市工会组织 (a place named, not 全省)
+_PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
+
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
 _COUNTED_GAP = r"“?(?:区级|市级|县级|省级|全国|新建|职工|新增)?“?"
 
@@ -739,11 +754,21 @@ class _SubjectFinder:
        counted noun (41个职工之家);
     2. the figure before it in the same ；-segment, with no new agent
        between, passes its programme subject on (…,2736名职工报名参与);
-    3. the first union named in the sentence before the figure;
+    2b. a sentence that opens on the article's own event (本次活动…, 据悉,本届
+       大赛…, 活动以…) is about the programme the title or lead names (the
+       first one there; for 大赛/比赛/竞赛 one whose name ends so);
+    2c. a sentence that opens on a private person (X和爱人是…, 47岁的X…, 他先后
+       收养…) is about that person, unless the person acts for a body
+       (代表…, 送上…, 率…) or holds a post in a union;
+    3. the first union named in the sentence before the figure, where
+       "X各级工会" / "X工会组织" names the union of X when the article has one;
     4. the topic of the previous sentence (a programme or organisation in its
        first clause, or 该项目), when this sentence opens without a subject of
        its own (一共收到…, 陆续推送…, 其中…);
     5. the union of the section or the article.
+
+    A programme listed as an example (“A”“B”等, A、B等系列活动) is never the
+    subject.
     """
 
     def __init__(self, article: Article, figures: list[Mention]):
@@ -797,7 +822,7 @@ class _SubjectFinder:
                   and not m.attrs.get("in_title")]
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
-            return text.startswith("等", p.end)
+            return bool(_LISTED.match(text, p.end))
 
         # 1. a programme in the clause (after the figure only when it is what the money is for,
         #    or when no union is named before: 选取73家企业开展…行动)
@@ -823,7 +848,16 @@ class _SubjectFinder:
                 self.last[2] <= m.start < fig.start and m.attrs.get("name")
                 for m in self.a.mentions if m.kind in ("union", "programme")):
             return self._remember(g0, self.last[1])
+        # 2b. the article's own event: 本次活动共筹集…, 据悉,本届大赛汇聚…
+        event = self._event(s0, fig)
+        if event is not None:
+            return event
+        # 2c. a private person's story: 47岁的X是…, 他先后收养…
+        person = self._person_topic(s0, fig)
+        if person is not None:
+            return person
         # 3. the union opening the figure's clause, else the first union of the sentence
+        unions = sorted(unions + self._place_unions(s0, fig.start), key=lambda m: m.start)
         in_clause = [m for m in unions if m.start >= c0]
         if in_clause:
             return in_clause[0]
@@ -843,6 +877,66 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior[-1])
         return None
+
+    def _event(self, s0: int, fig: Mention) -> Mention | None:
+        m = _EVENT_ANAPHOR.match(self.text, s0)
+        if not m:
+            return None
+        head = m.group("head")
+        progs = [p for p in self.a.of_kind("programme") if p.start < s0 and p.attrs.get("name")]
+        lead = [p for p in progs if p.start < self._lead_end()]
+        if head != "活动":
+            named = [p for p in lead or progs if p.attrs["name"].endswith(head) and p.attrs["name"] != head]
+            return named[0] if named else None
+        return lead[0] if lead else None
+
+    def _lead_end(self) -> int:
+        """End of the title and the first body paragraph: where an article names its own event."""
+        if not hasattr(self, "_lead"):
+            body = [p for p in self.a.paragraphs if p[1] - p[0] >= 40]
+            self._lead = body[0][1] if body else len(self.text)
+        return self._lead
+
+    def _person_topic(self, s0: int, fig: Mention) -> Mention | None:
+        text = self.text
+        m = _PERSON_OPENING.match(text, s0)
+        if not m:
+            return None
+        at = m.end()
+        persons = [p for p in self.a.of_kind("person") if p.attrs.get("name")]
+        if text[at:at + 1] and text[at] in "他她" and not _ACTS_FOR.match(text, at + 1):
+            before = [p for p in persons if p.end <= s0]
+            return self._private(before[-1]) if before else None
+        opening = next((p for p in persons if p.start == at), None)
+        if opening is None or _ACTS_FOR.match(text, opening.end) or opening.end > fig.start:
+            return None
+        return self._private(opening)
+
+    def _private(self, person: Mention) -> Mention | None:
+        """A person who holds no post in a regional union (总工会): the figures are of their own story."""
+        name = person.attrs["name"]
+        for m in self.a.of_kind("person"):
+            if m.attrs.get("name") == name and any(org and "总工会" in org for _, org, *_ in m.attrs.get("posts", ())):
+                return None
+        return person
+
+    def _place_unions(self, s0: int, end: int) -> list[Mention]:
+        """九江市各级工会组织 / 沈阳市工会组织: the union of that place, where the article has one."""
+        out = []
+        names = {m.attrs.get("name") for m in self.a.of_kind("union") if m.attrs.get("name")}
+        main = self.a.main_union or ""
+        for m in _OWN_UNION.finditer(self.text, s0, end):  # 全市各级工会, 2021年总工会召开…: the article's union
+            level = m.group("level")
+            if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
+                out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+        for m in _PLACE_UNIONS.finditer(self.text, s0, end):
+            place = m.group("place")
+            for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
+                if place[i:] + "总工会" in names:
+                    out.append(Mention("union", m.start() + i, m.end(), m.group()[i:],
+                                       {"name": place[i:] + "总工会"}))
+                    break
+        return out
 
     def _remember(self, segment: int, m: Mention) -> Mention:
         self.last = (segment, m, self.fig.end)

@@ -186,3 +186,48 @@ def test_a_list_item_keeps_whose_it_is():
 def test_a_growth_rate_says_what_grew():
     m = _measures("全区工会经费收入860万元,增长12%。")
     assert "工会经费收入" in m["12%"] and m["12%"].endswith("增长")
+
+
+# ---------------------------------------------------------------- subjects (resolve._SubjectFinder)
+def _subjects(text):
+    return {f.text: (f.subject, f.subject_kind) for f in extract_text(text).figures}
+
+
+def test_the_article_own_event_is_the_subject_of_its_figures():
+    text = ("江城市总工会举行2023年金秋助学活动启动仪式\n\n"
+            "8月20日,江城市总工会在市职工服务中心举行金秋助学活动启动仪式,市总工会领导出席并讲话。\n\n"
+            "本次活动共筹集助学资金86万元,其中企业捐助30万元。\n\n"
+            "活动将资助困难职工子女420名。")
+    subjects = _subjects(text)
+    for fig in ("86万元", "30万元", "420名"):
+        assert subjects[fig][1] == "programme" and subjects[fig][0].startswith("金秋助学"), (fig, subjects[fig])
+
+
+def test_a_contest_named_in_the_lead_is_what_本届大赛_counts():
+    text = ("本报讯 第三届全省职工职业技能大赛12日在临江开幕,来自全省各地的选手将在五个工种中展开角逐。\n\n"
+            "据悉,本届大赛汇聚了来自16个城市的230名选手。")
+    subjects = _subjects(text)
+    assert subjects["230名"][0].endswith("职业技能大赛")
+
+
+def test_examples_listed_with_等_are_not_the_subject():
+    text = ("江城区总工会先后以“书香三月”“健康同行”“送清凉”等为主题,开展特色服务项目58个,服务职工1.2万人次。")
+    subjects = _subjects(text)
+    assert subjects["58个"] == ("江城区总工会", "union")
+
+
+def test_a_private_person_story_is_about_the_person():
+    text = ("全国劳动模范张建国是一名电焊工。\n\n张建国从事电焊工作多年,先后带出徒弟36名。\n\n"
+            "江城市总工会主席李华来到张建国家中。他代表市总工会送上慰问金5000元。")
+    subjects = _subjects(text)
+    assert subjects["36名"] == ("张建国", "person")
+    assert subjects["5000元"][1] != "person"          # 他 acts for the union (代表…)
+    text = "江城市总工会主席李华送上2000元慰问金,鼓励困难职工树立信心。"
+    assert _subjects(text)["2000元"] == ("江城市总工会", "union")  # an official giving for the union
+
+
+def test_the_union_of_a_place_named_with_各级工会():
+    text = ("九河市总工会\n\n【概 况】 2019年,九河市各级工会组织动员全市职工建功立业,"
+            "全市新建职工之家35个,落实全国总工会部署,帮扶困难职工1200户。")
+    subjects = _subjects(text)
+    assert subjects["1200户"] == ("九河市总工会", "union")

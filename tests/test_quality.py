@@ -21,8 +21,8 @@ DEV_FLOORS = {"overall": 0.78, "unions": 0.70, "persons": 0.65, "figures": 0.93,
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
-SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.92, "year_open_acc": 0.95, "measure_acc": 0.90}
-DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.92, "measure_acc": 0.84}
+SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.92, "year_open_acc": 0.95, "measure_acc": 0.90, "subject_acc": 0.82}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.92, "measure_acc": 0.84, "subject_acc": 0.63}
 
 
 def _f1(result: dict, key: str) -> float:
