@@ -696,7 +696,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         elif fig.end <= f.start < e:
             e = f.start
     before = text[s:fig.start].lstrip("、和及与")
-    after = text[fig.end:e].strip("、和及与")
+    after = text[fig.end:e].lstrip("、和及与").rstrip("、和及")  # not the 与 of 参与
     before = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", before)
     measure = (before[-12:] + _counted_noun(after)).strip()
     if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
@@ -958,7 +958,9 @@ def resolve_figures(article: Article) -> list[FigureFact]:
     for f in figs:
         s0, s1 = full_sentence(text, f.start)
         quote = text[s0:s1].strip()
-        key = (f.attrs["value"], f.attrs["unit"], quote, f.text)
+        # the same words at the same place of the same sentence: a repeated paragraph (two 2家 in
+        # one sentence are two figures)
+        key = (f.attrs["value"], f.attrs["unit"], quote, f.text, f.start - s0)
         if key in seen:
             continue
         seen.add(key)
@@ -969,7 +971,43 @@ def resolve_figures(article: Article) -> list[FigureFact]:
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
             text=f.text, quote=quote, start=f.start, measure=_measure(text, f, figs), subject=subject,
             subject_kind=kind if subject else None, year=_year_for(article, f.start, time)))
-    return out
+    # the title lines: the first paragraph and the short ones after it
+    body = [p for p in article.paragraphs[1:] if p[1] - p[0] >= 40]
+    return _drop_restated(out, body[0][0] if body else 0)
+
+
+def _bigram_dice(a: str, b: str) -> float:
+    x = {a[i:i + 2] for i in range(len(a) - 1)}
+    y = {b[i:i + 2] for i in range(len(b) - 1)}
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _drop_restated(facts: list[FigureFact], header_end: int) -> list[FigureFact]:
+    """One fact for a figure the article states twice (GUIDELINES: a repeated figure is one figure).
+
+    A headline figure (in the title lines, before ``header_end``) that the
+    body states again with the same words is the body's figure; a body
+    figure written again with the same words and much the same measure
+    (开展理论宣传宣讲280余场 … 全年开展各类主题宣传宣讲280余场) is one figure, the one
+    whose sentence states it whole rather than as a 其中 part.
+    The same amount with a different measure (县工会经费突破150万元, 审计到账金额突破150万元)
+    stays two.
+    """
+    kept: list[FigureFact] = []
+    for f in facts:
+        twins = [k for k in kept if (k.value, k.unit, k.text) == (f.value, f.unit, f.text)]
+        header_twin = next((k for k in twins if k.start < header_end), None)
+        if header_twin is not None and f.start >= header_end:
+            kept[kept.index(header_twin)] = f  # the body's sentence says more than the headline
+            continue
+        if header_twin is not None:
+            continue
+        twin = next((k for k in twins if _bigram_dice(k.measure, f.measure) >= 0.4), None)
+        if twin is None:
+            kept.append(f)
+        elif twin.quote.startswith("其中") and not f.quote.startswith("其中"):
+            kept[kept.index(twin)] = f  # the sentence that states the whole, not a 其中 part of another
+    return sorted(kept, key=lambda f: f.start)  # in text order, as the checks read them
 
 
 # ---------------------------------------------------------------- all

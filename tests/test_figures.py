@@ -231,3 +231,40 @@ def test_the_union_of_a_place_named_with_各级工会():
             "全市新建职工之家35个,落实全国总工会部署,帮扶困难职工1200户。")
     subjects = _subjects(text)
     assert subjects["1200户"] == ("九河市总工会", "union")
+
+
+# ---------------------------------------------------------------- found once, and found at all
+@pytest.mark.parametrize("text, value", [
+    ("为全省12.5万困难职工送去慰问。", "125000"),
+    ("吸引150余万职工在线参与。", "1500000"),
+    ("全国现有165万船员。", "1650000"),
+    ("全市工会会员达到38.2万会员。", "382000"),
+])
+def test_people_counted_without_a_measure_word(text, value):
+    assert (Decimal(value), "person") in [(v, u) for v, u, _ in figures(text)]
+
+
+def test_words_are_counted():
+    assert (Decimal(130000), "count", True) in figures("职工投稿160篇,近13万字。")
+
+
+def test_the_same_words_twice_in_one_sentence_are_two_figures():
+    facts = extract_text("全县建成职工之家3家,母婴室2家,职工书屋2家。")
+    assert sorted(f.value for f in facts.figures) == [Decimal(2), Decimal(2), Decimal(3)]
+
+
+def test_a_headline_figure_restated_in_the_body_is_one_figure():
+    text = ("江城市去年新建基层工会326家\n\n"
+            "本报讯 近日,江城市总工会召开全委会议,记者从会上获悉,去年全市新建基层工会326家,发展会员2.1万人。")
+    facts = extract_text(text)
+    assert [f.text for f in facts.figures] == ["326家", "2.1万人"]
+    assert "发展会员" not in facts.figures[0].quote or "全委会议" in facts.figures[0].quote  # the body's sentence
+
+
+def test_a_summary_restated_in_detail_is_one_figure_but_other_measures_stay():
+    text = ("一年来,全市工会开展理论宣传宣讲280余场,服务职工5万人次。\n\n"
+            "全年开展各类主题宣传宣讲280余场,覆盖全市各行业。\n\n"
+            "2个县工会经费突破150万元。全市审计到账金额突破150万元。")
+    texts = [f.text for f in extract_text(text).figures]
+    assert texts.count("280余场") == 1
+    assert texts.count("突破150万元") == 2

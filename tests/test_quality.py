@@ -16,13 +16,13 @@ from graph.evaluate import evaluate
 ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
-SEED_FLOORS = {"overall": 0.94, "unions": 0.95, "persons": 0.93, "figures": 0.97, "reporters": 0.95}
-DEV_FLOORS = {"overall": 0.78, "unions": 0.70, "persons": 0.65, "figures": 0.93, "programmes": 0.66}
+SEED_FLOORS = {"overall": 0.94, "unions": 0.95, "persons": 0.93, "figures": 0.99, "reporters": 0.95}
+DEV_FLOORS = {"overall": 0.80, "unions": 0.70, "persons": 0.65, "figures": 0.98, "programmes": 0.66}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
 SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.92, "year_open_acc": 0.95, "measure_acc": 0.90, "subject_acc": 0.82}
-DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.92, "measure_acc": 0.84, "subject_acc": 0.63}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.93, "measure_acc": 0.81, "subject_acc": 0.61}
 
 
 def _f1(result: dict, key: str) -> float:
