@@ -715,6 +715,15 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         p0, _ = _bounds(_CLAUSE, text, s - 1)
         prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
         measure = (prev[-12:] + measure).strip()
+    if not measure:
+        # 职工投稿160篇,近13万字 / 二次报销2.8万人次491.35万元: a bare number continues the phrase
+        # that named the figure before it in the sentence
+        s0, _ = full_sentence(text, fig.start)
+        prior = [f for f in figures if s0 <= f.start and f.end <= fig.start]
+        if prior:
+            measure = _measure(text, prior[-1], figures)
+        elif s > s0:  # 全天多时段直播,总计300余场次: the clause before says what
+            measure = text[_bounds(_CLAUSE, text, s - 1)[0]:s - 1].strip()[-12:]
     if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0:
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
         p0, _ = _bounds(_CLAUSE, text, s - 1)

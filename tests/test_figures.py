@@ -268,3 +268,12 @@ def test_a_summary_restated_in_detail_is_one_figure_but_other_measures_stay():
     texts = [f.text for f in extract_text(text).figures]
     assert texts.count("280余场") == 1
     assert texts.count("突破150万元") == 2
+
+
+def test_a_bare_number_continues_the_phrase_before_it():
+    m = _measures("职工投稿160篇,近13万字。")
+    assert m["近13万字"] == "职工投稿"
+    m = _measures("为职工提供互助保障金176万元,二次报销2.8万人次491万元。")
+    assert m["491万元"] == "二次报销"
+    m = _measures("全天多时段直播,总计300余场次。")
+    assert m["300余场次"] == "全天多时段直播"
