@@ -736,7 +736,12 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
 _LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,，。；“]{0,8})*[”’]?等")
 #: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
 _EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|这次|今年的|该)?"
-                            r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期])")
+                            r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期现上])")  # not 活动现场,市总工会…
+#: Words before a union that make it an object: 成立…, 入选全总…, 授予…
+_UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获评|授予|命名|联合|邀请|加入|完成)"
+                              r"(?:全[国省市县区]|[^,，;；。、]{0,2}?首[个家])?$")
+#: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
+_UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
 _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
@@ -828,7 +833,7 @@ class _SubjectFinder:
         g0, _ = _bounds(_SEGMENT, text, fig.start)
         s0, _ = full_sentence(text, fig.start)
         unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")
-                  and not m.attrs.get("in_title")]
+                  and not m.attrs.get("in_title") and self._agent(m, s0)]
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
             return bool(_LISTED.match(text, p.end))
@@ -886,6 +891,12 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior[-1])
         return None
+
+    def _agent(self, m: Mention, s0: int) -> bool:
+        """A union that can be what a sentence reports on: not one founded, joined or awarded by it
+        (成立…工会联合会, 入选全总…案例), nor one that only set a task (省总工会下达的…任务)."""
+        before = self.text[max(s0, m.start - 10):m.start]
+        return not (_UNION_AS_OBJECT.search(before) or _UNION_AS_MODIFIER.match(self.text, m.end))
 
     def _event(self, s0: int, fig: Mention) -> Mention | None:
         m = _EVENT_ANAPHOR.match(self.text, s0)

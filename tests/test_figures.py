@@ -277,3 +277,19 @@ def test_a_bare_number_continues_the_phrase_before_it():
     assert m["491万元"] == "二次报销"
     m = _measures("全天多时段直播,总计300余场次。")
     assert m["300余场次"] == "全天多时段直播"
+
+
+def test_a_union_founded_joined_or_setting_a_task_is_not_the_subject():
+    text = ("江城开发区总工会\n\n本报讯 日前,江城开发区工会第一次代表大会召开,选举产生江城开发区总工会第一届委员会。\n\n"
+            "2024年,成立全市首家快递行业工会联合会,入选全省创新案例3篇。")
+    subjects = _subjects(text)
+    assert subjects["3篇"][0] != "快递行业工会联合会"
+    text = "全市各级工会超额完成省总工会下达的28家工会驿站建设任务。"
+    assert _subjects(text)["28家"][0] != "省总工会"
+
+
+def test_活动现场_is_a_place_not_the_event():
+    text = ("江城市总工会举行“两节”送温暖集中慰问活动\n\n"
+            "1月9日,江城市总工会在帮扶中心举行“两节”送温暖集中慰问活动,市总工会领导出席活动并讲话。\n\n"
+            "活动现场,江城市总工会向150名困难职工发放救助金12万元。")
+    assert _subjects(text)["12万元"] == ("江城市总工会", "union")
