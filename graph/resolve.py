@@ -765,7 +765,8 @@ class _SubjectFinder:
 
     1. a programme in the figure's clause, or in the clause just before it
        within the same ；-segment (开展“…”竞赛,涉及19项), unless it is the
-       counted noun (41个职工之家);
+       counted noun (41个职工之家) or another's event the union took part in
+       (参加安全大检查活动,对8个变电站…);
     2. the figure before it in the same ；-segment, with no new agent
        between, passes its programme subject on (…,2736名职工报名参与);
     2b. a sentence that opens on the article's own event (本次活动…, 据悉,本届
@@ -833,7 +834,8 @@ class _SubjectFinder:
         g0, _ = _bounds(_SEGMENT, text, fig.start)
         s0, _ = full_sentence(text, fig.start)
         unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")
-                  and not m.attrs.get("in_title") and self._agent(m, s0)]
+                  and not m.attrs.get("in_title") and self._agent(m, s0)
+                  and m.end != fig.start]  # 直属工会7个: the unions counted, not who counts them
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
             return bool(_LISTED.match(text, p.end))
@@ -854,7 +856,7 @@ class _SubjectFinder:
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
-                if len(rest) <= 2 or not unions or run:
+                if len(rest) <= 2 or run or (not unions and not re.search(r"参加|参与|配合|会同", clause)):
                     return self._remember(g0, p)
                 break
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4

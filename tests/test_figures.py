@@ -280,7 +280,8 @@ def test_a_bare_number_continues_the_phrase_before_it():
 
 
 def test_a_union_founded_joined_or_setting_a_task_is_not_the_subject():
-    text = ("江城开发区总工会\n\n本报讯 日前,江城开发区工会第一次代表大会召开,选举产生江城开发区总工会第一届委员会。\n\n"
+    text = ("江城开发区总工会\n\n"
+            "本报讯 日前,江城开发区工会第一次代表大会召开,选举产生江城开发区总工会第一届委员会。\n\n"
             "2024年,成立全市首家快递行业工会联合会,入选全省创新案例3篇。")
     subjects = _subjects(text)
     assert subjects["3篇"][0] != "快递行业工会联合会"
@@ -293,3 +294,12 @@ def test_活动现场_is_a_place_not_the_event():
             "1月9日,江城市总工会在帮扶中心举行“两节”送温暖集中慰问活动,市总工会领导出席活动并讲话。\n\n"
             "活动现场,江城市总工会向150名困难职工发放救助金12万元。")
     assert _subjects(text)["12万元"] == ("江城市总工会", "union")
+
+
+def test_units_counted_and_events_taken_part_in_are_not_the_subject():
+    text = ("江南电力工会\n\n"
+            "【概况】江南电力工会是全省电力系统的产业工会,下设组宣部、生产部等部门,负责全省电力企业工会工作。\n\n"
+            "江北地区直属工会7个,职工1994人。会同行政认真参加安全大检查活动,对8个变电站进行检查。")
+    subjects = _subjects(text)
+    assert subjects["7个"][0] != "江北地区直属工会"
+    assert subjects["8个"][1] != "programme"
