@@ -696,8 +696,20 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         elif fig.end <= f.start < e:
             e = f.start
     before = text[s:fig.start].lstrip("、和及与")
-    after = text[fig.end:e].lstrip("、和及与").rstrip("、和及")  # not the 与 of 参与
+    after = text[fig.end:e]
+    # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
+    after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
     before = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", before)
+    noun = before.split("、", 1)[0]
+    if "、" in before and s > 0 and re.search(r"[\d万亿余多]", text[s - 2:s]) and len(noun) <= 4 \
+            and _all_nouns(noun):
+        # 走访慰问162家企业、6000余名职工: 企业 was the last figure's noun; this one shares the list's verb
+        s0, _ = full_sentence(text, fig.start)
+        first = next((f for f in figures if s0 <= f.start < fig.start), None)
+        c0 = _bounds(_CLAUSE, text, first.start)[0] if first else s
+        head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
+                      text[max(c0, s0):first.start].strip()) if first else ""
+        before = head + before.rsplit("、", 1)[1]
     measure = (before[-12:] + _counted_noun(after)).strip()
     if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
         # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose

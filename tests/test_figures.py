@@ -303,3 +303,10 @@ def test_units_counted_and_events_taken_part_in_are_not_the_subject():
     subjects = _subjects(text)
     assert subjects["7个"][0] != "江北地区直属工会"
     assert subjects["8个"][1] != "programme"
+
+
+def test_a_list_of_figures_shares_its_verb_and_keeps_each_noun():
+    m = _measures("截至目前,江城市总工会共走访慰问85家企业、3000余名职工。")
+    assert m["85家"].endswith("走访慰问企业") and m["3000余名"].endswith("走访慰问职工")
+    m = _measures("全区建成职工之家78个、暖心驿站42个。")
+    assert m["78个"].endswith("职工之家") and "驿站" not in m["78个"]
