@@ -557,16 +557,28 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
        Comparisons (比去年, 较上年) are not anchors; years inside 《》 titles
        are not anchors.
     2. The nearest anchor earlier in its paragraph: a year, a relative year
-       or a span, as in rule 1.
-    3. The year of a 【回顾2020】-style heading above it, up to the previous
-       【】 heading.
-    4. The lead's year: the last year named in the first body paragraph's
-       opening, else the one year of the title lines (2021年…送温暖活动启航,
-       …2025年工作综述), unless the lead opens a review of several years.
+       or a span, as in rule 1 (GUIDELINES: "from the sentence or its
+       paragraph").  A paragraph that continues a sentence broken over two
+       lines (the line before ends without 。！？) counts from that line.
+    3. A year opening a headed section's first paragraph (抗疫情 促发展 /
+       2020年,在全面参与疫情防控…) scopes that section (seed 000); else the
+       year of a 【回顾2020】-style heading above it, up to the previous 【】
+       heading.  A year written somewhere else in the section does not
+       count: in the dev set (a biography's 1997年退休, a history's 自2018年始)
+       it dated the figures after it wrongly more often than rightly.
+    4. The lead's year: the last year named in the first sentence of the
+       first body paragraph, else the one year of the title lines
+       (2021年…送温暖活动启航, …2025年工作综述), unless the lead or title
+       opens a review of several years (过去的5年, 五年工作回顾: seed 003).
        A dated header line (来源:…2025-08-01) is when the article was
-       written, not what it is about: it is no lead year.
+       written, not what it is about: it is no lead year (dev: as often wrong
+       as right, and GUIDELINES say "else null").
     5. Else None: the year is open (no "most frequent year of the article"
        fallback: on the dev set it was wrong more often than right).
+
+    Measured when written (matched figures, text order): dev year_acc
+    0.92 → 0.96, year_open_acc 0.59 → 0.96; seeds 0.97 → 0.97 and
+    0.00 → 0.99.
 
     Parameters
     ----------
