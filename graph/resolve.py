@@ -682,6 +682,13 @@ def _counted_noun(after: str) -> str:
     return out
 
 
+def _starts_with_verb(phrase: str) -> bool:
+    from .segment import words
+
+    toks = words(phrase[:8])
+    return bool(toks) and toks[0][1] in ("v", "vd", "vn") and toks[0][0] not in ("职工", "会员")
+
+
 def _all_nouns(phrase: str) -> bool:
     from .segment import words
 
@@ -699,16 +706,29 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     that the measure says whose members they are.  参与/覆盖/惠及…: the
     takers of the activity named in the clause before.
     """
-    s, e = _bounds(_CLAUSE, text, fig.start)
+    c0, c1 = _bounds(_CLAUSE, text, fig.start)
+    s, e = c0, c1
+    nxt = prv = None
     for f in figures:  # stop at neighbouring figures
         if f is fig:
             continue
         if s <= f.start < fig.start:
-            s = f.end
+            s, prv = f.end, f
         elif fig.end <= f.start < e:
-            e = f.start
+            e, nxt = f.start, f
+    if nxt is not None and re.fullmatch(r"[至到~-]", text[fig.end:nxt.start]):
+        # 给予1000元至4万元经费补助: both ends of a range count what the range counts
+        after = text[nxt.end:c1] if not any(nxt.end <= f.start < c1 for f in figures) else ""
+        return (re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
+                       text[s:fig.start].lstrip("、和及与"))[-12:] + after[:16]).strip()
+    if prv is not None and re.fullmatch(r"[至到~-]", text[prv.end:fig.start]):
+        return _measure(text, prv, figures)
     before = text[s:fig.start].lstrip("、和及与")
     after = text[fig.end:e]
+    if nxt is not None and (not after or _starts_with_verb(after)):
+        # 拿出398万元慰问了全市4000余名困难职工: the verb's object is written after the next figure
+        later = [f for f in figures if nxt.end <= f.start < c1]
+        after = after + text[nxt.end:later[0].start if later else c1]
     # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
     after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
     before = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", before)

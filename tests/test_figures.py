@@ -310,3 +310,10 @@ def test_a_list_of_figures_shares_its_verb_and_keeps_each_noun():
     assert m["85家"].endswith("走访慰问企业") and m["3000余名"].endswith("走访慰问职工")
     m = _measures("全区建成职工之家78个、暖心驿站42个。")
     assert m["78个"].endswith("职工之家") and "驿站" not in m["78个"]
+
+
+def test_ranges_and_objects_written_after_the_next_figure():
+    m = _measures("对新建工会给予2000元至5万元经费补助。")
+    assert m["2000元"] == m["5万元"] and m["5万元"].endswith("经费补助")
+    m = _measures("区总工会拿出126万元慰问了全区2000余名困难职工。")
+    assert m["126万元"].endswith("慰问了全区困难职工")
