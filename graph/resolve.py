@@ -682,6 +682,16 @@ def _counted_noun(after: str) -> str:
     return out
 
 
+_TAKER_VERBS = ("参与", "参加", "覆盖", "惠及", "服务", "吸引", "涉及", "受益")
+
+
+def _first_word(phrase: str) -> str:
+    from .segment import words
+
+    toks = words(phrase[:8])
+    return toks[0][0] if toks else ""
+
+
 def _starts_with_verb(phrase: str) -> bool:
     from .segment import words
 
@@ -768,7 +778,8 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             measure = _measure(text, prior[-1], figures)
         elif s > s0:  # 全天多时段直播,总计300余场次: the clause before says what
             measure = text[_bounds(_CLAUSE, text, s - 1)[0]:s - 1].strip()[-12:]
-    if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0:
+    if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0 \
+            and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
         p0, _ = _bounds(_CLAUSE, text, s - 1)
         prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])

@@ -317,3 +317,10 @@ def test_ranges_and_objects_written_after_the_next_figure():
     assert m["2000元"] == m["5万元"] and m["5万元"].endswith("经费补助")
     m = _measures("区总工会拿出126万元慰问了全区2000余名困难职工。")
     assert m["126万元"].endswith("慰问了全区困难职工")
+
+
+def test_a_service_noun_is_not_a_verb_of_taking_part():
+    m = _measures("开展职工书画展,服务热线累计受理职工诉求3200件。")
+    assert m["3200件"].startswith("服务热线")             # no clause before carried in
+    m = _measures("开展法律咨询活动,服务职工3万人次。")
+    assert "法律咨询活动" in m["3万人次"]                  # 服务 as a verb: the activity's takers
