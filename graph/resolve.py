@@ -685,6 +685,20 @@ def _counted_noun(after: str) -> str:
 _TAKER_VERBS = ("参与", "参加", "覆盖", "惠及", "服务", "吸引", "涉及", "受益")
 
 
+def _tail(phrase: str, size: int = 12) -> str:
+    """The last ``size`` characters or so of a phrase, in whole words (医疗互助…, not 疗互助…)."""
+    if len(phrase) <= size:
+        return phrase
+    from .segment import words
+
+    out = ""
+    for w, _ in reversed(words(phrase[-(size + 8):])):
+        if len(out) >= size or len(out) + len(w) > size + 6:
+            break
+        out = w + out
+    return out or phrase[-size:]
+
+
 def _first_word(phrase: str) -> str:
     from .segment import words
 
@@ -729,8 +743,8 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     if nxt is not None and re.fullmatch(r"[至到~-]", text[fig.end:nxt.start]):
         # 给予1000元至4万元经费补助: both ends of a range count what the range counts
         after = text[nxt.end:c1] if not any(nxt.end <= f.start < c1 for f in figures) else ""
-        return (re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
-                       text[s:fig.start].lstrip("、和及与"))[-12:] + after[:16]).strip()
+        return (_tail(re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
+                       text[s:fig.start].lstrip("、和及与"))) + after[:16]).strip()
     if prv is not None and re.fullmatch(r"[至到~-]", text[prv.end:fig.start]):
         return _measure(text, prv, figures)
     before = text[s:fig.start].lstrip("、和及与")
@@ -752,7 +766,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
                       text[max(c0, s0):first.start].strip()) if first else ""
         before = head + before.rsplit("、", 1)[1]
-    measure = (before[-12:] + _counted_noun(after)).strip()
+    measure = (_tail(before) + _counted_noun(after)).strip()
     if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
         # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose
         s0, _ = full_sentence(text, fig.start)
@@ -763,12 +777,12 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", head)
             listed = text[s:s + 1] == "、"  # 基层工会1972家、会员16.6万人: one list in one clause
             if len(head) > 3 and (_all_nouns(head) or listed):  # a noun phrase, not a clause (…现有工会组织)
-                measure = (head[-12:] + measure).strip()
+                measure = (_tail(head) + measure).strip()
     if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|提高|下降|增加|减少|上升)了?", measure) and s > 0:
         # 收入1756万元,增长26%: the growth of what the clause before counts
         p0, _ = _bounds(_CLAUSE, text, s - 1)
         prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
-        measure = (prev[-12:] + measure).strip()
+        measure = (_tail(prev) + measure).strip()
     if not measure:
         # 职工投稿160篇,近13万字 / 二次报销2.8万人次491.35万元: a bare number continues the phrase
         # that named the figure before it in the sentence
@@ -777,13 +791,13 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         if prior:
             measure = _measure(text, prior[-1], figures)
         elif s > s0:  # 全天多时段直播,总计300余场次: the clause before says what
-            measure = text[_bounds(_CLAUSE, text, s - 1)[0]:s - 1].strip()[-12:]
+            measure = _tail(text[_bounds(_CLAUSE, text, s - 1)[0]:s - 1].strip())
     if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0 \
             and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
         p0, _ = _bounds(_CLAUSE, text, s - 1)
         prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
-        measure = (prev[-12:] + " " + measure).strip()
+        measure = (_tail(prev) + " " + measure).strip()
     return measure
 
 

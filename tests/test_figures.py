@@ -324,3 +324,8 @@ def test_a_service_noun_is_not_a_verb_of_taking_part():
     assert m["3200件"].startswith("服务热线")             # no clause before carried in
     m = _measures("开展法律咨询活动,服务职工3万人次。")
     assert "法律咨询活动" in m["3万人次"]                  # 服务 as a verb: the activity's takers
+
+
+def test_a_measure_starts_on_a_whole_word():
+    m = _measures("通过职工医疗互助等保障计划服务职工16万人次。")
+    assert m["16万人次"].startswith("医疗互助") or m["16万人次"].startswith("职工医疗")
