@@ -16,7 +16,7 @@ from graph.evaluate import evaluate
 ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
-SEED_FLOORS = {"overall": 0.94, "unions": 0.95, "persons": 0.93, "figures": 0.99, "reporters": 0.95}
+SEED_FLOORS = {"overall": 0.95, "unions": 0.95, "persons": 0.93, "figures": 0.99, "reporters": 0.95}
 DEV_FLOORS = {"overall": 0.80, "unions": 0.70, "persons": 0.65, "figures": 0.98, "programmes": 0.66}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
