@@ -194,8 +194,8 @@ def _subjects(text):
 
 
 def test_the_article_own_event_is_the_subject_of_its_figures():
-    text = ("江城市总工会举行2023年金秋助学活动启动仪式\n\n"
-            "8月20日,江城市总工会在市职工服务中心举行金秋助学活动启动仪式,市总工会领导出席并讲话。\n\n"
+    text = ("宜昌市总工会举行2023年金秋助学活动启动仪式\n\n"
+            "8月20日,宜昌市总工会在市职工服务中心举行金秋助学活动启动仪式,市总工会领导出席并讲话。\n\n"
             "本次活动共筹集助学资金86万元,其中企业捐助30万元。\n\n"
             "活动将资助困难职工子女420名。")
     subjects = _subjects(text)
@@ -211,19 +211,19 @@ def test_a_contest_named_in_the_lead_is_what_本届大赛_counts():
 
 
 def test_examples_listed_with_等_are_not_the_subject():
-    text = ("江城区总工会先后以“书香三月”“健康同行”“送清凉”等为主题,开展特色服务项目58个,服务职工1.2万人次。")
+    text = ("宜昌市总工会先后以“书香三月”“健康同行”“送清凉”等为主题,开展特色服务项目58个,服务职工1.2万人次。")
     subjects = _subjects(text)
-    assert subjects["58个"] == ("江城区总工会", "union")
+    assert subjects["58个"] == ("宜昌市总工会", "union")
 
 
 def test_a_private_person_story_is_about_the_person():
     text = ("全国劳动模范张建国是一名电焊工。\n\n张建国从事电焊工作多年,先后带出徒弟36名。\n\n"
-            "江城市总工会主席李华来到张建国家中。他代表市总工会送上慰问金5000元。")
+            "宜昌市总工会主席李华来到张建国家中。他代表市总工会送上慰问金5000元。")
     subjects = _subjects(text)
     assert subjects["36名"] == ("张建国", "person")
     assert subjects["5000元"][1] != "person"          # 他 acts for the union (代表…)
-    text = "江城市总工会主席李华送上2000元慰问金,鼓励困难职工树立信心。"
-    assert _subjects(text)["2000元"] == ("江城市总工会", "union")  # an official giving for the union
+    text = "宜昌市总工会主席李华送上2000元慰问金,鼓励困难职工树立信心。"
+    assert _subjects(text)["2000元"] == ("宜昌市总工会", "union")  # an official giving for the union
 
 
 def test_the_union_of_a_place_named_with_各级工会():
@@ -254,8 +254,8 @@ def test_the_same_words_twice_in_one_sentence_are_two_figures():
 
 
 def test_a_headline_figure_restated_in_the_body_is_one_figure():
-    text = ("江城市去年新建基层工会326家\n\n"
-            "本报讯 近日,江城市总工会召开全委会议,记者从会上获悉,去年全市新建基层工会326家,发展会员2.1万人。")
+    text = ("宜昌市去年新建基层工会326家\n\n"
+            "本报讯 近日,宜昌市总工会召开全委会议,记者从会上获悉,去年全市新建基层工会326家,发展会员2.1万人。")
     facts = extract_text(text)
     assert [f.text for f in facts.figures] == ["326家", "2.1万人"]
     assert "发展会员" not in facts.figures[0].quote or "全委会议" in facts.figures[0].quote  # the body's sentence
@@ -280,8 +280,8 @@ def test_a_bare_number_continues_the_phrase_before_it():
 
 
 def test_a_union_founded_joined_or_setting_a_task_is_not_the_subject():
-    text = ("江城开发区总工会\n\n"
-            "本报讯 日前,江城开发区工会第一次代表大会召开,选举产生江城开发区总工会第一届委员会。\n\n"
+    text = ("宜昌开发区总工会\n\n"
+            "本报讯 日前,宜昌开发区工会第一次代表大会召开,选举产生宜昌开发区总工会第一届委员会。\n\n"
             "2024年,成立全市首家快递行业工会联合会,入选全省创新案例3篇。")
     subjects = _subjects(text)
     assert subjects["3篇"][0] != "快递行业工会联合会"
@@ -290,10 +290,10 @@ def test_a_union_founded_joined_or_setting_a_task_is_not_the_subject():
 
 
 def test_活动现场_is_a_place_not_the_event():
-    text = ("江城市总工会举行“两节”送温暖集中慰问活动\n\n"
-            "1月9日,江城市总工会在帮扶中心举行“两节”送温暖集中慰问活动,市总工会领导出席活动并讲话。\n\n"
-            "活动现场,江城市总工会向150名困难职工发放救助金12万元。")
-    assert _subjects(text)["12万元"] == ("江城市总工会", "union")
+    text = ("宜昌市总工会举行“两节”送温暖集中慰问活动\n\n"
+            "1月9日,宜昌市总工会在帮扶中心举行“两节”送温暖集中慰问活动,市总工会领导出席活动并讲话。\n\n"
+            "活动现场,宜昌市总工会向150名困难职工发放救助金12万元。")
+    assert _subjects(text)["12万元"] == ("宜昌市总工会", "union")
 
 
 def test_units_counted_and_events_taken_part_in_are_not_the_subject():
@@ -306,7 +306,7 @@ def test_units_counted_and_events_taken_part_in_are_not_the_subject():
 
 
 def test_a_list_of_figures_shares_its_verb_and_keeps_each_noun():
-    m = _measures("截至目前,江城市总工会共走访慰问85家企业、3000余名职工。")
+    m = _measures("截至目前,宜昌市总工会共走访慰问85家企业、3000余名职工。")
     assert m["85家"].endswith("走访慰问企业") and m["3000余名"].endswith("走访慰问职工")
     m = _measures("全区建成职工之家78个、暖心驿站42个。")
     assert m["78个"].endswith("职工之家") and "驿站" not in m["78个"]
