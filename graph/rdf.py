@@ -295,7 +295,8 @@ class GraphBuilder:
                 rec = entity_iri("person", who) if who in persons else self.agent(who, union_names)
                 g.add((rec, UKG.receivedAward, iri))
                 said(("recipient", a.name, who), (rec, UKG.receivedAward, iri))
-        subjects = {"union": "union", "organization": "org", "programme": "programme", "award": "award"}
+        subjects = {"union": "union", "organization": "org", "programme": "programme", "award": "award",
+                    "person": "person"}  # a private person's own figures (47岁的X…仅手术费就需要10余万元)
         plan = Period(*facts.plan) if getattr(facts, "plan", None) else None
         for i, f in enumerate(facts.figures, 1):
             self._figure(doc, facts.doc_id, i, f, union_names, subjects)
@@ -327,9 +328,13 @@ class GraphBuilder:
         p = resolve_period(getattr(f, "when", None), issued, plan)
         if p is None or (p.start is None and p.end is None):
             return
+        year = p.single_year()
+        if year is not None and f.year is None:
+            # within one year, but the resolver's rules (resolve._year_for) found no year the text gives
+            # this figure: a time phrase carried from another sentence is not stamped on it
+            return
         g = self.g
         g.add((iri, UKG.refPeriod, self.interval(p)))
-        year = p.single_year()
         if year is None and p.start is None:  # 截至2022年底: a stock at the end of a year
             side = int(p.end[:4])
             year = side if f.year == side else None

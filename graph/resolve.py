@@ -46,7 +46,6 @@ from .model import (
     Role,
     UnionFact,
 )
-from .segment import years_in
 
 NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
@@ -656,7 +655,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
                 elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?:总工会$|(?!.*工会))", org_text):
-                    # 市委, 区人社局, a bare 县总工会 with no place known: one name for every city's body would merge them
+                    # 市委, 区人社局, a bare 县总工会, no place known: one name for every city's body would merge them
                     org = None
                 elif org_text in _NATIONAL_BODIES or re.search(
                         r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会|厂|学校|大学|研究所|银行|车间|班组"
@@ -1152,57 +1151,381 @@ def _bounds(pattern: re.Pattern, text: str, pos: int) -> tuple[int, int]:
     return s, (m.start() if m else len(text))
 
 
-def _year_for(article: Article, pos: int) -> int | None:
-    """The year a figure refers to.
+_NUM_CN = r"[\d一二三四五六七八九十两]+"
+#: Spans of several years, and recurring amounts: a figure under one has no single year.
+_SPAN_RE = (rf"(?:过去|近|这)的?{_NUM_CN}年(?:来|间|中|里)?"
+            r"|(?<![\d.])[\d二三四五六七八九十两]+年(?:来|以来|间)"
+            rf"|{_NUM_CN}年(?:工作)?回顾|十[一二三四五六七八九]五(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
+            rf"|连续{_NUM_CN}年|(?:开展|坚持|举办|实施)了?(?!(?:19|20)\d\d年){_NUM_CN}年"
+            r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)")
+_ANCHOR = re.compile(
+    rf"(?P<span>{_SPAN_RE})"
+    r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?=年)"
+    r"|(?<![比较同于])(?P<rel>今年|本年度?|去年|上一年度?|上年度|前年|明年)"
+    r"|(?P<now>截[至止]目前|目前|至今|迄今|现有|现已|如今)"
+    r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)")
+_REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上一年度": -1, "上年度": -1,
+               "前年": -2, "明年": 1}
+#: A publication date on a header line: 2011年04月06日15:58, 来源:某报2025-08-01 09:35, 28.04.2015 11:28.
+_PUB_DATE = re.compile(r"((?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})"
+                       r"|\d{1,2}\.\d{1,2}\.((?:19|20)\d\d)")
+_DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日电")
 
-    Its sentence's year (the nearest one written before it, else one after
-    it in the sentence), else the nearest year written earlier in its
-    paragraph or section, else the year of a 【回顾2020】-style heading above
-    it, else the article's year.  Years inside 《》 titles do not count.
-    """
+
+@dataclass
+class _ArticleTime:
+    """When an article was written and which year it is about, as its header and lead say."""
+
+    published: int | None = None  # year of a dated header line or dateline
+    lead: int | None = None  # year the title or lead names (2021年…送温暖活动启航)
+    now: int | None = None  # the year 今年 means: published, else inferred, else lead
+    masked: str = ""  # the text with 《》 titles blanked
+
+
+def _anchors(masked: str, s: int, e: int) -> list[re.Match]:
+    return list(_ANCHOR.finditer(masked, s, e))
+
+
+def _article_time(article: Article) -> _ArticleTime:
     text = article.text
+    masked = _doc_masked(text)
+    t = _ArticleTime(masked=masked)
+    lead_para = None
+    header: list[tuple[int, int]] = []
+    for p0, p1 in article.paragraphs:
+        if p1 - p0 >= 40:
+            lead_para = (p0, full_sentence(text, p0)[1])  # the lead's first sentence
+            break
+        header.append((p0, p1))
+    for p0, p1 in header:
+        m = _PUB_DATE.search(text, p0, p1)
+        if m and t.published is None:
+            t.published = int(m.group(1) or m.group(2))
+    if lead_para:
+        m = _DATELINE.search(text, *lead_para)
+        if m and t.published is None:
+            t.published = int(m.group(1))
+    # the lead's year: the last year its first paragraph names, else the one year of the title lines;
+    # none where the lead opens a review of several years (过去的5年, 五年工作回顾)
+    titles = [(p0, p1) for p0, p1 in header if not _PUB_DATE.search(text, p0, p1)]
+    lead_anchors = _anchors(masked, *lead_para) if lead_para else []
+    title_anchors = [a for s, e in titles for a in _anchors(masked, s, e)]
+    if not any(a.group("span") for a in lead_anchors + title_anchors):
+        in_lead = [int(a.group("year")) for a in lead_anchors if a.group("year")
+                   and not _DATELINE.match(text, a.start())]
+        in_title = {int(a.group("year")) for a in title_anchors if a.group("year")}
+        if in_lead:
+            t.lead = in_lead[-1]
+        elif len(in_title) == 1:
+            t.lead = in_title.pop()
+    # 今年: the publication year; else one year after a year named beside 去年; else the lead's year
+    t.now = t.published
+    if t.now is None:
+        for p0, p1 in article.paragraphs:
+            found = _anchors(masked, p0, p1)
+            if any(a.group("rel") == "去年" for a in found):
+                ys = [int(a.group("year")) for a in found if a.group("year")]
+                if ys:
+                    t.now = ys[0] + 1
+                    break
+    if t.now is None:
+        t.now = t.lead
+    return t
+
+
+def _doc_masked(text: str) -> str:
+    """The text with 《》 titles blanked, so that years in titles are not anchors."""
+    from .segment import _DOC_SPAN
+
+    return _DOC_SPAN.sub(lambda m: " " * len(m.group()), text)
+
+
+def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> int | None:
+    """The year a figure refers to, or None where the text does not give one.
+
+    GUIDELINES.md: "year is the year the figure refers to, from the sentence
+    or its paragraph, else null"; issue 12: a figure in a review of several
+    years, or in a sentence the text does not date, keeps its year open.
+    The rules, in order (each measured on the dev gold and the seeds):
+
+    1. The nearest time anchor before the figure in its sentence (else the
+       first year written after it):
+       - a span of years or a recurring amount (过去五年, 5年来, 十三五期间,
+         2016年至2020年, 2019年以来, 连续3年, 开展了18年, 多年来, 每年) → None;
+       - a year (2022年, 截至2021年底) → that year;
+       - 今年 / 去年 / 前年 / 明年 → counted from the article's "now" (its
+         publication year; else one year after a year written beside 去年;
+         else the lead's year); None when the article gives no "now";
+       - 目前 / 截至目前 / 现有 / 至今 → the publication year, where the header
+         dates the article; else go on to rule 3 (the paragraph's years are
+         of earlier events, not of "now");
+       - a day without a year (4月27日) → the publication year, where known.
+       Comparisons (比去年, 较上年) are not anchors; years inside 《》 titles
+       are not anchors.
+    2. The nearest anchor earlier in its paragraph: a year, a relative year
+       or a span, as in rule 1 (GUIDELINES: "from the sentence or its
+       paragraph").  A paragraph that continues a sentence broken over two
+       lines (the line before ends without 。！？) counts from that line.
+    3. A year opening a headed section's first paragraph (抗疫情 促发展 /
+       2020年,在全面参与疫情防控…) scopes that section (seed 000); else the
+       year of a 【回顾2020】-style heading above it, up to the previous 【】
+       heading.  A year written somewhere else in the section does not
+       count: in the dev set (a biography's 1997年退休, a history's 自2018年始)
+       it dated the figures after it wrongly more often than rightly.
+    4. The lead's year: the last year named in the first sentence of the
+       first body paragraph, else the one year of the title lines
+       (2021年…送温暖活动启航, …2025年工作综述), unless the lead or title
+       opens a review of several years (过去的5年, 五年工作回顾: seed 003).
+       A dated header line (来源:…2025-08-01) is when the article was
+       written, not what it is about: it is no lead year (dev: as often wrong
+       as right, and GUIDELINES say "else null").
+    5. Else None: the year is open (no "most frequent year of the article"
+       fallback: on the dev set it was wrong more often than right).
+
+    Measured when written (matched figures, text order): dev year_acc
+    0.92 → 0.96, year_open_acc 0.59 → 0.96; seeds 0.97 → 0.97 and
+    0.00 → 0.99.
+
+    Parameters
+    ----------
+    article : Article
+        Segmented, with its paragraphs and sections.
+    pos : int
+        Character offset of the figure in ``article.text``.
+    time : _ArticleTime, optional
+        The article's publication, lead and "now" years, computed once per
+        article by :func:`_article_time` (computed here when not given).
+
+    Returns
+    -------
+    int or None
+        A four-digit year, or None where the text leaves it open.
+    """
+    t = time or _article_time(article)
+    text, masked = article.text, t.masked
+
+    def from_rel(word: str) -> int | None:
+        base = {"本年度": "本年", "上一年度": "上一年"}.get(word, word)
+        return t.now + _REL_OFFSET[base] if t.now is not None else None
+
     s0, s1 = full_sentence(text, pos)
-    ys = [(o + s0, y) for o, y in years_in(text[s0:s1])]
-    before = [y for o, y in ys if o < pos]
-    if before or ys:
-        return (before or [ys[0][1]])[-1]
+    found = _anchors(masked, s0, s1)
+    before = [a for a in found if a.start() < pos]
+    skip_paragraph = False
+    for a in reversed(before):
+        if a.group("span"):
+            return None
+        if a.group("year"):
+            return int(a.group("year"))
+        if a.group("rel"):
+            return from_rel(a.group("rel"))
+        if a.group("now"):
+            if t.published is not None:
+                return t.published
+            skip_paragraph = True
+            break
+        if a.group("date") and t.published is not None:
+            return t.published
+    if not before:
+        after = [a for a in found if a.group("year")]
+        if after:
+            return int(after[0].group("year"))
     sent = article.sentence_at(pos)
     if sent is None:
-        return article.year
+        return t.lead
+    if not skip_paragraph:
+        p0 = article.paragraphs[sent.paragraph][0]
+        if sent.paragraph > 0 and not re.search(r"[。！？!?”…]$", text[:p0].rstrip()):
+            p0 = article.paragraphs[sent.paragraph - 1][0]  # a sentence broken over two lines
+        for a in reversed(_anchors(masked, p0, s0)):
+            if a.group("span"):
+                return None
+            if a.group("year"):
+                return int(a.group("year"))
+            if a.group("rel"):
+                return from_rel(a.group("rel"))
     sec = article.sections[sent.section]
-    sec_start = sec.start
-    ys = [y for o, y in years_in(text[sec_start:s0])]
-    if ys:
-        return ys[-1]
+    if sent.section > 0 and sec.heading:  # a year opening a headed section scopes it
+        first = next((p for p in article.paragraphs if p[0] > sec.start and p[1] - p[0] >= 40), None)
+        if first and first[0] <= s0:
+            opening = [a for a in _anchors(masked, first[0], full_sentence(text, first[0])[1])]
+            if opening and opening[0].group("year") and opening[0].start() == first[0]:
+                return int(opening[0].group("year"))
     for i in range(sent.section, -1, -1):  # a heading year scopes the sections after it
         if article.sections[i].year:
             return article.sections[i].year
         if article.sections[i].heading.startswith("【"):
             break
-    return article.year
+    return t.lead
+
+
+_NOUNISH = ("n", "nz", "vn", "l", "ng", "nt", "ns", "an")
+
+
+def _counted_noun(after: str) -> str:
+    """The noun a figure counts when it is written after it: 1000元的慰问金塞进… → 的慰问金.
+
+    Cut only where the text after the figure opens with 的 (the noun run
+    after it) or where 和/及/与 bring in another counted thing; else the
+    words after the figure (用于“送温暖”, 参加…) are kept, up to 16.
+    """
+    from .segment import words
+
+    if not after.startswith("的"):
+        # 100件棉衣和一台彩电送到…: another counted thing follows 和
+        return re.split(r"(?:和|及|与)(?=[\d一二两三四五六七八九十几数])", after[:16])[0]
+    toks = words(after[:16])
+    out, content = "", False
+    for w, tag in toks:
+        if w == "的" and not content:
+            out += w
+        elif not content and tag not in ("x", "c", "uj"):
+            out, content = out + w, True
+        elif content and tag in _NOUNISH and len(out) + len(w) <= 8:
+            out += w
+        else:
+            break
+    return out
+
+
+_TAKER_VERBS = ("参与", "参加", "覆盖", "惠及", "服务", "吸引", "涉及", "受益")
+
+
+def _tail(phrase: str, size: int = 12) -> str:
+    """The last ``size`` characters or so of a phrase, in whole words (医疗互助…, not 疗互助…)."""
+    if len(phrase) <= size:
+        return phrase
+    from .segment import words
+
+    out = ""
+    for w, _ in reversed(words(phrase[-(size + 8):])):
+        if len(out) >= size or len(out) + len(w) > size + 6:
+            break
+        out = w + out
+    return out or phrase[-size:]
+
+
+def _first_word(phrase: str) -> str:
+    from .segment import words
+
+    toks = words(phrase[:8])
+    return toks[0][0] if toks else ""
+
+
+def _starts_with_verb(phrase: str) -> bool:
+    from .segment import words
+
+    toks = words(phrase[:8])
+    return bool(toks) and toks[0][1] in ("v", "vd", "vn") and toks[0][0] not in ("职工", "会员")
+
+
+def _all_nouns(phrase: str) -> bool:
+    from .segment import words
+
+    return all(tag in _NOUNISH or tag == "c" for _, tag in words(phrase))
 
 
 def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
-    """What is counted: the clause around the figure without the number."""
-    s, e = _bounds(_CLAUSE, text, fig.start)
+    """What is counted: the phrase around the figure without the number.
+
+    The clause's words before the figure (up to 12 characters, without a
+    leading 其中/累计/共), then the noun it counts when that is written
+    after it (``1000元的慰问金`` → 慰问金, cut before the next verb), else
+    the words after it (``投入233万元用于“送温暖”``).  A bare noun in a
+    list (``职工1994人,会员1992人``) takes the words that open the list, so
+    that the measure says whose members they are.  参与/覆盖/惠及…: the
+    takers of the activity named in the clause before.
+    """
+    c0, c1 = _bounds(_CLAUSE, text, fig.start)
+    s, e = c0, c1
+    nxt = prv = None
     for f in figures:  # stop at neighbouring figures
         if f is fig:
             continue
         if s <= f.start < fig.start:
-            s = f.end
+            s, prv = f.end, f
         elif fig.end <= f.start < e:
-            e = f.start
+            e, nxt = f.start, f
+    if nxt is not None and re.fullmatch(r"[至到~-]", text[fig.end:nxt.start]):
+        # 给予1000元至4万元经费补助: both ends of a range count what the range counts
+        after = text[nxt.end:c1] if not any(nxt.end <= f.start < c1 for f in figures) else ""
+        return (_tail(re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
+                       text[s:fig.start].lstrip("、和及与"))) + after[:16]).strip()
+    if prv is not None and re.fullmatch(r"[至到~-]", text[prv.end:fig.start]):
+        return _measure(text, prv, figures)
     before = text[s:fig.start].lstrip("、和及与")
-    after = text[fig.end:e].strip("、和及与")
+    after = text[fig.end:e]
+    if nxt is not None and (not after or _starts_with_verb(after)):
+        # 拿出398万元慰问了全市4000余名困难职工: the verb's object is written after the next figure
+        later = [f for f in figures if nxt.end <= f.start < c1]
+        after = after + text[nxt.end:later[0].start if later else c1]
+    # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
+    after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
     before = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", before)
-    measure = (before[-12:] + after[:16]).strip()
-    if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0:
+    noun = before.split("、", 1)[0]
+    if "、" in before and s > 0 and re.search(r"[\d万亿余多]", text[s - 2:s]) and len(noun) <= 4 \
+            and _all_nouns(noun):
+        # 走访慰问162家企业、6000余名职工: 企业 was the last figure's noun; this one shares the list's verb
+        s0, _ = full_sentence(text, fig.start)
+        first = next((f for f in figures if s0 <= f.start < fig.start), None)
+        c0 = _bounds(_CLAUSE, text, first.start)[0] if first else s
+        head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
+                      text[max(c0, s0):first.start].strip()) if first else ""
+        before = head + before.rsplit("、", 1)[1]
+    measure = (_tail(before) + _counted_noun(after)).strip()
+    if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
+        # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose
+        s0, _ = full_sentence(text, fig.start)
+        first = next((f for f in figures if s0 <= f.start < fig.start), None)
+        if first is not None:
+            c0, _ = _bounds(_CLAUSE, text, first.start)
+            head = text[max(c0, s0):first.start].strip()
+            head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", head)
+            listed = text[s:s + 1] == "、"  # 基层工会1972家、会员16.6万人: one list in one clause
+            if len(head) > 3 and (_all_nouns(head) or listed):  # a noun phrase, not a clause (…现有工会组织)
+                measure = (_tail(head) + measure).strip()
+    if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|提高|下降|增加|减少|上升)了?", measure) and s > 0:
+        # 收入1756万元,增长26%: the growth of what the clause before counts
+        p0, _ = _bounds(_CLAUSE, text, s - 1)
+        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
+        measure = (_tail(prev) + measure).strip()
+    if not measure:
+        # 职工投稿160篇,近13万字 / 二次报销2.8万人次491.35万元: a bare number continues the phrase
+        # that named the figure before it in the sentence
+        s0, _ = full_sentence(text, fig.start)
+        prior = [f for f in figures if s0 <= f.start and f.end <= fig.start]
+        if prior:
+            measure = _measure(text, prior[-1], figures)
+        elif s > s0:  # 全天多时段直播,总计300余场次: the clause before says what
+            measure = _tail(text[_bounds(_CLAUSE, text, s - 1)[0]:s - 1].strip())
+    if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0 \
+            and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
         p0, _ = _bounds(_CLAUSE, text, s - 1)
-        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,，、]|$)", "", text[p0:s - 1])
-        measure = (prev[-12:] + " " + measure).strip()
+        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
+        measure = (_tail(prev) + " " + measure).strip()
     return measure
 
+
+#: A programme followed by more examples and 等 (“A”“B”等, A、“B”等): listed, not the topic.
+_LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,，。；“]{0,8})*[”’]?等")
+#: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
+_EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|这次|今年的|该)?"
+                            r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期现上])")  # not 活动现场,市总工会…
+#: Words before a union that make it an object: 成立…, 入选全总…, 授予…
+_UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获评|授予|命名|联合|邀请|加入|完成)"
+                              r"(?:全[国省市县区]|[^,，;；。、]{0,2}?首[个家])?$")
+#: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
+_UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
+#: A sentence opening on a person: X…, 47岁的X…, 他…
+_PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
+#: What a person does when acting for a body, not as the subject of their own story.
+_ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说)")
+#: 全市各级工会, 全省工会系统, a bare 总工会 opening a clause: the union the article is about.
+_OWN_UNION = re.compile(r"全(?P<level>[省市县区])(?:各级)?工会(?:组织|系统)?"
+                        r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])")
+#: 九江市各级工会组织, 沈阳市工会组织 (a place named, not 全省)
+_PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
 _COUNTED_GAP = r"“?(?:区级|市级|县级|省级|全国|新建|职工|新增)?“?"
@@ -1217,14 +1540,25 @@ class _SubjectFinder:
 
     1. a programme in the figure's clause, or in the clause just before it
        within the same ；-segment (开展“…”竞赛,涉及19项), unless it is the
-       counted noun (41个职工之家);
+       counted noun (41个职工之家) or another's event the union took part in
+       (参加安全大检查活动,对8个变电站…);
     2. the figure before it in the same ；-segment, with no new agent
        between, passes its programme subject on (…,2736名职工报名参与);
-    3. the first union named in the sentence before the figure;
+    2b. a sentence that opens on the article's own event (本次活动…, 据悉,本届
+       大赛…, 活动以…) is about the programme the title or lead names (the
+       first one there; for 大赛/比赛/竞赛 one whose name ends so);
+    2c. a sentence that opens on a private person (X和爱人是…, 47岁的X…, 他先后
+       收养…) is about that person, unless the person acts for a body
+       (代表…, 送上…, 率…) or holds a post in a union;
+    3. the first union named in the sentence before the figure, where
+       "X各级工会" / "X工会组织" names the union of X when the article has one;
     4. the topic of the previous sentence (a programme or organisation in its
        first clause, or 该项目), when this sentence opens without a subject of
        its own (一共收到…, 陆续推送…, 其中…);
     5. the union of the section or the article.
+
+    A programme listed as an example (“A”“B”等, A、B等系列活动) is never the
+    subject.
     """
 
     def __init__(self, article: Article, figures: list[Mention]):
@@ -1275,10 +1609,11 @@ class _SubjectFinder:
         g0, _ = _bounds(_SEGMENT, text, fig.start)
         s0, _ = full_sentence(text, fig.start)
         unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")
-                  and not m.attrs.get("in_title")]
+                  and not m.attrs.get("in_title") and self._agent(m, s0)
+                  and m.end != fig.start]  # 直属工会7个: the unions counted, not who counts them
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
-            return text.startswith("等", p.end)
+            return bool(_LISTED.match(text, p.end))
 
         # 1. a programme in the clause (after the figure only when it is what the money is for,
         #    or when no union is named before: 选取73家企业开展…行动)
@@ -1296,7 +1631,7 @@ class _SubjectFinder:
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
-                if len(rest) <= 2 or not unions or run:
+                if len(rest) <= 2 or run or (not unions and not re.search(r"参加|参与|配合|会同", clause)):
                     return self._remember(g0, p)
                 break
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
@@ -1304,7 +1639,16 @@ class _SubjectFinder:
                 self.last[2] <= m.start < fig.start and m.attrs.get("name")
                 for m in self.a.mentions if m.kind in ("union", "programme")):
             return self._remember(g0, self.last[1])
+        # 2b. the article's own event: 本次活动共筹集…, 据悉,本届大赛汇聚…
+        event = self._event(s0, fig)
+        if event is not None:
+            return event
+        # 2c. a private person's story: 47岁的X是…, 他先后收养…
+        person = self._person_topic(s0, fig)
+        if person is not None:
+            return person
         # 3. the union opening the figure's clause, else the first union of the sentence
+        unions = sorted(unions + self._place_unions(s0, fig.start), key=lambda m: m.start)
         in_clause = [m for m in unions if m.start >= c0]
         if in_clause:
             return in_clause[0]
@@ -1325,6 +1669,72 @@ class _SubjectFinder:
                 return self._remember(g0, prior[-1])
         return None
 
+    def _agent(self, m: Mention, s0: int) -> bool:
+        """A union that can be what a sentence reports on: not one founded, joined or awarded by it
+        (成立…工会联合会, 入选全总…案例), nor one that only set a task (省总工会下达的…任务)."""
+        before = self.text[max(s0, m.start - 10):m.start]
+        return not (_UNION_AS_OBJECT.search(before) or _UNION_AS_MODIFIER.match(self.text, m.end))
+
+    def _event(self, s0: int, fig: Mention) -> Mention | None:
+        m = _EVENT_ANAPHOR.match(self.text, s0)
+        if not m:
+            return None
+        head = m.group("head")
+        progs = [p for p in self.a.of_kind("programme") if p.start < s0 and p.attrs.get("name")]
+        lead = [p for p in progs if p.start < self._lead_end()]
+        if head != "活动":
+            named = [p for p in lead or progs if p.attrs["name"].endswith(head) and p.attrs["name"] != head]
+            return named[0] if named else None
+        return lead[0] if lead else None
+
+    def _lead_end(self) -> int:
+        """End of the title and the first body paragraph: where an article names its own event."""
+        if not hasattr(self, "_lead"):
+            body = [p for p in self.a.paragraphs if p[1] - p[0] >= 40]
+            self._lead = body[0][1] if body else len(self.text)
+        return self._lead
+
+    def _person_topic(self, s0: int, fig: Mention) -> Mention | None:
+        text = self.text
+        m = _PERSON_OPENING.match(text, s0)
+        if not m:
+            return None
+        at = m.end()
+        persons = [p for p in self.a.of_kind("person") if p.attrs.get("name")]
+        if text[at:at + 1] and text[at] in "他她" and not _ACTS_FOR.match(text, at + 1):
+            before = [p for p in persons if p.end <= s0]
+            return self._private(before[-1]) if before else None
+        opening = next((p for p in persons if p.start == at), None)
+        if opening is None or _ACTS_FOR.match(text, opening.end) or opening.end > fig.start:
+            return None
+        return self._private(opening)
+
+    def _private(self, person: Mention) -> Mention | None:
+        """A person who holds no post in a regional union (总工会): the figures are of their own story."""
+        name = person.attrs["name"]
+        for m in self.a.of_kind("person"):
+            if m.attrs.get("name") == name and any(org and "总工会" in org for _, org, *_ in m.attrs.get("posts", ())):
+                return None
+        return person
+
+    def _place_unions(self, s0: int, end: int) -> list[Mention]:
+        """九江市各级工会组织 / 沈阳市工会组织: the union of that place, where the article has one."""
+        out = []
+        names = {m.attrs.get("name") for m in self.a.of_kind("union") if m.attrs.get("name")}
+        main = self.a.main_union or ""
+        for m in _OWN_UNION.finditer(self.text, s0, end):  # 全市各级工会, 2021年总工会召开…: the article's union
+            level = m.group("level")
+            if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
+                out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+        for m in _PLACE_UNIONS.finditer(self.text, s0, end):
+            place = m.group("place")
+            for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
+                if place[i:] + "总工会" in names:
+                    out.append(Mention("union", m.start() + i, m.end(), m.group()[i:],
+                                       {"name": place[i:] + "总工会"}))
+                    break
+        return out
+
     def _remember(self, segment: int, m: Mention) -> Mention:
         self.last = (segment, m, self.fig.end)
         return m
@@ -1339,12 +1749,15 @@ def resolve_figures(article: Article) -> list[FigureFact]:
     text = article.text
     figs = article.of_kind("figure")
     subject_of = _SubjectFinder(article, figs)
+    time = _article_time(article)
     out: list[FigureFact] = []
     seen: set[tuple] = set()
     for f in figs:
         s0, s1 = full_sentence(text, f.start)
         quote = text[s0:s1].strip()
-        key = (f.attrs["value"], f.attrs["unit"], quote, f.text)
+        # the same words at the same place of the same sentence: a repeated paragraph (two 2家 in
+        # one sentence are two figures)
+        key = (f.attrs["value"], f.attrs["unit"], quote, f.text, f.start - s0)
         if key in seen:
             continue
         seen.add(key)
@@ -1354,8 +1767,44 @@ def resolve_figures(article: Article) -> list[FigureFact]:
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
             text=f.text, quote=quote, start=f.start, measure=_measure(text, f, figs), subject=subject,
-            subject_kind=kind if subject else None, year=_year_for(article, f.start)))
-    return out
+            subject_kind=kind if subject else None, year=_year_for(article, f.start, time)))
+    # the title lines: the first paragraph and the short ones after it
+    body = [p for p in article.paragraphs[1:] if p[1] - p[0] >= 40]
+    return _drop_restated(out, body[0][0] if body else 0)
+
+
+def _bigram_dice(a: str, b: str) -> float:
+    x = {a[i:i + 2] for i in range(len(a) - 1)}
+    y = {b[i:i + 2] for i in range(len(b) - 1)}
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _drop_restated(facts: list[FigureFact], header_end: int) -> list[FigureFact]:
+    """One fact for a figure the article states twice (GUIDELINES: a repeated figure is one figure).
+
+    A headline figure (in the title lines, before ``header_end``) that the
+    body states again with the same words is the body's figure; a body
+    figure written again with the same words and much the same measure
+    (开展理论宣传宣讲280余场 … 全年开展各类主题宣传宣讲280余场) is one figure, the one
+    whose sentence states it whole rather than as a 其中 part.
+    The same amount with a different measure (县工会经费突破150万元, 审计到账金额突破150万元)
+    stays two.
+    """
+    kept: list[FigureFact] = []
+    for f in facts:
+        twins = [k for k in kept if (k.value, k.unit, k.text) == (f.value, f.unit, f.text)]
+        header_twin = next((k for k in twins if k.start < header_end), None)
+        if header_twin is not None and f.start >= header_end:
+            kept[kept.index(header_twin)] = f  # the body's sentence says more than the headline
+            continue
+        if header_twin is not None:
+            continue
+        twin = next((k for k in twins if _bigram_dice(k.measure, f.measure) >= 0.4), None)
+        if twin is None:
+            kept.append(f)
+        elif twin.quote.startswith("其中") and not f.quote.startswith("其中"):
+            kept[kept.index(twin)] = f  # the sentence that states the whole, not a 其中 part of another
+    return sorted(kept, key=lambda f: f.start)  # in text order, as the checks read them
 
 
 # ---------------------------------------------------------------- all

@@ -16,10 +16,15 @@ from graph.evaluate import evaluate
 ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
-SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.97, "reporters": 0.95, "parents": 0.98,
+SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
                "awards": 0.92, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
-DEV_FLOORS = {"overall": 0.87, "unions": 0.97, "persons": 0.97, "figures": 0.93, "programmes": 0.87, "parents": 0.96,
+DEV_FLOORS = {"overall": 0.87, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.87, "parents": 0.96,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.59, "reporters": 0.95, "roles": 0.88}
+# figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
+# year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
+# in the store's row order, which moves a few attributes when unrelated triples change.
+SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.91, "subject_acc": 0.82}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.93, "measure_acc": 0.84, "subject_acc": 0.62}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -57,18 +62,13 @@ def test_dev_floor(dev_scores, key):
                                                                       "overall_entities_and_figures"])
 
 
-# figure attributes -> minimum accuracy (the time of figures, issue 13: periods keep a five-year review's
-# figures from being stamped with a caption's year)
-SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.96, "year_open_acc": 0.55}
-DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.94, "year_open_acc": 0.55}
-
-
 @pytest.mark.parametrize("key", sorted(SEED_ATTRIBUTE_FLOORS))
-def test_seed_attribute_floor(seed_graph, key):
-    result = evaluate(seed_graph, ROOT / "tests" / "gold")
-    assert result["figure_attributes"][key] >= SEED_ATTRIBUTE_FLOORS[key], result["figure_attributes"]
+def test_seed_figure_attribute_floor(seed_graph, key):
+    attrs = evaluate(seed_graph, ROOT / "tests" / "gold")["figure_attributes"]
+    assert attrs[key] >= SEED_ATTRIBUTE_FLOORS[key], (key, attrs)
 
 
 @pytest.mark.parametrize("key", sorted(DEV_ATTRIBUTE_FLOORS))
-def test_dev_attribute_floor(dev_scores, key):
-    assert dev_scores["figure_attributes"][key] >= DEV_ATTRIBUTE_FLOORS[key], dev_scores["figure_attributes"]
+def test_dev_figure_attribute_floor(dev_scores, key):
+    attrs = dev_scores["figure_attributes"]
+    assert attrs[key] >= DEV_ATTRIBUTE_FLOORS[key], (key, attrs)
