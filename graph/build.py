@@ -17,12 +17,14 @@ Every file that cannot be used is reported in one line (``skipped
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import re
 import shutil
 import sys
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -39,8 +41,11 @@ from .model import ArticleFacts
 from .namespace import UKG
 from .pipeline import extract_file
 from .rdf import build_graph
-from .read import ReadError, scan_paths
+from .read import ARTICLE_SUFFIXES, ReadError, find_articles, scan_paths
 from .when import apply_date
+
+#: Files at least this large (bytes) get a line of their own when their extraction starts.
+LONG_ARTICLE_BYTES = 200_000
 
 #: Classes counted in the build summary, with their names in it.
 SUMMARY_CLASSES = {"unions": UKG.TradeUnion, "persons": FOAF.Person, "programmes": UKG.Programme,
@@ -70,6 +75,8 @@ class BuildReport:
         lines = [f"articles read: {self.articles}" + (f" ({len(self.failures)} skipped)" if self.failures else "")]
         if self.articles:
             lines.append(f"  extracted {self.extracted}, from cache {self.cached}")
+        if not self.articles:  # nothing is written: no counts, no "triples written"
+            return lines[0]
         lines += [f"  {k:<14}{self.counts.get(k, 0):>7}" for k in SUMMARY_CLASSES]
         lines.append(f"triples written: {self.triples}")
         lines += [f"wrote {p}" for p in self.outputs]
@@ -159,8 +166,15 @@ class FactCache:
 
 # ---------------------------------------------------------------- extraction
 def _warm_up() -> None:
-    """Initialise jieba (and its domain dictionary) once in a worker process."""
+    """Initialise jieba (and its domain dictionary) once in a worker process; leave Ctrl-C to the parent."""
+    import signal
+
     from .segment import _jieba
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool; no traceback per worker
+    except ValueError:  # not the main thread (a Dask worker): its nanny handles signals
+        pass
 
     _jieba()
 
@@ -207,7 +221,8 @@ class _Runner:
 
 
 def iter_facts(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
-               cache_dir: str | Path | None = None) -> Iterator[tuple[ArticleFacts | ReadError, bool]]:
+               cache_dir: str | Path | None = None,
+               on_start: Callable[[Path], None] | None = None) -> Iterator[tuple[ArticleFacts | ReadError, bool]]:
     """Extract articles, streaming: one file is read at a time, only facts are kept.
 
     Parameters
@@ -224,6 +239,8 @@ def iter_facts(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
         (absolute paths are sent).  Overrides ``jobs``.
     cache_dir : path-like, optional
         Folder of the fact cache (:class:`FactCache`); None disables it.
+    on_start : callable, optional
+        Called with each file's path when its extraction is submitted (not for cached facts).
 
     Yields
     ------
@@ -264,6 +281,8 @@ def iter_facts(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
             if facts is not None:
                 pending.append((entry, key, _done(facts), True))
             else:
+                if on_start is not None:
+                    on_start(entry)
                 pending.append((entry, key, runner.submit(entry), False))
             while len(pending) > window or (pending and pending[0][2].done()):
                 yield finish(pending.popleft())
@@ -298,28 +317,74 @@ def extract_corpus(paths: list[str | Path], progress: bool = False, jobs: int = 
     facts: list[ArticleFacts] = []
     errors: list[ReadError] = []
     entries = scan_paths(paths)
+    entries += empty_folders(paths)
     bar = None
     if progress and len(entries) > 1:
         from tqdm import tqdm
 
         bar = tqdm(total=len(entries), unit="article", file=sys.stderr, desc="extracting")
-    for res, hit in iter_facts(entries, jobs, scheduler, cache_dir):
-        if isinstance(res, ReadError):
-            errors.append(res)
-            (bar.write if bar is not None else print)(f"skipped {res}", file=sys.stderr)
-        else:
-            facts.append(res)
-            if report is not None:
-                if hit:
-                    report.cached += 1
-                else:
-                    report.extracted += 1
+
+    def say(line: str) -> None:
+        (bar.write if bar is not None else print)(line, file=sys.stderr)
+
+    def on_start(path: Path) -> None:
+        # one line per long file, so a build that sits on one article is seen to work
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return
+        if size >= LONG_ARTICLE_BYTES:
+            say(f"extracting a long article: {path} ({size / 1e6:.1f} MB)")
+
+    try:
+        for res, hit in iter_facts(entries, jobs, scheduler, cache_dir, on_start if progress else None):
+            if isinstance(res, ReadError):
+                errors.append(res)
+                say(f"skipped {res}")
+            else:
+                facts.append(res)
+                if report is not None:
+                    if hit:
+                        report.cached += 1
+                    else:
+                        report.extracted += 1
+            if bar is not None:
+                bar.update()
+    finally:
         if bar is not None:
-            bar.update()
-    if bar is not None:
-        bar.close()
+            bar.close()
     facts.sort(key=lambda x: (x.doc_id, x.source))
     return facts, errors
+
+
+def empty_folders(paths: list[str | Path]) -> list[ReadError]:
+    """One :class:`ReadError` per folder of ``paths`` holding no file that is read as an article.
+
+    The reason names the suffixes read (:data:`graph.read.ARTICLE_SUFFIXES`),
+    so a folder of ``.pdf`` or ``.docx`` files does not build silently nothing.
+    """
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir() and not find_articles([p]):
+            out.append(ReadError(p, "no article files in this folder: files ending in "
+                                    f"{' '.join(ARTICLE_SUFFIXES)} are read"))
+    return out
+
+
+def check_writable(out: Path) -> None:
+    """Create ``out`` if needed and check a file can be written in it, before any extraction.
+
+    Raises
+    ------
+    OSError
+        With a one-line message naming the folder, when it cannot be created or written.
+    """
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=out, prefix=".union-kg-write-test-", delete=True)
+        probe.close()
+    except OSError as err:
+        raise OSError(f"cannot write to the output folder {out}: {err.strerror or err}") from None
 
 
 def count_classes(g: Graph) -> Counter:
@@ -368,11 +433,19 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
         Files that cannot be read, and paths that do not exist, are in
         ``report.failures``.  When no article was built nothing is written
         (an earlier build in ``out_dir`` is left as it was).
+
+    Raises
+    ------
+    OSError
+        When ``out_dir`` cannot be created or written (checked before any
+        extraction), or a Dask scheduler is unusable.
     """
     from .export.turtle import write_turtle
     from .export.views import write_views
 
     out = Path(out_dir)
+    existed = out.exists()
+    check_writable(out)  # fail before a long extraction, not after it
     cache_dir = None if cache is False or cache is None else out / ".cache" if cache is True else Path(cache)
     report = BuildReport()
     t0 = time.perf_counter()
@@ -390,6 +463,9 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     report.articles, report.failures = report.extracted + report.cached, errors
     report.counts, report.triples = count_classes(g), len(g)
     if not report.articles:
+        if not existed:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # created by check_writable; nothing was written in it
         return g, report
     t2 = time.perf_counter()
     report.outputs.append(write_turtle(g, out / "graph.ttl"))

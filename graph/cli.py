@@ -91,13 +91,20 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``union-kg`` console script; returns the exit status."""
-    _load_plugins()
-    ap = parser()
-    args = ap.parse_args(argv)
-    if not getattr(args, "_run", None):
-        ap.print_help()
-        return 2
-    return args._run(args)
+    args = None
+    try:
+        _load_plugins()
+        ap = parser()
+        args = ap.parse_args(argv)
+        if not getattr(args, "_run", None):
+            ap.print_help()
+            return 2
+        return args._run(args)
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; 130 is the shell's status for SIGINT
+        name = f"union-kg {args.command}" if args is not None and args.command else "union-kg"
+        sys.stderr.write(f"{name}: interrupted\n")
+        sys.stderr.flush()
+        return 130
 
 
 def _load_plugins() -> None:

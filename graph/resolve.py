@@ -358,8 +358,10 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     section_union: dict[int, str] = {}
     current = None
     title_union = None
+    named_starts = [m.start for m in named]  # named is in text order (of_kind)
     for i, sec in enumerate(article.sections):
-        head_unions = [m for m in named if sec.start <= m.start < sec.start + len(sec.heading)] if sec.heading else []
+        head_unions = named[bisect_left(named_starts, sec.start):bisect_left(named_starts, sec.start + len(
+            sec.heading))] if sec.heading else []
         if head_unions:
             current = head_unions[0].attrs["name"]
         section_union[i] = current
@@ -369,19 +371,43 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     counts = Counter(m.attrs["name"] for m in named)
     article_main = title_union or (counts.most_common(1)[0][0] if counts else None)
 
+    # indexes for the bare mentions below, built once per bare word, so a long article stays linear:
+    # per section, the starts and names of the named mentions that fit the word; their counts
+    fits: dict[tuple[str, str], bool] = {}
+
+    def fit(name: str, bare: str) -> bool:
+        if (name, bare) not in fits:
+            fits[name, bare] = _fits(name, bare)
+        return fits[name, bare]
+
+    indexes: dict[str, tuple[dict[int, tuple[list[int], list[str]]], Counter]] = {}
+
+    def index(bare: str):
+        if bare not in indexes:
+            per_section: dict[int, tuple[list[int], list[str]]] = {}
+            fitting = [m for m in named if fit(m.attrs["name"], bare)]
+            for m in fitting:
+                sent = article.sentence_at(m.start)
+                if sent:
+                    starts, names = per_section.setdefault(sent.section, ([], []))
+                    starts.append(m.start)
+                    names.append(m.attrs["name"])
+            indexes[bare] = per_section, Counter(m.attrs["name"] for m in fitting)
+        return indexes[bare]
+
     def by_level(bare: str, pos: int) -> str | None:
         if bare == "":
             return _clause_level(article.text, pos, region) or article_main
         sent = article.sentence_at(pos)
         sec = sent.section if sent else 0
         scoped = section_union.get(sec)
-        if scoped and _fits(scoped, bare):
+        if scoped and fit(scoped, bare):
             return scoped
-        cands = [m for m in named if m.start < pos and _fits(m.attrs["name"], bare)]
-        in_section = [m for m in cands if article.sentence_at(m.start) and article.sentence_at(m.start).section == sec]
-        if in_section:
-            return in_section[-1].attrs["name"]
-        level_counts = Counter(m.attrs["name"] for m in named if _fits(m.attrs["name"], bare))
+        per_section, level_counts = index(bare)
+        starts, names = per_section.get(sec, ([], []))
+        i = bisect_left(starts, pos)  # the last one before pos in this section
+        if i:
+            return names[i - 1]
         own = region.union(bare)
         if own and own in level_counts:
             return own
@@ -1125,13 +1151,27 @@ _STOP_CHARS = "。！？!?\n"
 _CLOSERS = "”’」』"
 
 
+@lru_cache(maxsize=32)
+def _positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every character of ``chars`` in ``text`` (found once per text)."""
+    return [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+
+
+def _last_of(text: str, chars: str, pos: int) -> int:
+    """``max(text.rfind(c, 0, pos) for c in chars)`` by binary search: an ``rfind`` of a
+    character the text lacks scans back to its start, which made long articles quadratic."""
+    at = _positions(text, chars)
+    i = bisect_left(at, pos)
+    return at[i - 1] if i else -1
+
+
 def full_sentence(text: str, pos: int) -> tuple[int, int]:
     """Bounds of the sentence (up to 。！？ or a line end, not ；) around ``pos``.
 
     Found with ``rfind``/``search`` from ``pos`` (not a scan from the start of
     the text), so resolving an article stays linear in its length.
     """
-    s = max(text.rfind(c, 0, pos) for c in _STOP_CHARS) + 1
+    s = _last_of(text, _STOP_CHARS, pos) + 1
     while s < pos and text[s] in _CLOSERS and s > 0 and text[s - 1] in _STOP_CHARS:
         s += 1
     m = _FULL_STOP.search(text, pos)
@@ -1146,7 +1186,7 @@ def _bounds(pattern: re.Pattern, text: str, pos: int) -> tuple[int, int]:
     chars = _PATTERN_CHARS.get(pattern)
     if chars is None:
         chars = _PATTERN_CHARS[pattern] = pattern.pattern.strip("[]").replace("\\n", "\n")
-    s = max(text.rfind(c, 0, pos) for c in chars) + 1
+    s = _last_of(text, chars, pos) + 1
     m = pattern.search(text, pos)
     return s, (m.start() if m else len(text))
 
@@ -1439,7 +1479,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     c0, c1 = _bounds(_CLAUSE, text, fig.start)
     s, e = c0, c1
     nxt = prv = None
-    for f in figures:  # stop at neighbouring figures
+    for f in _within(figures, c0, c1):  # stop at neighbouring figures
         if f is fig:
             continue
         if s <= f.start < fig.start:
@@ -1448,7 +1488,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             e, nxt = f.start, f
     if nxt is not None and re.fullmatch(r"[至到~-]", text[fig.end:nxt.start]):
         # 给予1000元至4万元经费补助: both ends of a range count what the range counts
-        after = text[nxt.end:c1] if not any(nxt.end <= f.start < c1 for f in figures) else ""
+        after = text[nxt.end:c1] if not _within(figures, nxt.end, c1) else ""
         return (_tail(re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
                        text[s:fig.start].lstrip("、和及与"))) + after[:16]).strip()
     if prv is not None and re.fullmatch(r"[至到~-]", text[prv.end:fig.start]):
@@ -1457,7 +1497,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     after = text[fig.end:e]
     if nxt is not None and (not after or _starts_with_verb(after)):
         # 拿出398万元慰问了全市4000余名困难职工: the verb's object is written after the next figure
-        later = [f for f in figures if nxt.end <= f.start < c1]
+        later = _within(figures, nxt.end, c1)
         after = after + text[nxt.end:later[0].start if later else c1]
     # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
     after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
@@ -1467,7 +1507,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             and _all_nouns(noun):
         # 走访慰问162家企业、6000余名职工: 企业 was the last figure's noun; this one shares the list's verb
         s0, _ = full_sentence(text, fig.start)
-        first = next((f for f in figures if s0 <= f.start < fig.start), None)
+        first = next(iter(_within(figures, s0, fig.start)), None)
         c0 = _bounds(_CLAUSE, text, first.start)[0] if first else s
         head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
                       text[max(c0, s0):first.start].strip()) if first else ""
@@ -1476,7 +1516,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
         # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose
         s0, _ = full_sentence(text, fig.start)
-        first = next((f for f in figures if s0 <= f.start < fig.start), None)
+        first = next(iter(_within(figures, s0, fig.start)), None)
         if first is not None:
             c0, _ = _bounds(_CLAUSE, text, first.start)
             head = text[max(c0, s0):first.start].strip()
@@ -1493,7 +1533,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         # 职工投稿160篇,近13万字 / 二次报销2.8万人次491.35万元: a bare number continues the phrase
         # that named the figure before it in the sentence
         s0, _ = full_sentence(text, fig.start)
-        prior = [f for f in figures if s0 <= f.start and f.end <= fig.start]
+        prior = [f for f in _within(figures, s0, fig.start) if f.end <= fig.start]
         if prior:
             measure = _measure(text, prior[-1], figures)
         elif s > s0:  # 全天多时段直播,总计300余场次: the clause before says what
@@ -1529,6 +1569,27 @@ _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各
 
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
 _COUNTED_GAP = r"“?(?:区级|市级|县级|省级|全国|新建|职工|新增)?“?"
+_COUNTED_GAP_MAX = 4  # the longest text _COUNTED_GAP matches
+
+
+def _within(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions (in text order) starting in ``[lo, hi)``, by binary search."""
+    starts = _starts(mentions)
+    return mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+def _starts(mentions: list[Mention]) -> list[int]:
+    """The starts of mentions in text order (for bisect), computed once per list."""
+    key = id(mentions)
+    hit = _STARTS.get(key)
+    if hit is None or hit[0] is not mentions or len(hit[1]) != len(mentions):
+        hit = _STARTS[key] = (mentions, [m.start for m in mentions])
+        if len(_STARTS) > 64:
+            _STARTS.pop(next(iter(_STARTS)))
+    return hit[1]
+
+
+_STARTS: dict[int, tuple[list, list[int]]] = {}
 
 
 class _SubjectFinder:
@@ -1566,24 +1627,50 @@ class _SubjectFinder:
         self.text = article.text
         progs = article.of_kind("programme")
         counted = set()
+        # a programme is counted by a figure right before it (41个职工之家) or right after it: look up
+        # figures by their ends and starts, not every figure per programme (long articles)
+        by_end: dict[int, list[Mention]] = {}
+        for f in figures:
+            by_end.setdefault(f.end, []).append(f)
+        fig_starts = {f.start for f in figures}
         for p in progs:
-            for f in figures:
-                gap = self.text[f.end:p.start] if p.start >= f.end else ""
-                if p.end in (f.start, f.start - 1) or (p.start >= f.end and re.fullmatch(_COUNTED_GAP, gap)):
+            if p.end + 1 in fig_starts or p.end in fig_starts:
+                counted.add(id(p))
+                continue
+            for end in range(p.start - _COUNTED_GAP_MAX, p.start + 1):
+                if end in by_end and re.fullmatch(_COUNTED_GAP, self.text[end:p.start]):
                     counted.add(id(p))
+                    break
         self.progs = [p for p in progs if id(p) not in counted]
         self.orgs = article.of_kind("organization")
+        self.prog_starts = [p.start for p in self.progs]
+        self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
+        self.union_starts = [m.start for m in self.unions]
+        self.unions_named = [m for m in article.of_kind("union") if m.attrs.get("name")]
+        self.agents = [m for m in article.mentions if m.kind in ("union", "programme") and m.attrs.get("name")]
+        self.agents.sort(key=lambda m: m.start)
+        self.agent_starts = [m.start for m in self.agents]
+        self.org_starts = [m.start for m in self.orgs]
         self.last: tuple[int, Mention, int] | None = None  # (segment start, programme subject, figure end)
         self.by_sentence: dict[int, list[Mention | None]] = {}  # subjects found, per sentence start
 
     def _topic_of_sentence(self, s0: int, s1: int) -> Mention | None:
         c0, c1 = _bounds(_CLAUSE, self.text, s0)
-        first = [m for m in self.progs + self.orgs if c0 <= m.start < c1 and not m.attrs.get("network")]
+        ps, os_ = self.prog_starts, self.org_starts  # programmes first, then organisations
+        window = self.progs[bisect_left(ps, c0):bisect_left(ps, c1)] + \
+            self.orgs[bisect_left(os_, c0):bisect_left(os_, c1)]
+        first = [m for m in window if not m.attrs.get("network")]
         if first:
             return first[0]
         if re.search(r"该(?:项目|活动|基金|计划|工程)", self.text[s0:s1]):
-            prior = [p for p in self.progs if p.start < s0 and not p.attrs.get("network")]
-            return prior[-1] if prior else None
+            return self._prior_programme(s0)
+        return None
+
+    def _prior_programme(self, pos: int) -> Mention | None:
+        """The last programme (not a network) starting before ``pos``."""
+        for i in range(bisect_left(self.prog_starts, pos) - 1, -1, -1):
+            if not self.progs[i].attrs.get("network"):
+                return self.progs[i]
         return None
 
     def _opens_without_subject(self, s0: int) -> bool:
@@ -1608,25 +1695,25 @@ class _SubjectFinder:
         c0, c1 = _bounds(_CLAUSE, text, fig.start)
         g0, _ = _bounds(_SEGMENT, text, fig.start)
         s0, _ = full_sentence(text, fig.start)
-        unions = [m for m in self.a.of_kind("union") if s0 <= m.start < fig.start and m.attrs.get("name")
-                  and not m.attrs.get("in_title") and self._agent(m, s0)
-                  and m.end != fig.start]  # 直属工会7个: the unions counted, not who counts them
+        unions = [m for m in self.unions[bisect_left(self.union_starts, s0):bisect_left(self.union_starts, fig.start)]
+                  if self._agent(m, s0) and m.end != fig.start]  # 直属工会7个: the unions counted, not who counts them
+        ps = self.prog_starts
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
             return bool(_LISTED.match(text, p.end))
 
         # 1. a programme in the clause (after the figure only when it is what the money is for,
         #    or when no union is named before: 选取73家企业开展…行动)
-        for p in self.progs:
-            if c0 <= p.start < c1 and not listed(p):
+        for p in self.progs[bisect_left(ps, c0):bisect_left(ps, c1)]:
+            if not listed(p):
                 purpose = text[max(c0, p.start - 3):p.start].endswith(("用于", "用于“"))
                 if p.start > fig.start and unions and not purpose:
                     continue
                 return p
         # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
         # an object (开展“…”竞赛,涉及19项…) when no union is the sentence's subject
-        for p in reversed(self.progs):
-            if g0 <= p.start < c0 and _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
+        for p in reversed(self.progs[bisect_left(ps, g0):bisect_left(ps, c0)]):
+            if _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
                 p0, p1 = _bounds(_CLAUSE, text, p.start)
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
@@ -1635,9 +1722,8 @@ class _SubjectFinder:
                     return self._remember(g0, p)
                 break
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
-        if self.last and self.last[0] == g0 and not any(
-                self.last[2] <= m.start < fig.start and m.attrs.get("name")
-                for m in self.a.mentions if m.kind in ("union", "programme")):
+        if self.last and self.last[0] == g0 and bisect_left(self.agent_starts, self.last[2]) == bisect_left(
+                self.agent_starts, fig.start):  # no named union or programme between
             return self._remember(g0, self.last[1])
         # 2b. the article's own event: 本次活动共筹集…, 据悉,本届大赛汇聚…
         event = self._event(s0, fig)
@@ -1664,9 +1750,9 @@ class _SubjectFinder:
             if topic is not None and all(e is topic for e in earlier):
                 return self._remember(g0, topic) if topic.kind == "programme" else topic
         if re.search(r"该(?:项目|活动|基金|计划|工程)", text[s0:fig.start]):
-            prior = [p for p in self.progs if p.start < s0 and not p.attrs.get("network")]
+            prior = self._prior_programme(s0)
             if prior:
-                return self._remember(g0, prior[-1])
+                return self._remember(g0, prior)
         return None
 
     def _agent(self, m: Mention, s0: int) -> bool:
@@ -1720,7 +1806,7 @@ class _SubjectFinder:
     def _place_unions(self, s0: int, end: int) -> list[Mention]:
         """九江市各级工会组织 / 沈阳市工会组织: the union of that place, where the article has one."""
         out = []
-        names = {m.attrs.get("name") for m in self.a.of_kind("union") if m.attrs.get("name")}
+        names = {m.attrs["name"] for m in self.unions_named}
         main = self.a.main_union or ""
         for m in _OWN_UNION.finditer(self.text, s0, end):  # 全市各级工会, 2021年总工会召开…: the article's union
             level = m.group("level")

@@ -38,17 +38,24 @@ malformed query gets ``400`` with the engine's message, line and column.
 from __future__ import annotations
 
 import gc
+import hashlib
+import logging
 import multiprocessing as mp
+import os
 import queue
 import shutil
 import signal
 import sys
 import tempfile
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from .export.turtle import TURTLE_PREFIXES
 from .sparql import QUERY_PREFIXES, _syntax_error, graph_file, open_store
@@ -74,6 +81,8 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
+
+_TEXT = "text/plain; charset=utf-8"
 
 #: Largest query accepted in a request body, in bytes.
 MAX_REQUEST_BYTES = 1_000_000
@@ -131,7 +140,7 @@ def answer(store: ox.Store, sparql: str, accept: str = "*/*", max_bytes: int = 5
     -------
     (int, str, bytes)
         HTTP status, content type, body: ``200`` with the answer, ``400``
-        malformed query, ``406`` no acceptable format, ``422`` answer
+        malformed query, ``403`` an update sent as a query, ``406`` no acceptable format, ``422`` answer
         larger than ``max_bytes``.
     """
     options: dict = {"prefixes": QUERY_PREFIXES}
@@ -143,7 +152,8 @@ def answer(store: ox.Store, sparql: str, accept: str = "*/*", max_bytes: int = 5
     try:
         res = store.query(sparql, **options)
     except SyntaxError as err:
-        return 400, text, str(_syntax_error(err, sparql)).encode()
+        qe = _syntax_error(err, sparql)
+        return 403 if qe.kind == "updates are refused" else 400, text, str(qe).encode()
     except ValueError as err:  # e.g. an invalid graph IRI
         return 400, text, str(err).encode()
     graph = isinstance(res, ox.QueryTriples)
@@ -165,8 +175,10 @@ def answer(store: ox.Store, sparql: str, accept: str = "*/*", max_bytes: int = 5
 
 
 # ---------------------------------------------------------------- worker processes
-def _worker_main(store_path: str, conn, max_bytes: int) -> None:
+def _worker_main(store_path: str, conn, max_bytes: int, niceness: int = 0) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+    if niceness:
+        os.nice(niceness)  # the lane of long queries yields the CPU to the short ones
     store = ox.Store.read_only(store_path)
     conn.send("ready")
     while True:
@@ -182,15 +194,15 @@ def _worker_main(store_path: str, conn, max_bytes: int) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, store_path: str, max_bytes: int) -> None:
+    def __init__(self, ctx, store_path: str, max_bytes: int, niceness: int = 0) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(store_path, child, max_bytes), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(store_path, child, max_bytes, niceness), daemon=True)
         self.proc.start()
         child.close()
         self.ready = False
 
     def wait_ready(self, timeout: float) -> bool:
-        if not self.ready and self.conn.poll(timeout):
+        if not self.ready and self.conn.poll(max(0.0, timeout)):
             self.ready = self.conn.recv() == "ready"
         return self.ready
 
@@ -200,73 +212,182 @@ class _Worker:
         self.conn.close()
 
 
+class _Lane:
+    """Worker processes of one kind (short or long queries); an idle one answers the next query."""
+
+    def __init__(self, pool: QueryPool, name: str, size: int, niceness: int) -> None:
+        self.pool, self.name, self.niceness = pool, name, niceness
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.started = [self.spawn() for _ in range(size)]
+
+    def spawn(self) -> _Worker:
+        return self.pool._spawn(self.niceness)
+
+    def get(self, until: float) -> _Worker | None:
+        """An idle worker, waiting at most until the monotonic time ``until``; None when none came."""
+        try:
+            return self.idle.get(timeout=max(0.0, until - time.monotonic()))
+        except queue.Empty:
+            return None
+
+    def retire(self, w: _Worker) -> None:
+        """Kill a worker (stopped query, broken pipe) and put a fresh one in its place."""
+        self.pool._kill(w)
+        if not self.pool._closed:
+            self.idle.put(self.spawn())
+
+
+def query_key(sparql: str) -> str:
+    """A short hash naming a query in the log and in the memory of long queries (12 hex digits of SHA-256)."""
+    return hashlib.sha256(sparql.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
 class QueryPool:
-    """Worker processes that each answer one query at a time, killed at the time limit.
+    """Worker processes answering queries in two lanes, each query stopped at its time limit.
+
+    Every query starts in the *short* lane (``workers`` processes) with a
+    first budget of ``budget`` seconds.  A query that outgrows it is stopped
+    there (its worker is replaced) and run again in the *long* lane
+    (``long_workers`` processes at the lowest CPU priority), until its time
+    limit; a query seen to outgrow the budget is remembered by its hash
+    (the last 1,024) and goes straight to the long lane next time.  So a
+    long query holds a short worker at most ``budget`` seconds once, and the
+    long lane takes only the CPU the short one leaves: light queries keep
+    flowing while heavy ones run.  The time limit counts from the request's
+    arrival, waiting for a worker included.
 
     Parameters
     ----------
     store_path : str
         An Oxigraph store folder (opened read-only by every worker).
     workers : int
-        Queries answered at once.
+        Short queries answered at once (the short lane).
     timeout : float
-        Time limit of one query in seconds (evaluation and serialisation).
+        Time limit of one query in seconds, from its arrival (waiting,
+        evaluation and serialisation).
     max_bytes : int
         Cap on one answer's size in bytes.
+    long_workers : int
+        Long queries answered at once (the long lane).
+    budget : float
+        Seconds a query may run in the short lane before it moves to the long lane.
     """
 
-    def __init__(self, store_path: str, workers: int = 2, timeout: float = 10.0, max_bytes: int = 50_000_000) -> None:
-        if workers < 1 or timeout <= 0 or max_bytes < 1:
-            raise ValueError("workers, timeout and max-bytes must be positive")
+    MEMORY = 1024
+
+    def __init__(self, store_path: str, workers: int = 2, timeout: float = 10.0, max_bytes: int = 50_000_000,
+                 long_workers: int = 1, budget: float = 0.5) -> None:
+        if workers < 1 or long_workers < 1 or timeout <= 0 or max_bytes < 1 or budget <= 0:
+            raise ValueError("workers, long workers, timeout, budget and max-bytes must be positive")
         self.ctx = mp.get_context("forkserver")
         self.ctx.set_forkserver_preload(["graph.server"])
         self.store_path, self.timeout, self.max_bytes = store_path, timeout, max_bytes
-        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.budget = min(budget, timeout)
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        started = [self._spawn() for _ in range(workers)]
-        for w in started:
-            if not w.wait_ready(60):
-                self.close()
-                raise OSError("a query worker did not start")
-            self.idle.put(w)
+        self._long_keys: OrderedDict[str, None] = OrderedDict()
+        self.short = _Lane(self, "short", workers, 0)
+        self.long = _Lane(self, "long", long_workers, 19)
+        for lane in (self.short, self.long):
+            for w in lane.started:
+                if not w.wait_ready(60):
+                    self.close()
+                    raise OSError("a query worker did not start")
+                lane.idle.put(w)
 
-    def _spawn(self) -> _Worker:
-        w = _Worker(self.ctx, self.store_path, self.max_bytes)
+    def _spawn(self, niceness: int) -> _Worker:
+        w = _Worker(self.ctx, self.store_path, self.max_bytes, niceness)
         with self._lock:
             self._all.add(w)
         return w
 
-    def _retire(self, w: _Worker) -> None:
+    def _kill(self, w: _Worker) -> None:
         w.kill()
         with self._lock:
             self._all.discard(w)
-        if not self._closed:
-            self.idle.put(self._spawn())
 
-    def run(self, sparql: str, accept: str, default_graph: list[str], named_graphs: list[str]
-            ) -> tuple[int, str, bytes]:
-        """Answer one query in a worker: ``(status, content type, body)`` as :func:`answer`, or 503."""
-        text = "text/plain; charset=utf-8"
+    def is_long(self, key: str) -> bool:
+        """Whether the query of hash ``key`` outgrew the short lane's budget before."""
+        with self._lock:
+            if key in self._long_keys:
+                self._long_keys.move_to_end(key)
+                return True
+            return False
+
+    def _remember_long(self, key: str) -> None:
+        with self._lock:
+            self._long_keys[key] = None
+            self._long_keys.move_to_end(key)
+            while len(self._long_keys) > self.MEMORY:
+                self._long_keys.popitem(last=False)
+
+    def _attempt(self, lane: _Lane, job: tuple, deadline: float, budget: float | None = None, key: str = ""):
+        """Run ``job`` in ``lane``, waiting for a worker until the monotonic time ``deadline``.
+
+        With a ``budget`` the query runs at most that many seconds (and not
+        past ``deadline``).  Returns the worker's answer, ``"busy"`` when no
+        worker of the lane was free in time, ``"late"`` when the query was
+        stopped, ``"long"`` when the query was found long (``key``) while
+        it waited for a short worker.
+        """
+        w = lane.get(deadline)
+        if w is None:
+            return "busy"
+        if budget is not None and self.is_long(key):  # another request found it long meanwhile
+            lane.idle.put(w)
+            return "long"
+        until = deadline if budget is None else min(deadline, time.monotonic() + budget)
         try:
-            w = self.idle.get(timeout=self.timeout)
-        except queue.Empty:
-            return 503, text, b"all query workers are busy: try again later"
-        try:
-            if not w.wait_ready(self.timeout):
+            if not w.wait_ready(deadline - time.monotonic()):
                 raise TimeoutError
-            w.conn.send((sparql, accept, default_graph, named_graphs))
-            if not w.conn.poll(self.timeout):
+            w.conn.send(job)
+            if not w.conn.poll(max(0.0, until - time.monotonic())):
                 raise TimeoutError
             result = w.conn.recv()
         except TimeoutError:
-            self._retire(w)
-            return 503, text, f"the query was stopped at this endpoint's time limit of {self.timeout:g} s".encode()
-        except (EOFError, OSError, BrokenPipeError):
-            self._retire(w)
-            return 500, text, b"the query worker failed; the query may have exhausted memory"
-        self.idle.put(w)
+            lane.retire(w)
+            return "late"
+        except (EOFError, OSError):
+            lane.retire(w)
+            return (500, _TEXT, b"the query worker failed; the query may have exhausted memory")
+        lane.idle.put(w)
+        return result
+
+    def run(self, sparql: str, accept: str, default_graph: list[str], named_graphs: list[str],
+            arrival: float | None = None) -> tuple[int, str, bytes]:
+        """Answer one query: ``(status, content type, body)`` as :func:`answer`, or 503.
+
+        Parameters
+        ----------
+        sparql, accept, default_graph, named_graphs
+            As for :func:`answer`.
+        arrival : float, optional
+            ``time.monotonic()`` when the request arrived; the time limit
+            counts from it (now by default).
+
+        Returns
+        -------
+        (int, str, bytes)
+            As :func:`answer`; ``503`` when the query was stopped at the
+            time limit or no worker was free before it.
+        """
+        deadline = (time.monotonic() if arrival is None else arrival) + self.timeout
+        job = (sparql, accept, default_graph, named_graphs)
+        key = query_key(sparql)
+        lane = self.long if self.is_long(key) else self.short
+        result = self._attempt(lane, job, deadline, self.budget if lane is self.short else None, key)
+        if lane is self.short and result in ("late", "long") and time.monotonic() < deadline:
+            if result == "late":
+                self._remember_long(key)
+            lane = self.long
+            result = self._attempt(lane, job, deadline)
+        if result in ("late", "long"):
+            return 503, _TEXT, f"the query was stopped at this endpoint's time limit of {self.timeout:g} s".encode()
+        if result == "busy":
+            which = "long queries are" if lane is self.long else "query workers are"
+            return 503, _TEXT, (f"all workers for {which} busy: the query waited its time limit of "
+                                f"{self.timeout:g} s; try again later").encode()
         return result
 
     def close(self) -> None:
@@ -291,47 +412,121 @@ Prefixes predeclared: {prefixes}
 """
 
 
+#: Logger of refused and stopped queries: one line each (time, status, hash of the query, why).
+log = logging.getLogger("union_kg.server")
+
+
+def _params(raw: bytes) -> dict[str, list[str]]:
+    """Decode a query string or an urlencoded form strictly as UTF-8.
+
+    Raises
+    ------
+    UnicodeDecodeError
+        When a name or value, percent-decoded, is not valid UTF-8 (werkzeug
+        would replace the bad bytes with U+FFFD and the query would run
+        changed).
+    """
+    out: dict[str, list[str]] = {}
+    for k, v in parse_qsl(raw.decode("latin-1"), keep_blank_values=True, encoding="latin-1"):
+        out.setdefault(k.encode("latin-1").decode("utf-8"), []).append(v.encode("latin-1").decode("utf-8"))
+    return out
+
+
 def make_app(pool: QueryPool):
-    """The WSGI application answering the SPARQL 1.1 Protocol with ``pool``."""
+    """The WSGI application answering the SPARQL 1.1 Protocol with ``pool``.
+
+    Every answer of a query path that is not ``200`` is logged as one line
+    on :data:`log` (``<status> query=<hash> <reason>``).
+    """
     from werkzeug.wrappers import Request, Response
 
     home = _HOME.format(timeout=pool.timeout, max_bytes=pool.max_bytes,
                         prefixes=" ".join(f"{p}:" for p in QUERY_PREFIXES))
 
     def plain(status: int, message: str, **headers) -> Response:
-        return Response(message.rstrip("\n") + "\n", status=status, content_type="text/plain; charset=utf-8",
-                        headers=headers)
+        return Response(message.rstrip("\n") + "\n", status=status, content_type=_TEXT, headers=headers)
 
-    @Request.application
-    def app(request: Request) -> Response:
+    def refused(status: int, message: str, sparql: str | bytes = "", **headers) -> Response:
+        if isinstance(sparql, bytes):
+            sparql = sparql.decode("utf-8", "surrogateescape")
+        first = message.strip().splitlines()[0] if message.strip() else ""
+        log.warning("%d query=%s %s", status, query_key(sparql) if sparql else "-", first[:200])
+        return plain(status, message, **headers)
+
+    def handle(request: Request, arrival: float) -> Response:
         request.max_content_length = MAX_REQUEST_BYTES
-        if request.path == "/" and request.method == "GET" and "query" not in request.args:
+        if request.path == "/" and request.method == "GET" and b"query=" not in request.query_string:
             return plain(200, home)
         if request.path not in QUERY_PATHS:
             return plain(404, f"no such path: send queries to {QUERY_PATHS[0]}")
         if request.method not in ("GET", "POST"):
-            return plain(405, "use GET or POST", Allow="GET, POST")
-        if request.mimetype == "application/sparql-update" or "update" in request.values:
-            return plain(403, "this endpoint is read-only: SPARQL Update is refused")
-        if request.method == "POST" and request.mimetype == "application/sparql-query":
-            sparql = request.get_data(as_text=True)
-        elif request.method == "POST" and request.mimetype not in ("application/x-www-form-urlencoded",
-                                                                    "multipart/form-data"):
-            return plain(415, "POST a form (query=...) or Content-Type: application/sparql-query")
-        else:
-            sparql = request.values.get("query")
+            return refused(405, "use GET or POST", Allow="GET, POST")
+        body = b""
+        try:
+            params = _params(request.query_string)
+            if request.method == "POST":
+                if request.content_length is not None and request.content_length > MAX_REQUEST_BYTES:
+                    return refused(413, f"the request body is larger than {MAX_REQUEST_BYTES} bytes")
+                body = request.get_data(cache=True)
+                if len(body) > MAX_REQUEST_BYTES:
+                    return refused(413, f"the request body is larger than {MAX_REQUEST_BYTES} bytes")
+                if request.mimetype == "application/x-www-form-urlencoded":
+                    for k, v in _params(body).items():
+                        params.setdefault(k, []).extend(v)
+                elif request.mimetype == "multipart/form-data":
+                    for k, v in request.form.lists():
+                        params.setdefault(k, []).extend(v)
+            if request.mimetype == "application/sparql-update" or "update" in params:
+                return refused(403, "this endpoint is read-only: SPARQL Update is refused",
+                               body or (params.get("update") or [""])[0])
+            if request.method == "POST" and request.mimetype == "application/sparql-query":
+                sparql = body.decode("utf-8")
+            elif request.method == "POST" and request.mimetype not in ("application/x-www-form-urlencoded",
+                                                                        "multipart/form-data"):
+                return refused(415, "POST a form (query=...) or Content-Type: application/sparql-query", body)
+            else:
+                sparql = (params.get("query") or [""])[0]
+        except UnicodeDecodeError as err:
+            return refused(400, f"the request is not valid UTF-8 (byte {err.start} of a parameter or the body): "
+                           "send the query encoded as UTF-8", request.query_string + body)
         if not sparql or not sparql.strip():
-            return plain(400, "missing query: give query=... (SPARQL 1.1 Protocol)")
-        status, ctype, body = pool.run(sparql, request.headers.get("Accept", ""),
-                                       request.values.getlist("default-graph-uri"),
-                                       request.values.getlist("named-graph-uri"))
-        return Response(body, status=status, content_type=ctype, headers={"Vary": "Accept"})
+            return refused(400, "missing query: give query=... (SPARQL 1.1 Protocol)")
+        status, ctype, answer_body = pool.run(sparql, request.headers.get("Accept", ""),
+                                              params.get("default-graph-uri", []),
+                                              params.get("named-graph-uri", []), arrival=arrival)
+        if status != 200:
+            return refused(status, answer_body.decode("utf-8", "replace"), sparql)
+        return Response(answer_body, status=status, content_type=ctype, headers={"Vary": "Accept"})
+
+    def app(environ, start_response):
+        arrival = time.monotonic()
+        request = Request(environ)
+        try:
+            response = handle(request, arrival)
+        except RequestEntityTooLarge:
+            response = refused(413, f"the request body is larger than {MAX_REQUEST_BYTES} bytes")
+        return response(environ, start_response)
 
     return app
 
 
+def _setup_logging() -> None:
+    """Refused and stopped queries one line each on stderr; no waitress "Task queue depth" lines."""
+    # waitress logs every queued task at WARNING under load; a full queue is no error here
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        fmt = logging.Formatter("%(asctime)s %(message)s", datefmt="%Y-%m-%dT%H:%M:%SZ")
+        fmt.converter = time.gmtime
+        handler.setFormatter(fmt)
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+
 def serve(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
-          max_bytes: int = 50_000_000, workers: int = 2, ready=None) -> int:
+          max_bytes: int = 50_000_000, workers: int = 2, ready=None, long_workers: int = 1,
+          budget: float = 0.5) -> int:
     """Serve a built graph until interrupted (Ctrl-C or SIGTERM); returns the exit status.
 
     Parameters
@@ -343,13 +538,18 @@ def serve(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout:
     port : int
         TCP port; 0 picks a free one (the line printed on start gives it).
     timeout : float
-        Time limit of one query, seconds.
+        Time limit of one query, seconds, counted from its arrival.
     max_bytes : int
         Cap on one answer, bytes.
     workers : int
-        Queries answered at once, one process each.
+        Short queries answered at once, one process each.
     ready : callable, optional
         Called with the endpoint URL once it listens (tests use it).
+    long_workers : int
+        Queries that outgrew ``budget`` answered at once (processes at the
+        lowest CPU priority); see :class:`QueryPool`.
+    budget : float
+        Seconds a query may run among the short ones, before it moves to the long lane.
 
     Raises
     ------
@@ -368,15 +568,19 @@ def serve(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
+    _setup_logging()
     try:
         store = open_store(src, path=tmp)
         triples = len(store)
         del store
         gc.collect()  # close the read-write store before the workers open it read-only
-        pool = QueryPool(tmp, workers=workers, timeout=timeout, max_bytes=max_bytes)
+        pool = QueryPool(tmp, workers=workers, timeout=timeout, max_bytes=max_bytes, long_workers=long_workers,
+                         budget=budget)
+        # Requests waiting for a worker hold a thread, not a CPU: enough threads that a burst of long
+        # queries does not queue the short ones in waitress (where the time limit could not see them).
         try:
-            server = waitress.create_server(make_app(pool), host=host, port=port, threads=max(4, workers + 2),
-                                            ident="union-kg")
+            server = waitress.create_server(make_app(pool), host=host, port=port,
+                                            threads=max(32, 4 * (workers + long_workers)), ident="union-kg")
         except OSError as err:
             raise OSError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
         url = f"http://{host if ':' not in host else f'[{host}]'}:{server.effective_port}{QUERY_PATHS[0]}"

@@ -53,17 +53,21 @@ class QueryError(ValueError):
         1-based position of the error in the query, when the engine gives it.
     query : str
         The query text.
+    kind : str
+        What is wrong, the start of the message: ``"malformed query"``,
+        ``"unknown prefix"``, ``"updates are refused"``.
     """
 
-    def __init__(self, message: str, line: int | None, column: int | None, query: str) -> None:
-        self.message, self.line, self.column, self.query = message, line, column, query
+    def __init__(self, message: str, line: int | None, column: int | None, query: str,
+                 kind: str = "malformed query") -> None:
+        self.message, self.line, self.column, self.query, self.kind = message, line, column, query, kind
         where = f"line {line}, column {column}: " if line is not None else ""
-        super().__init__(f"malformed query: {where}{message}")
+        super().__init__(f"{kind}: {where}{message}")
 
     def pointer(self) -> str:
-        """The offending line of the query with a caret under the column ('' if unknown)."""
+        """The offending line of the query with a caret under the column ('' if unknown or not needed)."""
         lines = self.query.splitlines()
-        if self.line is None or not 0 < self.line <= len(lines):
+        if self.kind != "malformed query" or self.line is None or not 0 < self.line <= len(lines):
             return ""
         text = lines[self.line - 1]
         col = max(1, self.column or 1)
@@ -74,9 +78,68 @@ class GraphLoadError(ValueError):
     """The graph file is missing or is not valid RDF."""
 
 
+#: Comments, strings and IRIs: skipped when looking at a query's keywords and prefixed names.
+_NOISE = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>')
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[\w.-]*:|BASE)\s*(?:<[^>]*>)?\s*)*", re.I)
+#: The operations of SPARQL 1.1 Update (https://www.w3.org/TR/sparql11-update/), first word after the prologue.
+UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+_PREFIXED = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w.-]*)?:(?=[\w%\\]|[\s;,.)}\]]|$)")
+_DECLARED = re.compile(r"PREFIX\s+([\w.-]*):", re.I)
+
+
+def _blank(m: re.Match) -> str:
+    return re.sub(r"\S", " ", m.group(0))
+
+
+def update_operation(sparql: str) -> str | None:
+    """The SPARQL Update operation a text starts with (``"INSERT"``, ``"DROP"`` ...), or None.
+
+    Only the first word after ``PREFIX``/``BASE`` declarations and comments
+    is looked at: it tells an update sent as a query apart from a malformed query.
+    """
+    text = re.sub(r"#[^\n]*", " ", sparql)
+    m = _PROLOGUE.match(text)
+    word = re.match(r"[A-Za-z]+", text[m.end():] if m else text)
+    return word.group(0).upper() if word and word.group(0).upper() in UPDATE_WORDS else None
+
+
+def unknown_prefix(sparql: str, prefixes: dict[str, str] | None = None) -> tuple[str, int, int] | None:
+    """The first prefixed name whose prefix is neither declared in ``sparql`` nor predeclared.
+
+    Returns
+    -------
+    (str, int, int) or None
+        The prefix (``"foo"`` for ``foo:bar``; ``""`` for ``:bar``), and its
+        1-based line and column; None when every prefix is known.
+    """
+    known = set(QUERY_PREFIXES if prefixes is None else prefixes)
+    text = _NOISE.sub(_blank, sparql)  # same length: positions stay
+    known |= set(_DECLARED.findall(text))
+    for m in _PREFIXED.finditer(text):
+        name = m.group(1) or ""
+        if name in known or re.search(r"(?i)PREFIX\s+$", text[max(0, m.start() - 40):m.start()]):
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        return name, line, col
+    return None
+
+
 def _syntax_error(err: SyntaxError, sparql: str) -> QueryError:
     msg = str(err)
+    op = update_operation(sparql)
+    if op:
+        return QueryError(f"this is a SPARQL Update ({op}); only SELECT, ASK, CONSTRUCT and DESCRIBE queries "
+                          "are run, the graph is read-only", None, None, sparql, kind="updates are refused")
     m = _POSITION.match(msg)
+    if m and "Prefix not found" in msg:
+        found = unknown_prefix(sparql)
+        if found:
+            name, line, col = found
+            return QueryError(f"'{name}:' is not declared: add PREFIX {name}: <...> or use a predeclared one ("
+                              + " ".join(f"{p}:" for p in QUERY_PREFIXES) + ")", line, col, sparql,
+                              kind="unknown prefix")
     if m:
         return QueryError(m.group(3).strip(), int(m.group(1)), int(m.group(2)), sparql)
     return QueryError(msg, None, None, sparql)
@@ -382,8 +445,13 @@ _SERVE_EPILOG = """\
 Endpoint: http://HOST:PORT/sparql (also /query). SPARQL 1.1 Protocol: GET ?query=..., POST a form
 (query=...) or POST application/sparql-query. Answers by the Accept header: JSON (default), XML, CSV,
 TSV; CONSTRUCT/DESCRIBE as Turtle (default), N-Triples, RDF/XML, JSON-LD. Updates are refused (403);
-a malformed query gets 400 with the engine's message; a query past the time limit 503; an answer
-larger than the cap 422.
+a malformed query or a request that is not UTF-8 gets 400; a query past the time limit (counted from
+its arrival) 503; an answer larger than the cap 422. Each refused or stopped query is one line on
+stderr: time, status, query=<hash of the query>, reason.
+
+Lanes: a query runs first among the short ones (--workers); one still running after --budget seconds
+is moved to the long lane (--long-workers, lowest CPU priority) and remembered, so heavy queries never
+hold up light ones for more than the budget.
 
 examples:
   union-kg serve out/
@@ -404,7 +472,12 @@ def _serve_args(p: argparse.ArgumentParser):
     p.add_argument("--max-bytes", type=int, default=50_000_000, metavar="N",
                    help="cap on the size of one answer, in bytes (default: 50000000)")
     p.add_argument("--workers", type=int, default=2, metavar="N",
-                   help="queries run at once, each in its own process (default: 2)")
+                   help="short queries run at once, each in its own process (default: 2)")
+    p.add_argument("--long-workers", type=int, default=1, metavar="N",
+                   help="queries that outgrew the budget run at once, at the lowest CPU priority (default: 1)")
+    p.add_argument("--budget", type=float, default=0.5, metavar="SECONDS",
+                   help="seconds a query may run among the short ones before it moves to the long lane "
+                        "(default: 0.5)")
     p.epilog = _SERVE_EPILOG
 
     def run(args: argparse.Namespace) -> int:
@@ -412,7 +485,8 @@ def _serve_args(p: argparse.ArgumentParser):
 
         try:
             return serve(args.graph, host=args.host, port=args.port, timeout=args.timeout,
-                         max_bytes=args.max_bytes, workers=args.workers)
+                         max_bytes=args.max_bytes, workers=args.workers, long_workers=args.long_workers,
+                         budget=args.budget)
         except (GraphLoadError, OSError, ValueError) as err:
             print(f"union-kg serve: {err}", file=sys.stderr)
             return 2

@@ -154,6 +154,21 @@ def copy_assets(lib_dir: str | Path) -> Path:
     return lib
 
 
+def canonical(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``G`` with nodes and edges in sorted order.
+
+    Subgraphs built from sets iterate in an order that changes from one
+    process to the next (string hashes are salted), and the layout, the
+    node list and the select menu of a page follow that order: sorting
+    makes a page byte-identical across runs and across serial and parallel builds.
+    """
+    H = nx.MultiDiGraph(**G.graph)
+    H.add_nodes_from(sorted(G.nodes(data=True), key=lambda nd: str(nd[0])))
+    H.add_edges_from(sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("label", "")),
+                                                               repr(sorted(e[2].items())))))
+    return H
+
+
 def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Spring layout (networkx, fixed seed) scaled to screen pixels: about 60 px per node on a side."""
     scale = 60 * math.sqrt(max(G.number_of_nodes(), 1))
@@ -337,7 +352,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
     path = out / v.path
     up = "../" * (len(Path(v.path).parts) - 1)
     pages = v.G.graph.get("pages", {})
-    G = v.G
+    G = canonical(v.G)  # sorted: the same page from any build
     overview = v.kind in ("graph", "class")
     # overviews: grouped, fixed layout and labels on hubs only until zoomed in (label size grows with degree,
     # and vis draws no label smaller than DRAW_THRESHOLD on screen); other pages settle with physics
