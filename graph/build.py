@@ -44,6 +44,9 @@ from .rdf import build_graph
 from .read import ARTICLE_SUFFIXES, ReadError, find_articles, scan_paths
 from .when import apply_date
 
+#: True while a progress bar may hold the last line of stderr (an interrupted build ends that line).
+progress_line_open = False
+
 #: Files at least this large (bytes) get a line of their own when their extraction starts.
 LONG_ARTICLE_BYTES = 200_000
 
@@ -319,10 +322,6 @@ def extract_corpus(paths: list[str | Path], progress: bool = False, jobs: int = 
     entries = scan_paths(paths)
     entries += empty_folders(paths)
     bar = None
-    if progress and len(entries) > 1:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(entries), unit="article", file=sys.stderr, desc="extracting")
 
     def say(line: str) -> None:
         (bar.write if bar is not None else print)(line, file=sys.stderr)
@@ -337,6 +336,12 @@ def extract_corpus(paths: list[str | Path], progress: bool = False, jobs: int = 
             say(f"extracting a long article: {path} ({size / 1e6:.1f} MB)")
 
     try:
+        if progress and len(entries) > 1:
+            from tqdm import tqdm
+
+            global progress_line_open
+            progress_line_open = True
+            bar = tqdm(total=len(entries), unit="article", file=sys.stderr, desc="extracting")
         for res, hit in iter_facts(entries, jobs, scheduler, cache_dir, on_start if progress else None):
             if isinstance(res, ReadError):
                 errors.append(res)
@@ -353,6 +358,7 @@ def extract_corpus(paths: list[str | Path], progress: bool = False, jobs: int = 
     finally:
         if bar is not None:
             bar.close()
+            progress_line_open = False
     facts.sort(key=lambda x: (x.doc_id, x.source))
     return facts, errors
 

@@ -101,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return args._run(args)
     except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; 130 is the shell's status for SIGINT
+        build_mod = sys.modules.get("graph.build")
+        if getattr(build_mod, "progress_line_open", False):
+            sys.stderr.write("\n")  # a progress bar interrupted mid-line: the message gets its own line
         name = f"union-kg {args.command}" if args is not None and args.command else "union-kg"
         sys.stderr.write(f"{name}: interrupted\n")
         sys.stderr.flush()

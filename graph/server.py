@@ -23,6 +23,18 @@ that refuses to grow past the cap.  When a query outlives the limit its
 worker is killed and replaced, and the client gets ``503``; an answer past
 the cap gets ``422``; either way no partial answer is ever sent as ``200``.
 
+Two lanes keep light queries flowing while heavy ones run (issue 15): with
+one pool, four clients sending a cross product held both workers and the
+saved queries fell from 835 to 2.4 answers/s with a p95 of 10 s
+(``bench/bench_server.py``).  Every query gets a short first budget in the
+short lane; one that outgrows it is moved to a small long lane whose
+processes run at the lowest CPU priority, and its hash is remembered so it
+goes there directly next time (:class:`QueryPool`).  The time limit counts
+from a request's arrival, so no answer comes later than the limit (plus the
+moment it takes to kill a worker).  Each refused or stopped query is one log
+line (time, status, ``query=<hash>``, reason); waitress's "Task queue depth"
+warnings are silenced, as a queue is no error here.
+
 Protocol (https://www.w3.org/TR/sparql11-protocol/)
 ---------------------------------------------------
 ``GET /sparql?query=...``, ``POST /sparql`` with a form (``query=...``) or
@@ -206,10 +218,15 @@ class _Worker:
             self.ready = self.conn.recv() == "ready"
         return self.ready
 
-    def kill(self) -> None:
+    def kill(self, wait: bool = True) -> None:
+        """SIGKILL the process; ``wait=False`` reaps it on another thread (a process at the lowest
+        CPU priority may take a second to exit on a busy machine, and no answer should wait for that)."""
         self.proc.kill()
-        self.proc.join(5)
         self.conn.close()
+        if wait:
+            self.proc.join(5)
+        else:
+            threading.Thread(target=self.proc.join, args=(30,), daemon=True).start()
 
 
 class _Lane:
@@ -231,8 +248,16 @@ class _Lane:
             return None
 
     def retire(self, w: _Worker) -> None:
-        """Kill a worker (stopped query, broken pipe) and put a fresh one in its place."""
+        """Kill a worker (stopped query, broken pipe) and put a fresh one in its place.
+
+        The new process is started on another thread: the stopped query's
+        answer (503) need not wait for it.
+        """
         self.pool._kill(w)
+        if not self.pool._closed:
+            threading.Thread(target=self._replace, daemon=True).start()
+
+    def _replace(self) -> None:
         if not self.pool._closed:
             self.idle.put(self.spawn())
 
@@ -253,8 +278,10 @@ class QueryPool:
     (the last 1,024) and goes straight to the long lane next time.  So a
     long query holds a short worker at most ``budget`` seconds once, and the
     long lane takes only the CPU the short one leaves: light queries keep
-    flowing while heavy ones run.  The time limit counts from the request's
-    arrival, waiting for a worker included.
+    flowing while heavy ones run.  At most ``4 * long_workers + 4`` requests
+    are in the long lane at once (running or waiting); more get ``503`` at
+    once, so heavy clients cannot hold every server thread.  The time limit
+    counts from the request's arrival, waiting for a worker included.
 
     Parameters
     ----------
@@ -287,6 +314,10 @@ class QueryPool:
         self._lock = threading.Lock()
         self._closed = False
         self._long_keys: OrderedDict[str, None] = OrderedDict()
+        # requests in the long lane (running or waiting) hold a server thread each: bounded, so that
+        # a crowd of heavy clients cannot take every thread from the light ones
+        self.max_waiting = 4 * long_workers + 4
+        self._waiting = 0
         self.short = _Lane(self, "short", workers, 0)
         self.long = _Lane(self, "long", long_workers, 19)
         for lane in (self.short, self.long):
@@ -303,7 +334,7 @@ class QueryPool:
         return w
 
     def _kill(self, w: _Worker) -> None:
-        w.kill()
+        w.kill(wait=False)
         with self._lock:
             self._all.discard(w)
 
@@ -354,6 +385,18 @@ class QueryPool:
         lane.idle.put(w)
         return result
 
+    def _long(self, job: tuple, deadline: float):
+        """Run ``job`` in the long lane; ``"full"`` when too many long queries wait already."""
+        with self._lock:
+            if self._waiting >= self.max_waiting:
+                return "full"
+            self._waiting += 1
+        try:
+            return self._attempt(self.long, job, deadline)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
     def run(self, sparql: str, accept: str, default_graph: list[str], named_graphs: list[str],
             arrival: float | None = None) -> tuple[int, str, bytes]:
         """Answer one query: ``(status, content type, body)`` as :func:`answer`, or 503.
@@ -376,12 +419,18 @@ class QueryPool:
         job = (sparql, accept, default_graph, named_graphs)
         key = query_key(sparql)
         lane = self.long if self.is_long(key) else self.short
-        result = self._attempt(lane, job, deadline, self.budget if lane is self.short else None, key)
-        if lane is self.short and result in ("late", "long") and time.monotonic() < deadline:
-            if result == "late":
-                self._remember_long(key)
-            lane = self.long
-            result = self._attempt(lane, job, deadline)
+        if lane is self.short:
+            result = self._attempt(lane, job, deadline, self.budget, key)
+            if result in ("late", "long") and time.monotonic() < deadline:
+                if result == "late":
+                    self._remember_long(key)
+                lane = self.long
+                result = self._long(job, deadline)
+        else:
+            result = self._long(job, deadline)
+        if result == "full":
+            return 503, _TEXT, (f"{self.max_waiting} long queries are already waiting for this endpoint's "
+                                "long-query lane: try again later").encode()
         if result in ("late", "long"):
             return 503, _TEXT, f"the query was stopped at this endpoint's time limit of {self.timeout:g} s".encode()
         if result == "busy":
