@@ -142,6 +142,8 @@ def main() -> None:
     ap.add_argument("--long-workers", type=int, default=1)
     ap.add_argument("--budget", type=float, default=0.5)
     ap.add_argument("--label", default="", help="name of this run in the results file")
+    ap.add_argument("--light-only", action="store_true",
+                    help="only the light phase (what a design costs when nothing heavy runs)")
     args = ap.parse_args()
 
     graph = seed_graph()
@@ -149,7 +151,7 @@ def main() -> None:
     proc, url, errors = start_server(args.python, args.root, graph, args.timeout, extra)
     try:
         alone = phase(url, args.seconds, args.light, 0, args.max_requests)
-        loaded = phase(url, args.seconds, args.light, args.heavy, args.max_requests)
+        loaded = alone if args.light_only else phase(url, args.seconds, args.light, args.heavy, args.max_requests)
     finally:
         proc.terminate()
         proc.wait(30)
@@ -158,7 +160,8 @@ def main() -> None:
     failures = sum(n for s, n in b["statuses"].items() if s != "200")
     result = {"label": args.label or str(args.root), "server": str(args.root), "extra": extra,
               "timeout_s": args.timeout, "seconds": args.seconds, "clients": [args.light, args.heavy],
-              "light_alone": a, "light_under_heavy": b, "heavy": loaded["heavy"],
+              "light_alone": a, "light_under_heavy": None if args.light_only else b,
+              "heavy": None if args.light_only else loaded["heavy"],
               "throughput_kept": keep,
               "target_met": bool(keep and keep >= 0.5 and b["p95_ms"] is not None and b["p95_ms"] < 500
                                  and failures == 0),

@@ -108,6 +108,8 @@ def svg_chart(points: list[Point], unit: str, title: str) -> str:
     """
     if not points:
         return ""
+    # drawn in one order whatever order the graph gave them in (pages byte-identical across builds)
+    points = sorted(points, key=lambda p: tuple(str(v) for v in vars(p).values()))
     esc = htmlmod.escape
     left, right, top, bottom = (_MARGIN[k] for k in ("left", "right", "top", "bottom"))
     pw, ph = WIDTH - left - right, HEIGHT - top - bottom

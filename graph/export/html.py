@@ -247,7 +247,12 @@ def grouped_layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, 
         if len(nodes) == 1:
             p = {nodes[0]: np.zeros(2)}
         else:
-            p = nx.spring_layout(U.subgraph(nodes), seed=seed, iterations=80, center=(0, 0), scale=r)
+            # a graph in sorted order, not U.subgraph(nodes): a subgraph view iterates its nodes in the
+            # order of a set, which changes with each process's string hashes (parallel builds differ)
+            sub = nx.Graph()
+            sub.add_nodes_from(sorted(nodes))
+            sub.add_edges_from(sorted(tuple(sorted(e)) for e in U.subgraph(nodes).edges()))
+            p = nx.spring_layout(sub, seed=seed, iterations=80, center=(0, 0), scale=r)
         radius.append(r)
         local.append(p)
     # shelf packing: discs left to right in rows about _ASPECT times as wide as the whole is tall
@@ -311,7 +316,7 @@ def _header(v: View, up: str) -> str:
     kinds = sorted({k for _, k in v.G.nodes(data="kind")}, key=list(CLASSES).index)
     legend = " ".join(f'<span class="key" style="color:{CLASSES[k][2]}">{CLASSES[k][4]}</span> {CLASSES[k][1]}'
                       for k in kinds)
-    rel = sorted({(p, lab) for p, lab in v.links}, key=lambda x: x[1])
+    rel = sorted({(p, lab) for p, lab in v.links}, key=lambda x: (x[1], x[0]))  # path breaks ties: same bytes
     links = ""
     if rel:
         links = (f"<details><summary>相关页面（{len(rel)}）</summary>"
