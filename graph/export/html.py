@@ -357,8 +357,10 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
     path = out / v.path
     up = "../" * (len(Path(v.path).parts) - 1)
     pages = v.G.graph.get("pages", {})
-    G = canonical(v.G)  # sorted: the same page from any build
     overview = v.kind in ("graph", "class")
+    # entity pages are subgraphs built from sets, whose order changes with each process's string hashes:
+    # sorted, they are the same from any build (overviews keep the graph's own order, already fixed)
+    G = v.G if overview else canonical(v.G)
     # overviews: grouped, fixed layout and labels on hubs only until zoomed in (label size grows with degree,
     # and vis draws no label smaller than DRAW_THRESHOLD on screen); other pages settle with physics
     pos = grouped_layout(G) if overview else layout(G) if G.number_of_nodes() > LAYOUT_ABOVE else None
