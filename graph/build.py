@@ -18,6 +18,7 @@ Every file that cannot be used is reported in one line (``skipped
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, Graph
 from rdflib.namespace import FOAF, ORG
 
@@ -40,7 +42,7 @@ from .check import add_findings
 from .model import ArticleFacts
 from .namespace import UKG
 from .pipeline import extract_file
-from .rdf import build_graph
+from .rdf import Shard, ShardMerger, article_shard
 from .read import ARTICLE_SUFFIXES, ReadError, find_articles, scan_paths
 from .when import apply_date
 
@@ -155,13 +157,14 @@ class FactCache:
             return None
         return facts if isinstance(facts, ArticleFacts) else None
 
-    def put(self, key: str, facts: ArticleFacts) -> None:
-        """Store ``facts`` under ``key`` (atomically: a crash leaves no half entry)."""
+    def put(self, key: str, facts: ArticleFacts | bytes) -> None:
+        """Store ``facts`` (or their pickle) under ``key`` (atomically: a crash leaves no half entry)."""
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+            blob = facts if isinstance(facts, bytes) else pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.write_bytes(blob)
             os.replace(tmp, path)
         except OSError as exc:  # a read-only cache slows the next build down, nothing more
             print(f"union-kg: cannot write cache {path}: {exc.strerror or exc}", file=sys.stderr)
@@ -205,6 +208,7 @@ class _Runner:
             client.run(_warm_up)
             self.window = 8 * max(1, sum(client.nthreads().values()))
             self.submit = lambda path: client.submit(extract_file, str(Path(path).resolve()), pure=False)
+            self.call = lambda fn, *args: client.submit(fn, *args, pure=False)
             if own:
                 self.close = client.close
         elif jobs != 1:
@@ -218,9 +222,11 @@ class _Runner:
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up)
             self.window = 8 * workers
             self.submit = lambda path: pool.submit(extract_file, path)
+            self.call = pool.submit
             self.close = lambda: pool.shutdown(cancel_futures=True)
         else:
             self.submit = lambda path: _done(extract_file(path))
+            self.call = lambda fn, *args: _done(fn(*args))
 
 
 def iter_facts(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
@@ -321,6 +327,25 @@ def extract_corpus(paths: list[str | Path], progress: bool = False, jobs: int = 
     errors: list[ReadError] = []
     entries = scan_paths(paths)
     entries += empty_folders(paths)
+    run = lambda on_start: iter_facts(entries, jobs, scheduler, cache_dir, on_start)  # noqa: E731
+    for res, hit in _with_progress(entries, run, progress):
+        if isinstance(res, ReadError):
+            errors.append(res)
+        else:
+            facts.append(res)
+            if report is not None:
+                if hit:
+                    report.cached += 1
+                else:
+                    report.extracted += 1
+    facts.sort(key=lambda x: (x.doc_id, x.source))
+    return facts, errors
+
+
+def _with_progress(entries: list, run: Callable[[Callable[[Path], None] | None], Iterator[tuple]],
+                   progress: bool) -> Iterator[tuple]:
+    """The items of ``run(on_start)``, with a progress bar and one stderr line per skipped or long file."""
+    global progress_line_open
     bar = None
 
     def say(line: str) -> None:
@@ -339,28 +364,18 @@ def extract_corpus(paths: list[str | Path], progress: bool = False, jobs: int = 
         if progress and len(entries) > 1:
             from tqdm import tqdm
 
-            global progress_line_open
             progress_line_open = True
             bar = tqdm(total=len(entries), unit="article", file=sys.stderr, desc="extracting")
-        for res, hit in iter_facts(entries, jobs, scheduler, cache_dir, on_start if progress else None):
-            if isinstance(res, ReadError):
-                errors.append(res)
-                say(f"skipped {res}")
-            else:
-                facts.append(res)
-                if report is not None:
-                    if hit:
-                        report.cached += 1
-                    else:
-                        report.extracted += 1
+        for item in run(on_start if progress else None):
+            if isinstance(item[0], ReadError):
+                say(f"skipped {item[0]}")
+            yield item
             if bar is not None:
                 bar.update()
     finally:
         if bar is not None:
             bar.close()
             progress_line_open = False
-    facts.sort(key=lambda x: (x.doc_id, x.source))
-    return facts, errors
 
 
 def empty_folders(paths: list[str | Path]) -> list[ReadError]:
@@ -393,8 +408,173 @@ def check_writable(out: Path) -> None:
         raise OSError(f"cannot write to the output folder {out}: {err.strerror or err}") from None
 
 
-def count_classes(g: Graph) -> Counter:
+# ---------------------------------------------------------------- extraction and RDF, per article
+def article_task(path: str, doc_id: str, source: str, date: str | None = None,
+                 facts: ArticleFacts | None = None) -> tuple[ArticleFacts | ReadError, Shard | None, bytes | None]:
+    """What a worker does for one article: extract it (unless ``facts`` are given) and make its RDF shard.
+
+    Parameters
+    ----------
+    path : str
+        The file as the worker sees it (absolute on a Dask cluster).
+    doc_id, source : str
+        The article's id and its path as the build found it.
+    date : str, optional
+        As for :func:`build`; the sidecar ``<stem>.json`` next to ``path`` is read here.
+    facts : ArticleFacts, optional
+        Cached facts: extraction is skipped.
+
+    Returns
+    -------
+    (ArticleFacts or ReadError, Shard or None, bytes or None)
+        The facts (a ReadError when the file cannot be used), the shard
+        (:func:`graph.rdf.article_shard`), and the pickled facts before any
+        date was applied, to cache, when they were extracted here.
+    """
+    blob = None
+    if facts is None:
+        res = extract_file(path)
+        if isinstance(res, ReadError):
+            return res, None, None
+        facts = res
+        facts.doc_id, facts.source = doc_id, source
+        blob = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+    else:
+        facts.doc_id, facts.source = doc_id, source
+    try:
+        apply_date(facts, path, date)  # after the cache: a sidecar may change without the article changing
+        shard = article_shard(facts)
+    except Exception as exc:  # one broken article must not end a corpus build
+        return ReadError(source, f"graph failed: {type(exc).__name__}: {exc}"), None, None
+    return facts, shard, blob
+
+
+def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
+                cache_dir: str | Path | None = None, date: str | None = None,
+                on_start: Callable[[Path], None] | None = None) -> Iterator[tuple[Shard | ReadError, str, bool]]:
+    """Extract articles and make their RDF on the workers, streaming (parameters as for :func:`iter_facts`).
+
+    Yields
+    ------
+    (Shard or ReadError, str, bool)
+        One item per entry, in the order given: the article's shard, its
+        source path, and True when its facts came from the cache.
+    """
+    fcache = FactCache(cache_dir) if cache_dir is not None else None
+    runner = _Runner(jobs, scheduler)
+    remote = scheduler is not None
+    pending: deque = deque()  # (path, content hash, future, from cache)
+
+    def finish(item) -> tuple[Shard | ReadError, str, bool]:
+        path, key, fut, hit = item
+        res, shard, blob = fut.result()
+        if isinstance(res, ReadError):
+            return ReadError(path, res.reason), str(path), False
+        if fcache is not None and key and blob is not None:
+            fcache.put(key, blob)
+        return shard, str(path), hit
+
+    try:
+        for entry in entries:
+            if isinstance(entry, ReadError):
+                while pending:
+                    yield finish(pending.popleft())
+                yield entry, entry.path, False
+                continue
+            key = facts = None
+            if fcache is not None:
+                try:
+                    key = hashlib.sha256(entry.read_bytes()).hexdigest()
+                except OSError:
+                    key = None  # extract_file reports why
+                facts = fcache.get(key) if key else None
+            if facts is None and on_start is not None:
+                on_start(entry)
+            where = str(entry.resolve()) if remote else str(entry)
+            fut = runner.call(article_task, where, entry.stem, str(entry), date, facts)
+            pending.append((entry, key, fut, facts is not None))
+            while len(pending) > runner.window or (pending and pending[0][2].done()):
+                yield finish(pending.popleft())
+        while pending:
+            yield finish(pending.popleft())
+    finally:
+        runner.close()
+
+
+def open_store(store: str | Path | None = None) -> ox.Store:
+    """The store a build writes: in memory, or an emptied Oxigraph store in folder ``store``.
+
+    Raises
+    ------
+    OSError
+        When ``store`` is a folder that holds something other than an Oxigraph store.
+    """
+    if store is None:
+        return ox.Store()
+    path = Path(store)
+    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+        raise OSError(f"{path} is not empty and is not an Oxigraph store: give an empty or new folder to --store")
+    path.mkdir(parents=True, exist_ok=True)
+    st = ox.Store(str(path))
+    st.clear()  # a rebuild: articles removed from the corpus leave the store
+    return st
+
+
+_XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
+
+
+def _plain_strings() -> None:
+    """Make oxrdflib hand out ``"x"`` as rdflib's plain ``Literal("x")``, as rdflib's parsers do.
+
+    oxrdflib 0.5 gives ``Literal("x", datatype=xsd:string)``, which rdflib
+    does not take as equal to ``Literal("x")`` (SHACL ``sh:in``, ``==``).
+    """
+    import oxrdflib.store as oxs
+    from rdflib import Literal
+
+    if getattr(oxs.from_ox, "plain_strings", False):
+        return
+    inner = oxs.from_ox
+
+    def from_ox(term):
+        if isinstance(term, ox.Literal) and not term.language and term.datatype == _XSD_STRING:
+            return Literal(term.value)
+        return inner(term)
+
+    from_ox.plain_strings = True
+    oxs.from_ox = from_ox
+
+
+def as_graph(store: ox.Store) -> Graph:
+    """An rdflib Graph over ``store`` (oxrdflib): the rdflib API without a second copy of the triples."""
+    from oxrdflib import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from .namespace import bind_prefixes
+
+    _plain_strings()
+    return bind_prefixes(Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID))
+
+
+_COUNT_QUERY = """SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {
+  VALUES ?c { %s } ?s a ?c . %s
+} GROUP BY ?c"""
+
+
+def count_classes(g: Graph | ox.Store) -> Counter:
     """Entities per class of :data:`SUMMARY_CLASSES` (organisations exclude unions)."""
+    from .export.tables import oxigraph_of
+
+    st = g if isinstance(g, ox.Store) else oxigraph_of(g)
+    if st is not None:
+        c = Counter({name: 0 for name in SUMMARY_CLASSES})
+        names = {str(cls): name for name, cls in SUMMARY_CLASSES.items()}
+        plain = " ".join(f"<{k}>" for k in names if k != str(ORG.FormalOrganization))
+        for vals, extra in ((plain, ""), (f"<{ORG.FormalOrganization}>",
+                                          f"FILTER NOT EXISTS {{ ?s a <{UKG.TradeUnion}> }}")):
+            for sol in st.query(_COUNT_QUERY % (vals, extra)):
+                c[names[sol["c"].value]] = int(sol["n"].value)
+        return c
     c = Counter()
     for name, cls in SUMMARY_CLASSES.items():
         subjects = set(g.subjects(RDF.type, cls))
@@ -406,8 +586,15 @@ def count_classes(g: Graph) -> Counter:
 
 def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool = False,
           html: bool = True, jobs: int = 1, scheduler=None,
-          cache: str | Path | bool = True, date: str | None = None) -> tuple[Graph, BuildReport]:
+          cache: str | Path | bool = True, date: str | None = None,
+          store: str | Path | None = None) -> tuple[Graph, BuildReport]:
     """Build the graph of a corpus and write ``graph.ttl`` and ``index.html``.
+
+    Each article's facts become RDF where they are extracted (in this
+    process, a local pool or a Dask cluster): its shard
+    (:func:`graph.rdf.article_shard`).  Shards are bulk-loaded into one
+    Oxigraph store (:class:`graph.rdf.ShardMerger`); the consistency check,
+    the Turtle file and the HTML views read that store.
 
     Parameters
     ----------
@@ -420,9 +607,9 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     html : bool
         Also write the HTML view.
     jobs : int
-        Extraction processes on this machine (1: in this process; 0: one per CPU).
+        Worker processes on this machine (1: in this process; 0: one per CPU).
     scheduler : str or distributed.Client, optional
-        Dask scheduler address (or client) to extract on a cluster instead.
+        Dask scheduler address (or client) to work on a cluster instead.
     cache : bool or path-like
         True: cache facts in ``<out_dir>/.cache``; a path: cache there;
         False: no cache.
@@ -431,23 +618,31 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
         dateline gives; meant for a build of one file.  Without it an
         article's sidecar ``<stem>.json`` (``{"date": "2023-01-05"}``) wins
         over its dateline (:func:`graph.when.apply_date`).
+    store : path-like, optional
+        Folder of an on-disk Oxigraph store to build into (emptied first,
+        so articles removed from the corpus leave it); by default the store
+        is in memory.  ``union-kg query`` and ``serve`` open the folder.
 
     Returns
     -------
     (rdflib.Graph, BuildReport)
-        The graph is the same for any ``jobs``/``scheduler``/``cache``.
-        Files that cannot be read, and paths that do not exist, are in
-        ``report.failures``.  When no article was built nothing is written
-        (an earlier build in ``out_dir`` is left as it was).
+        An rdflib Graph over the store (oxrdflib; no copy), the same for any
+        ``jobs``/``scheduler``/``cache``/``store``; read-only with ``store``
+        (drop it before building into the same folder again).  Files that cannot be
+        read, and paths that do not exist, are in ``report.failures``.  When
+        no article was built nothing is written (an earlier build in
+        ``out_dir`` is left as it was).
 
     Raises
     ------
     OSError
         When ``out_dir`` cannot be created or written (checked before any
-        extraction), or a Dask scheduler is unusable.
+        extraction), ``store`` is a folder holding something else, or a
+        Dask scheduler is unusable.
     """
     from .export.turtle import write_turtle
     from .export.views import write_views
+    from .rdf import article_iri
 
     out = Path(out_dir)
     existed = out.exists()
@@ -455,27 +650,43 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     cache_dir = None if cache is False or cache is None else out / ".cache" if cache is True else Path(cache)
     report = BuildReport()
     t0 = time.perf_counter()
-    facts, errors = extract_corpus(paths, progress, jobs, scheduler, cache_dir, report)
-    for f in facts:  # after the cache: a sidecar may change without the article changing
-        apply_date(f, f.source, date)
+    st = open_store(store)
+    merger = ShardMerger(st)
+    sources: dict[str, str] = {}  # article pages show the text
+    errors: list[ReadError] = []
+    entries = scan_paths(paths)
+    entries += empty_folders(paths)
+    run = lambda on_start: iter_shards(entries, jobs, scheduler, cache_dir, date, on_start)  # noqa: E731
+    for res, source, hit in _with_progress(entries, run, progress):
+        if isinstance(res, ReadError):
+            errors.append(res)
+            continue
+        merger.add(res)
+        sources[str(article_iri(res.key[0]))] = source
+        if hit:
+            report.cached += 1
+        else:
+            report.extracted += 1
     t1 = time.perf_counter()
-    g = build_graph(facts)
-    from .rdf import article_iri
-
-    sources = {str(article_iri(f.doc_id)): f.source for f in facts if f.source}  # article pages show the text
-    del facts
-    add_findings(g)  # figures that cannot be right, as ukg:Finding nodes
+    merger.finish()
+    add_findings(st)  # figures that cannot be right, as ukg:Finding nodes (SPARQL on the store)
     report.seconds.update(extract=t1 - t0, graph=time.perf_counter() - t1)
     report.articles, report.failures = report.extracted + report.cached, errors
-    report.counts, report.triples = count_classes(g), len(g)
+    report.counts, report.triples = count_classes(st), len(st)
+    g = as_graph(st)
     if not report.articles:
         if not existed:
             with contextlib.suppress(OSError):
                 out.rmdir()  # created by check_writable; nothing was written in it
         return g, report
     t2 = time.perf_counter()
-    report.outputs.append(write_turtle(g, out / "graph.ttl"))
+    report.outputs.append(write_turtle(st, out / "graph.ttl"))
     if html:
         report.outputs.append(write_views(g, out, sources=sources))
     report.seconds["write"] = time.perf_counter() - t2
+    if store is not None:  # close the writer: the folder is then opened read-only, here as by query and serve
+        st.flush()
+        del g, st, merger
+        gc.collect()
+        g = as_graph(ox.Store.read_only(str(store)))
     return g, report

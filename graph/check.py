@@ -425,13 +425,14 @@ def check(source: str | Path | rdflib.Graph | pyoxigraph.Store | list[FigureRow]
     return found
 
 
-def add_findings(g: rdflib.Graph) -> list[Finding]:
+def add_findings(g: rdflib.Graph | pyoxigraph.Store) -> list[Finding]:
     """Check the figures of ``g`` and add one ``ukg:Finding`` node per finding to it.
 
     Parameters
     ----------
-    g : rdflib.Graph
-        A built graph; modified in place.  Findings already in it are kept;
+    g : rdflib.Graph or pyoxigraph.Store
+        A built graph; modified in place (a store: checked by SPARQL on it,
+        findings loaded into it).  Findings already in it are kept;
         re-adding the same finding adds nothing (same IRI, same triples).
 
     Returns
@@ -446,6 +447,10 @@ def add_findings(g: rdflib.Graph) -> list[Finding]:
     prov:wasDerivedFrom <article> …`` (shape ``ukgsh:FindingShape``).
     """
     findings = check(g)
+    target = g
+    if isinstance(g, pyoxigraph.Store):
+        target = g
+        g = rdflib.Graph()
     for f in findings:
         node = f.iri
         g.add((node, RDF.type, UKG.Finding))
@@ -456,6 +461,8 @@ def add_findings(g: rdflib.Graph) -> list[Finding]:
                 g.add((node, PROV.wasDerivedFrom, URIRef(r.article_iri)))
         for lang, text in f.explanation.items():
             g.add((node, UKG.explanation, Literal(text, lang=lang)))
+    if target is not g:
+        target.load(g.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
     return findings
 
 

@@ -38,6 +38,9 @@ def _build_args(p: argparse.ArgumentParser):
     p.add_argument("--cache", metavar="DIR", help="folder of the extraction cache (default: OUT/.cache)")
     p.add_argument("--no-cache", action="store_true", help="re-extract every article; read and write no cache")
     p.add_argument("--strict", action="store_true", help="exit with status 1 if any file was skipped")
+    p.add_argument("--store", metavar="DIR",
+                   help="build into an on-disk Oxigraph store in DIR (emptied first; memory stays flat on big "
+                        "corpora); `union-kg query DIR` and `serve DIR` open it read-only")
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="date of the articles, over their datelines and sidecars (for a build of one file)")
     p.epilog = ("example: union-kg build seeds/ -o out/\n"
@@ -60,7 +63,7 @@ def _build_args(p: argparse.ArgumentParser):
                 return 2
         try:
             _, report = build(args.paths, args.out, progress=not args.quiet, html=not args.no_html,
-                              jobs=args.jobs, scheduler=args.scheduler, cache=cache, date=args.date)
+                              jobs=args.jobs, scheduler=args.scheduler, cache=cache, date=args.date, store=args.store)
         except (OSError, TimeoutError) as err:  # output folder not writable, scheduler unreachable
             print(f"union-kg build: {err}", file=sys.stderr)
             return 2

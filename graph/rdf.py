@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -402,4 +403,154 @@ def build_graph(facts: Iterable[ArticleFacts]) -> Graph:
     return b.g
 
 
-__all__ = ["build_graph", "GraphBuilder", "entity_iri", "article_iri", "slug"]
+# ---------------------------------------------------------------- per-article shards
+#: Rules for the few values an entity holds once although several articles give one.
+#: ``first``: the value of the first article (by article id) wins, as in one :class:`GraphBuilder`;
+#: ``last``: the last article's (a role's label is set, not added); ``min``: the smallest value (the
+#: earliest beginning of a post).
+FIRST, LAST, MIN = "first", "last", "min"
+
+
+@dataclass
+class Shard:
+    """One article's triples, made where the article was extracted (a worker), merged by :class:`ShardMerger`.
+
+    ``ntriples`` holds every triple but the ones an entity holds once (``functional``: subject,
+    predicate, object and rule, see :data:`FIRST`), which the merger decides between articles.
+    ``key`` orders articles: ``(doc_id, source)``, the order of a serial build.
+    """
+
+    key: tuple[str, str]
+    ntriples: bytes
+    functional: list[tuple[URIRef, URIRef, URIRef | Literal, str]] = field(default_factory=list)
+
+
+def article_shard(facts: ArticleFacts) -> Shard:
+    """One article's triples, independent of every other article.
+
+    Parameters
+    ----------
+    facts : ArticleFacts
+        With ``doc_id`` and ``source`` set.
+
+    Returns
+    -------
+    Shard
+        Merging the shards of a corpus (:class:`ShardMerger`) gives the
+        graph :func:`build_graph` gives for the same articles, but for two
+        cross-article lookups made per article here: a figure's subject
+        entity must be named in the figure's own article, and a place or an
+        instant only a losing value pointed to is dropped.
+
+    Notes
+    -----
+    IRIs are minted from names, so no article needs another's: the only
+    values that depend on article order (a preferred label, a union's level
+    and location, a role's label, a post's beginning) are handed to the
+    merger as ``functional`` instead of being written.
+    """
+    b = GraphBuilder()
+    b.add_article(facts)
+    g = b.g
+    functional: list[tuple[URIRef, URIRef, URIRef | Literal, str]] = []
+
+    def take(s: URIRef, p: URIRef, rule: str) -> None:
+        for o in list(g.objects(s, p)):
+            functional.append((s, p, o, rule))
+            g.remove((s, p, o))
+
+    for iri in b._labels:
+        for p in (SKOS.prefLabel, FOAF.name, UKG.unionLevel, SDO.location):
+            take(iri, p, FIRST)
+    for role in list(g.subjects(RDF.type, ORG.Role)):
+        take(role, SKOS.prefLabel, LAST)
+    for m in list(g.subjects(RDF.type, ORG.Membership)):
+        take(URIRef(f"{m}/during"), TIME.hasBeginning, MIN)
+    return Shard((facts.doc_id, facts.source or ""), g.serialize(format="nt", encoding="utf-8"), functional)
+
+
+class ShardMerger:
+    """Bulk-loads article shards into a :class:`pyoxigraph.Store`, in any order, and settles their functional values.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        In memory or on disk; triples are added to its default graph.
+    batch : int
+        Bytes of N-Triples gathered before one bulk load.
+
+    Notes
+    -----
+    The result does not depend on the order shards arrive in: a value of
+    rule ``first`` is the one of the smallest article key, whichever came
+    first.  Memory held here: the functional values (a few per entity) and
+    one batch.
+    """
+
+    def __init__(self, store, batch: int = 16 << 20) -> None:
+        self.store = store
+        self.batch = batch
+        self._buf: list[bytes] = []
+        self._size = 0
+        self._best: dict[tuple[URIRef, URIRef], tuple[str, tuple, URIRef | Literal]] = {}
+        self._lost: set[URIRef] = set()
+
+    def add(self, shard: Shard) -> None:
+        """Queue one article's triples and weigh its functional values against the others'."""
+        self._buf.append(shard.ntriples)
+        self._size += len(shard.ntriples)
+        if self._size >= self.batch:
+            self._flush()
+        for s, p, o, rule in shard.functional:
+            old = self._best.get((s, p))
+            if old is None:
+                self._best[(s, p)] = (rule, shard.key, o)
+                continue
+            if old[2] == o:
+                if rule == FIRST and shard.key < old[1] or rule == LAST and shard.key > old[1]:
+                    self._best[(s, p)] = (rule, shard.key, o)
+                continue
+            if rule == FIRST:
+                wins = shard.key < old[1]
+            elif rule == LAST:
+                wins = shard.key > old[1]
+            else:
+                wins = str(o).rsplit("/", 1)[-1] < str(old[2]).rsplit("/", 1)[-1]
+            loser = old[2] if wins else o
+            if wins:
+                self._best[(s, p)] = (rule, shard.key, o)
+            if isinstance(loser, URIRef):
+                self._lost.add(loser)
+
+    def _flush(self) -> None:
+        import pyoxigraph as ox
+
+        if self._buf:
+            self.store.bulk_load(b"".join(self._buf), format=ox.RdfFormat.N_TRIPLES)
+        self._buf, self._size = [], 0
+
+    def finish(self) -> None:
+        """Load what is queued and the winning functional values; drop places and instants only losers named."""
+        import pyoxigraph as ox
+
+        self._flush()
+        won = Graph()
+        for (s, p), (_, _, o) in self._best.items():
+            won.add((s, p, o))
+        self.store.bulk_load(won.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        winners = {o for _, _, o in self._best.values()}
+        todo = [x for x in self._lost if x not in winners]
+        while todo:  # a place or instant no triple points to is one a serial build would not have made
+            node = ox.NamedNode(str(todo.pop()))
+            if next(iter(self.store.quads_for_pattern(None, None, node, ox.DefaultGraph())), None) is not None:
+                continue
+            for q in list(self.store.quads_for_pattern(node, None, None, ox.DefaultGraph())):
+                self.store.remove(q)
+                if q.predicate.value == str(SDO.containedInPlace):
+                    todo.append(URIRef(q.object.value))
+        self._best.clear()
+        self._lost.clear()
+
+
+__all__ = ["build_graph", "GraphBuilder", "entity_iri", "article_iri", "slug", "Shard", "article_shard",
+           "ShardMerger"]

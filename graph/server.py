@@ -70,7 +70,7 @@ import pyoxigraph as ox
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .export.turtle import TURTLE_PREFIXES
-from .sparql import QUERY_PREFIXES, _syntax_error, graph_file, open_store
+from .sparql import QUERY_PREFIXES, _syntax_error, graph_file, is_store_dir, open_store
 
 #: Paths answering SPARQL queries.
 QUERY_PATHS = ("/sparql", "/query")
@@ -642,11 +642,17 @@ def serve(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout:
     previous = signal.signal(signal.SIGTERM, stop)
     _setup_logging()
     try:
-        store = open_store(src, path=tmp)
-        triples = len(store)
-        del store
-        gc.collect()  # close the read-write store before the workers open it read-only
-        pool = QueryPool(tmp, workers=workers, timeout=timeout, max_bytes=max_bytes, long_workers=long_workers,
+        if is_store_dir(src):  # built with --store: the workers open it read-only, nothing is copied
+            triples = len(open_store(src))
+            gc.collect()
+            where = str(src)
+        else:
+            store = open_store(src, path=tmp)
+            triples = len(store)
+            del store
+            gc.collect()  # close the read-write store before the workers open it read-only
+            where = tmp
+        pool = QueryPool(where, workers=workers, timeout=timeout, max_bytes=max_bytes, long_workers=long_workers,
                          budget=budget)
         # Requests waiting for a worker hold a thread, not a CPU: enough threads that a burst of long
         # queries does not queue the short ones in waitress (where the time limit could not see them).

@@ -150,8 +150,14 @@ def _rdf_format(path: Path) -> ox.RdfFormat:
     return fmt or ox.RdfFormat.TURTLE
 
 
+def is_store_dir(path: str | Path) -> bool:
+    """True when ``path`` is the folder of an on-disk Oxigraph store (``union-kg build --store DIR``)."""
+    p = Path(path)
+    return p.is_dir() and (p / "CURRENT").is_file()  # RocksDB's marker file
+
+
 def graph_file(path: str | Path) -> Path:
-    """The RDF file for a ``GRAPH`` argument: a file, or a build folder holding ``graph.ttl``.
+    """The RDF file for a ``GRAPH`` argument: a file, a build folder holding ``graph.ttl``, or a store folder.
 
     Raises
     ------
@@ -159,10 +165,13 @@ def graph_file(path: str | Path) -> Path:
         When neither exists.
     """
     p = Path(path)
+    if is_store_dir(p):
+        return p
     if p.is_dir() and (p / "graph.ttl").is_file():
         return p / "graph.ttl"
     if not p.is_file():
-        raise GraphLoadError(f"no graph at {p}: run `union-kg build` first, or give the path of a .ttl file")
+        raise GraphLoadError(f"no graph at {p}: run `union-kg build` first, or give the path of a .ttl file "
+                             "or of a store folder (union-kg build --store DIR)")
     return p
 
 
@@ -173,8 +182,10 @@ def open_store(graph: str | Path | ox.Store | Any, path: str | Path | None = Non
     ----------
     graph : path-like, pyoxigraph.Store or rdflib.Graph
         A Turtle file (or N-Triples, RDF/XML ... by extension), a build
-        folder holding ``graph.ttl``, a store (returned as is) or an rdflib
-        graph (copied through N-Triples).
+        folder holding ``graph.ttl``, the folder of an on-disk store
+        (``union-kg build --store DIR``: opened read-only, nothing is
+        parsed), a store (returned as is) or an rdflib graph (copied
+        through N-Triples; a build's graph gives its own store).
     path : path-like, optional
         Folder for an on-disk store (created); in memory by default.
 
@@ -189,9 +200,23 @@ def open_store(graph: str | Path | ox.Store | Any, path: str | Path | None = Non
     """
     if isinstance(graph, ox.Store):
         return graph
+    if isinstance(graph, str | Path) and is_store_dir(graph) and path is None:
+        try:
+            return ox.Store.read_only(str(graph))
+        except OSError as err:
+            raise GraphLoadError(f"{graph} is not a readable Oxigraph store: {err}") from None
+    if not isinstance(graph, str | Path):
+        from .export.tables import oxigraph_of
+
+        if oxigraph_of(graph) is not None:
+            return oxigraph_of(graph)
     store = ox.Store(str(path)) if path is not None else ox.Store()
     if isinstance(graph, str | Path):
         f = graph_file(graph)
+        if f.is_dir():  # a store folder copied into another store (serve copies files, not stores)
+            store.bulk_load(ox.Store.read_only(str(f)).dump(format=ox.RdfFormat.N_QUADS),
+                            format=ox.RdfFormat.N_QUADS)
+            return store
         try:
             store.bulk_load(path=str(f), format=_rdf_format(f))
         except SyntaxError as err:
@@ -405,7 +430,8 @@ examples:
 
 @command("query", "run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a built graph")
 def _query_args(p: argparse.ArgumentParser):
-    p.add_argument("graph", metavar="GRAPH", help="the built graph: a .ttl file or a build folder (out/)")
+    p.add_argument("graph", metavar="GRAPH",
+                   help="the built graph: a .ttl file, a build folder (out/) or a store folder (build --store)")
     p.add_argument("sparql", nargs="?", metavar="QUERY", help="the query text (or use -f)")
     p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from a file")
     p.add_argument("--format", default="table", choices=["table", *RESULT_FORMATS, "turtle", "ntriples", "jsonld"],
@@ -463,7 +489,8 @@ examples:
 
 @command("serve", "serve a built graph as a read-only SPARQL 1.1 Protocol endpoint (loopback by default)")
 def _serve_args(p: argparse.ArgumentParser):
-    p.add_argument("graph", metavar="GRAPH", help="the built graph: a .ttl file or a build folder (out/)")
+    p.add_argument("graph", metavar="GRAPH",
+                   help="the built graph: a .ttl file, a build folder (out/) or a store folder (build --store)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 opens it to all)")
     p.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
@@ -494,4 +521,4 @@ def _serve_args(p: argparse.ArgumentParser):
 
 
 __all__ = ["query", "rows", "result_rows", "open_store", "render", "format_table", "python_value", "short",
-           "graph_file", "QueryError", "GraphLoadError", "QUERY_PREFIXES"]
+           "graph_file", "is_store_dir", "QueryError", "GraphLoadError", "QUERY_PREFIXES"]

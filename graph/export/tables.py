@@ -106,6 +106,12 @@ class FigureRow:
         return rec
 
 
+def oxigraph_of(g) -> pyoxigraph.Store | None:
+    """The pyoxigraph store under an rdflib Graph made over one (oxrdflib, as a build returns), else None."""
+    inner = getattr(getattr(g, "store", None), "_inner", None)
+    return inner if isinstance(inner, pyoxigraph.Store) else None
+
+
 def load_store(source: str | Path | rdflib.Graph | pyoxigraph.Store) -> pyoxigraph.Store:
     """A pyoxigraph store holding ``source``.
 
@@ -128,6 +134,8 @@ def load_store(source: str | Path | rdflib.Graph | pyoxigraph.Store) -> pyoxigra
     """
     if isinstance(source, pyoxigraph.Store):
         return source
+    if oxigraph_of(source) is not None:  # a build's graph: its store, not a copy
+        return oxigraph_of(source)
     store = pyoxigraph.Store()
     if isinstance(source, rdflib.Graph):
         store.load(source.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)

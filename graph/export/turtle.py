@@ -39,12 +39,13 @@ def _line_key(line: bytes) -> bytes:
     return line.replace(_NT_TYPE, b" \x00 ", 1)
 
 
-def canonical_ntriples(g: Graph) -> bytes:
+def canonical_ntriples(g: Graph | ox.Store) -> bytes:
     """The triples of ``g`` as N-Triples lines in canonical order.
 
     Parameters
     ----------
-    g : rdflib.Graph
+    g : rdflib.Graph or pyoxigraph.Store
+        A store (or a Graph over one) is dumped by Oxigraph, its default graph.
 
     Returns
     -------
@@ -62,7 +63,13 @@ def canonical_ntriples(g: Graph) -> bytes:
     through Python.  Sorting byte strings and letting Oxigraph parse them
     is then cheap.
     """
-    nt = g.serialize(format="nt", encoding="utf-8")
+    from .tables import oxigraph_of
+
+    st = g if isinstance(g, ox.Store) else oxigraph_of(g)
+    if st is not None:
+        nt = st.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    else:
+        nt = g.serialize(format="nt", encoding="utf-8")
     if b"_:" in nt:  # maybe blank nodes (or just the two characters in a literal): canonicalise
         ds = ox.Dataset(ox.parse(nt, format=ox.RdfFormat.N_QUADS))
         if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in ds):
@@ -72,17 +79,17 @@ def canonical_ntriples(g: Graph) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-def canonical_triples(g: Graph) -> list[ox.Triple]:
+def canonical_triples(g: Graph | ox.Store) -> list[ox.Triple]:
     """The triples of ``g`` as pyoxigraph triples, in the order of :func:`canonical_ntriples`."""
     return list(ox.parse(canonical_ntriples(g), format=ox.RdfFormat.N_TRIPLES))
 
 
-def write_turtle(g: Graph, path: str | Path) -> Path:
+def write_turtle(g: Graph | ox.Store, path: str | Path) -> Path:
     """Serialise ``g`` to Turtle at ``path`` with the project's prefixes, canonically ordered.
 
     Parameters
     ----------
-    g : rdflib.Graph
+    g : rdflib.Graph or pyoxigraph.Store
     path : path-like
         Parent folders are created.
 

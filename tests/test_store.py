@@ -1,0 +1,139 @@
+"""Per-article shards merged in one Oxigraph store give the graph one builder gives; store folders are queried."""
+import gc
+import random
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import SKOS
+
+from graph.build import build
+from graph.export.turtle import canonical_ntriples
+from graph.pipeline import extract_file, extract_text
+from graph.rdf import FIRST, LAST, MIN, Shard, ShardMerger, article_shard, build_graph
+from graph.sparql import is_store_dir, open_store, rows
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+# invented articles: one union, programme and post named in several, in different written forms
+TEXTS = {
+    "a1": "本报讯 2021年3月5日，朝阳区总工会开展“送温暖”活动，朝阳区总工会主席李明出席。",
+    "a2": "本报讯 2019年5月1日，朝阳区总工会开展送温暖活动。李明自2018年起任朝阳区总工会主席。",
+    "a3": "本报讯 2022年1月8日，北京市总工会表彰朝阳区总工会，朝阳区总工会 主席李明讲话。",
+}
+
+
+def _facts(texts: dict[str, str]):
+    out = []
+    for doc_id, text in sorted(texts.items()):
+        f = extract_text(text, doc_id)
+        f.source = f"{doc_id}.txt"
+        out.append(f)
+    return out
+
+
+def _merged(facts, seed: int) -> ox.Store:
+    shards = [article_shard(f) for f in facts]
+    random.Random(seed).shuffle(shards)  # workers finish in any order
+    st = ox.Store()
+    m = ShardMerger(st, batch=1)
+    for s in shards:
+        m.add(s)
+    m.finish()
+    return st
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_merged_shards_equal_one_builder(seed):
+    facts = _facts(TEXTS)
+    assert canonical_ntriples(_merged(facts, seed)) == canonical_ntriples(build_graph(facts))
+
+
+def test_merged_seed_shards_equal_one_builder():
+    facts = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        f = extract_file(p)
+        f.doc_id, f.source = p.stem, str(p)
+        facts.append(f)
+    assert canonical_ntriples(_merged(facts, 3)) == canonical_ntriples(build_graph(facts))
+
+
+def test_merger_rules_first_last_min_whatever_the_order():
+    s, p = URIRef("http://x/s"), SKOS.prefLabel
+    t = URIRef("http://x/t")
+    shards = [Shard(("b", ""), b"", [(s, p, Literal("B"), FIRST), (t, p, Literal("B"), LAST),
+                                    (s, SKOS.note, URIRef("http://x/instant/2020"), MIN)]),
+              Shard(("a", ""), b"", [(s, p, Literal("A"), FIRST), (t, p, Literal("A"), LAST),
+                                    (s, SKOS.note, URIRef("http://x/instant/2019-05"), MIN)])]
+    for order in (shards, shards[::-1]):
+        st = ox.Store()
+        m = ShardMerger(st)
+        for sh in order:
+            m.add(sh)
+        m.finish()
+        got = {(q.subject.value, q.predicate.value, q.object.value) for q in st}
+        assert got == {(str(s), str(p), "A"), (str(t), str(p), "B"), (str(s), str(SKOS.note), "http://x/instant/2019-05")}
+
+
+def test_store_folder_build_query_and_rebuild_without_a_removed_article(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for doc_id, text in TEXTS.items():
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    mem = tmp_path / "mem"
+    build([corpus], mem, html=False, cache=False)
+    store = tmp_path / "store"
+    g, report = build([corpus], tmp_path / "disk", html=False, store=store)
+    assert (tmp_path / "disk" / "graph.ttl").read_bytes() == (mem / "graph.ttl").read_bytes()
+    assert len(g) == report.triples
+    assert is_store_dir(store)
+    q = "SELECT ?id WHERE { ?a a ukg:Article ; dcterms:identifier ?id } ORDER BY ?id"
+    assert [r["id"] for r in rows(store, q)] == ["a1", "a2", "a3"]
+    (corpus / "a3.txt").unlink()
+    del g
+    gc.collect()  # the graph a build returns holds the store open (read-only)
+    build([corpus], tmp_path / "disk", html=False, store=store)
+    gc.collect()
+    assert [r["id"] for r in rows(store, q)] == ["a1", "a2"]
+    st = open_store(store)  # read-only: nothing parsed, no evidence of a3 left
+    assert not st.query("ASK { ?s ?p ?o FILTER(CONTAINS(STR(?s), '/a3')) }")
+
+
+def test_store_folder_refuses_a_folder_of_other_files(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OSError, match="not an Oxigraph store"):
+        build([SEEDS / "004_4bcc54c899a9d085.txt"], tmp_path / "out", html=False, cache=False, store=tmp_path)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory):
+    base = tmp_path_factory.mktemp("seedstore")
+    g, _ = build([SEEDS], base / "out", html=False, cache=False, store=base / "store")
+    del g
+    gc.collect()
+    return base
+
+
+def test_query_cli_answers_from_a_store_folder(seed_store):
+    import contextlib
+    import io
+
+    from graph.cli import main
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert main(["query", str(seed_store / "store"), "-f", str(ROOT / "queries" / "leaders.rq"),
+                     "--format", "csv"]) == 0
+    ttl = rows(seed_store / "out" / "graph.ttl", (ROOT / "queries" / "leaders.rq").read_text(encoding="utf-8"))
+    assert len(buf.getvalue().strip().splitlines()) == len(ttl) + 1 > 1
+
+
+def test_serve_answers_from_a_store_folder(seed_store):
+    from test_server import client, running
+
+    with running(seed_store / "store") as (url, _):
+        res = client(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ukg:Article }").queryAndConvert()
+    assert res["results"]["bindings"][0]["n"]["value"] == "5"
