@@ -120,12 +120,21 @@ def bench_jieba(corpus: Path) -> dict:
             "cpu_seconds": round(cpu, 2), "kb_per_cpu_s": round(size / 1024 / cpu, 1)}
 
 
-def bench_build(corpus: Path, jobs: int, size: int) -> dict:
-    """Run ``python -m graph build`` with ``jobs`` workers; wall time, KB/s, peak RSS of its process tree."""
+def bench_build(corpus: Path, jobs: int, size: int, store: bool = False, scheduler: bool = False) -> dict:
+    """Run ``python -m graph build`` with ``jobs`` workers; wall time, KB/s, peak RSS of its process tree.
+
+    ``store``: build into an on-disk store (``--store``); ``scheduler``: on a
+    ``jobs``-worker Dask LocalCluster (its workers count in the tree's RSS).
+    """
     import psutil
 
-    out = DATA / f"out-j{jobs}"
+    tag = f"{'dask' if scheduler else 'j'}{jobs}{'-store' if store else ''}"
+    out = DATA / f"out-{tag}"
     cmd = [sys.executable, __file__, "--one", str(jobs), str(corpus), str(out), "--code", sys.path[0]]
+    if store:
+        cmd += ["--store-dir", str(DATA / f"store-{tag}")]
+    if scheduler:
+        cmd += ["--dask"]
     import resource
 
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -150,7 +159,8 @@ def bench_build(corpus: Path, jobs: int, size: int) -> dict:
     articles = re.search(r"articles read: (\d+)", stdout)
     triples = re.search(r"triples written: (\d+)", stdout)
     phases = {k: float(v) for k, v in re.findall(r"(extract|graph|write) ([\d.]+) s", stdout)}
-    return {"jobs": jobs, "seconds": round(secs, 2), "kb_per_s": round(size / 1024 / secs, 1),
+    return {"jobs": jobs, "store": store, "dask": scheduler,
+            "seconds": round(secs, 2), "kb_per_s": round(size / 1024 / secs, 1),
             "cpu_seconds": round(cpu, 1), "kb_per_cpu_s": round(size / 1024 / cpu, 1),
             "peak_rss_mb_tree": round(peak_tree / 2**20), "peak_rss_mb_main": round(peak_main / 2**20),
             "articles": int(articles.group(1)) if articles else None,
@@ -160,13 +170,37 @@ def bench_build(corpus: Path, jobs: int, size: int) -> dict:
             "ttl_identical_to_j1": None, "ttl": str(out / "graph.ttl")}
 
 
-def build_once(jobs: int, corpus: str, out: str) -> int:
-    """One build as ``union-kg build CORPUS -o OUT --no-html --no-cache -q --jobs JOBS`` does it."""
+def build_once(jobs: int, corpus: str, out: str, store: str | None = None, dask: bool = False) -> int:
+    """One build as ``union-kg build CORPUS -o OUT --no-html --no-cache -q --jobs JOBS [--store DIR]`` does it."""
+    import shutil
+
     from graph.build import build
 
-    _, report = build([corpus], out, html=False, jobs=jobs, cache=False)
+    kw = {}
+    if store:
+        shutil.rmtree(store, ignore_errors=True)
+        kw["store"] = store
+    if dask:
+        from distributed import LocalCluster
+
+        with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=40) as cluster:
+            _, report = build([corpus], out, html=False, cache=False, scheduler=cluster.scheduler_address, **kw)
+    else:
+        _, report = build([corpus], out, html=False, jobs=jobs, cache=False, **kw)
     print(report.summary())
     return 0 if report.articles else 1
+
+
+def bench_query(graph: Path, rq: Path = ROOT / "queries" / "leaders.rq") -> dict:
+    """Cold start of ``union-kg query GRAPH -f leaders.rq`` in a new process: wall seconds and answer rows."""
+    code = "import sys; from graph.cli import main; sys.exit(main(sys.argv[1:]))"
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, "-c", code, "query", str(graph), "-f", str(rq), "--format", "csv"],
+                       cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": sys.path[0]})
+    secs = time.perf_counter() - t
+    return {"graph": str(graph), "seconds": round(secs, 2), "rows": len(p.stdout.splitlines()) - 1,
+            "ok": p.returncode == 0}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,11 +209,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true", help="reuse bench/data/corpus if it is big enough")
     ap.add_argument("--code", metavar="DIR", help="import graph from this checkout (default: this one)")
     ap.add_argument("--one", nargs=3, metavar=("JOBS", "CORPUS", "OUT"), help=argparse.SUPPRESS)
+    ap.add_argument("--store-dir", help=argparse.SUPPRESS)
+    ap.add_argument("--dask", action="store_true", help="also build on a Dask LocalCluster of 1 and 2 workers")
+    ap.add_argument("--store", action="store_true", help="also build into an on-disk store (--store), 1 worker")
+    ap.add_argument("--no-jieba", action="store_true", help="skip the jieba reference")
     args = ap.parse_args(argv)
     if args.code:
         sys.path.insert(0, str(Path(args.code).resolve()))
     if args.one:
-        return build_once(int(args.one[0]), args.one[1], args.one[2])
+        return build_once(int(args.one[0]), args.one[1], args.one[2], args.store_dir, args.dask)
 
     corpus = DATA / "corpus"
     existing = sum(f.stat().st_size for f in corpus.glob("*.txt")) if corpus.is_dir() else 0
@@ -195,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     res: dict = {"files": files, "bytes": size, "cpus": os.cpu_count(), "load_before": os.getloadavg(),
                  "code": str(Path(graph.__file__).parent)}
     print(f"code: {res['code']}", flush=True)
-    res["jieba"] = bench_jieba(corpus)
+    res["jieba"] = bench_jieba(corpus) if not args.no_jieba else {"kb_per_s": float("nan"), "seconds": 0,
+                                                                  "kb_per_cpu_s": float("nan")}
     print(f"jieba.lcut: {res['jieba']['kb_per_s']} KB/s ({res['jieba']['seconds']} s; "
           f"{res['jieba']['kb_per_cpu_s']} KB per CPU second)", flush=True)
     runs = []
@@ -207,6 +246,19 @@ def main(argv: list[str] | None = None) -> int:
               f"(main process {r['peak_rss_mb_main']} MB), {r['articles']} articles, {r['triples']} triples; "
               f"phases {r['phase_seconds']} s; extraction {r['extract_kb_per_s']} KB/s",
               flush=True)
+    extra = [(1, True, False)] if args.store else []
+    extra += [(1, False, True), (2, False, True)] if args.dask else []
+    for jobs, store, dask in extra:
+        r = bench_build(corpus, jobs, size, store=store, scheduler=dask)
+        runs.append(r)
+        print(f"build {'dask' if dask else '--jobs'} {jobs}{' --store' if store else ''}: {r['seconds']} s, "
+              f"peak RSS {r['peak_rss_mb_tree']} MB (main process {r['peak_rss_mb_main']} MB); "
+              f"phases {r['phase_seconds']} s", flush=True)
+    res["query_cold"] = [bench_query(Path(runs[0]["ttl"]))]
+    if args.store:
+        res["query_cold"].append(bench_query(DATA / "store-j1-store"))
+    for q in res["query_cold"]:
+        print(f"union-kg query {q['graph']} -f queries/leaders.rq: {q['seconds']} s cold, {q['rows']} rows", flush=True)
     ttl1 = Path(runs[0]["ttl"]).read_bytes()
     for r in runs:
         r["ttl_identical_to_j1"] = Path(r["ttl"]).read_bytes() == ttl1

@@ -1,16 +1,21 @@
-"""A corpus build: files → facts → one graph → Turtle and HTML.
+"""A corpus build: files → facts → RDF shards → one Oxigraph store → Turtle and HTML.
 
-Articles are streamed: each file is read and extracted on its own (in this
-process, in a local process pool with ``jobs > 1``, or on a Dask cluster
-with ``scheduler``), and only its :class:`~graph.model.ArticleFacts` are
-kept, so memory grows with the graph, not with the text read.  Facts are
-merged in article-id order whatever order the workers finish in, so a
-parallel build writes the same graph as a serial one.
+Articles are streamed: each file is read, extracted and turned into RDF on
+its own (in this process, in a local process pool with ``jobs > 1``, or on
+a Dask cluster with ``scheduler``), and only its shard of N-Triples comes
+back (:func:`graph.rdf.article_shard`); shards are bulk-loaded into one
+:class:`pyoxigraph.Store`, in memory or on disk (``store``), so the build
+process holds no copy of the graph in Python.  The few values articles
+disagree on are settled by article id whatever order the workers finish in
+(:class:`graph.rdf.ShardMerger`), so a parallel build writes the same graph
+as a serial one.
 
 Facts are cached on disk, keyed by the SHA-256 of each file's bytes under a
 version key of the extractor (:func:`extractor_version`): a rebuild
 re-extracts only new or changed articles, and editing the extractor (any
 ``.py`` file of the package or a lexicon file) invalidates the whole cache.
+Shards are cached beside them (:func:`shard_key`: the facts, the article's
+id and path, its date), so an unchanged corpus is only loaded again.
 
 Every file that cannot be used is reported in one line (``skipped
 <file>: <reason>``) and the rest of the corpus still builds.
@@ -74,7 +79,9 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     extracted: int = 0
     cached: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase: extract, graph, write
+    # wall time per phase: extract (extraction and each article's RDF, on the workers, and the bulk loads),
+    # graph (settling the values articles disagree on, the check), write (Turtle, HTML)
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         lines = [f"articles read: {self.articles}" + (f" ({len(self.failures)} skipped)" if self.failures else "")]
@@ -157,7 +164,16 @@ class FactCache:
             return None
         return facts if isinstance(facts, ArticleFacts) else None
 
-    def put(self, key: str, facts: ArticleFacts | bytes) -> None:
+    def get_shard(self, key: str) -> Shard | None:
+        """The RDF shard stored under ``key`` (see :func:`shard_key`), or None."""
+        try:
+            with open(self._path(key), "rb") as fh:
+                shard = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return shard if isinstance(shard, Shard) else None
+
+    def put(self, key: str, facts: ArticleFacts | Shard | bytes) -> None:
         """Store ``facts`` (or their pickle) under ``key`` (atomically: a crash leaves no half entry)."""
         path = self._path(key)
         try:
@@ -449,6 +465,20 @@ def article_task(path: str, doc_id: str, source: str, date: str | None = None,
     return facts, shard, blob
 
 
+def shard_key(facts_key: str, entry: Path, date: str | None) -> str:
+    """Cache key of an article's shard: its facts' key, its id and path, and the date applied to it.
+
+    The date is the one :func:`graph.when.apply_date` would apply (``date``,
+    else the sidecar's), so editing a sidecar makes a new shard.
+    """
+    from .when import parse_date, sidecar_date
+
+    given = parse_date(date) if date else None
+    if given is None:
+        given = sidecar_date(entry)
+    return hashlib.sha256(f"shard\0{facts_key}\0{entry.stem}\0{entry}\0{given}".encode()).hexdigest()
+
+
 def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
                 cache_dir: str | Path | None = None, date: str | None = None,
                 on_start: Callable[[Path], None] | None = None) -> Iterator[tuple[Shard | ReadError, str, bool]]:
@@ -467,11 +497,15 @@ def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
 
     def finish(item) -> tuple[Shard | ReadError, str, bool]:
         path, key, fut, hit = item
+        if isinstance(fut, Shard):  # the cached shard of an unchanged article
+            return fut, str(path), True
         res, shard, blob = fut.result()
         if isinstance(res, ReadError):
             return ReadError(path, res.reason), str(path), False
-        if fcache is not None and key and blob is not None:
-            fcache.put(key, blob)
+        if fcache is not None and key:
+            if blob is not None:
+                fcache.put(key, blob)
+            fcache.put(shard_key(key, path, date), shard)
         return shard, str(path), hit
 
     try:
@@ -487,13 +521,20 @@ def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
                     key = hashlib.sha256(entry.read_bytes()).hexdigest()
                 except OSError:
                     key = None  # extract_file reports why
+                shard = fcache.get_shard(shard_key(key, entry, date)) if key else None
+                if shard is not None:
+                    pending.append((entry, key, shard, True))
+                    while pending and (isinstance(pending[0][2], Shard) or pending[0][2].done()):
+                        yield finish(pending.popleft())
+                    continue
                 facts = fcache.get(key) if key else None
             if facts is None and on_start is not None:
                 on_start(entry)
             where = str(entry.resolve()) if remote else str(entry)
             fut = runner.call(article_task, where, entry.stem, str(entry), date, facts)
             pending.append((entry, key, fut, facts is not None))
-            while len(pending) > runner.window or (pending and pending[0][2].done()):
+            while len(pending) > runner.window or (pending and (isinstance(pending[0][2], Shard)
+                                                                  or pending[0][2].done())):
                 yield finish(pending.popleft())
         while pending:
             yield finish(pending.popleft())

@@ -137,3 +137,46 @@ def test_serve_answers_from_a_store_folder(seed_store):
     with running(seed_store / "store") as (url, _):
         res = client(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ukg:Article }").queryAndConvert()
     assert res["results"]["bindings"][0]["n"]["value"] == "5"
+
+
+def test_unchanged_rebuild_reuses_every_shard_and_a_sidecar_remakes_one(tmp_path, monkeypatch):
+    import importlib
+    import json
+
+    gb = importlib.import_module("graph.build")
+    made: list[str] = []
+    real = gb.article_shard
+
+    def article_shard(facts):
+        made.append(facts.doc_id)
+        return real(facts)
+
+    monkeypatch.setattr(gb, "article_shard", article_shard)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for doc_id, text in TEXTS.items():
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    _, first = build([corpus], out, html=False)
+    ttl = (out / "graph.ttl").read_bytes()
+    assert sorted(made) == ["a1", "a2", "a3"]
+    made.clear()
+    _, again = build([corpus], out, html=False)
+    assert made == [] and (again.cached, again.extracted) == (3, 0)
+    assert (out / "graph.ttl").read_bytes() == ttl
+    (corpus / "a2.json").write_text(json.dumps({"date": "2020-02-02"}), encoding="utf-8")
+    _, third = build([corpus], out, html=False)
+    assert made == ["a2"] and third.extracted == 0  # facts from the cache, the shard made again
+    assert b'"2020-02-02"^^xsd:date' in (out / "graph.ttl").read_bytes()
+
+
+def test_store_turtle_sorted_on_disk_equals_the_in_memory_writer(tmp_path, monkeypatch):
+    from graph.export import turtle
+
+    facts = _facts(TEXTS)
+    want = turtle.write_turtle(build_graph(facts), tmp_path / "mem.ttl").read_bytes()
+    monkeypatch.setattr(turtle, "CHUNK_BYTES", 2000)  # many sorted runs to merge
+    st = _merged(facts, 4)
+    got = turtle.write_turtle(st, tmp_path / "disk.ttl").read_bytes()
+    assert got == want
+    assert not list(tmp_path.glob(".turtle-*"))  # its temporary files are gone

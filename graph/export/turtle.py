@@ -11,6 +11,10 @@ predicates), and written by
 rdflib's store plugin is not used).  The same graph therefore gives the same
 bytes whatever the order of the build, serial or parallel.
 
+A store (a build's) is written in bounded memory: dumped as N-Triples,
+sorted in chunks of :data:`CHUNK_BYTES` and merged on disk, then streamed
+through Oxigraph's Turtle writer; the bytes are those of the in-memory path.
+
 ``ukgid:`` is not used for instance IRIs: their local parts hold ``/``,
 which Turtle must escape (``ukgid:union\\/顺义区总工会``); the whole IRI
 ``<https://w3id.org/union-kg/id/union/顺义区总工会>`` reads better and can be
@@ -18,7 +22,11 @@ pasted into a query or searched for as it is.
 """
 from __future__ import annotations
 
+import heapq
+import os
 import re
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -84,6 +92,60 @@ def canonical_triples(g: Graph | ox.Store) -> list[ox.Triple]:
     return list(ox.parse(canonical_ntriples(g), format=ox.RdfFormat.N_TRIPLES))
 
 
+#: Bytes of N-Triples sorted in memory at once when a store is written (:func:`_sorted_lines`).
+CHUNK_BYTES = 64 << 20
+
+
+def _has_blank_nodes(st: ox.Store) -> bool:
+    return bool(st.query("ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"))
+
+
+def _sorted_lines(nt_path: Path, tmp: Path) -> Iterator[bytes]:
+    """The distinct lines of an N-Triples file in canonical order, sorted in chunks and merged (external sort)."""
+    chunk_bytes = CHUNK_BYTES
+    runs: list[Path] = []
+    with open(nt_path, "rb") as fh:
+        while True:
+            lines = fh.readlines(chunk_bytes)
+            if not lines:
+                break
+            run = tmp / f"run{len(runs)}.nt"
+            run.write_bytes(b"".join(sorted({ln if ln.endswith(b"\n") else ln + b"\n" for ln in lines
+                                             if ln.strip()}, key=_line_key)))
+            runs.append(run)
+            del lines
+    files = [open(r, "rb") for r in runs]
+    try:
+        last = None
+        for ln in heapq.merge(*files, key=_line_key):
+            if ln != last:
+                yield ln
+                last = ln
+    finally:
+        for f in files:
+            f.close()
+
+
+def _write_store_turtle(st: ox.Store, path: Path) -> None:
+    """Canonical Turtle of a store's default graph, in bounded memory (no blank nodes)."""
+    with tempfile.TemporaryDirectory(prefix=".turtle-", dir=path.parent) as d:
+        tmp = Path(d)
+        st.dump(str(tmp / "all.nt"), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        with open(tmp / "sorted.nt", "wb") as out:
+            for ln in _sorted_lines(tmp / "all.nt", tmp):
+                out.write(ln)
+        os.remove(tmp / "all.nt")
+        ox.serialize(ox.parse(path=str(tmp / "sorted.nt"), format=ox.RdfFormat.N_TRIPLES), str(tmp / "raw.ttl"),
+                     ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+        with open(tmp / "raw.ttl", "rb") as src, open(path, "wb") as out:
+            first = True
+            for ln in src:  # a blank line before each subject, as in write_turtle
+                if not first and ln[:1] not in (b"\t", b"@", b"\n"):
+                    out.write(b"\n")
+                out.write(ln)
+                first = False
+
+
 def write_turtle(g: Graph | ox.Store, path: str | Path) -> Path:
     """Serialise ``g`` to Turtle at ``path`` with the project's prefixes, canonically ordered.
 
@@ -101,6 +163,12 @@ def write_turtle(g: Graph | ox.Store, path: str | Path) -> Path:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    from .tables import oxigraph_of
+
+    st = g if isinstance(g, ox.Store) else oxigraph_of(g)
+    if st is not None and not _has_blank_nodes(st):  # a build's store: sorted on disk, memory stays flat
+        _write_store_turtle(st, path)
+        return path
     triples = ox.parse(canonical_ntriples(g), format=ox.RdfFormat.N_TRIPLES)  # streamed, in order
     data = ox.serialize(triples, None, ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
     # a blank line before each subject, as rdflib writes: every line of Oxigraph's Turtle is either a
