@@ -5,7 +5,7 @@ Public API (thin: each call is one pipeline stage module)::
     import graph
     facts = graph.extract_text("朝阳区总工会主席李明表示……")
     g, report = graph.build(["seeds/"], "out")
-    g = graph.load("out/graph.ttl")
+    g = graph.load("out/graph.ttl")          # or a store folder: graph.load("out/store")
     for row in graph.query("out/graph.ttl", "SELECT ?name WHERE { ?u a ukg:TradeUnion ; skos:prefLabel ?name }"):
         print(row["name"].value)
 """
@@ -20,11 +20,23 @@ __version__ = "0.1.0"
 
 
 def load(path: str | Path):
-    """Load a built graph (Turtle) into an rdflib Graph with the project's prefixes."""
+    """A built graph as an rdflib Graph with the project's prefixes.
+
+    ``path`` is a Turtle file (parsed into memory) or the folder of a store
+    (``union-kg build --store DIR``: opened read-only, the Graph reads it
+    through oxrdflib, nothing is parsed or copied).
+    """
     from rdflib import Graph
 
     from .namespace import bind_prefixes
+    from .sparql import is_store_dir
 
+    if is_store_dir(path):
+        import pyoxigraph
+
+        from .build import as_graph
+
+        return as_graph(pyoxigraph.Store.read_only(str(path)))
     return bind_prefixes(Graph().parse(str(path), format="turtle"))
 
 

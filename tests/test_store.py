@@ -180,3 +180,15 @@ def test_store_turtle_sorted_on_disk_equals_the_in_memory_writer(tmp_path, monke
     got = turtle.write_turtle(st, tmp_path / "disk.ttl").read_bytes()
     assert got == want
     assert not list(tmp_path.glob(".turtle-*"))  # its temporary files are gone
+
+
+def test_load_a_store_folder_as_an_rdflib_graph(seed_store):
+    from rdflib import Graph
+
+    import graph
+
+    g = graph.load(seed_store / "store")
+    ttl = Graph().parse(seed_store / "out" / "graph.ttl", format="turtle")
+    assert len(g) == len(ttl)
+    q = "SELECT (COUNT(?u) AS ?n) WHERE { ?u a <https://w3id.org/union-kg/ontology#TradeUnion> }"
+    assert list(g.query(q))[0][0] == list(ttl.query(q))[0][0]
