@@ -14,7 +14,7 @@ genre as printed by 新华社, 中新网, provincial and union papers):
 
 Names in a credit are separated by spaces or 、; a bare name in a dateline
 bracket is the reporter (``(刘洋)``).  Given names without a surname occur
-(``通讯员 利斌 福松``) and are kept: a credit slot holds nothing but names.
+(``通讯员 柏明 苗青``) and are kept: a credit slot holds nothing but names.
 """
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def _has_surname(name: str) -> bool:
 
 
 def _title_in(tok: str) -> tuple[str, str] | None:
-    """Split a token that holds a title: ``本报记者`` → (记者, ""), ``记者王敏`` → (记者, 王敏).
+    """Split a token that holds a title: ``本报记者`` → (记者, ""), ``记者邱敏`` → (记者, 邱敏).
 
     Returns (title, the rest of the token after it), or None when the token
     holds no title.  A title may carry a prefix (本报, 新华社, 甘肃日报, 特约);
@@ -145,20 +145,20 @@ def parse_credits(cred: str, default: str | None = None) -> list[tuple[str, str,
             tok = rest
             if not tok:
                 continue
-            if not _has_surname(tok):  # glued to its title (记者王敏) a name starts with a surname: not 记者手记
+            if not _has_surname(tok):  # glued to its title (记者邱敏) a name starts with a surname: not 记者手记
                 return None
         if tok in _NOT_NAMES:
             continue
         if not _is_name(tok) or title is None:
             return None
         if not explicit and (not _has_surname(tok) or tok in _places()):
-            return None  # a name no title introduces is a full one: (张璐), not (作者单位) or (张家港)
+            return None  # a name no title introduces is a full one: (潘雯), not (作者单位) or (张家港)
         out.append((tok, title, at))
     return out or None
 
 
 def is_credit_line(line: str) -> bool:
-    """Whether a whole line is a credit (``□本报记者 张伟``, ``记者李岚``, ``文/图 张伟``), not a heading."""
+    """Whether a whole line is a credit (``□本报记者 张伟``, ``记者郑兰``, ``文/图 张伟``), not a heading."""
     line = line.strip()
     if len(line) > 64:
         return False
@@ -183,9 +183,8 @@ def _paren_end(line: str) -> tuple[str, int] | None:
 @cache
 def _places() -> frozenset[str]:
     from . import lexicon
-    from .orgnames import place_forms
 
-    return lexicon.place_names() | frozenset(place_forms())
+    return lexicon.place_names() | frozenset(lexicon.divisions()) | frozenset(lexicon.county_short_forms())
 
 
 def _dateline(head: str) -> tuple[str | None, str | None, str | None] | None:

@@ -46,6 +46,7 @@ from .model import (
     Role,
     UnionFact,
 )
+from .places import Region, article_region
 
 NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
@@ -73,149 +74,6 @@ def _prefix(name: str) -> str:
 def _is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
-
-
-# ---------------------------------------------------------------- region
-@dataclass(frozen=True)
-class Region:
-    """Where an article is from: province, prefecture and county-level division (GB/T 2260 full names).
-
-    ``city`` is None for the four municipalities, whose districts sit straight under them.
-    """
-
-    province: str | None = None
-    city: str | None = None
-    county: str | None = None
-    #: whether the county is named at least as often as its prefecture on its own
-    #: (an article about 昆山市 rather than about 苏州)
-    county_led: bool = False
-
-    def union(self, bare: str) -> str | None:
-        """The 总工会 a bare level word names in this region.
-
-        Parameters
-        ----------
-        bare : str
-            The level word written before 总工会: 省, 自治区, 市, 区, 县, 旗 ...
-
-        Returns
-        -------
-        str or None
-            ``"海南省总工会"`` for 省 in a 海南 article; 市 is the prefecture's union, or the
-            municipality's in 北京/天津/上海/重庆, or a county-level city's (昆山市) where the
-            article is about one; 区/县/旗 the county-level division's, or in an autonomous
-            region without a county the region's (区总工会 is its usual short form there).
-            None where the region does not say.
-        """
-        prov, city, county = self.province, self.city, self.county
-        ptype = lexicon.province_types().get(prov or "", "")
-        if bare in ("省", "自治区"):
-            return prov + "总工会" if prov and (ptype == bare or bare == "省" and ptype == "省") else None
-        if bare == "市":
-            if ptype == "直辖市":
-                return prov + "总工会"
-            if county and county.endswith("市") and (self.county_led or not city):
-                return county + "总工会"
-            return city + "总工会" if city else None
-        if bare in ("区", "县", "旗", "新区", "自治县", "自治旗"):
-            if county and county.endswith("新区" if bare == "新区" else bare[-1]):
-                return county + "总工会"
-            if bare == "区" and not county and ptype == "自治区":
-                return prov + "总工会"
-        if bare in ("州", "盟", "自治州", "地区") and city and city.endswith(bare[-1:] if bare != "地区" else bare):
-            return city + "总工会"
-        return None
-
-
-@lru_cache(maxsize=1)
-def _form_lengths() -> dict[str, tuple[int, ...]]:
-    """First character of a place form → the lengths of the forms that start with it, longest first."""
-    out: dict[str, set[int]] = {}
-    for form in list(lexicon.divisions()) + list(lexicon.county_short_forms()):
-        out.setdefault(form[0], set()).add(len(form))
-    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
-
-
-def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
-    """Known place forms in ``text``, longest match first: (start, end, divisions, weak)."""
-    full, short = lexicon.divisions(), lexicon.county_short_forms()
-    by_first = _form_lengths()
-    hits = []
-    i = 0
-    while i < len(text):
-        for n in by_first.get(text[i], ()):
-            w = text[i:i + n]
-            if w in full or w in short:
-                hits.append((i, i + n, full.get(w) or short[w], w not in full))
-                i += n
-                break
-        else:
-            i += 1
-    return hits
-
-
-def article_region(article: Article, named: list[Mention] | None = None) -> Region:
-    """The region an article is about, from the places it names.
-
-    Every province, prefecture or county form in the text is a vote for its province
-    (a prefecture or county also for its prefecture, a county for itself); a form
-    in the headline or in the dateline (the first 60 characters of the body) counts three
-    and two times, one inside a named union (海口市总工会) three times.  The province with
-    most votes wins, then its prefecture with most votes, then that prefecture's county.
-    A form that names several places (鼓楼区, 朝阳区) votes for each; a county's short
-    form (平罗 for 平罗县) votes only where its province already leads.
-
-    Parameters
-    ----------
-    article : Article
-        Segmented article.
-    named : list of Mention, optional
-        Union mentions with a name; places inside them weigh more.
-
-    Returns
-    -------
-    Region
-        Empty where the text names no place.
-    """
-    text = article.text
-    t0 = text.find(article.title) if article.title else -1
-    title_end = t0 + len(article.title) if t0 >= 0 else 0
-    in_union, in_person = bytearray(len(text) + 1), bytearray(len(text) + 1)
-    for m in named or ():
-        in_union[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for m in article.of_kind("person"):
-        in_person[m.start:m.end] = b"\x01" * (m.end - m.start)
-    prov, city, county, city_alone = Counter(), Counter(), Counter(), Counter()
-    weak = []
-    for start, end, divs, is_weak in _place_hits(text):
-        if any(in_person[start:end]):
-            continue  # 戴玉林 is a person, not 玉林市
-        w = 3 if start < title_end or in_union[start] else 2 if start < title_end + 60 else 1
-        if is_weak:
-            weak.append((w, divs))
-            continue
-        share = w / len(divs) if len(divs) > 1 else w
-        for p, c, k in divs:
-            prov[p] += share
-            if c:
-                city[(p, c)] += share
-                if not k:
-                    city_alone[(p, c)] += share
-            if k:
-                county[(p, c, k)] += share
-    if not prov:
-        return Region()
-    best_p = max(prov, key=lambda p: prov[p])  # ties: first seen
-    for w, divs in weak:
-        for p, c, k in divs:
-            if p == best_p:
-                city[(p, c)] += w / 2
-                county[(p, c, k)] += w
-    cities = [(c, v) for (p, c), v in city.items() if p == best_p]
-    best_c = max(cities, key=lambda cv: cv[1])[0] if cities else None
-    counties = [(k, v) for (p, c, k), v in county.items() if p == best_p and c == best_c]
-    best_k, k_votes = max(counties, key=lambda kv: kv[1]) if counties else (None, 0)
-    return Region(best_p, best_c, best_k, bool(best_k) and k_votes >= city_alone[(best_p, best_c)])
 
 
 # ---------------------------------------------------------------- unions
@@ -586,7 +444,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     (全总书记处书记、组织部部长), or the text as written where it ends in the
     head of a body.  总书记 is a post of 中共中央 (the Party constitution).
     """
-    from .orgnames import body_name, region_of
+    from .orgnames import body_name
 
     text = article.text
     unions = {m.start: m for m in article.of_kind("union")}
@@ -594,13 +452,10 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     people: dict[str, PersonFact] = {}
     region = None
 
-    def region_() -> object:
+    def region_() -> Region:
         nonlocal region
-        if region is None:
-            hints = [m.attrs["name"] for m in unions.values() if m.attrs.get("name") and m.attrs["name"] != NATIONAL]
-            if article.dateline and article.dateline[0]:
-                hints.append(article.dateline[0])
-            region = region_of(text, hints, [(m.start, m.end) for m in article.of_kind("person")])
+        if region is None:  # the same region as the unions' (resolve_unions named them)
+            region = article_region(article, [m for m in unions.values() if m.attrs.get("name")])
         return region
 
     for m in article.of_kind("person"):

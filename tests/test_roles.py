@@ -1,8 +1,11 @@
 """Posts in every organisation, each with its body: sentences written for these tests."""
 import pytest
 
-from graph.orgnames import Region, body_name, region_of
+from graph.orgnames import body_name
 from graph.pipeline import extract_text
+from graph.places import Region, article_region
+from graph.read import read_text
+from graph.segment import segment
 
 
 def roles(facts, name):
@@ -81,8 +84,10 @@ def test_body_name(text, region, expected):
 
 
 def test_region_from_a_county_short_form():
-    r = region_of("调研组来到隆德，走访隆德的企业。")
-    assert r == Region("宁夏回族自治区", "固原市", "隆德县")
+    r = article_region(segment(read_text("调研组来到隆德，走访隆德的企业。", "t")))
+    assert (r.province, r.city, r.county) == ("宁夏回族自治区", "固原市", "隆德县")
+    # a short form that several counties share is no evidence on its own
+    assert article_region(segment(read_text("调研组来到城关，走访城关的企业。", "t"))) == Region()
 
 
 def test_elected_by_a_congress():

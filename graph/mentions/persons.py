@@ -423,7 +423,7 @@ def find(article: Article) -> list[Mention]:
         if not names:
             continue
         chain = _post_chain(text, m.start(), m.end(), spans)
-        # 市总工会党组书记高耿浩、副主席周波: a post listed after a union official's name is in that union
+        # 市总工会党组书记钱卫东、副主席罗涛: a post listed after a union official's name is in that union
         before = chain_of.get(m.start() - 1) if m.start() > 0 and text[m.start() - 1] == "、" else None
         if chain and chain[0][1] is None and before and before[-1][1] is not None and any(
                 s == before[-1][2] and e == before[-1][2] + len(before[-1][1]) for s, e in spans):

@@ -9,7 +9,7 @@ Generic phrases (各级工会, 基层工会, 企业工会 37家) are not unions.
 
 A name starts at a place or a proper name, never at the verb, adverbial or
 person before it (:func:`lead_length`: 学习宣传贯彻上海工会 → 上海工会,
-温祥华代表苏州市总工会 → 苏州市总工会); collective phrases (各市总工会,
+何志远代表苏州市总工会 → 苏州市总工会); collective phrases (各市总工会,
 兰州市基层工会, 10人以上新建工会) are no union.  Short forms 省总/市总 and
 elided levels (自治区、市总工会) are bare mentions too.  Industry unions are
 named from sector words (中国海员建设工会, 教科文卫体工会: ``industry_union_terms``).
@@ -283,7 +283,7 @@ def lead_length(prefix: str) -> int:
         Characters to drop: those before the first word that is a known place, a bare
         level word (省, 市 ...) or that jieba tags as a place, organisation or other proper
         name (``ns``, ``nt``, ``nz``), when the word just before it is a verb, adverb,
-        preposition, particle, time word, pronoun, numeral, person name (温祥华代表…) or one
+        preposition, particle, time word, pronoun, numeral, person name (何志远代表…) or one
         of :data:`LEAD_WORDS` (学习宣传贯彻上海工会 → 上海工会; 大会选举产生临沂高新区总工会 →
         临沂高新区总工会); a bare level word or a street or town (…街道, …镇) right after a
         verb (超额完成省总工会 → 省总工会; 走访文新街道总工会 → 文新街道总工会); else 0.  A
@@ -299,7 +299,7 @@ def lead_length(prefix: str) -> int:
             verb = prev_w in LEAD_WORDS or prev_flag.startswith(("v", "l", "i", "d", "p", "c", "u"))
             rest = prefix[pos:]
             if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)):
-                return pos  # 大会选举产生|临沂高新区; 温祥华代表|苏州市
+                return pos  # 大会选举产生|临沂高新区; 何志远代表|苏州市
             if verb and prev_flag != "vn" and rest in LEVEL_WORDS and rest not in ("公司", "集团"):
                 return pos  # 超额完成|省总工会: a bare level word after a verb
             if (prev_flag == "v" or prev_w in LEAD_WORDS) and len(rest) >= 3 and rest.endswith(_STREET_TAILS) \
@@ -356,7 +356,7 @@ def find(article: Article) -> list[Mention]:
             continue  # 工会组织, 工会干部, 工会经费 ...: a common noun, not a name
         start = name_start(text, m.start())
         prefix = text[start:m.start()]
-        cut = lead_length(prefix)  # 纪念中国海员工会 → 中国海员工会; 温祥华代表苏州市总工会 → 苏州市总工会
+        cut = lead_length(prefix)  # 纪念中国海员工会 → 中国海员工会; 何志远代表苏州市总工会 → 苏州市总工会
         prefix, start = prefix[cut:], start + cut
         for g in ("辖区", "全区", "全市", "各级", "所属"):  # 辖区快递行业联合工会 → 快递行业联合工会
             if prefix.startswith(g) and len(prefix) > len(g) + 1:
