@@ -758,6 +758,8 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         f = fact_of[i]
         c0, c1 = _near_bounds(_CLAUSE, text, m.start)
         g0, g1 = _near_bounds(_SEGMENT, text, m.start)
+        if _SOUGHT.search(text, c0, m.start):
+            continue  # 推荐…申报某省五一劳动奖章: an honour sought, not yet conferred on anyone
         # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
         giver = re.search(r"(?<!被)(?:授予|命名|表彰)", text[g0:m.start])
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
@@ -963,6 +965,8 @@ _RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获
 
 
 _CONFERRED = r"荣获|获得|获评|被评为|被授予|授予|命名|入选|获此殊荣|榜上有名|名列其中"
+#: Verbs before an honour in its clause that make it one sought, not received (推荐…申报, 争创).
+_SOUGHT = re.compile(r"申报|推荐|争创|争当|参评")
 
 
 def _names_award_giver(text: str, m: Mention) -> bool:
@@ -1163,17 +1167,24 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         base = {"本年度": "本年", "上一年度": "上一年"}.get(word, word)
         return t.now + _REL_OFFSET[base] if t.now is not None else None
 
+    def decides(a: re.Match) -> tuple[bool, int | None]:
+        """Whether anchor ``a`` settles the year, and the year it gives (None: a span, left open)."""
+        if a.group("span"):
+            return True, None
+        if a.group("year"):
+            return True, int(a.group("year"))
+        if a.group("rel"):
+            return True, from_rel(a.group("rel"))
+        return False, None
+
     s0, s1 = full_sentence(text, pos)
     found = _anchors(masked, s0, s1)
     before = [a for a in found if a.start() < pos]
     skip_paragraph = False
     for a in reversed(before):
-        if a.group("span"):
-            return None
-        if a.group("year"):
-            return int(a.group("year"))
-        if a.group("rel"):
-            return from_rel(a.group("rel"))
+        done, year = decides(a)
+        if done:
+            return year
         if a.group("now"):
             if t.published is not None:
                 return t.published
@@ -1193,12 +1204,9 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         if sent.paragraph > 0 and not re.search(r"[。！？!?”…]$", text[:p0].rstrip()):
             p0 = article.paragraphs[sent.paragraph - 1][0]  # a sentence broken over two lines
         for a in reversed(_anchors(masked, p0, s0)):
-            if a.group("span"):
-                return None
-            if a.group("year"):
-                return int(a.group("year"))
-            if a.group("rel"):
-                return from_rel(a.group("rel"))
+            done, year = decides(a)
+            if done:
+                return year
     sec = article.sections[sent.section]
     if sent.section > 0 and sec.heading:  # a year opening a headed section scopes it
         first = next((p for p in article.paragraphs if p[0] > sec.start and p[1] - p[0] >= 40), None)

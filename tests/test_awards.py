@@ -59,6 +59,13 @@ def test_unit_as_subject_of_pingwei():
     assert got["全国工人先锋号"] == ["石门县供电公司运检班组"]
 
 
+def test_an_honour_sought_has_no_recipient_yet():
+    got = awards("经过角逐，祁振东、卢晓萍等6人获得一等奖，市总工会将推荐获奖选手申报省五一劳动奖章。")
+    assert got["省五一劳动奖章"] == []
+    got = awards("全县各级工会积极争创全国模范职工之家。")
+    assert got.get("全国模范职工之家", []) == []
+
+
 def test_giver_is_no_recipient():
     got = awards("省总工会授予沙河镇污水处理厂检修班“工人先锋号”称号。")
     assert "省总工会" not in got.get("工人先锋号", [])

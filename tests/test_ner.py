@@ -172,3 +172,10 @@ def test_a_short_name_always_followed_by_more_is_the_longer_name():
     ms2 = [Mention("person", 2, 4, "戚松", {"name": "戚松"}), Mention("person", 8, 11, "戚松年", {"name": "戚松年"})]
     _merge_prefixes(text2, ms2)
     assert [m.attrs["name"] for m in ms2] == ["戚松年", "戚松年"]
+
+
+def test_a_model_name_inside_a_rule_name_is_no_second_person():
+    # the model may leave out a rarer surname (向); the rule reads the whole name
+    f = extract_text("大会选举邬德海为主席，柯丽、向明远为副主席。")
+    names = {p.name for p in f.persons}
+    assert "向明远" in names and "明远" not in names

@@ -562,6 +562,8 @@ def find(article: Article) -> list[Mention]:
     # the model's own candidates, confirmed by a context our rules know
     for pos, name in sorted(model.items()):
         name = _longer_reading(text, pos, name)
+        if any(m.start < pos + len(name) and pos < m.end for m in out):
+            continue  # inside a name a rule read whole: 明远 of 向明远 (a rarer surname the model left out)
         via = view.confirm(pos, name, {m.start for m in out})
         if via:
             add(pos, name, via)
