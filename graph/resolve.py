@@ -758,7 +758,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         f = fact_of[i]
         c0, c1 = _near_bounds(_CLAUSE, text, m.start)
         g0, g1 = _near_bounds(_SEGMENT, text, m.start)
-        if _SOUGHT.search(text, c0, m.start):
+        if _sought(text, c0, m.start):
             continue  # 推荐…申报某省五一劳动奖章: an honour sought, not yet conferred on anyone
         # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
         giver = re.search(r"(?<!被)(?:授予|命名|表彰)", text[g0:m.start])
@@ -966,7 +966,14 @@ _RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获
 
 _CONFERRED = r"荣获|获得|获评|被评为|被授予|授予|命名|入选|获此殊荣|榜上有名|名列其中"
 #: Verbs before an honour in its clause that make it one sought, not received (推荐…申报, 争创).
-_SOUGHT = re.compile(r"申报|推荐|争创|争当|参评")
+_SOUGHT = re.compile(r"申报|推荐(?!的)|争创|争当|参评")
+
+
+def _sought(text: str, c0: int, pos: int) -> bool:
+    """Whether the clause ``text[c0:pos]`` before an honour only seeks it: a verb of seeking
+    (推荐…申报, 争创) with no verb of conferring after it (…推荐的班组荣获… is conferred)."""
+    ends = [m.end() for m in _SOUGHT.finditer(text, c0, pos)]
+    return bool(ends) and not re.search(_CONFERRED, text[ends[-1]:pos])
 
 
 def _names_award_giver(text: str, m: Mention) -> bool:
