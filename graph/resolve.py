@@ -47,6 +47,7 @@ from .model import (
     UnionFact,
 )
 from .places import Region, article_region
+from .when import date_line, find_dateline
 
 NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
@@ -1032,10 +1033,6 @@ _ANCHOR = re.compile(
     r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上一年度": -1, "上年度": -1,
                "前年": -2, "明年": 1}
-#: A publication date on a header line: 2011年04月06日15:58, 来源:某报2025-08-01 09:35, 28.04.2015 11:28.
-_PUB_DATE = re.compile(r"((?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})"
-                       r"|\d{1,2}\.\d{1,2}\.((?:19|20)\d\d)")
-_DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日电")
 
 
 @dataclass
@@ -1063,22 +1060,19 @@ def _article_time(article: Article) -> _ArticleTime:
             lead_para = (p0, full_sentence(text, p0)[1])  # the lead's first sentence
             break
         header.append((p0, p1))
-    for p0, p1 in header:
-        m = _PUB_DATE.search(text, p0, p1)
-        if m and t.published is None:
-            t.published = int(m.group(1) or m.group(2))
-    if lead_para:
-        m = _DATELINE.search(text, *lead_para)
-        if m and t.published is None:
-            t.published = int(m.group(1))
+    # the publication year: the article's one dateline reader (a date line, 新华社北京2021年7月29日电)
+    dl = find_dateline(text)
+    if dl is not None and dl.date:
+        t.published = int(dl.date[:4])
+    in_dateline = (dl.start, dl.end) if dl is not None else (0, 0)
     # the lead's year: the last year its first paragraph names, else the one year of the title lines;
     # none where the lead opens a review of several years (过去的5年, 五年工作回顾)
-    titles = [(p0, p1) for p0, p1 in header if not _PUB_DATE.search(text, p0, p1)]
+    titles = [(p0, p1) for p0, p1 in header if not date_line(text[p0:p1])]
     lead_anchors = _anchors(masked, *lead_para) if lead_para else []
     title_anchors = [a for s, e in titles for a in _anchors(masked, s, e)]
     if not any(a.group("span") for a in lead_anchors + title_anchors):
         in_lead = [int(a.group("year")) for a in lead_anchors if a.group("year")
-                   and not _DATELINE.match(text, a.start())]
+                   and not in_dateline[0] <= a.start() < in_dateline[1]]
         in_title = {int(a.group("year")) for a in title_anchors if a.group("year")}
         if in_lead:
             t.lead = in_lead[-1]
