@@ -1711,6 +1711,11 @@ def resolve(article: Article) -> ArticleFacts:
     for m in article.of_kind("document"):
         docs.setdefault(norm_key(m.attrs["name"]), NamedFact(m.attrs["name"]))
     figures = resolve_figures(article)
+    # a figure about a programme names it as the programme's fact does (its subject may be a written form)
+    prog_name = {a: p.name for p in programmes for a in (*p.aliases, p.name)}
+    for f in figures:
+        if f.subject_kind == "programme" and f.subject in prog_name:
+            f.subject = prog_name[f.subject]
     return ArticleFacts(
         doc_id=article.doc_id, title=article.title, source=article.source, creators=list(article.creators),
         unions=list(unions.values()), persons=persons, programmes=programmes, awards=awards,
