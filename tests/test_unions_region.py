@@ -216,6 +216,10 @@ def test_founded_joint_union_without_a_place():
     assert "货运物流行业工会联合会" in u
     assert u["货运物流行业工会联合会"].parent == "滁州开发区总工会"
     assert unions(extract_text("推动成立一批区域性行业性工会联合会。")) == {}
+    # the ordinal is no part of the name, whatever the words after it (快递 reads as a verb to jieba),
+    # and a name the modifiers leave whole (offset 0) is kept
+    assert "快递行业工会联合会" in unions(extract_text("日前，某县成立全县首家快递行业工会联合会，吸纳会员86人。"))
+    assert "综合性新业态工会联合会" in unions(extract_text("日前，某区成立全区首家综合性新业态工会联合会。"))
 
 
 def test_regional_committee_of_a_national_industry_union():

@@ -192,7 +192,8 @@ _FOUNDING_MODIFIERS = ("全省", "全市", "全区", "全县", "首家", "首个
 
 def _founded(text: str, start: int, prefix: str) -> int | None:
     """For a joint union (工会联合会, 联合工会) whose prefix names no place: when the clause says
-    it is being founded (成立/组建 + 全市首家 ...), the offset in ``prefix`` where its name starts.
+    it is being founded (成立/组建 + 全市首家 ...), the offset in ``prefix`` where its name starts
+    (0 where the modifiers all stand before the prefix); None otherwise.
     """
     i = 0
     while True:
@@ -201,12 +202,14 @@ def _founded(text: str, start: int, prefix: str) -> int | None:
             break
         i += len(mod)
     before = text[max(0, start - 12):start]
+    modified = i > 0
     while True:  # 成立全市|首家…: the modifiers may sit before the name's left edge too
         mod = next((w for w in _FOUNDING_MODIFIERS if before.endswith(w)), None)
         if not mod:
             break
-        before = before[: -len(mod)]
-    if not before.endswith(("成立", "组建")) or len(prefix) - i < 2:
+        before, modified = before[: -len(mod)], True
+    # one union founded (成立全市首家…, 成立了…), not a class of them (成立一批区域性…工会联合会)
+    if not modified or not before.endswith(("成立", "组建")) or len(prefix) - i < 2:
         return None
     rest = prefix[i:]
     if any(flag.startswith(("v", "p", "c", "u")) for _, flag in words(rest)) or _is_generic(rest):
@@ -358,7 +361,8 @@ def find(article: Article) -> list[Mention]:
         prefix = text[start:m.start()]
         cut = lead_length(prefix)  # 纪念中国海员工会 → 中国海员工会; 何志远代表苏州市总工会 → 苏州市总工会
         prefix, start = prefix[cut:], start + cut
-        for g in ("辖区", "全区", "全市", "各级", "所属"):  # 辖区快递行业联合工会 → 快递行业联合工会
+        for g in ("辖区", "全区", "全市", "全县", "各级", "所属", "首家", "首个", "第一家", "第一个"):
+            # 辖区快递行业联合工会 → 快递行业联合工会; 全区首家X工会联合会 → X工会联合会 (an ordinal is no name)
             if prefix.startswith(g) and len(prefix) > len(g) + 1:
                 prefix, start = prefix[len(g):], start + len(g)
         if start > 0 and text[start - 1].isdigit() and not place_at(prefix, 0):
@@ -377,7 +381,7 @@ def find(article: Article) -> list[Mention]:
             continue
         if m.group() in ("工会联合会", "联合工会") and prefix and not prefix.endswith(COLLECTIVE_TAILS):
             founded = _founded(text, start, prefix)
-            if founded:  # 成立全市首家综合性新业态工会联合会: the union being founded
+            if founded is not None:  # 成立全市首家综合性新业态工会联合会: the union being founded
                 add(start + founded, end, name=text[start + founded:end], written=text[start:end])
                 continue
         if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) or not _is_proper(prefix):
