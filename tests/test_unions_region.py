@@ -332,3 +332,13 @@ def test_elided_head_after_a_named_district():
 def test_bare_new_area_union_needs_a_new_area():
     assert Region("北京市", None, "海淀区").union("新区") is None
     assert Region("上海市", None, "浦东新区").union("新区") == "浦东新区总工会"
+
+
+def test_a_regions_industry_union_reports_to_the_regions_union():
+    # the sector words after a full place name (industry_union_terms), not only after 中国
+    f = extract_text("近日，云南省教科文卫体工会召开全委会，曲靖市交通运输工会作交流发言。")
+    u = unions(f)
+    assert u["云南省教科文卫体工会"].parent == "云南省总工会"
+    assert u["曲靖市交通运输工会"].parent == "曲靖市总工会"
+    assert union_level("云南省教科文卫体工会") == "industry"
+    assert union_level("丽水市总工会") == "city"

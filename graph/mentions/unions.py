@@ -103,6 +103,9 @@ def union_level(name: str) -> str:
         return "industry"
     if name.endswith("工作委员会") and "工会" in name:
         return "branch"  # 中国能源化学工会华东电力工作委员会
+    rest = _after_places(base)
+    if rest != base and industry_name(rest):
+        return "industry"  # 湖南省教科文卫体工会, 某市交通运输工会: a region's industry union
     if base in lexicon.provinces():
         return "provincial"
     for form in (*lexicon.provinces(), *lexicon.provinces().values()):  # 贵州省黔东南州 → 黔东南州
@@ -138,6 +141,17 @@ def union_level(name: str) -> str:
                       "能源", "邮电", "金融", "国防", "冶金")):
         return "industry"
     return "other"
+
+
+def _after_places(base: str) -> str:
+    """``base`` without the full division names it starts with (湖南省长沙市教育 → 教育)."""
+    full = lexicon.divisions()
+    while True:
+        n = next((n for n in range(min(len(base), 12), 1, -1) if base[:n] in full and full[base[:n]]
+                  and base[:n] in {d for div in full[base[:n]] for d in div if d}), 0)
+        if not n:
+            return base
+        base = base[n:]
 
 
 _DIVISION_TAILS = ("镇", "乡", "街道", "区", "县", "市", "旗", "村", "社区")
