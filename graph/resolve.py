@@ -984,7 +984,7 @@ def _names_award_giver(text: str, m: Mention) -> bool:
 
 # ---------------------------------------------------------------- figures
 _FULL_STOP = re.compile(r"[。！？!?]+[”’」』]?|\n")
-_CLAUSE = re.compile(r"[，,；;。：:！？!?\n]")
+_CLAUSE = re.compile(r"[，,；;。：:！？!?\n【】]")  # 【帮扶工作】全年…: a bracketed heading ends a clause
 _SEGMENT = re.compile(r"[；;。！？!?\n]")
 
 

@@ -338,3 +338,9 @@ def test_a_programme_subject_is_named_as_the_programme_fact():
     names = {p.name for p in f.programmes}
     about = {x.subject for x in f.figures if x.subject_kind == "programme"}
     assert about and about <= names
+
+
+def test_a_bracketed_heading_is_no_part_of_a_measure():
+    f = extract_text("某市总工会2021年工作概况\n【帮扶工作】全年筹集送温暖资金126万元，慰问困难职工680户。")
+    money = next(x for x in f.figures if x.text == "126万元")
+    assert "】" not in money.measure and "工作" not in money.measure
