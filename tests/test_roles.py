@@ -201,3 +201,13 @@ def test_a_body_named_in_full_keeps_the_form_the_text_writes():
     orgs = {o.name: o.aliases for o in f.organizations}
     assert "市委" in orgs["中共固原市委"] and "县委" in orgs["中共隆德县委"]
     assert "顺义区委" in orgs["中共顺义区委"]
+
+
+def test_officers_listed_inside_a_sentence():
+    # a yearbook entry's officers may follow the prose on the same line, separated by ；
+    f = extract_text("邯郸市总工会2022年概况\n【概况】全市新建工会86家。肥乡区总工会主席：蒋立平；副主席：庞小燕。"
+                     "市总工会主席：祝卫东；副主席：滕静、牛小军。")
+    assert roles(f, "蒋立平") == {("主席", "肥乡区总工会")}
+    assert roles(f, "庞小燕") == {("副主席", "肥乡区总工会")}
+    assert roles(f, "祝卫东") == {("主席", "邯郸市总工会")}
+    assert roles(f, "牛小军") == {("副主席", "邯郸市总工会")}

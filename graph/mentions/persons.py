@@ -446,16 +446,25 @@ def find(article: Article) -> list[Mention]:
         who.attrs["posts"] = who.attrs["posts"] + [(t, o, o_s) for t, o, o_s in chain
                                                    if o is None or (o_s or 0) >= m.end()][-1:]
 
-    # a yearbook's list of officers, a post and a colon opening a line: 主席:张三 / 副主席:李四、王五
-    for m in re.finditer(r"(?m)^[ \u3000]*(" + posts_re.pattern + r")[:：][ \u3000]*", text):
-        if m.group(1) not in _post_set():
+    # a yearbook's list of officers, a post and a colon opening a line or a sentence: 主席:张三 / 副主席:李四、王五;
+    # 某区总工会主席：张三；副主席：李四、王五。 (a union named before the first post holds the posts that
+    # follow it after ；, else the article's union does)
+    officer = (r"(?m)(?:^|(?<=[；;。]))[ \u3000]*(?P<org>[\u4e00-\u9fff]{0,12}?工会)?(" + posts_re.pattern
+               + r")[:：][ \u3000]*")
+    prev_org, prev_end = (None, None), -1
+    for m in re.finditer(officer, text):
+        if m.group(2) not in _post_set():
             continue
-        line_end = text.find("\n", m.end())
-        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        stop = re.search(r"[\n；;。]", text[m.end():])
+        end = m.end() + stop.start() if stop else len(text)
+        line = text[m.end():end]
         parts = [(m.end() + x.start(), x.group()) for x in re.finditer(r"[^、，,\s]+", line)]
         if parts and len(line) <= 40 and all(is_plausible_name(n) for _, n in parts):
+            org = (m.group("org"), m.start("org")) if m.group("org") else \
+                prev_org if text[prev_end:m.start()] in ("；", ";") else (None, None)
             for pos, name in parts:
-                add(pos, name, "officer", [(m.group(1), None, None)])
+                add(pos, name, "officer", [(m.group(2), *org)])
+            prev_org, prev_end = org, end
 
     # elected by a congress: 选举张三为主席，李四、王五为副主席
     for m in re.finditer(r"选举(?:产生)?(?:了)?", text):
