@@ -762,7 +762,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         if _sought(text, c0, m.start):
             continue  # 推荐…申报某省五一劳动奖章: an honour sought, not yet conferred on anyone
         # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
-        giver = re.search(r"(?<!被)(?:授予|命名|表彰)", text[g0:m.start])
+        giver = re.search(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start])  # not 表彰决定
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
         for p in window(m.end, c1):
             first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)

@@ -66,6 +66,14 @@ def test_an_honour_sought_has_no_recipient_yet():
     assert got.get("全国模范职工之家", []) == []
 
 
+def test_a_decision_to_commend_is_no_giver_in_the_clause():
+    # 发布表彰决定 names a decision: each clause's own subject receives its own honour
+    got = awards("近日，省总工会发布表彰决定，某某建工集团有限公司荣获省五一劳动奖状，"
+                 "该公司焊工柏明远荣获省五一劳动奖章。")
+    assert got["省五一劳动奖章"] == ["柏明远"]
+    assert "柏明远" not in got["省五一劳动奖状"]
+
+
 def test_giver_is_no_recipient():
     got = awards("省总工会授予沙河镇污水处理厂检修班“工人先锋号”称号。")
     assert "省总工会" not in got.get("工人先锋号", [])
