@@ -179,3 +179,10 @@ def test_a_model_name_inside_a_rule_name_is_no_second_person():
     f = extract_text("大会选举邬德海为主席，柯丽、向明远为副主席。")
     names = {p.name for p in f.persons}
     assert "向明远" in names and "明远" not in names
+
+
+@pytest.mark.parametrize("name", ["阿不都热合曼·吐尔逊", "阿不都热合曼·玉素甫", "努尔买买提·艾力"])
+def test_a_transliterated_name_the_model_cuts_before_the_dot_is_one_person(name):
+    # LAC may cut the first part short (阿不都|热|合曼·吐尔逊); the text runs on to the dot
+    f = extract_text(f"近日，阿克苏地区总工会党组书记、常务副主席{name}带队走访慰问困难职工家庭。")
+    assert [p.name for p in f.persons] == [name]

@@ -290,10 +290,15 @@ class ModelView:
             if m.start in joined:
                 continue
             name = _extend(m.text, m.attrs.get("next", ("", "")))
-            # a transliterated name in two parts: 艾尔肯·吐尔逊 (the dot often lost as ? in web text)
-            if i + 1 < len(pers) and pers[i + 1].start == m.end + 1 and self.text[m.end] in _NAME_DOTS:
-                name = self.text[m.start:pers[i + 1].end]
-                joined.add(pers[i + 1].start)
+            # a transliterated name in two parts: 艾尔肯·吐尔逊 (the dot often lost as ? in web text); the model
+            # may also cut the first part short (阿不都|热|合曼·吐尔逊, 阿不|合曼|玉素甫): up to the dot the text
+            # runs on in Chinese characters, and a later model name goes on past the dot
+            dot = next((k for k in range(m.end, min(m.end + 7, len(self.text))) if self.text[k] in _NAME_DOTS), None)
+            if dot is not None and re.fullmatch(r"[\u4e00-\u9fff]*", self.text[m.end:dot]):
+                after = next((p for p in pers[i + 1:i + 4] if p.start <= dot + 1 < p.end), None)
+                if after is not None and plausible_model_name(self.text[m.start:after.end]):
+                    name = self.text[m.start:after.end]
+                    joined.update(p.start for p in pers[i + 1:i + 4] if p.start < after.end)
             if plausible_model_name(name):
                 self.names[m.start] = name
         # the model's entities by the clause they were tagged in (the stage appends a clause, then its entities)
