@@ -186,3 +186,11 @@ def test_a_transliterated_name_the_model_cuts_before_the_dot_is_one_person(name)
     # LAC may cut the first part short (阿不都|热|合曼·吐尔逊); the text runs on to the dot
     f = extract_text(f"近日，阿克苏地区总工会党组书记、常务副主席{name}带队走访慰问困难职工家庭。")
     assert [p.name for p in f.persons] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会上，拉萨市总工会副主席扎西多吉作报告。", "扎西多吉"),  # the rules alone read it after a post
+    ("日喀则市总工会女职工委员会主任次仁卓玛出席并致辞。", "次仁卓玛"),  # a model name with no surname
+])
+def test_tibetan_names_have_no_surname(text, name):
+    assert name in {p.name for p in extract_text(text).persons}

@@ -155,7 +155,12 @@ def _longer_reading(text: str, pos: int, name: str) -> str:
 
 
 def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None:
-    """The rule reading of a name at ``pos``: a surname of the lexicon, one or two characters, a boundary."""
+    """The rule reading of a name at ``pos``: a surname of the lexicon, one or two characters, a boundary;
+    or two Tibetan name elements (扎西多吉) and a boundary."""
+    parts = lexicon.tibetan_name_parts()
+    if text[pos:pos + 2] in parts and text[pos + 2:pos + 4] in parts and \
+            (not require_boundary or _boundary(text, pos + 4)):
+        return text[pos:pos + 4]
     for n in _surname_lengths():
         if text[pos:pos + n] not in lexicon.surnames():
             continue
@@ -196,8 +201,9 @@ def plausible_model_name(name: str) -> bool:
     """Whether a name the model proposed reads as a personal name.
 
     A Han name of 2–4 characters that starts with a surname of the lexicon
-    (single or compound) and is no post title, or a transliterated name of
-    two parts joined by ``·`` (艾尔肯·吐尔逊).
+    (single or compound) and is no post title, a Tibetan name of two name
+    elements (次仁卓玛, :func:`graph.lexicon.tibetan_name_parts`), or a
+    transliterated name of two parts joined by ``·`` (艾尔肯·吐尔逊).
 
     Parameters
     ----------
@@ -213,6 +219,8 @@ def plausible_model_name(name: str) -> bool:
         return False
     if name in lexicon.not_names():  # 严寒, 高度: words that start with a surname (measured: it helps)
         return False
+    if len(name) == 4 and name[:2] in lexicon.tibetan_name_parts() and name[2:] in lexicon.tibetan_name_parts():
+        return True  # 次仁卓玛: a Tibetan name, two name elements and no surname
     return any(name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2 for n in _surname_lengths())
 
 
