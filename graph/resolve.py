@@ -367,6 +367,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
             chain = []  # 杭州道街道 is a street of 天津, not of 杭州: only a full division name heads a street's name
         if chain and chain[-1][1] == len(base):
             chain = chain[:-1]  # 宁波市北仑区: the name ends with the district itself
+        elif chain and level == "street" and len(chain) > 1 and base[chain[-1][1]:] in ("街道", "镇", "乡", "苏木"):
+            chain = chain[:-1]  # 武侯区玉林街道: 玉林 is the street's own name, not the city 玉林
         if chain:  # 杭州市余杭区良渚街道 → 余杭区: the lowest place written before it
             head = _division_union(chain[-1][0], region)
             if head and head != name:

@@ -342,3 +342,9 @@ def test_a_regions_industry_union_reports_to_the_regions_union():
     assert u["曲靖市交通运输工会"].parent == "曲靖市总工会"
     assert union_level("云南省教科文卫体工会") == "industry"
     assert union_level("丽水市总工会") == "city"
+
+
+def test_a_district_jieba_reads_as_a_name_still_heads_its_street():
+    # jieba tags 武侯区 and 玉林 as person names; 玉林 is also a city (广西), here the street's own name
+    u = unions(extract_text("近日，武侯区玉林街道总工会召开第一次会员代表大会。"))
+    assert u["武侯区玉林街道总工会"].parent == "武侯区总工会"

@@ -315,7 +315,8 @@ def lead_length(prefix: str) -> int:
             prev_w, prev_flag = toks[i - 1]
             verb = prev_w in LEAD_WORDS or prev_flag.startswith(("v", "l", "i", "d", "p", "c", "u"))
             rest = prefix[pos:]
-            if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)):
+            if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)) \
+                    and not _all_places(prefix[:pos]):  # 武侯区/nr|玉林街道: a place before a place is no lead
                 return pos  # 大会选举产生|临沂高新区; 何志远代表|苏州市
             if verb and prev_flag != "vn" and rest in LEVEL_WORDS and rest not in ("公司", "集团"):
                 return pos  # 超额完成|省总工会: a bare level word after a verb
