@@ -788,7 +788,11 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         subject = [p for p in window(c0, c0 + verb.start()) if not in_award(p.start)
                    and not _names_award_giver(text, p)] if verb and not giver else []
         if subject:
-            for p in subject:
+            for k, p in enumerate(subject):
+                nxt = subject[k + 1] if k + 1 < len(subject) else None
+                if p.kind != "person" and nxt is not None and nxt.kind == "person" \
+                        and not re.search(r"[和与及、,，]", text[p.end:nxt.start]):
+                    continue  # 某某公司电焊工张三被授予…: the company is where the receiver works
                 give(f, p.attrs["name"])
             continue
         if not re.search(_CONFERRED, text[g0:g1]):

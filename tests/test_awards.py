@@ -74,6 +74,13 @@ def test_a_decision_to_commend_is_no_giver_in_the_clause():
     assert "柏明远" not in got["省五一劳动奖状"]
 
 
+def test_the_receivers_employer_is_no_recipient():
+    got = awards("会上，某某船舶工程有限公司电焊工邝立华被授予“省五一劳动奖章”。")
+    assert got["省五一劳动奖章"] == ["邝立华"]
+    got = awards("某某船舶工程有限公司和邝立华分别获得省五一劳动奖状和省五一劳动奖章。")
+    assert "某某船舶工程有限公司" in got.get("省五一劳动奖状", []) + got.get("省五一劳动奖章", [])
+
+
 def test_giver_is_no_recipient():
     got = awards("省总工会授予沙河镇污水处理厂检修班“工人先锋号”称号。")
     assert "省总工会" not in got.get("工人先锋号", [])
