@@ -44,6 +44,7 @@ import calendar
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 #: The national five-year plans: 十一五 … 十五五 → (first year, last year).
@@ -168,6 +169,7 @@ def _publisher(name: str) -> str | None:
     return name
 
 
+@lru_cache(maxsize=64)  # read by resolve (the year of 今年) and evidence (dcterms:issued): one parse per article
 def find_dateline(text: str, head: int = 400) -> Dateline | None:
     """Read the article's date, dateline place and publisher from its head.
 
