@@ -1,4 +1,4 @@
-"""Bylines and datelines: who wrote, reported or photographed an article.
+"""Bylines: who wrote, reported or photographed an article.
 
 Chinese news credits its people in a handful of fixed places (forms of the
 genre as printed by 新华社, 中新网, provincial and union papers):
@@ -14,7 +14,7 @@ genre as printed by 新华社, 中新网, provincial and union papers):
 
 Names in a credit are separated by spaces or 、; a bare name in a dateline
 bracket is the reporter (``(刘洋)``).  Given names without a surname occur
-(``通讯员 利斌 福松``) and are kept: a credit slot holds nothing but names.
+(``通讯员 柏明 苗青``) and are kept: a credit slot holds nothing but names.
 """
 from __future__ import annotations
 
@@ -49,9 +49,6 @@ _LEAD_BARE = re.compile(
     r"^(?P<head>[^()（）\n。，,]{0,40}?(?:讯|电))\s+"
     r"(?P<cred>(?:(?:本报|本刊)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4})*\s*?)+)"
     r"(?=\s)")
-#: The date of a dateline: 西宁1月2日电, 东莞10月12日电, 1月11日讯.
-_DATE = re.compile(r"(?P<pre>[\u4e00-\u9fff·]*?)(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:专)?(?:电|讯)")
-_PLACE_ONLY = re.compile(r"(?P<pre>[\u4e00-\u9fff·]+?)(?:专)?电$")
 #: A photo credit anywhere: （记者 张伟 摄）, （张伟 摄）.
 _PHOTO = re.compile(r"[(（](?P<cred>[^()（）\n]{2,30}?\s*摄)[)）]")
 #: A credit line: it starts with a box mark or a title and holds nothing but credits.
@@ -83,7 +80,7 @@ def _has_surname(name: str) -> bool:
 
 
 def _title_in(tok: str) -> tuple[str, str] | None:
-    """Split a token that holds a title: ``本报记者`` → (记者, ""), ``记者王敏`` → (记者, 王敏).
+    """Split a token that holds a title: ``本报记者`` → (记者, ""), ``记者邱敏`` → (记者, 邱敏).
 
     Returns (title, the rest of the token after it), or None when the token
     holds no title.  A title may carry a prefix (本报, 新华社, 甘肃日报, 特约);
@@ -145,20 +142,20 @@ def parse_credits(cred: str, default: str | None = None) -> list[tuple[str, str,
             tok = rest
             if not tok:
                 continue
-            if not _has_surname(tok):  # glued to its title (记者王敏) a name starts with a surname: not 记者手记
+            if not _has_surname(tok):  # glued to its title (记者邱敏) a name starts with a surname: not 记者手记
                 return None
         if tok in _NOT_NAMES:
             continue
         if not _is_name(tok) or title is None:
             return None
         if not explicit and (not _has_surname(tok) or tok in _places()):
-            return None  # a name no title introduces is a full one: (张璐), not (作者单位) or (张家港)
+            return None  # a name no title introduces is a full one: (潘雯), not (作者单位) or (张家港)
         out.append((tok, title, at))
     return out or None
 
 
 def is_credit_line(line: str) -> bool:
-    """Whether a whole line is a credit (``□本报记者 张伟``, ``记者李岚``, ``文/图 张伟``), not a heading."""
+    """Whether a whole line is a credit (``□本报记者 张伟``, ``记者郑兰``, ``文/图 张伟``), not a heading."""
     line = line.strip()
     if len(line) > 64:
         return False
@@ -182,34 +179,16 @@ def _paren_end(line: str) -> tuple[str, int] | None:
 
 @cache
 def _places() -> frozenset[str]:
+    """Written forms of places, which a bracket holding no title never credits: (张家港)."""
     from . import lexicon
-    from .orgnames import place_forms
 
-    return lexicon.place_names() | frozenset(place_forms())
-
-
-def _dateline(head: str) -> tuple[str | None, str | None, str | None] | None:
-    """(place, month, day) of a dateline head such as 新华社西宁1月2日专电; place None if none is named."""
-    m = _DATE.search(head)
-    pre, month, day = (m.group("pre"), m.group("month"), m.group("day")) if m else (None, None, None)
-    if m is None:
-        pm = _PLACE_ONLY.search(head)
-        if pm is None:
-            return None
-        pre = pm.group("pre")
-    place = None
-    # the place is the longest known place name that ends the head (新华网|北京, 中新网|东莞)
-    for n in range(min(len(pre), 12), 1, -1):
-        if pre[-n:] in _places():
-            place = pre[-n:]
-            break
-    if place is None and month is None:
-        return None
-    return place, month, day
+    return lexicon.place_names() | frozenset(lexicon.divisions()) | frozenset(lexicon.county_short_forms())
 
 
-def find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[tuple[str, str, int]], tuple | None]:
-    """Every credited person of an article, and its dateline.
+def find(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[str, str, int]]:
+    """Every credited person of an article.
+
+    The dateline's date, place and publisher are read by :func:`graph.when.find_dateline`.
 
     Parameters
     ----------
@@ -223,8 +202,6 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[tuple[str, 
     bylines : list of (str, str, int)
         ``(name, title, offset in text)`` in text order, one per name and
         title (a name credited twice keeps its first place).
-    dateline : tuple of (str or None, str or None, str or None) or None
-        ``(place, month, day)`` as written in the lead, e.g. ``("西宁", "1", "2")``.
 
     References
     ----------
@@ -233,7 +210,6 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[tuple[str, 
     通讯员 某某）`` and ``□本报记者 某某``, and end-of-text credits.
     """
     out: list[tuple[str, str, int]] = []
-    dateline = None
 
     def take(cred: str, at: int, default: str | None) -> bool:
         got = parse_credits(cred, default)
@@ -256,12 +232,8 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[tuple[str, 
                 continue
         if i < 4:  # the lead of the article: 本报讯（记者 张伟）, 新华社西宁1月2日电（记者 王芳）
             m = _LEAD.match(line) or _LEAD_BARE.match(line)
-            if m and take(m.group("cred"), start + m.start("cred"), "记者"):
-                dateline = dateline or _dateline(m.group("head"))
-            elif m is None and dateline is None:
-                hm = re.match(r"^[^()（）\n。，,]{0,40}?\d{1,2}月\d{1,2}日(?:专)?(?:电|讯)", line)
-                if hm:
-                    dateline = _dateline(hm.group())
+            if m:
+                take(m.group("cred"), start + m.start("cred"), "记者")
         for pm in _PHOTO.finditer(line):
             take(pm.group("cred"), start + pm.start("cred"), None)
         pm = _PHOTO_END.search(line) if not _PHOTO.search(line) else None
@@ -281,4 +253,4 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[tuple[str, 
         if (name, title) not in seen:
             seen.add((name, title))
             uniq.append((name, title, at))
-    return uniq, dateline
+    return uniq

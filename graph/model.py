@@ -73,8 +73,6 @@ class Article:
     creators: list[str] = field(default_factory=list)
     #: every person a byline credits: (name, title, offset), title as read (记者, 通讯员, 摄影, 作者, 编辑 ...)
     bylines: list[tuple[str, str, int]] = field(default_factory=list)
-    #: the dateline's (place, month, day) as written (新华社西宁1月2日电 → ("西宁", "1", "2")); None without one
-    dateline: tuple[str | None, str | None, str | None] | None = None
     #: set by the resolver: forms written for the bodies it named in full (中共石嘴山市委 ← {市委})
     org_forms: dict[str, set[str]] = field(default_factory=dict)
     year: int | None = None  # the year the article is mainly about

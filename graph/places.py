@@ -16,10 +16,15 @@ other places, the union's parent), else it is left out: no guess.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from . import lexicon
+
+if TYPE_CHECKING:
+    from .model import Article, Mention
 
 #: Levels of ``ukg:adminLevel``.
 LEVELS = ("province", "city", "county")
@@ -198,4 +203,184 @@ def parse_place(text: str, context: tuple[Division, ...] = ()) -> Division | Non
     return best
 
 
-__all__ = ["Division", "LEVELS", "admin_codes", "divisions", "parse_place"]
+# ---------------------------------------------------------------- region of an article
+#: Level of a division that a level word before a body names (市委 → the city's).
+_LEVEL_OF = {"自治区": "province", "省": "province", "市": "city", "自治州": "city", "州": "city", "盟": "city",
+             "县": "county", "区": "county", "旗": "county"}
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where an article is from: province, prefecture and county-level division (GB/T 2260 full names).
+
+    ``city`` is None for the four municipalities, whose districts sit straight under them.
+    """
+
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    #: whether the county is named at least as often as its prefecture on its own
+    #: (an article about 昆山市 rather than about 苏州)
+    county_led: bool = False
+
+    def at(self, level: str) -> str | None:
+        """The division of a level word written before a body: 省/自治区, 市/州/盟, 县/区/旗.
+
+        Parameters
+        ----------
+        level : str
+            The level word as written (市 in 市委, 自治区 in 自治区人大常委会).
+
+        Returns
+        -------
+        str or None
+            The full name of the region's division of that level; a 市 of a municipality
+            (北京市) is the province-level division.  None where the region has none.
+        """
+        kind = _LEVEL_OF.get(level)
+        if kind == "province":
+            return self.province if self.province and self.province.endswith(level) else None
+        if kind == "city":
+            if level == "市" and self.city is None and self.province and self.province.endswith("市"):
+                return self.province  # 北京市委 in an article about 北京
+            return self.city if self.city and self.city.endswith(level) else None
+        if kind == "county":
+            return self.county if self.county and self.county.endswith(level) else None
+        return None
+
+    def union(self, bare: str) -> str | None:
+        """The 总工会 a bare level word names in this region.
+
+        Parameters
+        ----------
+        bare : str
+            The level word written before 总工会: 省, 自治区, 市, 区, 县, 旗 ...
+
+        Returns
+        -------
+        str or None
+            ``"海南省总工会"`` for 省 in a 海南 article; 市 is the prefecture's union, or the
+            municipality's in 北京/天津/上海/重庆, or a county-level city's (昆山市) where the
+            article is about one; 区/县/旗 the county-level division's, or in an autonomous
+            region without a county the region's (区总工会 is its usual short form there).
+            None where the region does not say.
+        """
+        prov, city, county = self.province, self.city, self.county
+        ptype = lexicon.province_types().get(prov or "", "")
+        if bare in ("省", "自治区"):
+            return prov + "总工会" if prov and (ptype == bare or bare == "省" and ptype == "省") else None
+        if bare == "市":
+            if ptype == "直辖市":
+                return prov + "总工会"
+            if county and county.endswith("市") and (self.county_led or not city):
+                return county + "总工会"
+            return city + "总工会" if city else None
+        if bare in ("区", "县", "旗", "新区", "自治县", "自治旗"):
+            if county and county.endswith("新区" if bare == "新区" else bare[-1]):
+                return county + "总工会"
+            if bare == "区" and not county and ptype == "自治区":
+                return prov + "总工会"
+        if bare in ("州", "盟", "自治州", "地区") and city and city.endswith(bare[-1:] if bare != "地区" else bare):
+            return city + "总工会"
+        return None
+
+
+@cache
+def _form_lengths() -> dict[str, tuple[int, ...]]:
+    """First character of a place form → the lengths of the forms that start with it, longest first."""
+    out: dict[str, set[int]] = {}
+    for form in list(lexicon.divisions()) + list(lexicon.county_short_forms()):
+        out.setdefault(form[0], set()).add(len(form))
+    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
+
+
+def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
+    """Known place forms in ``text``, longest match first: (start, end, divisions, weak)."""
+    full, short = lexicon.divisions(), lexicon.county_short_forms()
+    by_first = _form_lengths()
+    hits = []
+    i = 0
+    while i < len(text):
+        for n in by_first.get(text[i], ()):
+            w = text[i:i + n]
+            if w in full or w in short:
+                hits.append((i, i + n, full.get(w) or short[w], w not in full))
+                i += n
+                break
+        else:
+            i += 1
+    return hits
+
+
+def article_region(article: Article, named: list[Mention] | None = None) -> Region:
+    """The region an article is about, from the places it names.
+
+    Every province, prefecture or county form in the text is a vote for its province
+    (a prefecture or county also for its prefecture, a county for itself); a form
+    in the headline or in the dateline (the first 60 characters of the body) counts three
+    and two times, one inside a named union (海口市总工会) three times.  The province with
+    most votes wins, then its prefecture with most votes, then that prefecture's county.
+    A form that names several places (鼓楼区, 朝阳区) votes for each; a county's short
+    form (平罗 for 平罗县) votes only where its province already leads, or, where the
+    text names no other place, if it names one county alone.
+
+    Parameters
+    ----------
+    article : Article
+        Segmented article.
+    named : list of Mention, optional
+        Union mentions with a name; places inside them weigh more.
+
+    Returns
+    -------
+    Region
+        Empty where the text names no place.
+    """
+    text = article.text
+    t0 = text.find(article.title) if article.title else -1
+    title_end = t0 + len(article.title) if t0 >= 0 else 0
+    in_union, in_person = bytearray(len(text) + 1), bytearray(len(text) + 1)
+    for m in named or ():
+        in_union[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for m in article.of_kind("person"):
+        in_person[m.start:m.end] = b"\x01" * (m.end - m.start)
+    prov, city, county, city_alone = Counter(), Counter(), Counter(), Counter()
+    weak = []
+    for start, end, divs, is_weak in _place_hits(text):
+        if any(in_person[start:end]):
+            continue  # 韩玉林 is a person, not 玉林市
+        w = 3 if start < title_end or in_union[start] else 2 if start < title_end + 60 else 1
+        if is_weak:
+            weak.append((w, divs))
+            continue
+        share = w / len(divs) if len(divs) > 1 else w
+        for p, c, k in divs:
+            prov[p] += share
+            if c:
+                city[(p, c)] += share
+                if not k:
+                    city_alone[(p, c)] += share
+            if k:
+                county[(p, c, k)] += share
+    if not prov:
+        # only county short forms: trust those that name one county alone (隆德 → 隆德县), not
+        # the common words several counties share (城关, 新城)
+        for w, divs in weak:
+            if len(divs) == 1:
+                prov[divs[0][0]] += w
+        if not prov:
+            return Region()
+    best_p = max(prov, key=lambda p: prov[p])  # ties: first seen
+    for w, divs in weak:
+        for p, c, k in divs:
+            if p == best_p:
+                city[(p, c)] += w / 2
+                county[(p, c, k)] += w
+    cities = [(c, v) for (p, c), v in city.items() if p == best_p]
+    best_c = max(cities, key=lambda cv: cv[1])[0] if cities else None
+    counties = [(k, v) for (p, c, k), v in county.items() if p == best_p and c == best_c]
+    best_k, k_votes = max(counties, key=lambda kv: kv[1]) if counties else (None, 0)
+    return Region(best_p, best_c, best_k, bool(best_k) and k_votes >= city_alone[(best_p, best_c)])
+
+
+__all__ = ["Division", "LEVELS", "Region", "admin_codes", "article_region", "divisions", "parse_place"]

@@ -46,6 +46,8 @@ from .model import (
     Role,
     UnionFact,
 )
+from .places import Region, article_region
+from .when import date_line, find_dateline
 
 NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
@@ -73,149 +75,6 @@ def _prefix(name: str) -> str:
 def _is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
-
-
-# ---------------------------------------------------------------- region
-@dataclass(frozen=True)
-class Region:
-    """Where an article is from: province, prefecture and county-level division (GB/T 2260 full names).
-
-    ``city`` is None for the four municipalities, whose districts sit straight under them.
-    """
-
-    province: str | None = None
-    city: str | None = None
-    county: str | None = None
-    #: whether the county is named at least as often as its prefecture on its own
-    #: (an article about 昆山市 rather than about 苏州)
-    county_led: bool = False
-
-    def union(self, bare: str) -> str | None:
-        """The 总工会 a bare level word names in this region.
-
-        Parameters
-        ----------
-        bare : str
-            The level word written before 总工会: 省, 自治区, 市, 区, 县, 旗 ...
-
-        Returns
-        -------
-        str or None
-            ``"海南省总工会"`` for 省 in a 海南 article; 市 is the prefecture's union, or the
-            municipality's in 北京/天津/上海/重庆, or a county-level city's (昆山市) where the
-            article is about one; 区/县/旗 the county-level division's, or in an autonomous
-            region without a county the region's (区总工会 is its usual short form there).
-            None where the region does not say.
-        """
-        prov, city, county = self.province, self.city, self.county
-        ptype = lexicon.province_types().get(prov or "", "")
-        if bare in ("省", "自治区"):
-            return prov + "总工会" if prov and (ptype == bare or bare == "省" and ptype == "省") else None
-        if bare == "市":
-            if ptype == "直辖市":
-                return prov + "总工会"
-            if county and county.endswith("市") and (self.county_led or not city):
-                return county + "总工会"
-            return city + "总工会" if city else None
-        if bare in ("区", "县", "旗", "新区", "自治县", "自治旗"):
-            if county and county.endswith("新区" if bare == "新区" else bare[-1]):
-                return county + "总工会"
-            if bare == "区" and not county and ptype == "自治区":
-                return prov + "总工会"
-        if bare in ("州", "盟", "自治州", "地区") and city and city.endswith(bare[-1:] if bare != "地区" else bare):
-            return city + "总工会"
-        return None
-
-
-@lru_cache(maxsize=1)
-def _form_lengths() -> dict[str, tuple[int, ...]]:
-    """First character of a place form → the lengths of the forms that start with it, longest first."""
-    out: dict[str, set[int]] = {}
-    for form in list(lexicon.divisions()) + list(lexicon.county_short_forms()):
-        out.setdefault(form[0], set()).add(len(form))
-    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
-
-
-def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
-    """Known place forms in ``text``, longest match first: (start, end, divisions, weak)."""
-    full, short = lexicon.divisions(), lexicon.county_short_forms()
-    by_first = _form_lengths()
-    hits = []
-    i = 0
-    while i < len(text):
-        for n in by_first.get(text[i], ()):
-            w = text[i:i + n]
-            if w in full or w in short:
-                hits.append((i, i + n, full.get(w) or short[w], w not in full))
-                i += n
-                break
-        else:
-            i += 1
-    return hits
-
-
-def article_region(article: Article, named: list[Mention] | None = None) -> Region:
-    """The region an article is about, from the places it names.
-
-    Every province, prefecture or county form in the text is a vote for its province
-    (a prefecture or county also for its prefecture, a county for itself); a form
-    in the headline or in the dateline (the first 60 characters of the body) counts three
-    and two times, one inside a named union (海口市总工会) three times.  The province with
-    most votes wins, then its prefecture with most votes, then that prefecture's county.
-    A form that names several places (鼓楼区, 朝阳区) votes for each; a county's short
-    form (平罗 for 平罗县) votes only where its province already leads.
-
-    Parameters
-    ----------
-    article : Article
-        Segmented article.
-    named : list of Mention, optional
-        Union mentions with a name; places inside them weigh more.
-
-    Returns
-    -------
-    Region
-        Empty where the text names no place.
-    """
-    text = article.text
-    t0 = text.find(article.title) if article.title else -1
-    title_end = t0 + len(article.title) if t0 >= 0 else 0
-    in_union, in_person = bytearray(len(text) + 1), bytearray(len(text) + 1)
-    for m in named or ():
-        in_union[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for m in article.of_kind("person"):
-        in_person[m.start:m.end] = b"\x01" * (m.end - m.start)
-    prov, city, county, city_alone = Counter(), Counter(), Counter(), Counter()
-    weak = []
-    for start, end, divs, is_weak in _place_hits(text):
-        if any(in_person[start:end]):
-            continue  # 戴玉林 is a person, not 玉林市
-        w = 3 if start < title_end or in_union[start] else 2 if start < title_end + 60 else 1
-        if is_weak:
-            weak.append((w, divs))
-            continue
-        share = w / len(divs) if len(divs) > 1 else w
-        for p, c, k in divs:
-            prov[p] += share
-            if c:
-                city[(p, c)] += share
-                if not k:
-                    city_alone[(p, c)] += share
-            if k:
-                county[(p, c, k)] += share
-    if not prov:
-        return Region()
-    best_p = max(prov, key=lambda p: prov[p])  # ties: first seen
-    for w, divs in weak:
-        for p, c, k in divs:
-            if p == best_p:
-                city[(p, c)] += w / 2
-                county[(p, c, k)] += w
-    cities = [(c, v) for (p, c), v in city.items() if p == best_p]
-    best_c = max(cities, key=lambda cv: cv[1])[0] if cities else None
-    counties = [(k, v) for (p, c, k), v in county.items() if p == best_p and c == best_c]
-    best_k, k_votes = max(counties, key=lambda kv: kv[1]) if counties else (None, 0)
-    return Region(best_p, best_c, best_k, bool(best_k) and k_votes >= city_alone[(best_p, best_c)])
 
 
 # ---------------------------------------------------------------- unions
@@ -534,6 +393,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
             chain = []  # 杭州道街道 is a street of 天津, not of 杭州: only a full division name heads a street's name
         if chain and chain[-1][1] == len(base):
             chain = chain[:-1]  # 宁波市北仑区: the name ends with the district itself
+        elif chain and level == "street" and len(chain) > 1 and base[chain[-1][1]:] in ("街道", "镇", "乡", "苏木"):
+            chain = chain[:-1]  # 武侯区玉林街道: 玉林 is the street's own name, not the city 玉林
         if chain:  # 杭州市余杭区良渚街道 → 余杭区: the lowest place written before it
             head = _division_union(chain[-1][0], region)
             if head and head != name:
@@ -612,7 +473,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     (全总书记处书记、组织部部长), or the text as written where it ends in the
     head of a body.  总书记 is a post of 中共中央 (the Party constitution).
     """
-    from .orgnames import body_name, region_of
+    from .orgnames import body_name
 
     text = article.text
     unions = {m.start: m for m in article.of_kind("union")}
@@ -620,13 +481,10 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     people: dict[str, PersonFact] = {}
     region = None
 
-    def region_() -> object:
+    def region_() -> Region:
         nonlocal region
-        if region is None:
-            hints = [m.attrs["name"] for m in unions.values() if m.attrs.get("name") and m.attrs["name"] != NATIONAL]
-            if article.dateline and article.dateline[0]:
-                hints.append(article.dateline[0])
-            region = region_of(text, hints, [(m.start, m.end) for m in article.of_kind("person")])
+        if region is None:  # the same region as the unions' (resolve_unions named them)
+            region = article_region(article, [m for m in unions.values() if m.attrs.get("name")])
         return region
 
     for m in article.of_kind("person"):
@@ -929,8 +787,10 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         f = fact_of[i]
         c0, c1 = _near_bounds(_CLAUSE, text, m.start)
         g0, g1 = _near_bounds(_SEGMENT, text, m.start)
+        if _sought(text, c0, m.start):
+            continue  # 推荐…申报某省五一劳动奖章: an honour sought, not yet conferred on anyone
         # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
-        giver = re.search(r"(?<!被)(?:授予|命名|表彰)", text[g0:m.start])
+        giver = re.search(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start])  # not 表彰决定
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
         for p in window(m.end, c1):
             first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)
@@ -954,7 +814,11 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         subject = [p for p in window(c0, c0 + verb.start()) if not in_award(p.start)
                    and not _names_award_giver(text, p)] if verb and not giver else []
         if subject:
-            for p in subject:
+            for k, p in enumerate(subject):
+                nxt = subject[k + 1] if k + 1 < len(subject) else None
+                if p.kind != "person" and nxt is not None and nxt.kind == "person" \
+                        and not re.search(r"[和与及、,，]", text[p.end:nxt.start]):
+                    continue  # 某某公司电焊工张三被授予…: the company is where the receiver works
                 give(f, p.attrs["name"])
             continue
         if not re.search(_CONFERRED, text[g0:g1]):
@@ -1134,6 +998,15 @@ _RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获
 
 
 _CONFERRED = r"荣获|获得|获评|被评为|被授予|授予|命名|入选|获此殊荣|榜上有名|名列其中"
+#: Verbs before an honour in its clause that make it one sought, not received (推荐…申报, 争创).
+_SOUGHT = re.compile(r"申报|推荐(?!的)|争创|争当|参评")
+
+
+def _sought(text: str, c0: int, pos: int) -> bool:
+    """Whether the clause ``text[c0:pos]`` before an honour only seeks it: a verb of seeking
+    (推荐…申报, 争创) with no verb of conferring after it (…推荐的班组荣获… is conferred)."""
+    ends = [m.end() for m in _SOUGHT.finditer(text, c0, pos)]
+    return bool(ends) and not re.search(_CONFERRED, text[ends[-1]:pos])
 
 
 def _names_award_giver(text: str, m: Mention) -> bool:
@@ -1143,7 +1016,7 @@ def _names_award_giver(text: str, m: Mention) -> bool:
 
 # ---------------------------------------------------------------- figures
 _FULL_STOP = re.compile(r"[。！？!?]+[”’」』]?|\n")
-_CLAUSE = re.compile(r"[，,；;。：:！？!?\n]")
+_CLAUSE = re.compile(r"[，,；;。：:！？!?\n【】]")  # 【帮扶工作】全年…: a bracketed heading ends a clause
 _SEGMENT = re.compile(r"[；;。！？!?\n]")
 
 
@@ -1206,10 +1079,6 @@ _ANCHOR = re.compile(
     r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上一年度": -1, "上年度": -1,
                "前年": -2, "明年": 1}
-#: A publication date on a header line: 2011年04月06日15:58, 来源:某报2025-08-01 09:35, 28.04.2015 11:28.
-_PUB_DATE = re.compile(r"((?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})"
-                       r"|\d{1,2}\.\d{1,2}\.((?:19|20)\d\d)")
-_DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日电")
 
 
 @dataclass
@@ -1237,22 +1106,19 @@ def _article_time(article: Article) -> _ArticleTime:
             lead_para = (p0, full_sentence(text, p0)[1])  # the lead's first sentence
             break
         header.append((p0, p1))
-    for p0, p1 in header:
-        m = _PUB_DATE.search(text, p0, p1)
-        if m and t.published is None:
-            t.published = int(m.group(1) or m.group(2))
-    if lead_para:
-        m = _DATELINE.search(text, *lead_para)
-        if m and t.published is None:
-            t.published = int(m.group(1))
+    # the publication year: the article's one dateline reader (a date line, 新华社北京2021年7月29日电)
+    dl = find_dateline(text)
+    if dl is not None and dl.date:
+        t.published = int(dl.date[:4])
+    in_dateline = (dl.start, dl.end) if dl is not None else (0, 0)
     # the lead's year: the last year its first paragraph names, else the one year of the title lines;
     # none where the lead opens a review of several years (过去的5年, 五年工作回顾)
-    titles = [(p0, p1) for p0, p1 in header if not _PUB_DATE.search(text, p0, p1)]
+    titles = [(p0, p1) for p0, p1 in header if not date_line(text[p0:p1])]
     lead_anchors = _anchors(masked, *lead_para) if lead_para else []
     title_anchors = [a for s, e in titles for a in _anchors(masked, s, e)]
     if not any(a.group("span") for a in lead_anchors + title_anchors):
         in_lead = [int(a.group("year")) for a in lead_anchors if a.group("year")
-                   and not _DATELINE.match(text, a.start())]
+                   and not in_dateline[0] <= a.start() < in_dateline[1]]
         in_title = {int(a.group("year")) for a in title_anchors if a.group("year")}
         if in_lead:
             t.lead = in_lead[-1]
@@ -1348,17 +1214,24 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         base = {"本年度": "本年", "上一年度": "上一年"}.get(word, word)
         return t.now + _REL_OFFSET[base] if t.now is not None else None
 
+    def decides(a: re.Match) -> tuple[bool, int | None]:
+        """Whether anchor ``a`` settles the year, and the year it gives (None: a span, left open)."""
+        if a.group("span"):
+            return True, None
+        if a.group("year"):
+            return True, int(a.group("year"))
+        if a.group("rel"):
+            return True, from_rel(a.group("rel"))
+        return False, None
+
     s0, s1 = full_sentence(text, pos)
     found = _anchors(masked, s0, s1)
     before = [a for a in found if a.start() < pos]
     skip_paragraph = False
     for a in reversed(before):
-        if a.group("span"):
-            return None
-        if a.group("year"):
-            return int(a.group("year"))
-        if a.group("rel"):
-            return from_rel(a.group("rel"))
+        done, year = decides(a)
+        if done:
+            return year
         if a.group("now"):
             if t.published is not None:
                 return t.published
@@ -1378,12 +1251,9 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         if sent.paragraph > 0 and not re.search(r"[。！？!?”…]$", text[:p0].rstrip()):
             p0 = article.paragraphs[sent.paragraph - 1][0]  # a sentence broken over two lines
         for a in reversed(_anchors(masked, p0, s0)):
-            if a.group("span"):
-                return None
-            if a.group("year"):
-                return int(a.group("year"))
-            if a.group("rel"):
-                return from_rel(a.group("rel"))
+            done, year = decides(a)
+            if done:
+                return year
     sec = article.sections[sent.section]
     if sent.section > 0 and sec.heading:  # a year opening a headed section scopes it
         first = next((p for p in article.paragraphs if p[0] > sec.start and p[1] - p[0] >= 40), None)
@@ -1933,6 +1803,11 @@ def resolve(article: Article) -> ArticleFacts:
     for m in article.of_kind("document"):
         docs.setdefault(norm_key(m.attrs["name"]), NamedFact(m.attrs["name"]))
     figures = resolve_figures(article)
+    # a figure about a programme names it as the programme's fact does (its subject may be a written form)
+    prog_name = {a: p.name for p in programmes for a in (*p.aliases, p.name)}
+    for f in figures:
+        if f.subject_kind == "programme" and f.subject in prog_name:
+            f.subject = prog_name[f.subject]
     return ArticleFacts(
         doc_id=article.doc_id, title=article.title, source=article.source, creators=list(article.creators),
         unions=list(unions.values()), persons=persons, programmes=programmes, awards=awards,

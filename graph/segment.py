@@ -133,7 +133,7 @@ def segment(article: Article) -> Article:
     article.sentences = sentences
 
     article.title = _title(article)
-    article.bylines, article.dateline = bylines.find(text, paras)
+    article.bylines = bylines.find(text, paras)
     article.creators = list(dict.fromkeys(n for n, t, _ in article.bylines if t in bylines.CREATOR_TITLES))
     article.year = article_year(text)
     return article

@@ -44,6 +44,7 @@ import calendar
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 #: The national five-year plans: 十一五 … 十五五 → (first year, last year).
@@ -131,8 +132,19 @@ _SOURCE = re.compile(r"(?:来源|来自|稿源)\s*[:：]\s*(?P<pub>[\u4e00-\u9ff
 _PUBLISHER_TAIL = re.compile(r"(?:日报|晚报|早报|商报|工人报|午报|时报|新闻网|网|社|电视台|广播电台|报)$")
 
 
-def _date_line(line: str) -> str | None:
-    """The date of a line that is only a date (with a time, a source name or punctuation around it)."""
+def date_line(line: str) -> str | None:
+    """The date of a line that is only a date (with a time, a source name or punctuation around it).
+
+    Parameters
+    ----------
+    line : str
+        One line of the article's head: ``2011年04月06日15:58``, ``来源:某报2025-08-01 09:35``.
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM-DD``; None where the line holds no date or more than a date (a title that names one).
+    """
     m = _YMD.search(line)
     if m:
         y = int(m.group(1))
@@ -157,6 +169,7 @@ def _publisher(name: str) -> str | None:
     return name
 
 
+@lru_cache(maxsize=64)  # read by resolve (the year of 今年) and evidence (dcterms:issued): one parse per article
 def find_dateline(text: str, head: int = 400) -> Dateline | None:
     """Read the article's date, dateline place and publisher from its head.
 
@@ -189,7 +202,7 @@ def find_dateline(text: str, head: int = 400) -> Dateline | None:
     pos = 0
     for line in top.split("\n"):
         if line.strip() and len(line) <= 60:
-            date = _date_line(line)
+            date = date_line(line)
             if date:
                 line_date, line_span = date, (pos, pos + len(line))
                 break
@@ -459,8 +472,8 @@ def resolve_period(ref: TimeRef | None, issued: str | None, plan: Period | None 
     return None
 
 
-__all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "find_dateline", "parse_date", "sidecar_date",
-           "time_refs", "figure_ref",
+__all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "date_line", "find_dateline", "parse_date",
+           "sidecar_date", "time_refs", "figure_ref",
            "plan_before", "resolve_period"]
 
 

@@ -59,6 +59,28 @@ def test_unit_as_subject_of_pingwei():
     assert got["全国工人先锋号"] == ["石门县供电公司运检班组"]
 
 
+def test_an_honour_sought_has_no_recipient_yet():
+    got = awards("经过角逐，祁振东、卢晓萍等6人获得一等奖，市总工会将推荐获奖选手申报省五一劳动奖章。")
+    assert got["省五一劳动奖章"] == []
+    got = awards("全县各级工会积极争创全国模范职工之家。")
+    assert got.get("全国模范职工之家", []) == []
+
+
+def test_a_decision_to_commend_is_no_giver_in_the_clause():
+    # 发布表彰决定 names a decision: each clause's own subject receives its own honour
+    got = awards("近日，省总工会发布表彰决定，某某建工集团有限公司荣获省五一劳动奖状，"
+                 "该公司焊工柏明远荣获省五一劳动奖章。")
+    assert got["省五一劳动奖章"] == ["柏明远"]
+    assert "柏明远" not in got["省五一劳动奖状"]
+
+
+def test_the_receivers_employer_is_no_recipient():
+    got = awards("会上，某某船舶工程有限公司电焊工邝立华被授予“省五一劳动奖章”。")
+    assert got["省五一劳动奖章"] == ["邝立华"]
+    got = awards("某某船舶工程有限公司和邝立华分别获得省五一劳动奖状和省五一劳动奖章。")
+    assert "某某船舶工程有限公司" in got.get("省五一劳动奖状", []) + got.get("省五一劳动奖章", [])
+
+
 def test_giver_is_no_recipient():
     got = awards("省总工会授予沙河镇污水处理厂检修班“工人先锋号”称号。")
     assert "省总工会" not in got.get("工人先锋号", [])

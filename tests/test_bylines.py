@@ -5,6 +5,7 @@ from graph.bylines import parse_credits
 from graph.pipeline import extract_text
 from graph.read import read_text
 from graph.segment import segment
+from graph.when import find_dateline
 
 
 def credited(text: str) -> list[tuple[str, str]]:
@@ -86,12 +87,14 @@ def test_only_reporters_and_authors_are_creators():
     assert roles(f, "简宁") == {("通讯员", None)}
 
 
-def test_dateline_place_and_date():
+def test_dateline_place_and_publisher():
+    # one reader of datelines (graph.when): the bylines around it are this module's
+    d = find_dateline("新华社银川7月3日专电（记者 和平安）宁夏回族自治区总工会发布消息。")
+    assert (d.place, d.publisher) == ("银川", "新华社")
+    d = find_dateline("某某网6月1日讯（记者 和平安）全市工会开展活动。")
+    assert (d.place, d.publisher) == (None, "某某网")
     a = segment(read_text("新华社银川7月3日专电（记者 和平安）宁夏回族自治区总工会发布消息。", "t"))
-    assert a.dateline == ("银川", "7", "3")
-    a = segment(read_text("某某网6月1日讯（记者 和平安）全市工会开展活动。", "t"))
-    assert a.dateline == (None, "6", "1")
-    assert segment(read_text("本报讯（记者 和平安）全市工会开展活动。", "t")).dateline is None
+    assert [(n, t) for n, t, _ in a.bylines] == [("和平安", "记者")]
 
 
 def test_a_credit_line_is_not_the_title():

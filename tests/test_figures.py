@@ -329,3 +329,18 @@ def test_a_service_noun_is_not_a_verb_of_taking_part():
 def test_a_measure_starts_on_a_whole_word():
     m = _measures("通过职工医疗互助等保障计划服务职工16万人次。")
     assert m["16万人次"].startswith("医疗互助") or m["16万人次"].startswith("职工医疗")
+
+
+def test_a_programme_subject_is_named_as_the_programme_fact():
+    # the headline writes the bare term, the body the quoted form with its tail: one programme, one name
+    f = extract_text("某市总工会：“冬送温暖”帮扶困难职工\n"
+                     "元旦春节期间，某市总工会开展“冬送温暖”活动，共筹集资金86万元，走访慰问困难职工320户。")
+    names = {p.name for p in f.programmes}
+    about = {x.subject for x in f.figures if x.subject_kind == "programme"}
+    assert about and about <= names
+
+
+def test_a_bracketed_heading_is_no_part_of_a_measure():
+    f = extract_text("某市总工会2021年工作概况\n【帮扶工作】全年筹集送温暖资金126万元，慰问困难职工680户。")
+    money = next(x for x in f.figures if x.text == "126万元")
+    assert "】" not in money.measure and "工作" not in money.measure

@@ -172,3 +172,25 @@ def test_a_short_name_always_followed_by_more_is_the_longer_name():
     ms2 = [Mention("person", 2, 4, "戚松", {"name": "戚松"}), Mention("person", 8, 11, "戚松年", {"name": "戚松年"})]
     _merge_prefixes(text2, ms2)
     assert [m.attrs["name"] for m in ms2] == ["戚松年", "戚松年"]
+
+
+def test_a_model_name_inside_a_rule_name_is_no_second_person():
+    # the model may leave out a rarer surname (向); the rule reads the whole name
+    f = extract_text("大会选举邬德海为主席，柯丽、向明远为副主席。")
+    names = {p.name for p in f.persons}
+    assert "向明远" in names and "明远" not in names
+
+
+@pytest.mark.parametrize("name", ["阿不都热合曼·吐尔逊", "阿不都热合曼·玉素甫", "努尔买买提·艾力"])
+def test_a_transliterated_name_the_model_cuts_before_the_dot_is_one_person(name):
+    # LAC may cut the first part short (阿不都|热|合曼·吐尔逊); the text runs on to the dot
+    f = extract_text(f"近日，阿克苏地区总工会党组书记、常务副主席{name}带队走访慰问困难职工家庭。")
+    assert [p.name for p in f.persons] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会上，拉萨市总工会副主席扎西多吉作报告。", "扎西多吉"),  # the rules alone read it after a post
+    ("日喀则市总工会女职工委员会主任次仁卓玛出席并致辞。", "次仁卓玛"),  # a model name with no surname
+])
+def test_tibetan_names_have_no_surname(text, name):
+    assert name in {p.name for p in extract_text(text).persons}

@@ -24,7 +24,7 @@ DEV_FLOORS = {"overall": 0.87, "unions": 0.97, "persons": 0.97, "figures": 0.98,
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
 SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.91, "subject_acc": 0.82}
-DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.93, "measure_acc": 0.84, "subject_acc": 0.62}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.93, "measure_acc": 0.84, "subject_acc": 0.74}
 
 
 def _f1(result: dict, key: str) -> float:

@@ -1,8 +1,11 @@
 """Posts in every organisation, each with its body: sentences written for these tests."""
 import pytest
 
-from graph.orgnames import Region, body_name, region_of
+from graph.orgnames import body_name
 from graph.pipeline import extract_text
+from graph.places import Region, article_region
+from graph.read import read_text
+from graph.segment import segment
 
 
 def roles(facts, name):
@@ -81,8 +84,10 @@ def test_body_name(text, region, expected):
 
 
 def test_region_from_a_county_short_form():
-    r = region_of("调研组来到隆德，走访隆德的企业。")
-    assert r == Region("宁夏回族自治区", "固原市", "隆德县")
+    r = article_region(segment(read_text("调研组来到隆德，走访隆德的企业。", "t")))
+    assert (r.province, r.city, r.county) == ("宁夏回族自治区", "固原市", "隆德县")
+    # a short form that several counties share is no evidence on its own
+    assert article_region(segment(read_text("调研组来到城关，走访城关的企业。", "t"))) == Region()
 
 
 def test_elected_by_a_congress():
@@ -196,3 +201,13 @@ def test_a_body_named_in_full_keeps_the_form_the_text_writes():
     orgs = {o.name: o.aliases for o in f.organizations}
     assert "市委" in orgs["中共固原市委"] and "县委" in orgs["中共隆德县委"]
     assert "顺义区委" in orgs["中共顺义区委"]
+
+
+def test_officers_listed_inside_a_sentence():
+    # a yearbook entry's officers may follow the prose on the same line, separated by ；
+    f = extract_text("邯郸市总工会2022年概况\n【概况】全市新建工会86家。肥乡区总工会主席：蒋立平；副主席：庞小燕。"
+                     "市总工会主席：祝卫东；副主席：滕静、牛小军。")
+    assert roles(f, "蒋立平") == {("主席", "肥乡区总工会")}
+    assert roles(f, "庞小燕") == {("副主席", "肥乡区总工会")}
+    assert roles(f, "祝卫东") == {("主席", "邯郸市总工会")}
+    assert roles(f, "牛小军") == {("副主席", "邯郸市总工会")}

@@ -216,6 +216,10 @@ def test_founded_joint_union_without_a_place():
     assert "货运物流行业工会联合会" in u
     assert u["货运物流行业工会联合会"].parent == "滁州开发区总工会"
     assert unions(extract_text("推动成立一批区域性行业性工会联合会。")) == {}
+    # the ordinal is no part of the name, whatever the words after it (快递 reads as a verb to jieba),
+    # and a name the modifiers leave whole (offset 0) is kept
+    assert "快递行业工会联合会" in unions(extract_text("日前，某县成立全县首家快递行业工会联合会，吸纳会员86人。"))
+    assert "综合性新业态工会联合会" in unions(extract_text("日前，某区成立全区首家综合性新业态工会联合会。"))
 
 
 def test_regional_committee_of_a_national_industry_union():
@@ -328,3 +332,19 @@ def test_elided_head_after_a_named_district():
 def test_bare_new_area_union_needs_a_new_area():
     assert Region("北京市", None, "海淀区").union("新区") is None
     assert Region("上海市", None, "浦东新区").union("新区") == "浦东新区总工会"
+
+
+def test_a_regions_industry_union_reports_to_the_regions_union():
+    # the sector words after a full place name (industry_union_terms), not only after 中国
+    f = extract_text("近日，云南省教科文卫体工会召开全委会，曲靖市交通运输工会作交流发言。")
+    u = unions(f)
+    assert u["云南省教科文卫体工会"].parent == "云南省总工会"
+    assert u["曲靖市交通运输工会"].parent == "曲靖市总工会"
+    assert union_level("云南省教科文卫体工会") == "industry"
+    assert union_level("丽水市总工会") == "city"
+
+
+def test_a_district_jieba_reads_as_a_name_still_heads_its_street():
+    # jieba tags 武侯区 and 玉林 as person names; 玉林 is also a city (广西), here the street's own name
+    u = unions(extract_text("近日，武侯区玉林街道总工会召开第一次会员代表大会。"))
+    assert u["武侯区玉林街道总工会"].parent == "武侯区总工会"

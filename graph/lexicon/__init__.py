@@ -48,6 +48,7 @@ __all__ = [
     "province_types",
     "provinces",
     "surnames",
+    "tibetan_name_parts",
     "union_aliases",
     "union_levels",
     "userdict_path",
@@ -444,6 +445,23 @@ def posts() -> tuple[str, ...]:
     titles of Party, government and enterprise posts (``data/posts.txt``).
     """
     return _longest_first(_words("posts.txt"))
+
+
+@cache
+def tibetan_name_parts() -> frozenset[str]:
+    """Two-character elements of Tibetan personal names (扎西, 次仁, 卓玛, 多吉 ...).
+
+    Returns
+    -------
+    frozenset of str
+        A name made of two of them (次仁卓玛) is a personal name with no surname.
+
+    References
+    ----------
+    General knowledge of Tibetan naming, as transcribed in Chinese news
+    (``data/tibetan_name_parts.txt``).
+    """
+    return frozenset(_words("tibetan_name_parts.txt"))
 
 
 @cache

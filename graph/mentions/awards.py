@@ -230,7 +230,7 @@ _NAME = r"[\u4e00-\u9fff]{2,3}"
 _COUNT = r"(?:等(?:\d+|[一二三四五六七八九十两]+)(?:人|名|位)|等人|等同志|同志|等)?"
 
 
-#: What may follow a name written right after an honour (全国劳动模范徐松年家里).
+#: What may follow a name written right after an honour (全国劳动模范孔德平家里).
 _AFTER_APPOSED = re.compile(r"家里|家中|家|同志|的|等|在|是|说|表示|介绍|[，,。；;、：:（(]")
 
 
@@ -241,7 +241,7 @@ def find_recipient_names(article: Article) -> list[Mention]:
       ``张三、李四、王五等3人获得…称号``, ``来自某地的张三获得…一等奖``;
     * names after 授予 and before the title or 等/同志: ``授予张三、李四“…”称号``;
     * names listed after 的有/的是: ``荣获…称号的有：张三、李四``;
-    * a name right after an honour, before a clear boundary: ``全国劳动模范徐松年家里``.
+    * a name right after an honour, before a clear boundary: ``全国劳动模范孔德平家里``.
 
     Only names that :func:`graph.mentions.persons.is_plausible_name` accepts
     (a surname from the lexicon and one or two characters) are kept; names
@@ -286,7 +286,7 @@ def find_recipient_names(article: Article) -> list[Mention]:
         end = next((m.start(1) + k for k in range(len(m.group(1)), 1, -1) if m.start(1) + k in award_starts), None)
         if end is not None:
             take(m.start(1), text[m.start(1):end])
-    # an honour right before a name: 全国劳动模范徐松年家里, 省五一劳动奖章获得者… (not), 市劳动模范王刚的事迹
+    # an honour right before a name: 全国劳动模范孔德平家里, 省五一劳动奖章获得者… (not), 市劳动模范王刚的事迹
     for a in article.of_kind("award"):
         for n in (3, 2):
             name = text[a.end:a.end + n]

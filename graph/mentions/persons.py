@@ -155,7 +155,12 @@ def _longer_reading(text: str, pos: int, name: str) -> str:
 
 
 def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None:
-    """The rule reading of a name at ``pos``: a surname of the lexicon, one or two characters, a boundary."""
+    """The rule reading of a name at ``pos``: a surname of the lexicon, one or two characters, a boundary;
+    or two Tibetan name elements (扎西多吉) and a boundary."""
+    parts = lexicon.tibetan_name_parts()
+    if text[pos:pos + 2] in parts and text[pos + 2:pos + 4] in parts and \
+            (not require_boundary or _boundary(text, pos + 4)):
+        return text[pos:pos + 4]
     for n in _surname_lengths():
         if text[pos:pos + n] not in lexicon.surnames():
             continue
@@ -196,8 +201,9 @@ def plausible_model_name(name: str) -> bool:
     """Whether a name the model proposed reads as a personal name.
 
     A Han name of 2–4 characters that starts with a surname of the lexicon
-    (single or compound) and is no post title, or a transliterated name of
-    two parts joined by ``·`` (艾尔肯·吐尔逊).
+    (single or compound) and is no post title, a Tibetan name of two name
+    elements (次仁卓玛, :func:`graph.lexicon.tibetan_name_parts`), or a
+    transliterated name of two parts joined by ``·`` (艾尔肯·吐尔逊).
 
     Parameters
     ----------
@@ -213,6 +219,8 @@ def plausible_model_name(name: str) -> bool:
         return False
     if name in lexicon.not_names():  # 严寒, 高度: words that start with a surname (measured: it helps)
         return False
+    if len(name) == 4 and name[:2] in lexicon.tibetan_name_parts() and name[2:] in lexicon.tibetan_name_parts():
+        return True  # 次仁卓玛: a Tibetan name, two name elements and no surname
     return any(name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2 for n in _surname_lengths())
 
 
@@ -290,10 +298,15 @@ class ModelView:
             if m.start in joined:
                 continue
             name = _extend(m.text, m.attrs.get("next", ("", "")))
-            # a transliterated name in two parts: 艾尔肯·吐尔逊 (the dot often lost as ? in web text)
-            if i + 1 < len(pers) and pers[i + 1].start == m.end + 1 and self.text[m.end] in _NAME_DOTS:
-                name = self.text[m.start:pers[i + 1].end]
-                joined.add(pers[i + 1].start)
+            # a transliterated name in two parts: 艾尔肯·吐尔逊 (the dot often lost as ? in web text); the model
+            # may also cut the first part short (阿不都|热|合曼·吐尔逊, 阿不|合曼|玉素甫): up to the dot the text
+            # runs on in Chinese characters, and a later model name goes on past the dot
+            dot = next((k for k in range(m.end, min(m.end + 7, len(self.text))) if self.text[k] in _NAME_DOTS), None)
+            if dot is not None and re.fullmatch(r"[\u4e00-\u9fff]*", self.text[m.end:dot]):
+                after = next((p for p in pers[i + 1:i + 4] if p.start <= dot + 1 < p.end), None)
+                if after is not None and plausible_model_name(self.text[m.start:after.end]):
+                    name = self.text[m.start:after.end]
+                    joined.update(p.start for p in pers[i + 1:i + 4] if p.start < after.end)
             if plausible_model_name(name):
                 self.names[m.start] = name
         # the model's entities by the clause they were tagged in (the stage appends a clause, then its entities)
@@ -423,7 +436,7 @@ def find(article: Article) -> list[Mention]:
         if not names:
             continue
         chain = _post_chain(text, m.start(), m.end(), spans)
-        # 市总工会党组书记高耿浩、副主席周波: a post listed after a union official's name is in that union
+        # 市总工会党组书记钱卫东、副主席罗涛: a post listed after a union official's name is in that union
         before = chain_of.get(m.start() - 1) if m.start() > 0 and text[m.start() - 1] == "、" else None
         if chain and chain[0][1] is None and before and before[-1][1] is not None and any(
                 s == before[-1][2] and e == before[-1][2] + len(before[-1][1]) for s, e in spans):
@@ -446,16 +459,25 @@ def find(article: Article) -> list[Mention]:
         who.attrs["posts"] = who.attrs["posts"] + [(t, o, o_s) for t, o, o_s in chain
                                                    if o is None or (o_s or 0) >= m.end()][-1:]
 
-    # a yearbook's list of officers, a post and a colon opening a line: 主席:张三 / 副主席:李四、王五
-    for m in re.finditer(r"(?m)^[ \u3000]*(" + posts_re.pattern + r")[:：][ \u3000]*", text):
-        if m.group(1) not in _post_set():
+    # a yearbook's list of officers, a post and a colon opening a line or a sentence: 主席:张三 / 副主席:李四、王五;
+    # 某区总工会主席：张三；副主席：李四、王五。 (a union named before the first post holds the posts that
+    # follow it after ；, else the article's union does)
+    officer = (r"(?m)(?:^|(?<=[；;。]))[ \u3000]*(?P<org>[\u4e00-\u9fff]{0,12}?工会)?(" + posts_re.pattern
+               + r")[:：][ \u3000]*")
+    prev_org, prev_end = (None, None), -1
+    for m in re.finditer(officer, text):
+        if m.group(2) not in _post_set():
             continue
-        line_end = text.find("\n", m.end())
-        line = text[m.end():line_end if line_end >= 0 else len(text)]
+        stop = re.search(r"[\n；;。]", text[m.end():])
+        end = m.end() + stop.start() if stop else len(text)
+        line = text[m.end():end]
         parts = [(m.end() + x.start(), x.group()) for x in re.finditer(r"[^、，,\s]+", line)]
         if parts and len(line) <= 40 and all(is_plausible_name(n) for _, n in parts):
+            org = (m.group("org"), m.start("org")) if m.group("org") else \
+                prev_org if text[prev_end:m.start()] in ("；", ";") else (None, None)
             for pos, name in parts:
-                add(pos, name, "officer", [(m.group(1), None, None)])
+                add(pos, name, "officer", [(m.group(2), *org)])
+            prev_org, prev_end = org, end
 
     # elected by a congress: 选举张三为主席，李四、王五为副主席
     for m in re.finditer(r"选举(?:产生)?(?:了)?", text):
@@ -562,6 +584,8 @@ def find(article: Article) -> list[Mention]:
     # the model's own candidates, confirmed by a context our rules know
     for pos, name in sorted(model.items()):
         name = _longer_reading(text, pos, name)
+        if any(m.start < pos + len(name) and pos < m.end for m in out):
+            continue  # inside a name a rule read whole: 明远 of 向明远 (a rarer surname the model left out)
         via = view.confirm(pos, name, {m.start for m in out})
         if via:
             add(pos, name, via)

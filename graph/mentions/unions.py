@@ -9,7 +9,7 @@ Generic phrases (各级工会, 基层工会, 企业工会 37家) are not unions.
 
 A name starts at a place or a proper name, never at the verb, adverbial or
 person before it (:func:`lead_length`: 学习宣传贯彻上海工会 → 上海工会,
-温祥华代表苏州市总工会 → 苏州市总工会); collective phrases (各市总工会,
+何志远代表苏州市总工会 → 苏州市总工会); collective phrases (各市总工会,
 兰州市基层工会, 10人以上新建工会) are no union.  Short forms 省总/市总 and
 elided levels (自治区、市总工会) are bare mentions too.  Industry unions are
 named from sector words (中国海员建设工会, 教科文卫体工会: ``industry_union_terms``).
@@ -103,6 +103,9 @@ def union_level(name: str) -> str:
         return "industry"
     if name.endswith("工作委员会") and "工会" in name:
         return "branch"  # 中国能源化学工会华东电力工作委员会
+    rest = _after_places(base)
+    if rest != base and industry_name(rest):
+        return "industry"  # 湖南省教科文卫体工会, 某市交通运输工会: a region's industry union
     if base in lexicon.provinces():
         return "provincial"
     for form in (*lexicon.provinces(), *lexicon.provinces().values()):  # 贵州省黔东南州 → 黔东南州
@@ -138,6 +141,17 @@ def union_level(name: str) -> str:
                       "能源", "邮电", "金融", "国防", "冶金")):
         return "industry"
     return "other"
+
+
+def _after_places(base: str) -> str:
+    """``base`` without the full division names it starts with (湖南省长沙市教育 → 教育)."""
+    full = lexicon.divisions()
+    while True:
+        n = next((n for n in range(min(len(base), 12), 1, -1) if base[:n] in full and full[base[:n]]
+                  and base[:n] in {d for div in full[base[:n]] for d in div if d}), 0)
+        if not n:
+            return base
+        base = base[n:]
 
 
 _DIVISION_TAILS = ("镇", "乡", "街道", "区", "县", "市", "旗", "村", "社区")
@@ -192,7 +206,8 @@ _FOUNDING_MODIFIERS = ("全省", "全市", "全区", "全县", "首家", "首个
 
 def _founded(text: str, start: int, prefix: str) -> int | None:
     """For a joint union (工会联合会, 联合工会) whose prefix names no place: when the clause says
-    it is being founded (成立/组建 + 全市首家 ...), the offset in ``prefix`` where its name starts.
+    it is being founded (成立/组建 + 全市首家 ...), the offset in ``prefix`` where its name starts
+    (0 where the modifiers all stand before the prefix); None otherwise.
     """
     i = 0
     while True:
@@ -201,12 +216,14 @@ def _founded(text: str, start: int, prefix: str) -> int | None:
             break
         i += len(mod)
     before = text[max(0, start - 12):start]
+    modified = i > 0
     while True:  # 成立全市|首家…: the modifiers may sit before the name's left edge too
         mod = next((w for w in _FOUNDING_MODIFIERS if before.endswith(w)), None)
         if not mod:
             break
-        before = before[: -len(mod)]
-    if not before.endswith(("成立", "组建")) or len(prefix) - i < 2:
+        before, modified = before[: -len(mod)], True
+    # one union founded (成立全市首家…, 成立了…), not a class of them (成立一批区域性…工会联合会)
+    if not modified or not before.endswith(("成立", "组建")) or len(prefix) - i < 2:
         return None
     rest = prefix[i:]
     if any(flag.startswith(("v", "p", "c", "u")) for _, flag in words(rest)) or _is_generic(rest):
@@ -283,7 +300,7 @@ def lead_length(prefix: str) -> int:
         Characters to drop: those before the first word that is a known place, a bare
         level word (省, 市 ...) or that jieba tags as a place, organisation or other proper
         name (``ns``, ``nt``, ``nz``), when the word just before it is a verb, adverb,
-        preposition, particle, time word, pronoun, numeral, person name (温祥华代表…) or one
+        preposition, particle, time word, pronoun, numeral, person name (何志远代表…) or one
         of :data:`LEAD_WORDS` (学习宣传贯彻上海工会 → 上海工会; 大会选举产生临沂高新区总工会 →
         临沂高新区总工会); a bare level word or a street or town (…街道, …镇) right after a
         verb (超额完成省总工会 → 省总工会; 走访文新街道总工会 → 文新街道总工会); else 0.  A
@@ -298,8 +315,9 @@ def lead_length(prefix: str) -> int:
             prev_w, prev_flag = toks[i - 1]
             verb = prev_w in LEAD_WORDS or prev_flag.startswith(("v", "l", "i", "d", "p", "c", "u"))
             rest = prefix[pos:]
-            if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)):
-                return pos  # 大会选举产生|临沂高新区; 温祥华代表|苏州市
+            if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)) \
+                    and not _all_places(prefix[:pos]):  # 武侯区/nr|玉林街道: a place before a place is no lead
+                return pos  # 大会选举产生|临沂高新区; 何志远代表|苏州市
             if verb and prev_flag != "vn" and rest in LEVEL_WORDS and rest not in ("公司", "集团"):
                 return pos  # 超额完成|省总工会: a bare level word after a verb
             if (prev_flag == "v" or prev_w in LEAD_WORDS) and len(rest) >= 3 and rest.endswith(_STREET_TAILS) \
@@ -356,9 +374,10 @@ def find(article: Article) -> list[Mention]:
             continue  # 工会组织, 工会干部, 工会经费 ...: a common noun, not a name
         start = name_start(text, m.start())
         prefix = text[start:m.start()]
-        cut = lead_length(prefix)  # 纪念中国海员工会 → 中国海员工会; 温祥华代表苏州市总工会 → 苏州市总工会
+        cut = lead_length(prefix)  # 纪念中国海员工会 → 中国海员工会; 何志远代表苏州市总工会 → 苏州市总工会
         prefix, start = prefix[cut:], start + cut
-        for g in ("辖区", "全区", "全市", "各级", "所属"):  # 辖区快递行业联合工会 → 快递行业联合工会
+        for g in ("辖区", "全区", "全市", "全县", "各级", "所属", "首家", "首个", "第一家", "第一个"):
+            # 辖区快递行业联合工会 → 快递行业联合工会; 全区首家X工会联合会 → X工会联合会 (an ordinal is no name)
             if prefix.startswith(g) and len(prefix) > len(g) + 1:
                 prefix, start = prefix[len(g):], start + len(g)
         if start > 0 and text[start - 1].isdigit() and not place_at(prefix, 0):
@@ -377,7 +396,7 @@ def find(article: Article) -> list[Mention]:
             continue
         if m.group() in ("工会联合会", "联合工会") and prefix and not prefix.endswith(COLLECTIVE_TAILS):
             founded = _founded(text, start, prefix)
-            if founded:  # 成立全市首家综合性新业态工会联合会: the union being founded
+            if founded is not None:  # 成立全市首家综合性新业态工会联合会: the union being founded
                 add(start + founded, end, name=text[start + founded:end], written=text[start:end])
                 continue
         if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) or not _is_proper(prefix):
