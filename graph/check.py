@@ -312,14 +312,13 @@ def conflicting_values(rows: list[FigureRow]) -> list[Finding]:
         return x
 
     conflict_edges = []
-    seen: set[tuple[str, str]] = set()
+    # a pair found in two blocks (its article's and its subject's) is weighed twice, which changes nothing;
+    # remembering the pairs seen held every pair of a big block (600 MB on the 20 MB bench, 9x that at 60 MB)
     for group in blocks.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                pair = (a.figure, b.figure)
-                if pair in seen or not _same_measure(a, b):
+                if not _same_measure(a, b):
                     continue
-                seen.add(pair)
                 parent[find(a.figure)] = find(b.figure)
                 lo_a, hi_a = value_range(a)
                 lo_b, hi_b = value_range(b)
