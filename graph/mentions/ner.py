@@ -97,6 +97,8 @@ class Tagger:
         self.oov = self.vocab.get("OOV", 0)
         self.q2b = tsv("q2b.dic") if (model_dir / "q2b.dic").exists() else {}
         self.id2tag = {int(k): v for k, v in tsv("tag.dic").items()}
+        # character → vocabulary id after the full-width → half-width map, in one lookup
+        self._char_ids = {c: self.vocab.get(self.q2b.get(c, c), self.oov) for c in {*self.vocab, *self.q2b}}
         self.transitions = np.load(model_dir / "lac_crf_transitions.npy")
         # [to, from]: the Viterbi reduces over the previous tag along contiguous memory
         self._trans_t = np.ascontiguousarray(self.transitions.T)
@@ -122,8 +124,8 @@ class Tagger:
             by_len.setdefault(len(s), []).append(i)
         out: list = [None] * len(sentences)
         for n, idx in by_len.items():
-            ids = np.array([[self.vocab.get(self.q2b.get(c, c), self.oov) for c in sentences[i]] for i in idx],
-                           dtype=np.int64)
+            get, oov = self._char_ids.get, self.oov
+            ids = np.array([[get(c, oov) for c in sentences[i]] for i in idx], dtype=np.int64)
             scores = self.session.run(None, {"token_ids": ids, "length": np.full(len(idx), n, dtype=np.int64)})[0]
             for k, i in enumerate(idx):
                 out[i] = scores[k]
