@@ -30,10 +30,6 @@ def _jieba():
     import jieba
     import jieba.posseg  # noqa: F401  (registers the POS tokenizer)
 
-    from . import _jieba_hmm
-
-    # the same tags, about 4× faster on unknown words (graph/_jieba_hmm.py); posseg looks the name up per call
-    jieba.posseg.viterbi = _jieba_hmm.viterbi
     jieba.setLogLevel(logging.WARNING)
     try:
         from .lexicon import userdict_path
