@@ -16,6 +16,7 @@ other places, the union's parent), else it is left out: no guess.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -294,13 +295,24 @@ def _form_lengths() -> dict[str, tuple[int, ...]]:
     return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
 
 
+@cache
+def _form_starts() -> re.Pattern:
+    """Any character that starts a place form (:func:`_form_lengths`)."""
+    return re.compile("[" + "".join(sorted(map(re.escape, _form_lengths()))) + "]")
+
+
 def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
     """Known place forms in ``text``, longest match first: (start, end, divisions, weak)."""
     full, short = lexicon.divisions(), lexicon.county_short_forms()
     by_first = _form_lengths()
     hits = []
+    starts = _form_starts()  # jump to the next character that starts a form (most do not)
     i = 0
     while i < len(text):
+        found = starts.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         for n in by_first.get(text[i], ()):
             w = text[i:i + n]
             if w in full or w in short:

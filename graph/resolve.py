@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
@@ -1089,6 +1089,7 @@ class _ArticleTime:
     lead: int | None = None  # year the title or lead names (2021年…送温暖活动启航)
     now: int | None = None  # the year 今年 means: published, else inferred, else lead
     masked: str = ""  # the text with 《》 titles blanked
+    anchors: dict = field(default_factory=dict)  # (start, end) → _anchors there; figures share sentences
 
 
 def _anchors(masked: str, s: int, e: int) -> list[re.Match]:
@@ -1224,8 +1225,14 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
             return True, from_rel(a.group("rel"))
         return False, None
 
+    def anchors(s: int, e: int) -> list[re.Match]:
+        hit = t.anchors.get((s, e))
+        if hit is None:
+            hit = t.anchors[s, e] = _anchors(masked, s, e)
+        return hit
+
     s0, s1 = full_sentence(text, pos)
-    found = _anchors(masked, s0, s1)
+    found = anchors(s0, s1)
     before = [a for a in found if a.start() < pos]
     skip_paragraph = False
     for a in reversed(before):
@@ -1250,7 +1257,7 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         p0 = article.paragraphs[sent.paragraph][0]
         if sent.paragraph > 0 and not re.search(r"[。！？!?”…]$", text[:p0].rstrip()):
             p0 = article.paragraphs[sent.paragraph - 1][0]  # a sentence broken over two lines
-        for a in reversed(_anchors(masked, p0, s0)):
+        for a in reversed(anchors(p0, s0)):
             done, year = decides(a)
             if done:
                 return year
@@ -1258,7 +1265,7 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
     if sent.section > 0 and sec.heading:  # a year opening a headed section scopes it
         first = next((p for p in article.paragraphs if p[0] > sec.start and p[1] - p[0] >= 40), None)
         if first and first[0] <= s0:
-            opening = [a for a in _anchors(masked, first[0], full_sentence(text, first[0])[1])]
+            opening = anchors(first[0], full_sentence(text, first[0])[1])
             if opening and opening[0].group("year") and opening[0].start() == first[0]:
                 return int(opening[0].group("year"))
     for i in range(sent.section, -1, -1):  # a heading year scopes the sections after it

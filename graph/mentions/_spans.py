@@ -37,14 +37,20 @@ def _places() -> frozenset[str]:
 
 
 @cache
-def _place_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(p) for p in _places()}, reverse=True))
+def _place_lengths_by_first() -> dict[str, tuple[int, ...]]:
+    # first character → lengths of the places that start with it, longest first (most characters start none)
+    out: dict[str, set[int]] = {}
+    for p in _places():
+        out.setdefault(p[0], set()).add(len(p))
+    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
 
 
 def place_at(text: str, i: int) -> int:
     """Length of the longest known place name starting at ``text[i]``, else 0."""
+    if i >= len(text):
+        return 0
     places = _places()
-    for n in _place_lengths():
+    for n in _place_lengths_by_first().get(text[i], ()):
         if i + n <= len(text) and text[i:i + n] in places:
             return n
     return 0

@@ -499,6 +499,8 @@ def find(article: Article) -> list[Mention]:
 
     # honours before a name: 全国劳动模范李红梅
     for h in sorted(lexicon.honours(), key=len, reverse=True):
+        if h not in text:  # most honours are not in a given article: skip building their patterns
+            continue
         for m in re.finditer(re.escape(h), text):
             for pos, name in _names_after(text, m.end(), model):
                 add(pos, name, "honour", honour=h)

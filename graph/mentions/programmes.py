@@ -213,6 +213,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     # 5. lexicon terms
     tail_after = re.compile(_tails_re(quoted=True))
     for term in _terms():
+        if term not in text:  # most terms are not in a given article: skip building their patterns
+            continue
         for m in re.finditer(re.escape(term), text):
             # 送温暖活动, 元旦春节送温暖活动: the term with its tail is the written name
             t = tail_after.match(text, m.end())

@@ -360,6 +360,8 @@ def find(article: Article) -> list[Mention]:
 
     # 1. fixed aliases (全国总工会, 中华全国总工会, 全总)
     for alias, full in sorted(lexicon.union_aliases().items(), key=lambda kv: -len(kv[0])):
+        if alias not in text:
+            continue
         for m in re.finditer(re.escape(alias), text):
             if alias == "全总" and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1: m.start()] or " ") \
                     and text[m.start() - 1] not in "和与及、在的" and not _word_at(text, m.start(), m.end()):
