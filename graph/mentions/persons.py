@@ -594,7 +594,7 @@ def find(article: Article) -> list[Mention]:
 
     _merge_prefixes(text, out)
 
-    # 习近平总书记: the one post written after a name that names its body (中共中央, resolve.resolve_persons)
+    # 某某总书记: the one post written after a name that names its body (中共中央, resolve.resolve_persons)
     for x in out:
         if text.startswith("总书记", x.end) and not x.attrs["posts"]:
             x.attrs["posts"] = [("总书记", None, None)]
