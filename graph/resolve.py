@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
+from .mentions.persons import _posts_re
 from .mentions.unions import HEADS, industry_name, union_level
 from .model import (
     Article,
@@ -864,14 +865,7 @@ def _titled_after(text: str, p: Mention) -> bool:
     """
     if p.kind != "person":
         return False
-    m = _person_posts_re().match(text, p.end)
-    return m is not None
-
-
-@lru_cache(maxsize=1)
-def _person_posts_re() -> re.Pattern:
-    posts = sorted(lexicon.posts(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, posts)))
+    return _posts_re().match(text, p.end) is not None
 
 
 #: Sentence ends for the windowed lookups of awards and programmes (not ；).

@@ -9,8 +9,6 @@ import threading
 import tomllib
 from pathlib import Path
 
-import pytest
-
 from graph.cli import main
 from graph.read import ARTICLE_SUFFIXES
 
@@ -19,19 +17,6 @@ gb = importlib.import_module("graph.build")  # the module (graph.build is also t
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
-
-@pytest.fixture()
-def extractions(monkeypatch):
-    """Count the articles extracted by an in-process build."""
-    calls: list[str] = []
-    real = gb.extract_file
-
-    def extract_file(path):
-        calls.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(gb, "extract_file", extract_file)
-    return calls
 
 
 def test_unwritable_output_folder_is_reported_before_extraction(tmp_path, capsys, extractions):

@@ -37,39 +37,26 @@ def test_dask_cluster_build_is_byte_identical(serial_ttl, tmp_path):
     assert (tmp_path / "graph.ttl").read_bytes() == serial_ttl
 
 
-@pytest.fixture()
-def counted(monkeypatch):
-    """Count the calls of the per-article extraction function in a serial build."""
-    calls: list[str] = []
-    real = gb.extract_file
 
-    def extract_file(path):
-        calls.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(gb, "extract_file", extract_file)
-    return calls
-
-
-def test_rebuild_extracts_only_the_changed_article(serial_ttl, tmp_path, counted):
+def test_rebuild_extracts_only_the_changed_article(serial_ttl, tmp_path, extractions):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     out = tmp_path / "out"
     _, first = build([corpus], out, html=False)
-    assert (first.extracted, first.cached) == (5, 0) and len(counted) == 5
+    assert (first.extracted, first.cached) == (5, 0) and len(extractions) == 5
     assert (out / "graph.ttl").read_bytes() == serial_ttl
     assert any((out / ".cache").rglob("*.pickle"))
 
     _, again = build([corpus], out, html=False)
-    assert (again.extracted, again.cached) == (0, 5) and len(counted) == 5
+    assert (again.extracted, again.cached) == (0, 5) and len(extractions) == 5
     assert (out / "graph.ttl").read_bytes() == serial_ttl
     assert "extracted 0, from cache 5" in again.summary()
 
     changed = corpus / "002_4e1fcc6106327083.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n东城区总工会主席张伟出席。\n", encoding="utf-8")
-    counted.clear()
+    extractions.clear()
     g, third = build([corpus], out, html=False)
-    assert counted == [changed.name]
+    assert extractions == [changed.name]
     assert (third.extracted, third.cached) == (1, 4)
     assert "张伟" in {str(o) for o in g.objects()}
 
@@ -78,7 +65,7 @@ def test_rebuild_extracts_only_the_changed_article(serial_ttl, tmp_path, counted
     assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
 
 
-def test_renamed_article_is_a_cache_hit_with_its_new_id(tmp_path, counted):
+def test_renamed_article_is_a_cache_hit_with_its_new_id(tmp_path, extractions):
     src = tmp_path / "a"
     src.mkdir()
     shutil.copy(SEEDS / "004_4bcc54c899a9d085.txt", src / "old-name.txt")
@@ -86,18 +73,18 @@ def test_renamed_article_is_a_cache_hit_with_its_new_id(tmp_path, counted):
     build([src], tmp_path / "o1", html=False, cache=cache)
     (src / "old-name.txt").rename(src / "new-name.txt")
     g, report = build([src], tmp_path / "o2", html=False, cache=cache)
-    assert (report.extracted, report.cached) == (0, 1) and counted == ["old-name.txt"]
+    assert (report.extracted, report.cached) == (0, 1) and extractions == ["old-name.txt"]
     assert "new-name" in {str(o) for o in g.objects()} and "old-name" not in {str(o) for o in g.objects()}
 
 
-def test_a_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch, counted):
+def test_a_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch, extractions):
     cache = tmp_path / "cache"
     build([SEEDS / "004_4bcc54c899a9d085.txt"], tmp_path / "o", html=False, cache=cache)
     old = {d.name for d in cache.iterdir()}
     assert old == {extractor_version()[:16]}
     monkeypatch.setattr(gb, "extractor_version", lambda: "f" * 64)
     _, report = build([SEEDS / "004_4bcc54c899a9d085.txt"], tmp_path / "o", html=False, cache=cache)
-    assert (report.extracted, report.cached) == (1, 0) and len(counted) == 2
+    assert (report.extracted, report.cached) == (1, 0) and len(extractions) == 2
     assert {d.name for d in cache.iterdir()} == {"f" * 16}  # the stale version is gone
 
 
