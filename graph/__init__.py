@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ._version import __version__
 from .build import build
 from .pipeline import extract, extract_file, extract_text
-
-__version__ = "0.1.0"
 
 
 def load(path: str | Path):

@@ -40,12 +40,11 @@ from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph
-from rdflib.namespace import FOAF, ORG
+from rdflib import Graph
 
 from .check import add_findings
+from .export.counts import SUMMARY_CLASSES, count_classes
 from .model import ArticleFacts
-from .namespace import UKG
 from .pipeline import extract_file
 from .rdf import Shard, ShardMerger, article_shard
 from .read import ARTICLE_SUFFIXES, ReadError, find_articles, scan_paths
@@ -56,11 +55,6 @@ progress_line_open = False
 
 #: Files at least this large (bytes) get a line of their own when their extraction starts.
 LONG_ARTICLE_BYTES = 200_000
-
-#: Classes counted in the build summary, with their names in it.
-SUMMARY_CLASSES = {"unions": UKG.TradeUnion, "persons": FOAF.Person, "programmes": UKG.Programme,
-                   "awards": UKG.Award, "documents": UKG.Document, "organizations": ORG.FormalOrganization,
-                   "figures": UKG.Figure}
 
 
 @dataclass
@@ -111,7 +105,7 @@ def extractor_version() -> str:
     """
     from importlib.metadata import PackageNotFoundError, version
 
-    from . import __version__
+    from ._version import __version__
 
     h = hashlib.sha256(f"union-kg {__version__}\n".encode())
     for dist in ("jieba", "cn2an", "opencc-python-reimplemented"):
@@ -603,34 +597,6 @@ def as_graph(store: ox.Store) -> Graph:
 
     _plain_strings()
     return bind_prefixes(Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID))
-
-
-_COUNT_QUERY = """SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  VALUES ?c { %s } ?s a ?c . %s
-} GROUP BY ?c"""
-
-
-def count_classes(g: Graph | ox.Store) -> Counter:
-    """Entities per class of :data:`SUMMARY_CLASSES` (organisations exclude unions)."""
-    from .export.tables import oxigraph_of
-
-    st = g if isinstance(g, ox.Store) else oxigraph_of(g)
-    if st is not None:
-        c = Counter({name: 0 for name in SUMMARY_CLASSES})
-        names = {str(cls): name for name, cls in SUMMARY_CLASSES.items()}
-        plain = " ".join(f"<{k}>" for k in names if k != str(ORG.FormalOrganization))
-        for vals, extra in ((plain, ""), (f"<{ORG.FormalOrganization}>",
-                                          f"FILTER NOT EXISTS {{ ?s a <{UKG.TradeUnion}> }}")):
-            for sol in st.query(_COUNT_QUERY % (vals, extra)):
-                c[names[sol["c"].value]] = int(sol["n"].value)
-        return c
-    c = Counter()
-    for name, cls in SUMMARY_CLASSES.items():
-        subjects = set(g.subjects(RDF.type, cls))
-        if cls == ORG.FormalOrganization:
-            subjects -= set(g.subjects(RDF.type, UKG.TradeUnion))
-        c[name] = len(subjects)
-    return c
 
 
 def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool = False,

@@ -1,26 +1,16 @@
 """The ``union-kg`` command. Thin: each subcommand calls one module.
 
-Subcommands register themselves in :data:`COMMANDS` as
+Subcommands register themselves in :data:`graph.commands.COMMANDS` as
 ``name -> (add_arguments, run)``; ``run(args) -> int`` is the exit status.
+This module imports them (:func:`_load_plugins`); they import only the registry.
 """
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 
-from . import __version__
-
-Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
-COMMANDS: dict[str, tuple[str, Command]] = {}
-
-
-def command(name: str, help: str):
-    """Register a subcommand: decorate ``add_arguments``; it returns the ``run`` function."""
-    def deco(add_arguments: Callable[[argparse.ArgumentParser], Callable[[argparse.Namespace], int]]):
-        COMMANDS[name] = (help, add_arguments)
-        return add_arguments
-    return deco
+from ._version import __version__
+from .commands import COMMANDS, command
 
 
 # ---------------------------------------------------------------- build
@@ -115,11 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _load_plugins() -> None:
     """Import the modules that register further subcommands."""
-    import importlib
-
-    for mod in ("graph.evaluate", "graph.sparql", "graph.figures_cli", "graph.views_cli"):
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod:
-                raise
+    # importing registers them, in the order `union-kg --help` lists them
+    from . import evaluate  # noqa: F401, I001
+    from . import query_cli  # noqa: F401
+    from . import figures_cli  # noqa: F401
+    from . import views_cli  # noqa: F401

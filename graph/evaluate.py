@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from . import scoring
-from .cli import command
+from .commands import command
 
 LISTS = ("unions", "persons", "programmes", "awards", "figures", "reporters")
 RELATIONS = ("roles", "parents", "organizers", "recipients")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .cli import command
+from .commands import command
 
 
 @command("figures", "write the figures of a graph as a table (CSV, JSON or text) for pandas or a spreadsheet")

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cli import command
+from .commands import command
 from .export.views import MAX_NODES
 
 

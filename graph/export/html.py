@@ -24,9 +24,8 @@ import shutil
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph
 
-from .views import CLASSES, View, to_networkx
+from .page import CLASSES, View
 
 #: Pages with more nodes than this get a precomputed layout and no physics.
 LAYOUT_ABOVE = 100
@@ -436,25 +435,5 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
     return path
 
 
-def write_view(g: Graph, path: str | Path, title: str = "union-kg") -> Path:
-    """Write the whole graph as one page at ``path``, with ``lib/`` beside it.
-
-    Parameters
-    ----------
-    g : rdflib.Graph
-    path : path-like
-    title : str
-
-    Returns
-    -------
-    Path
-        The page written; its scripts are in ``path.parent / "lib"``.
-    """
-    path = Path(path)
-    copy_assets(path.parent / "lib")
-    G = to_networkx(g)
-    return write_page(View("graph", path.name, title, G, G.number_of_nodes()), path.parent)
-
-
-__all__ = ["offline", "copy_assets", "layout", "groups", "grouped_layout", "display_label", "write_page", "write_view",
+__all__ = ["offline", "copy_assets", "layout", "groups", "grouped_layout", "display_label", "write_page",
            "LAYOUT_ABOVE", "CSS"]

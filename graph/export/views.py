@@ -23,26 +23,15 @@ import html as htmlmod
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, SDO, SKOS
+from rdflib.namespace import DCTERMS, ORG, SDO, SKOS
 
 from ..namespace import UKG
+from .page import CLASSES, View
 
-#: Node classes in the order a node's class is decided (unions before organisations):
-#: key -> (rdf class, Chinese name, colour, vis shape, legend symbol).
-CLASSES: dict[str, tuple[URIRef, str, str, str, str]] = {
-    "union": (UKG.TradeUnion, "工会", "#d62728", "dot", "●"),
-    "person": (FOAF.Person, "人物", "#1f77b4", "dot", "●"),
-    "programme": (UKG.Programme, "活动项目", "#2ca02c", "square", "■"),
-    "award": (UKG.Award, "荣誉", "#ff7f0e", "star", "★"),
-    "document": (UKG.Document, "文件", "#8c564b", "triangle", "▲"),
-    "organization": (ORG.FormalOrganization, "组织", "#9467bd", "diamond", "◆"),
-    "article": (UKG.Article, "文章", "#c7c7c7", "box", "▬"),
-}
 #: Edge labels per relation (posts are labelled ``担任 <role>``).
 EDGE_LABELS = {ORG.subOrganizationOf: "隶属于", UKG.organizedBy: "主办", UKG.receivedAward: "获得",
                SDO.mentions: "提及"}
@@ -50,32 +39,6 @@ EDGE_LABELS = {ORG.subOrganizationOf: "隶属于", UKG.organizedBy: "主办", UK
 MAX_NODES = 300
 #: Tooltip limits: figures, articles and posts listed per entity.
 TIP_FIGURES, TIP_ARTICLES, TIP_POSTS = 3, 5, 6
-
-
-@dataclass
-class View:
-    """One page: its file (relative to the output folder), title and subgraph.
-
-    ``total`` is the number of nodes before the cap; ``note`` is said on the page.
-    """
-
-    kind: str
-    path: str
-    title: str
-    G: nx.MultiDiGraph
-    total: int = 0
-    note: str = ""
-    label: str = ""
-    links: list[tuple[str, str]] = field(default_factory=list)
-    centre: str = ""  # the node an article, union or person page is about
-
-    @property
-    def nodes(self) -> int:
-        return self.G.number_of_nodes()
-
-    @property
-    def edges(self) -> int:
-        return self.G.number_of_edges()
 
 
 def _label(g: Graph, s: URIRef, kind: str) -> str:
@@ -299,7 +262,7 @@ def _with_all(G: nx.MultiDiGraph, kind: str, H: nx.MultiDiGraph) -> nx.MultiDiGr
 
 def class_counts(g: Graph) -> Counter:
     """Entities per class for the landing page: unions, persons, …, figures, articles."""
-    from ..build import count_classes
+    from .counts import count_classes
 
     c = count_classes(g)
     c["articles"] = len(set(g.subjects(RDF.type, UKG.Article)))
@@ -393,5 +356,27 @@ def write_index(path: Path, views: list[View], counts: Counter, G: nx.MultiDiGra
     return path
 
 
+def write_view(g: Graph, path: str | Path, title: str = "union-kg") -> Path:
+    """Write the whole graph as one page at ``path``, with ``lib/`` beside it.
+
+    Parameters
+    ----------
+    g : rdflib.Graph
+    path : path-like
+    title : str
+
+    Returns
+    -------
+    Path
+        The page written; its scripts are in ``path.parent / "lib"``.
+    """
+    from .html import copy_assets, write_page
+
+    path = Path(path)
+    copy_assets(path.parent / "lib")
+    G = to_networkx(g)
+    return write_page(View("graph", path.name, title, G, G.number_of_nodes()), path.parent)
+
+
 __all__ = ["CLASSES", "EDGE_LABELS", "MAX_NODES", "View", "to_networkx", "plan_views", "ego", "cap",
-           "file_name", "write_views", "write_index", "class_counts"]
+           "file_name", "write_views", "write_index", "write_view", "class_counts"]
