@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 def _load_plugins() -> None:
     """Import the modules that register further subcommands."""
     # importing registers them, in the order `union-kg --help` lists them
-    from . import evaluate  # noqa: F401, I001
+    from . import evaluate_cli  # noqa: F401, I001
     from . import query_cli  # noqa: F401
     from . import figures_cli  # noqa: F401
     from . import views_cli  # noqa: F401

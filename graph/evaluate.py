@@ -1,4 +1,4 @@
-"""Evaluation against gold annotations: ``union-kg evaluate GOLD_DIR``.
+"""Evaluation against gold annotations, the work behind ``union-kg evaluate GOLD_DIR``.
 
 The matching rules are those of the reference scorer of the gold
 (``../shared/gold/score.py``), vendored unchanged as :mod:`graph.scoring`,
@@ -7,14 +7,12 @@ it and formats precision, recall and F1 per list and per relation.
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import json
 from pathlib import Path
 
 from . import scoring
-from .commands import command
 
 LISTS = ("unions", "persons", "programmes", "awards", "figures", "reporters")
 RELATIONS = ("roles", "parents", "organizers", "recipients")
@@ -85,20 +83,4 @@ def format_report(result: dict) -> str:
     return "\n".join(rows)
 
 
-@command("evaluate", "score a build against gold annotations (precision, recall, F1)")
-def _args(p: argparse.ArgumentParser):
-    p.add_argument("gold", metavar="GOLD_DIR", help="folder of gold JSON files (e.g. tests/gold)")
-    p.add_argument("--graph", default="out/graph.ttl", help="the built graph (default: out/graph.ttl)")
-    p.add_argument("--show", action="store_true", help="list missed and spurious items")
-    p.add_argument("--json", action="store_true", help="print the scores as JSON")
-    p.epilog = "example: union-kg evaluate tests/gold --graph out/graph.ttl --show"
-
-    def run(args: argparse.Namespace) -> int:
-        try:
-            result = evaluate(args.graph, args.gold, show=args.show)
-        except (FileNotFoundError, ValueError) as err:
-            print(f"union-kg evaluate: {err}")
-            return 2
-        print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_report(result))
-        return 0
-    return run
+__all__ = ["evaluate", "format_report", "LISTS", "RELATIONS"]
