@@ -92,6 +92,28 @@ def test_graph_modules_import_without_cycles():
     assert nx.is_directed_acyclic_graph(G), "import cycles among graph modules:\n" + cycles_report(G)
 
 
+def _stage(module: str) -> str:
+    """The folder (or top-level module) of ``graph`` a module belongs to: ``graph.export.views`` -> ``export``."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "graph"
+
+
+def test_stages_import_one_way():
+    """Folders too: no two stages import each other; only the facade and the CLI import the build or the CLI."""
+    G = import_graph(PACKAGE)
+    F = nx.DiGraph()
+    for a, b, d in G.edges(data=True):
+        if _stage(a) != _stage(b):
+            F.add_edge(_stage(a), _stage(b))
+            F.edges[_stage(a), _stage(b)].setdefault("via", []).append(f"{a} -> {b} ({d['where']})")
+    cycles = [" / ".join(F.edges[a, b]["via"][0] for a, b in zip(c, c[1:] + c[:1], strict=True))
+              for c in nx.simple_cycles(F)]
+    assert not cycles, "stages importing each other:\n" + "\n".join(cycles)
+    assert {a for a, _ in G.in_edges("graph")} == set(), "modules importing the package facade"
+    assert {_stage(a) for a, _ in G.in_edges("graph.build")} <= {"graph", "cli"}
+    assert {_stage(a) for a, b in G.edges if _stage(b) == "cli" and _stage(a) != "cli"} <= {"__main__"}
+
+
 def test_the_graph_sees_lazy_imports():
     """Not vacuous: the build's late import of the views (inside ``build()``) is an edge."""
     G = import_graph(PACKAGE)
