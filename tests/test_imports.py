@@ -42,8 +42,8 @@ def imports(module: str, path: Path, known: set[str]) -> list[tuple[str, int]]:
     """The package modules ``module`` imports anywhere in its file, with line numbers.
 
     A name is mapped to the longest known module it starts with, so
-    ``from .lexicon import X`` is an edge to ``graph.lexicon`` and
-    ``from . import read`` an edge to ``graph.read``.
+    ``from .lexicon import X`` is an edge to the module ``lexicon`` and
+    ``from . import lexicon`` too.
     """
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
