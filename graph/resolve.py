@@ -273,6 +273,8 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             return own
         if level_counts:
             return level_counts.most_common(1)[0][0]
+        if own is None and bare in ("公司", "集团"):
+            return _company_union(article, bare, pos)
         return own
 
     for m in mentions:
@@ -303,6 +305,15 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     article.section_unions = section_union
     article.title_union = title_union
     return unions
+
+
+def _company_union(article: Article, bare: str, pos: int) -> str | None:
+    """公司工会 / 集团工会 with no name before it: the union of the company the text named last
+    before it (else first after it), when that name ends in the same word."""
+    orgs = [m for m in article.of_kind("organization") if m.attrs.get("name", "").endswith(bare)]
+    before = [m for m in orgs if m.end <= pos]
+    pick = before[-1] if before else (orgs[0] if orgs else None)
+    return pick.attrs["name"] + "工会" if pick is not None else None
 
 
 def _zone_in_region(zone: str, region: Region | None) -> bool:
@@ -539,6 +550,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                         org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
                 elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
+                elif org_text in ("公司", "集团", "厂"):  # 公司党委书记: the company the text named last before
+                    org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
+                                if x.end <= m.start and x.attrs.get("name", "").endswith(org_text)), None)
                 elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?:总工会$|(?!.*工会))", org_text):
                     # 市委, 区人社局, a bare 县总工会, no place known: one name for every city's body would merge them
                     org = None
@@ -548,6 +562,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = org_text
             if org is not None and org == body:
                 article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
+            if title.startswith("工会") and len(title) > 3 and org is not None and org.endswith("工会"):
+                title = title[2:]  # 当选工会主席: 主席 of that union
             if org is None and title == "总书记":
                 org = "中共中央"
             if title in ("政治局委员", "政治局常委") and org in (None, "中共中央"):
@@ -791,7 +807,9 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         if _sought(text, c0, m.start):
             continue  # 推荐…申报某省五一劳动奖章: an honour sought, not yet conferred on anyone
         # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
-        giver = re.search(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start])  # not 表彰决定
+        # the last verb of conferring before the honour: 授予A“甲”称号，授予B“乙” gives 乙 to B alone
+        givers = list(re.finditer(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start]))
+        giver = givers[-1] if givers else None  # not 表彰决定
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
         for p in window(m.end, c1):
             first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)
@@ -824,8 +842,11 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             continue
         if not re.search(_CONFERRED, text[g0:g1]):
             continue
+        gives = re.search(r"(?<!被)授予", text[g0:g1])  # 某工会召开…表彰会，授予…: the union confers
         for p in window(g0, g1):
             if giver and p.start < g0 + giver.start():
+                continue
+            if gives and p.kind == "union" and p.start < g0 + gives.start():
                 continue
             if in_award(p.start) or _names_award_giver(text, p) or _titled_after(text, p):
                 continue
@@ -942,6 +963,14 @@ def _award_merges(awards: list[Mention]) -> dict[str, str]:
             hosts = prefixed.get(core, set())
             if before or len(hosts) == 1:
                 out[key] = before or next(iter(hosts))
+    # a title written with and without its conferring place (“最美职工” and 伊犁州最美职工): one honour
+    from .mentions._spans import place_at
+    keys = {norm_key(m.attrs["name"]) for m in awards}
+    for key in keys - set(out):
+        hosts = [k for k in keys if len(k) > len(key) and k.endswith(key) and len(key) >= 3
+                 and place_at(k, 0) == len(k) - len(key)]
+        if len(hosts) == 1:
+            out[key] = hosts[0]
     # a short form merged into a full one carries bare forms along
     return {k: out.get(v, v) for k, v in out.items()}
 
@@ -980,6 +1009,8 @@ def _unit_list(written: str, start: int, agents: list[Mention]) -> list[str]:
     """The units of ``written`` (at offset ``start``), split at 、, if every part ends in a unit's head."""
     out = []
     exact = {(a.start, a.end): a.attrs["name"] for a in agents if a.kind != "person"}
+    # 授予某公司装配车间等5个集体…: the count after the list is not part of the last unit
+    written = re.sub(r"等(?:\d+|[一二三四五六七八九十两]+)(?:个|家)(?:集体|单位|班组|企业|车间)?$", "", written)
     for part in written.split("、"):
         if not (re.search(_UNIT_HEADS + "$", part) and len(part) >= 4 and not re.search(r"[的了在和与]", part)):
             return []
