@@ -92,3 +92,33 @@ def test_title_with_and_without_its_place_is_one_honour():
 def test_a_launch_names_no_honour():
     f = extract_text("5月1日，某县总工会举行“最美劳动者”发布会。")
     assert "最美劳动者" not in {a.name for a in f.awards}
+
+
+def test_a_joint_union_founded_in_the_text_is_a_union():
+    f = extract_text("6月5日，江夏区总工会成立了新就业形态工会联合会，首批吸纳会员320人。")
+    assert _unions(f).get("新就业形态工会联合会") == "江夏区总工会"
+
+
+def test_a_collective_founded_is_no_union():
+    f = extract_text("今年全市将成立一批新就业形态工会联合会。")
+    assert not any("联合会" in n for n in _unions(f))
+
+
+def test_two_places_sharing_an_industry_union_tail_are_two_unions():
+    f = extract_text("近日，岳阳市、常德市教育工会联合举办教师技能大赛。")
+    assert {"岳阳市教育工会", "常德市教育工会"} <= set(_unions(f))
+    assert all(not a for u in f.unions for a in u.aliases if a in ("岳阳市", "常德市"))
+
+
+def test_a_generic_exhibition_is_no_programme():
+    f = extract_text("5月1日，宜昌市总工会举办职工书画展，展出作品150件。")
+    assert not f.programmes
+    named = extract_text("宜昌市总工会举办“翰墨颂劳动”职工书画展。")
+    assert "“翰墨颂劳动”职工书画展" in {x.name for x in named.programmes}
+
+
+def test_a_contest_name_starts_at_its_place_not_at_the_verb_before():
+    f = extract_text("由邵阳市总工会、邵阳市人社局联合主办的邵阳市第五届职工技能大赛闭幕。")
+    assert {x.name: x.organizer for x in f.programmes} == {"邵阳市第五届职工技能大赛": "邵阳市总工会"}
+    f = extract_text("本次邵阳市第五届职工技能大赛共设8个工种。")
+    assert "邵阳市第五届职工技能大赛" in {x.name for x in f.programmes}

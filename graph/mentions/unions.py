@@ -226,9 +226,18 @@ def _founded(text: str, start: int, prefix: str) -> int | None:
     if not modified or not before.endswith(("成立", "组建")) or len(prefix) - i < 2:
         return None
     rest = prefix[i:]
-    if any(flag.startswith(("v", "p", "c", "u")) for _, flag in words(rest)) or _is_generic(rest):
+    if any(flag.startswith(("v", "p", "c", "u")) for _, flag in words(rest)):
         return None
+    if _is_generic(rest) and (rest.startswith(_FOUNDED_COLLECTIVE) or not rest.endswith(_FOUNDED_SECTORS)):
+        return None  # 成立了新就业形态工会联合会 names the one founded; 成立各级…工会联合会 does not
     return i
+
+
+#: Sector words that name a joint union being founded (成立了新就业形态工会联合会), though they
+#: make a class of unions elsewhere (新就业形态工会 at large).
+_FOUNDED_SECTORS = ("新就业形态", "新业态", "行业", "楼宇", "区域", "园区", "商圈", "市场", "快递", "外卖", "物流",
+                    "货运", "网约车", "家政", "非公")
+_FOUNDED_COLLECTIVE = ("各", "基层", "所属", "下属", "相关", "有关", "一批", "多个", "若干")
 
 
 def _short_form_at(text: str, start: int, end: int) -> bool:
@@ -283,6 +292,26 @@ def _elided_level(text: str, start: int, add) -> None:
         add(s0, end, name=None, bare=pre, written=pre + "总工会")
     elif _all_places(pre):  # 宁夏回族自治区、市总工会; 南充市顺庆区、高坪区总工会
         add(s0, end, name=pre + "总工会", written=pre + "总工会")
+
+
+_SHARED_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,10}?)[、和与及]$")
+
+
+def _shared_tail(text: str, start: int, name: str, add) -> None:
+    """``岳阳市、常德市教育工会``: a place written before a place-led union shares its tail
+    (教育工会) and names a union of its own, when both places are of one level."""
+    n = place_at(name, 0)
+    tail = name[n:]
+    if not n or len(tail) < 3 or not industry_name(tail[:-2] if tail.endswith("工会") else tail):
+        return
+    m = _SHARED_BEFORE_RE.search(text[max(0, start - 11):start])
+    if not m:
+        return
+    k = next((k for k in range(len(m.group(1)), 1, -1) if place_at(m.group(1), len(m.group(1)) - k) == k), 0)
+    other = m.group(1)[len(m.group(1)) - k:] if k else ""
+    if other and other[-1] == name[n - 1]:
+        s0 = max(0, start - 11) + m.start(1) + len(m.group(1)) - k
+        add(s0, s0 + k, name=other + tail, written=other + tail)
 
 
 def lead_length(prefix: str) -> int:
@@ -412,6 +441,8 @@ def find(article: Article) -> list[Mention]:
         add(start, end, name=name)
         if m.group() == "总工会" and _all_places(prefix):
             _elided_level(text, start, add)  # 顺庆区、高坪区总工会
+        else:
+            _shared_tail(text, start, name, add)  # 岳阳市、常德市教育工会
     # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
     for m in _SHORT_RE.finditer(text):
         if not _short_form_at(text, m.start(), m.end()):
