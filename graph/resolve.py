@@ -460,10 +460,43 @@ def parent_of(name: str) -> str | None:
 
 
 # ---------------------------------------------------------------- context
+#: A sentence about a place of the article's own (全县新增…, 我市建成…), not about a national body.
+_LOCAL_SCOPE = re.compile(r"[全我本](?:县|市|区|州|盟|旗)")
+
+
 def _default_union(article: Article, pos: int) -> str | None:
+    """The union a sentence is about when it names none: its section's, else the headline's;
+    not the national union for a sentence about a place of the article's own (中华全国总工会调研组
+    来我县… 全县新增工会33家: the county's)."""
     sent = article.sentence_at(pos)
     sec = sent.section if sent else 0
-    return article.section_unions.get(sec) or article.title_union
+    return _unless_national_here(article, pos, article.section_unions.get(sec) or article.title_union)
+
+
+def _own_place_union(article: Article, pos: int) -> str | None:
+    """The union of the place a paragraph calls its own (全县 → the article's county's union), where
+    the article's region names it."""
+    sent = article.sentence_at(pos)
+    if sent is None:
+        return None
+    p0 = article.paragraphs[sent.paragraph][0] if sent.paragraph < len(article.paragraphs) else sent.start
+    m = _LOCAL_SCOPE.search(article.text, min(p0, sent.start), pos)
+    if m is None:
+        return None
+    named = [u for u in article.of_kind("union") if u.attrs.get("name")]
+    return article_region(article, named).union(m.group()[1:])
+
+
+def _unless_national_here(article: Article, pos: int, union: str | None) -> str | None:
+    """``union``, unless it is the national union and the paragraph at ``pos`` is about a place of
+    the article's own (全县, 我市 ... before ``pos``): then None."""
+    if union != NATIONAL:
+        return union
+    sent = article.sentence_at(pos)
+    if sent is None:
+        return union
+    p0 = article.paragraphs[sent.paragraph][0] if sent.paragraph < len(article.paragraphs) else sent.start
+    return None if _LOCAL_SCOPE.search(article.text, min(p0, sent.start), pos) else union
 
 
 # ---------------------------------------------------------------- persons
@@ -626,7 +659,8 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             fact.organizer = agent.attrs["name"]
             explicit.add(id(fact))
         elif fact.organizer is None and not ctx.in_caption(m.start):  # photo captions name no organiser
-            fact.organizer = _default_union(article, m.start) or ctx.lead_union
+            fact.organizer = _default_union(article, m.start) or _unless_national_here(article, m.start,
+                                                                                      ctx.lead_union)
     # a later sentence that says who runs a programme by one of its forms: 大赛由某省总工会…主办
     for u in ctx.unions:
         if text[u.start - 1:u.start] != "由":
@@ -1751,7 +1785,8 @@ def resolve_figures(article: Article) -> list[FigureFact]:
         seen.add(key)
         subj = subject_of(f)
         subject, kind = (subj.attrs.get("name"), subj.kind) if subj else (
-            _default_union(article, f.start) or article.main_union, "union")
+            _default_union(article, f.start) or _unless_national_here(article, f.start, article.main_union)
+            or _own_place_union(article, f.start), "union")
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
             text=f.text, quote=quote, start=f.start, measure=_measure(text, f, figs), subject=subject,

@@ -122,3 +122,20 @@ def test_a_contest_name_starts_at_its_place_not_at_the_verb_before():
     assert {x.name: x.organizer for x in f.programmes} == {"邵阳市第五届职工技能大赛": "邵阳市总工会"}
     f = extract_text("本次邵阳市第五届职工技能大赛共设8个工种。")
     assert "邵阳市第五届职工技能大赛" in {x.name for x in f.programmes}
+
+
+def test_a_paragraph_about_the_own_county_is_not_the_visiting_national_unions():
+    f = extract_text("中华全国总工会调研组来永和县调研\n\n3月2日，中华全国总工会调研组来我县调研。\n\n"
+                     "2023年，全县新增工会27家，发展会员1890人。建成职工之家6家。")
+    assert {x.name: x.organizer for x in f.programmes}.get("职工之家") is None
+    assert {x.text: x.subject for x in f.figures}["27家"] == "永和县总工会"
+
+
+def test_a_quoted_service_network_followed_by_its_count():
+    f = extract_text("今年，某市总工会在建筑工地设立“工友法律驿站”32个。")
+    assert "工友法律驿站" in {x.name for x in f.programmes}
+
+
+def test_staff_stations_are_a_service_network():
+    f = extract_text("州总工会将在全州建设职工驿站40个。")
+    assert "职工驿站" in {x.name for x in f.programmes}

@@ -172,7 +172,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
 
     # 2. quoted names right after a verb of running a programme
     qverbs = "|".join(QUOTE_VERBS)
-    for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等的]|$)", text):
+    # (设立“某某服务站”45个: a count may follow the name)
+    for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等的]|\d|$)", text):
         for q in re.finditer(_Q, m.group(1)):
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
 
