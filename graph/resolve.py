@@ -273,7 +273,7 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             return own
         if level_counts:
             return level_counts.most_common(1)[0][0]
-        if own is None and bare in ("公司", "集团"):
+        if own is None and bare in _BARE_EMPLOYERS:
             return _company_union(article, bare, pos)
         return own
 
@@ -305,6 +305,10 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     article.section_unions = section_union
     article.title_union = title_union
     return unions
+
+
+#: Employers a text names once in full, then by their kind alone (公司工会, 医院党委书记).
+_BARE_EMPLOYERS = ("公司", "集团", "厂", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
 
 
 def _company_union(article: Article, bare: str, pos: int) -> str | None:
@@ -583,7 +587,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                         org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
                 elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
-                elif org_text in ("公司", "集团", "厂"):  # 公司党委书记: the company the text named last before
+                elif org_text in _BARE_EMPLOYERS:  # 公司党委书记, 医院院长: the one the text named last before
                     org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
                                 if x.end <= m.start and x.attrs.get("name", "").endswith(org_text)), None)
                 elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?:总工会$|(?!.*工会))", org_text):
@@ -595,8 +599,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = org_text
             if org is not None and org == body:
                 article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
-            if title.startswith("工会") and len(title) > 3 and org is not None and org.endswith("工会"):
-                title = title[2:]  # 当选工会主席: 主席 of that union
+            if title.startswith("工会") and len(title) > 3 and org is not None:
+                # 当选工会主席: 主席 of that union; 医院工会主席: of the hospital's union
+                org, title = (org if org.endswith("工会") else org + "工会"), title[2:]
             if org is None and title == "总书记":
                 org = "中共中央"
             if title in ("政治局委员", "政治局常委") and org in (None, "中共中央"):

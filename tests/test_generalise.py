@@ -139,3 +139,12 @@ def test_a_quoted_service_network_followed_by_its_count():
 def test_staff_stations_are_a_service_network():
     f = extract_text("州总工会将在全州建设职工驿站40个。")
     assert "职工驿站" in {x.name for x in f.programmes}
+
+
+def test_a_hospital_named_once_then_by_its_kind():
+    f = extract_text("4月10日，岳麓区中医医院召开职代会。医院党委书记白启明讲话，医院工会主席蒋雨桐作报告。"
+                     "去年医院工会慰问职工800人次。")
+    roles = _roles(f)
+    assert ("党委书记", "岳麓区中医医院") in roles["白启明"]
+    assert ("主席", "岳麓区中医医院工会") in roles["蒋雨桐"]
+    assert set(_unions(f)) == {"岳麓区中医医院工会"}

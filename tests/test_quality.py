@@ -22,15 +22,15 @@ DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.74, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
-UNSEEN_FLOORS = {"overall": 0.96, "unions": 0.98, "persons": 0.97, "figures": 0.98, "programmes": 0.85,
-                 "awards": 0.82, "recipients": 0.90, "organizers": 0.84, "reporters": 0.95, "roles": 0.90,
+UNSEEN_FLOORS = {"overall": 0.96, "unions": 0.98, "persons": 0.97, "figures": 0.98, "programmes": 0.83,
+                 "awards": 0.83, "recipients": 0.86, "organizers": 0.83, "reporters": 0.95, "roles": 0.87,
                  "parents": 0.97}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
 SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.91, "subject_acc": 0.82}
 DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.93, "measure_acc": 0.84, "subject_acc": 0.79}
-UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.85, "year_open_acc": 0.98, "measure_acc": 0.90, "subject_acc": 0.75}
+UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.89, "year_open_acc": 0.98, "measure_acc": 0.89, "subject_acc": 0.78}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -90,7 +90,7 @@ def test_dev_figure_attribute_floor(dev_scores, key):
 
 @pytest.mark.parametrize("key", sorted(UNSEEN_FLOORS))
 def test_unseen_floor(unseen_scores, key):
-    assert unseen_scores["articles"] >= 24
+    assert unseen_scores["articles"] >= 30
     assert _f1(unseen_scores, key) >= UNSEEN_FLOORS[key], (key, unseen_scores[key if key != "overall" else
                                                                             "overall_entities_and_figures"])
 

@@ -194,6 +194,11 @@ def _is_generic(prefix: str) -> bool:
     return len(rest) < 2
 
 
+#: Employers named by their kind alone before 工会 (公司工会, 医院工会): the one the text named earlier.
+_BARE_EMPLOYERS = ("公司", "集团", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
+#: Time words that may open the clause before a union's name.
+_TIME_WORDS = ("近年来", "去年", "今年", "前年", "明年", "当年", "同年", "近日", "日前")
+
 _SHORT_RE = re.compile(r"(省|市|区|县)总(?!工会)")
 _ELIDED_RE = re.compile(r"(自治区|省|市|区|县)[、和与及]$")
 #: A district or county written before a bare level: 顺庆区、高坪区总工会 (its 区 is the head's).
@@ -413,7 +418,11 @@ def find(article: Article) -> list[Mention]:
                 prefix, start = prefix[len(g):], start + len(g)
         if start > 0 and text[start - 1].isdigit() and not place_at(prefix, 0):
             continue  # 10人以上新建工会: a count of unions, not one
-        if prefix in ("公司", "集团") and m.group() == "工会":  # 公司工会: the company's union named earlier
+        for t in _TIME_WORDS:  # 去年医院工会: a time word opens the clause, not the name
+            if prefix.startswith(t) and len(prefix) > len(t) + 1:
+                prefix, start = prefix[len(t):], start + len(t)
+                break
+        if prefix in _BARE_EMPLOYERS and m.group() == "工会":  # 公司工会: the company's union named earlier
             add(start, end, name=None, bare=prefix)
             continue
         if prefix in LEVEL_WORDS and m.group() == "总工会":
