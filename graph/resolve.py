@@ -889,8 +889,8 @@ def resolve_awards(article: Article) -> list[AwardFact]:
                 continue
             if in_award(p.start) or _names_award_giver(text, p) or _titled_after(text, p):
                 continue
-            if p.kind == "person" or p.start < m.start:
-                give(f, p.attrs["name"])
+            if p.kind == "person" or p.start < m.start or _ANAPHORIC_AFTER.match(text, p.end):
+                give(f, p.attrs["name"])  # 表彰了…先进单位，A、B等12个单位获此殊荣: units after it too
     # a later sentence naming who got it: …株洲市共有28人获此殊荣,…易冬生名列其中
     # 入选 only when it names no object of its own (入选其中, …入选。): 入选全省创新案例 is another list
     anaphoric = re.compile(r"获此|名列其中|榜上有名|入选(?=其中|[，,。；;！!])")
@@ -1051,12 +1051,18 @@ def _unit_list(written: str, start: int, agents: list[Mention]) -> list[str]:
     # 授予某公司装配车间等5个集体…: the count after the list is not part of the last unit
     written = re.sub(r"等(?:\d+|[一二三四五六七八九十两]+)(?:个|家)(?:集体|单位|班组|企业|车间)?$", "", written)
     for part in written.split("、"):
-        if not (re.search(_UNIT_HEADS + "$", part) and len(part) >= 4 and not re.search(r"[的了在和与]", part)):
+        if not (re.search(_UNIT_HEADS + "$", part) and len(part) >= 4 and not re.search(r"[的了在和与]", part)) \
+                or re.match(r"[\d一二三四五六七八九十百千万两]+[个家名支]", part):  # 授予120个班组: a count
             return []
         out.append(exact.get((start, start + len(part)), part))
         start += len(part) + 1
     return out
 
+
+#: What follows a unit that the clause says received the honour just named (A、B等12个单位获此殊荣).
+_ANAPHORIC_AFTER = re.compile(r"(?:[、和及][^，,。；;、]{2,24}?)*"
+                              r"(?:等[\d一二三四五六七八九十两]*[个家名位]?[\u4e00-\u9fff]{0,3})?"
+                              r"(?:获此殊荣|获此荣誉|榜上有名|名列其中)")
 
 _RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获评|被评为|被授予|被命名为)"
 

@@ -148,3 +148,21 @@ def test_a_hospital_named_once_then_by_its_kind():
     assert ("党委书记", "岳麓区中医医院") in roles["白启明"]
     assert ("主席", "岳麓区中医医院工会") in roles["蒋雨桐"]
     assert set(_unions(f)) == {"岳麓区中医医院工会"}
+
+
+def test_a_quoted_brand_after_a_verb_of_building_or_giving():
+    f = extract_text("截至去年底，全州已建成“司机暖心站”40个。州总工会还为环卫工人送上“清凉包”。")
+    assert {"司机暖心站", "清凉包"} <= {x.name for x in f.programmes}
+
+
+def test_a_count_of_units_is_no_recipient():
+    f = extract_text("省总工会授予90个班组“全省安康杯竞赛优胜班组”称号。")
+    award = next(a for a in f.awards if a.name == "全省安康杯竞赛优胜班组")
+    assert award.recipients == []
+
+
+def test_units_after_a_commended_title_that_the_clause_says_got_it():
+    f = extract_text("会议表彰了2024年度全市工会工作先进单位，雨花区总工会、芙蓉区总工会等9个单位获此殊荣。")
+    award = next(a for a in f.awards if a.name.endswith("全市工会工作先进单位"))
+    assert set(award.recipients) == {"长沙市雨花区总工会", "长沙市芙蓉区总工会"} or \
+        set(award.recipients) == {"雨花区总工会", "芙蓉区总工会"}

@@ -209,7 +209,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     # 获得2021年全国总工会职工技术成果优秀奖, 被评为全省A级县级规范化建设先进单位
     heads = "|".join(map(re.escape, _TITLE_HEADS))
     item = rf"(?:[\u4e00-\u9fffA-Za-z0-9]|“[^”“\n]{{1,12}}”){{2,30}}?(?:{heads})"
-    lst = rf"{_GIVEN}了?(?:\d{{4}}年度?)?((?:{item}[、和])*{item})(?=等|称号|荣誉|[，。；,;：:\s）)]|$)"
+    # (表彰了2024年度某某先进单位，A、B获此殊荣: the meeting's verb of commending names the title too)
+    lst = rf"(?:{_GIVEN}|表彰)了?(?:\d{{4}}年度?)?((?:{item}[、和])*{item})(?=等|称号|荣誉|[，。；,;：:\s）)]|$)"
     for m in re.finditer(lst, text):
         pos = m.start(1)
         for part in re.split(r"[、和]", m.group(1)):
