@@ -741,9 +741,14 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     (州总工会指导勐海县总工会开展…: the county union); else an organisation that
     opens the sentence (北京市温暖基金会于…发起设立“温暖武汉”项目)."""
     ctx = ctx or _ProgrammeContext(article)
-    s0, _ = _near_bounds(_SENTENCE, article.text, pos)
-    unions = ctx.unions_between(s0, pos)
-    while len(unions) > 1 and re.search(r"(?:联合|与|和|会同|携手)$", article.text[s0:unions[-1].start]):
+    text = article.text
+    s0, _ = _near_bounds(_SENTENCE, text, pos)
+    # not a union the sentence founds or joins (成立…工会联合会，创建…), nor one that only set a task
+    # (省总工会下达的…建设任务): who runs the programme is the sentence's subject
+    unions = [u for u in ctx.unions_between(s0, pos)
+              if not (_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
+                      or _UNION_AS_MODIFIER.match(text, u.end))]
+    while len(unions) > 1 and re.search(r"(?:联合|与|和|会同|携手)$", text[s0:unions[-1].start]):
         unions.pop()  # 昆山市总工会联合花桥经济开发区工会举办…: the co-organiser is not the organiser
     if unions:
         return unions[-1]

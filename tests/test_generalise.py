@@ -166,3 +166,13 @@ def test_units_after_a_commended_title_that_the_clause_says_got_it():
     award = next(a for a in f.awards if a.name.endswith("全市工会工作先进单位"))
     assert set(award.recipients) == {"长沙市雨花区总工会", "长沙市芙蓉区总工会"} or \
         set(award.recipients) == {"雨花区总工会", "芙蓉区总工会"}
+
+
+def test_a_union_that_only_set_the_task_does_not_run_the_programme():
+    f = extract_text("近日，株洲市总工会召开全委会。去年，全市完成省总工会下达的30家工会驿站建设任务。")
+    assert {x.name: x.organizer for x in f.programmes}.get("工会驿站") != "湖南省总工会"
+
+
+def test_a_union_founded_in_the_sentence_does_not_run_what_follows():
+    f = extract_text("天元区总工会去年成立全区首家快递行业工会联合会，建成“骑手加油站”。")
+    assert {x.name: x.organizer for x in f.programmes}.get("骑手加油站") == "天元区总工会"
