@@ -176,3 +176,8 @@ def test_a_union_that_only_set_the_task_does_not_run_the_programme():
 def test_a_union_founded_in_the_sentence_does_not_run_what_follows():
     f = extract_text("天元区总工会去年成立全区首家快递行业工会联合会，建成“骑手加油站”。")
     assert {x.name: x.organizer for x in f.programmes}.get("骑手加油站") == "天元区总工会"
+
+
+def test_tibetan_names_of_two_common_elements():
+    f = extract_text("日喀则讯 5月1日，日喀则市总工会副主席白玛卓嘎看望劳模。")
+    assert ("副主席", "日喀则市总工会") in _roles(f)["白玛卓嘎"]
