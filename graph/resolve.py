@@ -273,6 +273,8 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             return own
         if level_counts:
             return level_counts.most_common(1)[0][0]
+        if own is None and bare in _BARE_EMPLOYERS:
+            return _company_union(article, bare, pos)
         return own
 
     for m in mentions:
@@ -303,6 +305,19 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     article.section_unions = section_union
     article.title_union = title_union
     return unions
+
+
+#: Employers a text names once in full, then by their kind alone (公司工会, 医院党委书记).
+_BARE_EMPLOYERS = ("公司", "集团", "厂", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
+
+
+def _company_union(article: Article, bare: str, pos: int) -> str | None:
+    """公司工会 / 集团工会 with no name before it: the union of the company the text named last
+    before it (else first after it), when that name ends in the same word."""
+    orgs = [m for m in article.of_kind("organization") if m.attrs.get("name", "").endswith(bare)]
+    before = [m for m in orgs if m.end <= pos]
+    pick = before[-1] if before else (orgs[0] if orgs else None)
+    return pick.attrs["name"] + "工会" if pick is not None else None
 
 
 def _zone_in_region(zone: str, region: Region | None) -> bool:
@@ -449,10 +464,43 @@ def parent_of(name: str) -> str | None:
 
 
 # ---------------------------------------------------------------- context
+#: A sentence about a place of the article's own (全县新增…, 我市建成…), not about a national body.
+_LOCAL_SCOPE = re.compile(r"[全我本](?:县|市|区|州|盟|旗)")
+
+
 def _default_union(article: Article, pos: int) -> str | None:
+    """The union a sentence is about when it names none: its section's, else the headline's;
+    not the national union for a sentence about a place of the article's own (中华全国总工会调研组
+    来我县… 全县新增工会33家: the county's)."""
     sent = article.sentence_at(pos)
     sec = sent.section if sent else 0
-    return article.section_unions.get(sec) or article.title_union
+    return _unless_national_here(article, pos, article.section_unions.get(sec) or article.title_union)
+
+
+def _own_place_union(article: Article, pos: int) -> str | None:
+    """The union of the place a paragraph calls its own (全县 → the article's county's union), where
+    the article's region names it."""
+    sent = article.sentence_at(pos)
+    if sent is None:
+        return None
+    p0 = article.paragraphs[sent.paragraph][0] if sent.paragraph < len(article.paragraphs) else sent.start
+    m = _LOCAL_SCOPE.search(article.text, min(p0, sent.start), pos)
+    if m is None:
+        return None
+    named = [u for u in article.of_kind("union") if u.attrs.get("name")]
+    return article_region(article, named).union(m.group()[1:])
+
+
+def _unless_national_here(article: Article, pos: int, union: str | None) -> str | None:
+    """``union``, unless it is the national union and the paragraph at ``pos`` is about a place of
+    the article's own (全县, 我市 ... before ``pos``): then None."""
+    if union != NATIONAL:
+        return union
+    sent = article.sentence_at(pos)
+    if sent is None:
+        return union
+    p0 = article.paragraphs[sent.paragraph][0] if sent.paragraph < len(article.paragraphs) else sent.start
+    return None if _LOCAL_SCOPE.search(article.text, min(p0, sent.start), pos) else union
 
 
 # ---------------------------------------------------------------- persons
@@ -539,6 +587,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                         org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
                 elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
+                elif org_text in _BARE_EMPLOYERS:  # 公司党委书记, 医院院长: the one the text named last before
+                    org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
+                                if x.end <= m.start and x.attrs.get("name", "").endswith(org_text)), None)
                 elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?:总工会$|(?!.*工会))", org_text):
                     # 市委, 区人社局, a bare 县总工会, no place known: one name for every city's body would merge them
                     org = None
@@ -548,6 +599,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = org_text
             if org is not None and org == body:
                 article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
+            if title.startswith("工会") and len(title) > 3 and org is not None:
+                # 当选工会主席: 主席 of that union; 医院工会主席: of the hospital's union
+                org, title = (org if org.endswith("工会") else org + "工会"), title[2:]
             if org is None and title == "总书记":
                 org = "中共中央"
             if title in ("政治局委员", "政治局常委") and org in (None, "中共中央"):
@@ -610,7 +664,8 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             fact.organizer = agent.attrs["name"]
             explicit.add(id(fact))
         elif fact.organizer is None and not ctx.in_caption(m.start):  # photo captions name no organiser
-            fact.organizer = _default_union(article, m.start) or ctx.lead_union
+            fact.organizer = _default_union(article, m.start) or _unless_national_here(article, m.start,
+                                                                                      ctx.lead_union)
     # a later sentence that says who runs a programme by one of its forms: 大赛由某省总工会…主办
     for u in ctx.unions:
         if text[u.start - 1:u.start] != "由":
@@ -686,9 +741,14 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     (州总工会指导勐海县总工会开展…: the county union); else an organisation that
     opens the sentence (北京市温暖基金会于…发起设立“温暖武汉”项目)."""
     ctx = ctx or _ProgrammeContext(article)
-    s0, _ = _near_bounds(_SENTENCE, article.text, pos)
-    unions = ctx.unions_between(s0, pos)
-    while len(unions) > 1 and re.search(r"(?:联合|与|和|会同|携手)$", article.text[s0:unions[-1].start]):
+    text = article.text
+    s0, _ = _near_bounds(_SENTENCE, text, pos)
+    # not a union the sentence founds or joins (成立…工会联合会，创建…), nor one that only set a task
+    # (省总工会下达的…建设任务): who runs the programme is the sentence's subject
+    unions = [u for u in ctx.unions_between(s0, pos)
+              if not (_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
+                      or _UNION_AS_MODIFIER.match(text, u.end))]
+    while len(unions) > 1 and re.search(r"(?:联合|与|和|会同|携手)$", text[s0:unions[-1].start]):
         unions.pop()  # 昆山市总工会联合花桥经济开发区工会举办…: the co-organiser is not the organiser
     if unions:
         return unions[-1]
@@ -791,7 +851,9 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         if _sought(text, c0, m.start):
             continue  # 推荐…申报某省五一劳动奖章: an honour sought, not yet conferred on anyone
         # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
-        giver = re.search(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start])  # not 表彰决定
+        # the last verb of conferring before the honour: 授予A“甲”称号，授予B“乙” gives 乙 to B alone
+        givers = list(re.finditer(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start]))
+        giver = givers[-1] if givers else None  # not 表彰决定
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
         for p in window(m.end, c1):
             first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)
@@ -824,13 +886,16 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             continue
         if not re.search(_CONFERRED, text[g0:g1]):
             continue
+        gives = re.search(r"(?<!被)授予", text[g0:g1])  # 某工会召开…表彰会，授予…: the union confers
         for p in window(g0, g1):
             if giver and p.start < g0 + giver.start():
                 continue
+            if gives and p.kind == "union" and p.start < g0 + gives.start():
+                continue
             if in_award(p.start) or _names_award_giver(text, p) or _titled_after(text, p):
                 continue
-            if p.kind == "person" or p.start < m.start:
-                give(f, p.attrs["name"])
+            if p.kind == "person" or p.start < m.start or _ANAPHORIC_AFTER.match(text, p.end):
+                give(f, p.attrs["name"])  # 表彰了…先进单位，A、B等12个单位获此殊荣: units after it too
     # a later sentence naming who got it: …株洲市共有28人获此殊荣,…易冬生名列其中
     # 入选 only when it names no object of its own (入选其中, …入选。): 入选全省创新案例 is another list
     anaphoric = re.compile(r"获此|名列其中|榜上有名|入选(?=其中|[，,。；;！!])")
@@ -942,6 +1007,14 @@ def _award_merges(awards: list[Mention]) -> dict[str, str]:
             hosts = prefixed.get(core, set())
             if before or len(hosts) == 1:
                 out[key] = before or next(iter(hosts))
+    # a title written with and without its conferring place (“最美职工” and 伊犁州最美职工): one honour
+    from .mentions._spans import place_at
+    keys = {norm_key(m.attrs["name"]) for m in awards}
+    for key in keys - set(out):
+        hosts = [k for k in keys if len(k) > len(key) and k.endswith(key) and len(key) >= 3
+                 and place_at(k, 0) == len(k) - len(key)]
+        if len(hosts) == 1:
+            out[key] = hosts[0]
     # a short form merged into a full one carries bare forms along
     return {k: out.get(v, v) for k, v in out.items()}
 
@@ -980,13 +1053,21 @@ def _unit_list(written: str, start: int, agents: list[Mention]) -> list[str]:
     """The units of ``written`` (at offset ``start``), split at 、, if every part ends in a unit's head."""
     out = []
     exact = {(a.start, a.end): a.attrs["name"] for a in agents if a.kind != "person"}
+    # 授予某公司装配车间等5个集体…: the count after the list is not part of the last unit
+    written = re.sub(r"等(?:\d+|[一二三四五六七八九十两]+)(?:个|家)(?:集体|单位|班组|企业|车间)?$", "", written)
     for part in written.split("、"):
-        if not (re.search(_UNIT_HEADS + "$", part) and len(part) >= 4 and not re.search(r"[的了在和与]", part)):
+        if not (re.search(_UNIT_HEADS + "$", part) and len(part) >= 4 and not re.search(r"[的了在和与]", part)) \
+                or re.match(r"[\d一二三四五六七八九十百千万两]+[个家名支]", part):  # 授予120个班组: a count
             return []
         out.append(exact.get((start, start + len(part)), part))
         start += len(part) + 1
     return out
 
+
+#: What follows a unit that the clause says received the honour just named (A、B等12个单位获此殊荣).
+_ANAPHORIC_AFTER = re.compile(r"(?:[、和及][^，,。；;、]{2,24}?)*"
+                              r"(?:等[\d一二三四五六七八九十两]*[个家名位]?[\u4e00-\u9fff]{0,3})?"
+                              r"(?:获此殊荣|获此荣誉|榜上有名|名列其中)")
 
 _RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获评|被评为|被授予|被命名为)"
 
@@ -1720,7 +1801,8 @@ def resolve_figures(article: Article) -> list[FigureFact]:
         seen.add(key)
         subj = subject_of(f)
         subject, kind = (subj.attrs.get("name"), subj.kind) if subj else (
-            _default_union(article, f.start) or article.main_union, "union")
+            _default_union(article, f.start) or _unless_national_here(article, f.start, article.main_union)
+            or _own_place_union(article, f.start), "union")
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
             text=f.text, quote=quote, start=f.start, measure=_measure(text, f, figs), subject=subject,

@@ -18,13 +18,19 @@ ROOT = Path(__file__).resolve().parent.parent
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
                "awards": 0.92, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
-DEV_FLOORS = {"overall": 0.87, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.87, "parents": 0.96,
-              "awards": 0.96, "recipients": 0.93, "organizers": 0.59, "reporters": 0.95, "roles": 0.88}
+DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.88, "parents": 0.96,
+              "awards": 0.96, "recipients": 0.93, "organizers": 0.78, "reporters": 0.95, "roles": 0.88}
+# The unseen set (tests/data/unseen): articles written for this project from provinces and national
+# industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
+UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.97, "figures": 0.98, "programmes": 0.86,
+                 "awards": 0.89, "recipients": 0.95, "organizers": 0.86, "reporters": 0.95, "roles": 0.87,
+                 "parents": 0.97}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
 SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.91, "subject_acc": 0.82}
-DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.93, "measure_acc": 0.84, "subject_acc": 0.74}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.93, "year_open_acc": 0.93, "measure_acc": 0.84, "subject_acc": 0.79}
+UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.89, "year_open_acc": 0.98, "measure_acc": 0.89, "subject_acc": 0.78}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -36,6 +42,14 @@ def dev_scores(tmp_path_factory):
     out = tmp_path_factory.mktemp("dev")
     build([ROOT / "tests" / "dev" / "texts"], out)
     return evaluate(out / "graph.ttl", ROOT / "tests" / "dev" / "gold")
+
+
+@pytest.fixture(scope="module")
+def unseen_scores(tmp_path_factory):
+    out = tmp_path_factory.mktemp("unseen")
+    unseen = ROOT / "tests" / "data" / "unseen"
+    build([unseen / "texts"], out)
+    return evaluate(out / "graph.ttl", unseen / "gold")
 
 
 def test_dev_copy_matches_its_manifest():
@@ -72,3 +86,16 @@ def test_seed_figure_attribute_floor(seed_graph, key):
 def test_dev_figure_attribute_floor(dev_scores, key):
     attrs = dev_scores["figure_attributes"]
     assert attrs[key] >= DEV_ATTRIBUTE_FLOORS[key], (key, attrs)
+
+
+@pytest.mark.parametrize("key", sorted(UNSEEN_FLOORS))
+def test_unseen_floor(unseen_scores, key):
+    assert unseen_scores["articles"] >= 30
+    assert _f1(unseen_scores, key) >= UNSEEN_FLOORS[key], (key, unseen_scores[key if key != "overall" else
+                                                                            "overall_entities_and_figures"])
+
+
+@pytest.mark.parametrize("key", sorted(UNSEEN_ATTRIBUTE_FLOORS))
+def test_unseen_figure_attribute_floor(unseen_scores, key):
+    attrs = unseen_scores["figure_attributes"]
+    assert attrs[key] >= UNSEEN_ATTRIBUTE_FLOORS[key], (key, attrs)

@@ -78,7 +78,28 @@ def raw_chunk(text: str, end: int, max_len: int = 30) -> int:
         i -= 1
     while i < end and i > 0 and text[i - 1].isdigit() and text[i] in "年月日号届期次个家名项场件批所支":
         i += 1  # 2023年延庆区总工会, 98个职工教育培训示范点: date or measure word, not name
-    return i
+    return i + _unbalanced_lead(text[i:end])
+
+
+def _unbalanced_lead(chunk: str) -> int:
+    """Characters before the last bracket of ``chunk`` that a name cannot span: a closing one
+    with no opening before it (（记者 张伟）中国金融工会 → 中国金融工会), or an opening one never
+    closed (（拉萨市总工会 供稿） → 拉萨市总工会); balanced ones (某公司（集团）工会) stay inside.
+    """
+    cut, depth, opened = 0, 0, []
+    for k, ch in enumerate(chunk):
+        if ch in "(（":
+            opened.append(k)
+            depth += 1
+        elif ch in ")）":
+            if depth:
+                depth -= 1
+                opened.pop()
+            else:
+                cut = k + 1
+    if opened:
+        cut = max(cut, opened[-1] + 1)
+    return cut
 
 
 _FW_BY_FIRST: dict[str, tuple[str, ...]] = {}

@@ -27,6 +27,8 @@ _MODIFIER_AFTER = re.compile(
     r"(?:创新)?(?:交流)?大会|论坛|精神|宣讲|培育|年度人物|评选|选树|学院|学校|基地"
     # a studio named after the title, possibly shared: 市级劳模和工匠人才、职工创新工作室
     r"|(?:(?!的)[和与及、\u4e00-\u9fff]){0,12}?工作室"
+    # the launch of a selection (“最美职工”发布会), not a conferral
+    r"|[”’]?发布(?:会|仪式)"
     # a group of people, not a title: 东城区劳模和职工参与…
     r"|[和与及](?:职工|群众|家属|员工|青年)")
 #: Conferring levels written before an honour core, longest first (全国工人先锋号, 省级劳动模范).
@@ -179,6 +181,9 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         add(m.start(), m.end(), m.group(1))
     for m in re.finditer(_GIVEN + r"“([^”“\n]{2,40})”", text):
         add(m.start(1) - 1, m.end(1) + 1, m.group(1))
+    # a quoted title before 称号 whatever stands between it and the verb: 授予56个集体“某某先进集体”称号
+    for m in re.finditer(r"“([^”“\n]{2,40})”(?=(?:荣誉)?称号)", text):
+        add(m.start(), m.end(), m.group(1))
 
     # level or place + core: 北京市劳动模范, 全国工人先锋号, 省五一劳动奖状; then cores that share it
     for m in _cores_re().finditer(text):
@@ -204,7 +209,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     # 获得2021年全国总工会职工技术成果优秀奖, 被评为全省A级县级规范化建设先进单位
     heads = "|".join(map(re.escape, _TITLE_HEADS))
     item = rf"(?:[\u4e00-\u9fffA-Za-z0-9]|“[^”“\n]{{1,12}}”){{2,30}}?(?:{heads})"
-    lst = rf"{_GIVEN}了?(?:\d{{4}}年度?)?((?:{item}[、和])*{item})(?=等|称号|荣誉|[，。；,;：:\s）)]|$)"
+    # (表彰了2024年度某某先进单位，A、B获此殊荣: the meeting's verb of commending names the title too)
+    lst = rf"(?:{_GIVEN}|表彰)了?(?:\d{{4}}年度?)?((?:{item}[、和])*{item})(?=等|称号|荣誉|[，。；,;：:\s）)]|$)"
     for m in re.finditer(lst, text):
         pos = m.start(1)
         for part in re.split(r"[、和]", m.group(1)):
@@ -219,15 +225,45 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         add(m.start(), m.end(), m.group(), [_plain(m.group())] if "“" in m.group() else ())
 
     _ellipsis()
+    out = _widen_to_named(text, out)
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _widen_to_named(text: str, out: list[Mention]) -> list[Mention]:
+    """A title written in full elsewhere in the article (“某系统先进集体”称号) read whole where it
+    is written unquoted too (表彰某系统先进集体), not as its bare tail (先进集体)."""
+    names = {m.attrs["name"] for m in out}
+    widened: list[Mention] = []
+    for m in sorted(out, key=lambda x: x.start):
+        name = m.attrs["name"]
+        full = max((n for n in names if len(n) > len(name) and n.endswith(name)
+                    and text[max(0, m.start - len(n) + len(name)):m.end] == n), key=len, default=None)
+        prev = widened[-1] if widened else None
+        if full is None and prev is not None and prev.end == m.start - 1 and text[prev.end] in "和与及、":
+            # 某系统先进集体和优秀工会工作者: the second title shares the first one's prefix
+            full = next((n for n in names if len(n) > len(name) and n.endswith(name)
+                         and prev.attrs["name"].startswith(n[:len(n) - len(name)])), None)
+            if full is not None:
+                m = Mention("award", m.start, m.end, m.text, {**m.attrs, "name": full, "core": None,
+                                                              "aliases": sorted({*m.attrs["aliases"], name})})
+                full = None
+        if full is not None:
+            s = m.start - len(full) + len(name)
+            m = Mention("award", s, m.end, text[s:m.end], {**m.attrs, "name": full, "core": None})
+        widened.append(m)
+    return widened
 
 
 # ---------------------------------------------------------------- recipients named in lists
 #: Verbs of receiving an honour written right after its recipients.
 _RECEIVED = r"(?:先后|曾|还|也|均|分别|同时|一同|共同)?(?:荣获|获得|获评|被评为|被授予|荣膺|当选为?|入选)"
-_NAME = r"[\u4e00-\u9fff]{2,3}"
-_COUNT = r"(?:等(?:\d+|[一二三四五六七八九十两]+)(?:人|名|位)|等人|等同志|同志|等)?"
+#: A Han name of two or three characters, or a transcribed one whose parts a middle dot joins
+#: (艾力·买买提: Uyghur, Kazakh and other names written in Chinese characters).
+_NAME = r"(?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8}(?:·[\u4e00-\u9fff]{2,8})?|[\u4e00-\u9fff]{2,3})"
+#: The count after a list of names: 等3人, 等10名职工, 等同志.
+_COUNT = (r"(?:等(?:\d+|[一二三四五六七八九十两]+)(?:人|名|位)(?:职工|同志|选手|员工|教师|个人|劳动者|工匠)?"
+          r"|等人|等同志|同志|等)?")
 
 
 #: What may follow a name written right after an honour (全国劳动模范孔德平家里).
@@ -260,14 +296,24 @@ def find_recipient_names(article: Article) -> list[Mention]:
     from .persons import is_plausible_name
 
     text = article.text
-    known = {m.start for m in article.of_kind("person")}
+    persons = {m.start: m for m in article.of_kind("person")}
+    known = set(persons)
     award_starts = {m.start for m in article.of_kind("award")}
     out: list[Mention] = []
 
     def take(group_start: int, names: str) -> None:
         pos = group_start
         for name in names.split("、"):
-            if is_plausible_name(name) and pos not in known:
+            found = persons.get(pos)
+            if "·" in name and found is not None and len(found.text) < len(name) and name.startswith(found.text):
+                # the list shows the whole transcribed name where the name finder stopped short
+                found.end, found.text = pos + len(name), name
+                found.attrs["name"] = name
+            elif "·" in name and pos not in known and all(len(part) >= 2 for part in name.split("·")):
+                known.add(pos)
+                out.append(Mention("person", pos, pos + len(name), name,
+                                   {"name": name, "via": "award-list", "posts": [], "honour": None}))
+            elif is_plausible_name(name) and pos not in known:
                 known.add(pos)
                 out.append(Mention("person", pos, pos + len(name), name,
                                    {"name": name, "via": "award-list", "posts": [], "honour": None}))

@@ -23,7 +23,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Article, Mention
-from ._spans import name_start
+from ._spans import name_start, place_at
 from .awards import TakenSpans
 
 _Q = r"“([^”“\n]{2,40})”"
@@ -37,7 +37,8 @@ INTRO_VERBS = ("开展", "实施", "举办", "组织", "推出", "启动", "设�
 WEAK_TAILS = ("机制", "讲座", "志愿服务", "课堂", "讲堂", "品牌", "联盟", "座谈会", "交流会", "推进会", "现场会",
               "服务站", "驿站", "工作室")
 #: Verbs after which a bare quoted name is a programme (唱响“四季歌”, 推动“五站进港”).
-QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开展", "举办", "启动", "推动", "实施", "设立", "发起")
+QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开展", "举办", "启动", "推动", "实施", "设立", "发起",
+               "建成", "打造", "送上", "送去")
 #: What may follow a programme name that ends in a strong tail.
 _AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动|[\u4e00-\u9fff]{1,3}决赛")
 #: Tails that mark a programme even without a verb or quotes before them.
@@ -45,7 +46,8 @@ STRONG_TAILS = ("热线", "工程", "专项基金", "基金", "行动计划", "�
                 "比赛", "竞赛", "培训班", "艺术节", "运动会", "示范点")
 #: Words that, alone before a tail, make a kind of activity, not a programme's name
 #: (竞赛活动, 技能竞赛, 文艺活动, 慰问和文体活动).
-GENERIC_WORDS = ("群众性文体", "文体", "文艺", "慰问", "竞赛", "培训", "宣传", "服务", "技能", "帮扶", "走访", "安全",
+GENERIC_WORDS = ("群众性文体", "文体", "文艺", "书法", "绘画", "美术", "摄影", "书画", "手工", "职工群众",
+                 "慰问", "竞赛", "培训", "宣传", "服务", "技能", "帮扶", "走访", "安全",
                  "体育", "娱乐", "公益", "志愿", "学习", "教育", "实践", "交流", "主题", "职业", "职工", "联谊",
                  "心理健康", "健康", "法律", "普法", "和", "、", "及")
 _BAD_START = ("各种", "各类", "一系列", "多种", "多项", "相关", "各项", "有关", "一批", "多个", "各级", "这些", "该",
@@ -69,7 +71,8 @@ def _tails_re(strong_only: bool = False, quoted: bool = False) -> str:
 @cache
 def _generic_re() -> re.Pattern:
     words = "|".join(map(re.escape, sorted(GENERIC_WORDS, key=len, reverse=True)))
-    return re.compile(rf"(?:{words})+(?:[\u4e00-\u9fff]{{0,2}}活动|技能竞赛|竞赛|比赛|大赛|培训班?|讲座|演出|展演)")
+    return re.compile(rf"(?:{words})+(?:[\u4e00-\u9fff]{{0,2}}活动|技能竞赛|竞赛|比赛|大赛|培训班?|讲座|演出|展演"
+                      rf"|书画摄影展|书画展|书法展|摄影展|美术展|画展|作品展|展览)")
 
 
 @cache
@@ -170,7 +173,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
 
     # 2. quoted names right after a verb of running a programme
     qverbs = "|".join(QUOTE_VERBS)
-    for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等的]|$)", text):
+    # (设立“某某服务站”45个: a count may follow the name)
+    for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等的]|\d|$)", text):
         for q in re.finditer(_Q, m.group(1)):
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
 
@@ -180,7 +184,11 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         # the region that holds it, written after a quote or clause edge: 粤港澳大湾区第四届职业技能大赛
         region = re.search(r"(?:^|(?<=[”\s，,。；;：:]))([\u4e00-\u9fff]{2,8}(?:湾区|经济区|地区|省|市|区|县|州))$",
                            text[max(0, m.start() - 9):m.start()])
-        s = m.start() - len(region.group(1)) if region and not region.group(1).startswith(("全", "各")) else m.start()
+        held = region.group(1).rsplit("的", 1)[-1] if region else ""  # 联合主办的|某市第十二届…
+        if held and not re.search(r"湾区|经济区", held):
+            # the window's edge is no clause edge: the region starts at a known place (本次|某市第五届…)
+            held = held[next((k for k in range(len(held) - 1) if place_at(held, k)), len(held)):]
+        s = m.start() - len(held) if held and not held.startswith(("全", "各")) else m.start()
         c.add(s, m.end(), text[s:m.end()], {short, m.group()})
     item = rf"(?:[\u4e00-\u9fff]{{2,12}}、)*[\u4e00-\u9fff+“”()]{{2,24}}?{tails}"
     for m in re.finditer(rf"(?:{verbs})了?((?:{item}[、和])*{item})(?![\u4e00-\u9fff]{{0,3}}{tails})", text):

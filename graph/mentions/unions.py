@@ -194,6 +194,11 @@ def _is_generic(prefix: str) -> bool:
     return len(rest) < 2
 
 
+#: Employers named by their kind alone before 工会 (公司工会, 医院工会): the one the text named earlier.
+_BARE_EMPLOYERS = ("公司", "集团", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
+#: Time words that may open the clause before a union's name.
+_TIME_WORDS = ("近年来", "去年", "今年", "前年", "明年", "当年", "同年", "近日", "日前")
+
 _SHORT_RE = re.compile(r"(省|市|区|县)总(?!工会)")
 _ELIDED_RE = re.compile(r"(自治区|省|市|区|县)[、和与及]$")
 #: A district or county written before a bare level: 顺庆区、高坪区总工会 (its 区 is the head's).
@@ -226,9 +231,18 @@ def _founded(text: str, start: int, prefix: str) -> int | None:
     if not modified or not before.endswith(("成立", "组建")) or len(prefix) - i < 2:
         return None
     rest = prefix[i:]
-    if any(flag.startswith(("v", "p", "c", "u")) for _, flag in words(rest)) or _is_generic(rest):
+    if any(flag.startswith(("v", "p", "c", "u")) for _, flag in words(rest)):
         return None
+    if _is_generic(rest) and (rest.startswith(_FOUNDED_COLLECTIVE) or not rest.endswith(_FOUNDED_SECTORS)):
+        return None  # 成立了新就业形态工会联合会 names the one founded; 成立各级…工会联合会 does not
     return i
+
+
+#: Sector words that name a joint union being founded (成立了新就业形态工会联合会), though they
+#: make a class of unions elsewhere (新就业形态工会 at large).
+_FOUNDED_SECTORS = ("新就业形态", "新业态", "行业", "楼宇", "区域", "园区", "商圈", "市场", "快递", "外卖", "物流",
+                    "货运", "网约车", "家政", "非公")
+_FOUNDED_COLLECTIVE = ("各", "基层", "所属", "下属", "相关", "有关", "一批", "多个", "若干")
 
 
 def _short_form_at(text: str, start: int, end: int) -> bool:
@@ -283,6 +297,26 @@ def _elided_level(text: str, start: int, add) -> None:
         add(s0, end, name=None, bare=pre, written=pre + "总工会")
     elif _all_places(pre):  # 宁夏回族自治区、市总工会; 南充市顺庆区、高坪区总工会
         add(s0, end, name=pre + "总工会", written=pre + "总工会")
+
+
+_SHARED_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,10}?)[、和与及]$")
+
+
+def _shared_tail(text: str, start: int, name: str, add) -> None:
+    """``岳阳市、常德市教育工会``: a place written before a place-led union shares its tail
+    (教育工会) and names a union of its own, when both places are of one level."""
+    n = place_at(name, 0)
+    tail = name[n:]
+    if not n or len(tail) < 3 or not industry_name(tail[:-2] if tail.endswith("工会") else tail):
+        return
+    m = _SHARED_BEFORE_RE.search(text[max(0, start - 11):start])
+    if not m:
+        return
+    k = next((k for k in range(len(m.group(1)), 1, -1) if place_at(m.group(1), len(m.group(1)) - k) == k), 0)
+    other = m.group(1)[len(m.group(1)) - k:] if k else ""
+    if other and other[-1] == name[n - 1]:
+        s0 = max(0, start - 11) + m.start(1) + len(m.group(1)) - k
+        add(s0, s0 + k, name=other + tail, written=other + tail)
 
 
 def lead_length(prefix: str) -> int:
@@ -384,7 +418,11 @@ def find(article: Article) -> list[Mention]:
                 prefix, start = prefix[len(g):], start + len(g)
         if start > 0 and text[start - 1].isdigit() and not place_at(prefix, 0):
             continue  # 10人以上新建工会: a count of unions, not one
-        if prefix in ("公司", "集团") and m.group() == "工会":  # 公司工会: the company's union named earlier
+        for t in _TIME_WORDS:  # 去年医院工会: a time word opens the clause, not the name
+            if prefix.startswith(t) and len(prefix) > len(t) + 1:
+                prefix, start = prefix[len(t):], start + len(t)
+                break
+        if prefix in _BARE_EMPLOYERS and m.group() == "工会":  # 公司工会: the company's union named earlier
             add(start, end, name=None, bare=prefix)
             continue
         if prefix in LEVEL_WORDS and m.group() == "总工会":
@@ -412,6 +450,8 @@ def find(article: Article) -> list[Mention]:
         add(start, end, name=name)
         if m.group() == "总工会" and _all_places(prefix):
             _elided_level(text, start, add)  # 顺庆区、高坪区总工会
+        else:
+            _shared_tail(text, start, name, add)  # 岳阳市、常德市教育工会
     # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
     for m in _SHORT_RE.finditer(text):
         if not _short_form_at(text, m.start(), m.end()):
