@@ -175,6 +175,8 @@ def bench_extraction(texts: dict[str, str], repeat: int) -> dict:
     def cold() -> None:
         ner._cache.clear()
         segment._words.cache_clear()
+        segment._first_word.cache_clear()
+        segment._first_words.cache_clear()
         resolve.norm_key.cache_clear()
 
     ner.load()  # the model is loaded once per process, outside the timing
