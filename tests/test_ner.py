@@ -96,6 +96,9 @@ def test_name_context(clause, expected):
     "慰问郑州市的环卫工人。",         # a three-character word after 慰问
     "市代表队获得团体一等奖,",       # 代表队 before 获
     "职工文化活动丰富多彩,",
+    "向困难家庭发放慰问金和慰问品。",  # 慰问金|和: the cue's word runs over the surname
+    "由于年岁已高,",                   # 由于|年
+    "如何让理论宣讲更接地气,",         # 如何|让: no name starts inside a word
 ])
 def test_no_name_context_where_a_common_word_starts(clause):
     assert ner.has_name_context(clause) is False
@@ -109,6 +112,11 @@ def test_no_name_context_where_a_common_word_starts(clause):
     ("获奖者中有文静、江山等职工。", "文静"),
     ("工会主席常青带队走访企业。", "常青"),
     ("班组长方向东介绍,", "方向东"),
+    ("副市长江涛出席会议并讲话。", "江涛"),               # 市长|江涛, not 市|长江
+    ("驾驶员高山林介绍,", "高山林"),
+    ("省劳模成立新表示,", "成立新"),
+    ("工会主席钟爱国带队慰问。", "钟爱国"),
+    ("职工代表江海洋发言,", "江海洋"),
 ])
 def test_names_that_are_dictionary_words_keep_their_context(text, name):
     assert ner.has_name_context(text)
