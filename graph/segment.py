@@ -117,9 +117,18 @@ def _first_words(text: str, n: int) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in islice(_jieba().posseg.cut(text, HMM=False), n))
 
 
-def lcut(text: str) -> list[str]:
-    """Plain jieba word segmentation with the domain dictionary."""
-    return _jieba().lcut(text)
+def opens_dictionary_word(text: str) -> bool:
+    """Whether a word of two characters or more in jieba's dictionary (or the user dictionary) may start ``text``.
+
+    False means :func:`first_words` gives a one-character first token: a
+    prefix look-up, no segmentation.
+    """
+    return _jieba().get_FREQ(text[:2]) is not None if len(text) >= 2 else False
+
+
+def lcut(text: str, hmm: bool = True) -> list[str]:
+    """Plain jieba word segmentation with the domain dictionary (``hmm=False``: dictionary words only)."""
+    return _jieba().lcut(text, HMM=hmm)
 
 
 def is_heading(line: str) -> bool:
