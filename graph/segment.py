@@ -64,9 +64,71 @@ def _words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in jieba.posseg.lcut(text, HMM=True))
 
 
-def lcut(text: str) -> list[str]:
-    """Plain jieba word segmentation with the domain dictionary."""
-    return _jieba().lcut(text)
+def first_word(text: str) -> tuple[str, str] | None:
+    """The first ``(word, part-of-speech)`` pair that :func:`words` gives for ``text``, or None for "".
+
+    jieba.posseg yields its tokens lazily, so the costly HMM pass over a
+    later run of unknown characters is skipped when only the first token is
+    asked for (a name's boundary, whether a string is one word).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    tuple of (str, str) or None
+        Equal to ``words(text)[0]``.
+    """
+    return _first_word(text)
+
+
+@lru_cache(maxsize=65536)
+def _first_word(text: str) -> tuple[str, str] | None:
+    w = next(iter(_jieba().posseg.cut(text, HMM=True)), None)
+    return None if w is None else (w.word, w.flag)
+
+
+def first_words(text: str, n: int) -> tuple[tuple[str, str], ...]:
+    """The first ``n`` ``(word, part-of-speech)`` pairs of jieba's dictionary-only segmentation (no HMM).
+
+    Without the HMM for unknown words every token of two characters or
+    more is a word of jieba's dictionary (or the domain user dictionary);
+    unknown text comes out one character at a time.
+
+    Parameters
+    ----------
+    text : str
+    n : int
+        How many tokens at most.
+
+    Returns
+    -------
+    tuple of (str, str)
+        As ``jieba.posseg.lcut(text, HMM=False)[:n]``.
+    """
+    return _first_words(text, n)
+
+
+@lru_cache(maxsize=65536)
+def _first_words(text: str, n: int) -> tuple[tuple[str, str], ...]:
+    from itertools import islice
+
+    return tuple((w.word, w.flag) for w in islice(_jieba().posseg.cut(text, HMM=False), n))
+
+
+def opens_dictionary_word(text: str) -> bool:
+    """Whether a word of two characters or more in jieba's dictionary (or the user dictionary) may start ``text``.
+
+    False means :func:`first_words` gives a one-character first token: a
+    prefix look-up, no segmentation.
+    """
+    return _jieba().get_FREQ(text[:2]) is not None if len(text) >= 2 else False
+
+
+def lcut(text: str, hmm: bool = True) -> list[str]:
+    """Plain jieba word segmentation with the domain dictionary (``hmm=False``: dictionary words only)."""
+    return _jieba().lcut(text, HMM=hmm)
 
 
 def is_heading(line: str) -> bool:

@@ -52,6 +52,19 @@ def test_batched_tagger_gives_the_wheels_own_tags():
     assert ner.load().tag(sentences) == LAC().run(sentences)
 
 
+def test_chain_decoding_gives_the_step_by_step_viterbi_paths():
+    import random
+
+    tagger = ner.load()
+    rng = random.Random(7)
+    chars = "市总工会副主席严立新表示今年厂里新招了名学徒慰问组来到临河村困难职工代表韩朱晓梅方国平等发言,、。0123"
+    sentences = ["区总工会副主席严立新表示,今年厂里新招了42名学徒。", "好", "慰问组来到临河村。"]
+    sentences += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 90))) for _ in range(60)]
+    emissions = tagger._emissions(sentences)
+    for b in range(0, len(emissions), 16):
+        assert tagger._decode(emissions[b:b + 16]) == tagger._viterbi(emissions[b:b + 16])
+
+
 def test_entities_are_cached_per_sentence():
     s = "县总工会常务副主席鲁春燕带队走访了三家企业。"
     first = ner.entities([s])[0]
@@ -75,6 +88,39 @@ def test_entities_are_cached_per_sentence():
 ])
 def test_name_context(clause, expected):
     assert ner.has_name_context(clause) is expected
+
+
+@pytest.mark.parametrize("clause", [
+    "切实维护职工权益保障工作,",     # 职工 then 权益|保障: two common words
+    "动员全区干部群众积极参与,",     # 员 then 全区|干部
+    "慰问郑州市的环卫工人。",         # a three-character word after 慰问
+    "市代表队获得团体一等奖,",       # 代表队 before 获
+    "职工文化活动丰富多彩,",
+    "向困难家庭发放慰问金和慰问品。",  # 慰问金|和: the cue's word runs over the surname
+    "由于年岁已高,",                   # 由于|年
+    "如何让理论宣讲更接地气,",         # 如何|让: no name starts inside a word
+])
+def test_no_name_context_where_a_common_word_starts(clause):
+    assert ner.has_name_context(clause) is False
+
+
+@pytest.mark.parametrize("text, name", [
+    ("车间主任文静表示,今年要再招一批学徒。", "文静"),     # a name that is a dictionary word, before a speech verb
+    ("技能专家黄金华介绍了新工艺。", "黄金华"),           # 黄金|华: a word, then the name's last character
+    ("劳模金星获得表彰。", "金星"),
+    ("来自县医院的马力说,", "马力"),
+    ("获奖者中有文静、江山等职工。", "文静"),
+    ("工会主席常青带队走访企业。", "常青"),
+    ("班组长方向东介绍,", "方向东"),
+    ("副市长江涛出席会议并讲话。", "江涛"),               # 市长|江涛, not 市|长江
+    ("驾驶员高山林介绍,", "高山林"),
+    ("省劳模成立新表示,", "成立新"),
+    ("工会主席钟爱国带队慰问。", "钟爱国"),
+    ("职工代表江海洋发言,", "江海洋"),
+])
+def test_names_that_are_dictionary_words_keep_their_context(text, name):
+    assert ner.has_name_context(text)
+    assert name in _persons(text)
 
 
 def test_stage_reads_only_clauses_with_a_name_context():

@@ -45,6 +45,7 @@ AFTER_NAME = (
 )
 #: Last characters of occupation words written before a name (电焊工易冬生, 班长贾振宇, 技师孙红梅).
 OCCUPATION_ENDS = "工师长员手匠机模"  # 模: 劳模 only
+_OCCUPATION_END_RE = re.compile(f"[{OCCUPATION_ENDS}]")
 SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "透露", "谈到", "提到")
 #: Heads of a government (省长, 副市长, 常务副县长): their body is never the one written before another post.
 _GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:省|市|区|县|州|镇|乡|旗)长")
@@ -71,12 +72,12 @@ def _boundary(text: str, pos: int) -> bool:
     """Whether a name may end before ``pos``: punctuation, a listed word, or a verb (jieba)."""
     if pos >= len(text) or text[pos] in _PUNCT:
         return True
-    if any(text.startswith(w, pos) for w in AFTER_NAME):
+    if text.startswith(AFTER_NAME, pos):
         return True
-    from ..segment import words
+    from ..segment import first_word
 
-    first = words(text[pos:pos + 4])[:1]
-    return bool(first) and first[0][1] in ("v", "vd", "p", "c") and len(first[0][0]) >= 2
+    first = first_word(text[pos:pos + 4])
+    return first is not None and first[1] in ("v", "vd", "p", "c") and len(first[0]) >= 2
 
 
 def is_plausible_name(name: str) -> bool:
@@ -87,7 +88,7 @@ def is_plausible_name(name: str) -> bool:
     """
     if not (2 <= len(name) <= 4) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return False
-    if name in lexicon.not_names() or name in set(lexicon.posts()):
+    if name in lexicon.not_names() or name in _post_set():
         return False
     for n in _surname_lengths():
         if name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2:
@@ -97,18 +98,18 @@ def is_plausible_name(name: str) -> bool:
 
 def _common_word(name: str) -> bool:
     """Whether jieba reads ``name`` as one common word (宣讲团, 范集体 …), not a name."""
-    from ..segment import words
+    from ..segment import first_word
 
-    toks = words(name)
-    return len(toks) == 1 and not toks[0][1].startswith("nr")
+    first = first_word(name)  # one token iff the first is the whole name
+    return first is not None and first[0] == name and not first[1].startswith("nr")
 
 
 def _known_name(name: str) -> bool:
     """Whether jieba's dictionary knows ``name`` as a person name (tag ``nr``)."""
-    from ..segment import words
+    from ..segment import first_word
 
-    toks = words(name)
-    return len(toks) == 1 and toks[0][1].startswith("nr")
+    first = first_word(name)
+    return first is not None and first[0] == name and first[1].startswith("nr")
 
 
 def name_at(text: str, pos: int, require_boundary: bool = True,
@@ -519,8 +520,9 @@ def find(article: Article) -> list[Mention]:
                 break
 
     # an occupation before a name: 电焊工易冬生, 班组长贾振宇, 高级技师孙红梅
-    for i in range(1, len(text)):
-        if text[i - 1] in OCCUPATION_ENDS and text[i - 2:i] not in ("职工", "员工", "会员", "社员"):
+    for occ in _OCCUPATION_END_RE.finditer(text, 0, len(text) - 1):  # a name starts after the character
+        i = occ.end()
+        if text[i - 2:i] not in ("职工", "员工", "会员", "社员"):
             if text[i - 1] == "模" and text[i - 2:i] != "劳模":
                 continue
             name = name_at(text, i, model=model)
