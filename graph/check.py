@@ -294,7 +294,7 @@ def dice(a: str, b: str) -> float:
     return _dice_grams(_bigrams(a), _bigrams(b))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _bigrams(s: str) -> Counter:
     return Counter(s[i:i + 2] for i in range(len(s) - 1))
 
@@ -400,10 +400,11 @@ def _link_article(group: list[_Cand], parent: dict, find, conflicted: list[str])
     for c in group:
         by_key[c.key].append(c)
     keys = list(by_key)
+    grams: dict[str, Counter] = {}  # this block's bigrams: a cache of the whole corpus's would grow with it
     for i, ka in enumerate(keys):
         ga = by_key[ka]
         for kb in keys[i:]:
-            if kb is not ka and not _similar_keys(ka, kb):
+            if kb is not ka and not _similar_keys(ka, kb, grams):
                 continue
             gb = by_key[kb]
             for j, a in enumerate(ga):
@@ -447,14 +448,20 @@ def _link_same(group: list[_Cand], parent: dict, find, conflicted: list[str]) ->
         conflicted.append(low.figure)
 
 
-def _similar_keys(ma: str, mb: str) -> bool:
+def _similar_keys(ma: str, mb: str, grams: dict[str, Counter] | None = None) -> bool:
     """Two normalised measure texts that name the same measure: equal, or bigram Dice >= MEASURE_SIMILARITY."""
     if ma == mb:
         return True
     la, lb = len(ma) - 1, len(mb) - 1
     if la <= 0 or lb <= 0 or 2 * min(la, lb) < MEASURE_SIMILARITY * (la + lb):
         return False  # Dice cannot reach the threshold with bigram counts this different
-    return _dice_grams(_bigrams(ma), _bigrams(mb)) >= MEASURE_SIMILARITY
+    if grams is None:
+        return _dice_grams(_bigrams(ma), _bigrams(mb)) >= MEASURE_SIMILARITY
+    if ma not in grams:
+        grams[ma] = Counter(ma[i:i + 2] for i in range(len(ma) - 1))
+    if mb not in grams:
+        grams[mb] = Counter(mb[i:i + 2] for i in range(len(mb) - 1))
+    return _dice_grams(grams[ma], grams[mb]) >= MEASURE_SIMILARITY
 
 
 def _same_measure(a: FigureRow, b: FigureRow) -> bool:
@@ -468,12 +475,12 @@ def _same_measure(a: FigureRow, b: FigureRow) -> bool:
     return _similar_keys(_measure_key(a.measure), _measure_key(b.measure))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _norm_measure(measure: str) -> str:
     return _norm(measure)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _measure_key(measure: str) -> str:
     return _norm(measure).strip()
 
@@ -623,13 +630,14 @@ def check_rows(store: pyoxigraph.Store) -> list[FigureRow]:
         As :func:`graph.export.tables.figure_rows` gives them (same values,
         same order, a property with several values keeps its smallest),
         except ``title``, ``subject`` (labels) and ``unit_text``, left empty:
-        no check reads them.  Equal quotes are one string object.
+        no check reads them.  Equal values are one string object.
     """
     docs, units, periods = (_values_of(store, q) for q in (DOCS_QUERY, UNITS_QUERY, PERIODS_QUERY))
     acc: dict[str, list] = {}
     multi: set[str] = set()  # figures with more than one solution: their columns become sets
+    pool: dict[str, str] = {}  # one string object per distinct value: subjects, units, articles, quotes recur
     for sol in store.query(CHECK_QUERY):
-        vals = [None if t is None else t.value for t in sol]
+        vals = [None if t is None else pool.setdefault(t.value, t.value) for t in sol]
         fig = vals[_C_FIGURE]
         old = acc.get(fig)
         if old is None:
@@ -641,12 +649,16 @@ def check_rows(store: pyoxigraph.Store) -> list[FigureRow]:
         for i, v in enumerate(vals):
             if v is not None:
                 old[i].add(v)
-    quotes: dict[str, str] = {}
+    del pool
     rows = []
     for fig, vals in acc.items():
-        sets = vals if fig in multi else [set() if v is None else {v} for v in vals]
-        doc_iris = [d for d in sets[_C_DOC] if d in docs]  # an article only with an identifier, as in figure_rows
-        vals = [min(v) if v else None for v in sets]
+        if fig in multi:
+            subjects, doc_set, unit_set, period_set = (vals[c] for c in (_C_SUBJECT, _C_DOC, _C_UNIT, _C_PERIOD))
+            vals = [min(v) if v else None for v in vals]
+        else:  # most figures: one solution, no sets
+            subjects, doc_set, unit_set, period_set = (() if vals[c] is None else (vals[c],)
+                                                       for c in (_C_SUBJECT, _C_DOC, _C_UNIT, _C_PERIOD))
+        doc_iris = [d for d in doc_set if d in docs]  # an article only with an identifier, as in figure_rows
         try:
             value = Decimal(vals[_C_VALUE])
         except InvalidOperation:
@@ -654,16 +666,16 @@ def check_rows(store: pyoxigraph.Store) -> list[FigureRow]:
         year = _YEAR.match(vals[_C_YEAR] or "")
         order = _ORDER.search(fig)
         unit_iri = vals[_C_UNIT] or ""
-        notes, articles = _union(units, sets[_C_UNIT], 0), _union(docs, doc_iris, 0)
-        starts, ends = _union(periods, sets[_C_PERIOD], 0), _union(periods, sets[_C_PERIOD], 1)
+        notes, articles = _union(units, unit_set, 0), _union(docs, doc_iris, 0)
+        starts, ends = _union(periods, period_set, 0), _union(periods, period_set, 1)
         quote = vals[_C_QUOTE] or ""
         rows.append(FigureRow(
             article=min(articles) if articles else "", title="", figure=fig, label=vals[_C_LABEL] or "",
             subject="", measure=vals[_C_MEASURE] or "", value=value,
             unit=min(notes) if notes else re.split(r"[#/]", unit_iri)[-1], unit_text="",
             approximate=vals[_C_APPROX] in ("true", "1"), year=int(year.group()) if year else None,
-            quote=quotes.setdefault(quote, quote), n=int(order.group(1)) if order else None,
-            subject_iris=tuple(sorted(sets[_C_SUBJECT])), unit_iri=unit_iri,
+            quote=quote, n=int(order.group(1)) if order else None,
+            subject_iris=tuple(sorted(subjects)), unit_iri=unit_iri,
             article_iri=min(doc_iris) if doc_iris else "",
             period_start=min(starts) if starts else "", period_end=min(ends) if ends else ""))
     rows.sort(key=lambda x: (x.article, x.n if x.n is not None else sys.maxsize, x.figure))
@@ -712,7 +724,7 @@ def _write(store: pyoxigraph.Store, findings: list[Finding], chunk_chars: int = 
         store.bulk_extend(chunk())
 
 
-def add_findings(g: rdflib.Graph | pyoxigraph.Store) -> list[Finding]:
+def add_findings(g: rdflib.Graph | pyoxigraph.Store, rows: list[FigureRow] | None = None) -> list[Finding]:
     """Check the figures of ``g`` and add one ``ukg:Finding`` node per finding to it.
 
     Parameters
@@ -722,6 +734,11 @@ def add_findings(g: rdflib.Graph | pyoxigraph.Store) -> list[Finding]:
         a build returns: checked by one streamed SPARQL SELECT on it,
         findings bulk-loaded in chunks of bounded size).  Findings already in it are
         kept; re-adding the same finding adds nothing (same IRI, same triples).
+    rows : list of FigureRow, optional
+        The figure rows of ``g``, if the caller has them: then ``g`` is not
+        queried.  :func:`check_rows` of each article's own triples (a build's
+        shard) gives the rows of that article as the whole graph does, since
+        they read no value another article can change; sorted or not.
 
     Returns
     -------
@@ -736,7 +753,9 @@ def add_findings(g: rdflib.Graph | pyoxigraph.Store) -> list[Finding]:
     prov:wasDerivedFrom <article> …`` (shape ``ukgsh:FindingShape``).
     """
     store = g if isinstance(g, pyoxigraph.Store) else oxigraph_of(g)
-    findings = _check(check_rows(store if store is not None else load_store(g)))
+    if rows is None:
+        rows = check_rows(store if store is not None else load_store(g))
+    findings = _check(rows)
     if store is None:  # a plain rdflib graph
         for f in findings:
             for s, p, o in _finding_triples(f):

@@ -10,7 +10,7 @@ import pytest
 from graph import check as C
 from graph.build import extract_corpus
 from graph.export.tables import FigureRow, figure_rows, load_store
-from graph.rdf import build_graph
+from graph.rdf import ShardMerger, article_shard, build_graph
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MEASURES = ["新建职工之家", "全区新建职工之家", "新建职工书屋", "发放补助金", "发放困难补助金", "慰问职工", " 慰问职工",
@@ -110,3 +110,23 @@ def test_add_findings_writes_the_same_triples_to_a_store_and_to_a_graph(seed_gra
     q = "PREFIX ukg: <https://w3id.org/union-kg/ontology#> CONSTRUCT { ?f ?p ?o } WHERE { ?f a ukg:Finding ; ?p ?o }"
     theirs = {str(pyoxigraph.Quad(t.subject, t.predicate, t.object)) for t in load_store(seed_graph).query(q)}
     assert ours == theirs
+
+
+def test_rows_of_each_article_shard_give_the_findings_of_the_merged_store():
+    facts, _ = extract_corpus([SEEDS])
+    shards = [article_shard(f) for f in facts]
+    merged = pyoxigraph.Store()
+    merger = ShardMerger(merged)
+    for sh in shards:
+        merger.add(sh)
+    merger.finish()
+    rows = []
+    for sh in reversed(shards):  # any order
+        one = pyoxigraph.Store()
+        one.load(sh.ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        rows += C.check_rows(one)
+    assert sorted(rows, key=C._row_key) == C.check_rows(merged)
+    expected = [(str(f.iri), f.explanation) for f in C._check(C.check_rows(merged))]
+    n = len(merged)
+    assert [(str(f.iri), f.explanation) for f in C.add_findings(merged, rows=rows)] == expected
+    assert len(merged) > n
