@@ -196,3 +196,18 @@ def test_check_strict_passes_on_clean_figures(tmp_path, capsys):
     assert main(["check", str(path), "--strict"]) == 0
     assert capsys.readouterr().out.strip().startswith("0 findings")
     assert main(["check", str(tmp_path / "missing.ttl")]) == 2
+
+
+def test_finding_iri_stays_short_for_big_conflicts():
+    # a conflict among hundreds of copies of one figure must not give an IRI naming each of them:
+    # every triple of the finding repeats its IRI, so the output would grow with the square
+    from graph.check import IRI_FIGURES, Finding
+
+    few = [_row(1, i, "m", article=f"a{i}") for i in range(IRI_FIGURES)]
+    many = [_row(1, i, "m", article=f"a{i}") for i in range(300)]
+    assert str(Finding("conflicting-values", few).iri).endswith("+".join(f"a{i}/1" for i in range(IRI_FIGURES)))
+    big = str(Finding("conflicting-values", many).iri)
+    assert len(big) < 120 and "a0/1" in big and "299more" in big
+    # the hash covers every member: one figure more or less is another finding
+    assert Finding("conflicting-values", many[:-1]).iri != Finding("conflicting-values", many).iri
+    assert Finding("conflicting-values", many).iri == Finding("conflicting-values", list(many)).iri
