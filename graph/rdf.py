@@ -534,14 +534,23 @@ class ShardMerger:
     The result does not depend on the order shards arrive in: a value of
     rule ``first`` is the one of the smallest article key, whichever came
     first.  Memory held here: the functional values (a few per entity) and
-    one batch.
+    two batches (one gathering, one loading).
+
+    A batch is bulk-loaded on a thread of its own (Oxigraph releases the GIL
+    while it parses and indexes), so the build's main loop keeps taking
+    workers' results meanwhile instead of leaving them idle behind a full
+    window of pending articles.
     """
 
     def __init__(self, store, batch: int = 16 << 20) -> None:
+        from concurrent.futures import Future, ThreadPoolExecutor
+
         self.store = store
         self.batch = batch
         self._buf: list[bytes] = []
         self._size = 0
+        self._loader: ThreadPoolExecutor | None = None
+        self._loading: Future | None = None
         self._best: dict[tuple[URIRef, URIRef], tuple[str, tuple, URIRef | Literal]] = {}
         self._lost: set[URIRef] = set()
 
@@ -575,15 +584,38 @@ class ShardMerger:
     def _flush(self) -> None:
         import pyoxigraph as ox
 
-        if self._buf:
-            self.store.bulk_load(b"".join(self._buf), format=ox.RdfFormat.N_TRIPLES)
+        if not self._buf:
+            return
+        data = b"".join(self._buf)
         self._buf, self._size = [], 0
+        self._wait()  # one batch loading at a time: memory stays at two batches
+        if self._loader is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="union-kg-load")
+        self._loading = self._loader.submit(self.store.bulk_load, data, format=ox.RdfFormat.N_TRIPLES)
+
+    def _wait(self) -> None:
+        """Wait for the batch being loaded (its error, if any, is raised here)."""
+        fut, self._loading = self._loading, None
+        if fut is not None:
+            fut.result()
+
+    def close(self) -> None:
+        """Wait for the batch being loaded and stop the loader thread (:meth:`finish` does it too)."""
+        try:
+            self._wait()
+        finally:
+            if self._loader is not None:
+                self._loader.shutdown()
+                self._loader = None
 
     def finish(self) -> None:
         """Load what is queued and the winning functional values; drop places and instants only losers named."""
         import pyoxigraph as ox
 
         self._flush()
+        self.close()
         won = Graph()
         for (s, p), (_, _, o) in self._best.items():
             won.add((s, p, o))

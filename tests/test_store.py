@@ -192,3 +192,20 @@ def test_load_a_store_folder_as_an_rdflib_graph(seed_store):
     assert len(g) == len(ttl)
     q = "SELECT (COUNT(?u) AS ?n) WHERE { ?u a <https://w3id.org/union-kg/ontology#TradeUnion> }"
     assert list(g.query(q))[0][0] == list(ttl.query(q))[0][0]
+
+
+def test_a_big_corpus_is_built_on_disk_without_being_asked(tmp_path, monkeypatch, capsys):
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for doc_id, text in TEXTS.items():
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    build([corpus], tmp_path / "mem", html=False, cache=False)
+    assert not (tmp_path / "mem" / ".store").exists()  # a small corpus stays in memory
+    monkeypatch.setattr(sys.modules["graph.build"], "SPILL_BYTES", 100)  # "big": more than 100 bytes
+    g, report = build([corpus], tmp_path / "big", html=False, cache=False)
+    assert "building the graph on disk in" in capsys.readouterr().err
+    assert is_store_dir(tmp_path / "big" / ".store")
+    assert len(g) == report.triples
+    assert (tmp_path / "big" / "graph.ttl").read_bytes() == (tmp_path / "mem" / "graph.ttl").read_bytes()
