@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from .cli import command
-from .export.views import MAX_NODES
+from .export.views import EGO_NODES, MAX_NODES
 
 
 @command("views", "write the HTML views (landing page, whole graph, classes, articles, unions, persons)")
@@ -15,14 +15,17 @@ def _args(p: argparse.ArgumentParser):
     p.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out/)")
     p.add_argument("--max-nodes", type=int, default=MAX_NODES, metavar="N",
                    help=f"at most N nodes per page, highest degree first (default: {MAX_NODES})")
+    p.add_argument("--ego-nodes", type=int, default=EGO_NODES, metavar="N",
+                   help=f"at most N nodes on a union, person or article page, nearest first (default: {EGO_NODES})")
     p.epilog = "example: union-kg views out/graph.ttl -o out/   then open out/index.html"
 
     def run(args: argparse.Namespace) -> int:
         from .export.views import write_views
 
         path = Path(args.graph)
-        if args.max_nodes < 1:
-            print(f"union-kg views: --max-nodes must be at least 1, not {args.max_nodes}", file=sys.stderr)
+        if min(args.max_nodes, args.ego_nodes) < 1:
+            print(f"union-kg views: --max-nodes and --ego-nodes must be at least 1, not {args.max_nodes}, "
+                  f"{args.ego_nodes}", file=sys.stderr)
             return 2
         try:
             g = _open(path)
@@ -33,7 +36,7 @@ def _args(p: argparse.ArgumentParser):
             why = " ".join(str(err).split())[:200]
             print(f"union-kg views: {path} is not readable Turtle: {why}", file=sys.stderr)
             return 2
-        print(f"wrote {write_views(g, args.out, args.max_nodes)}")
+        print(f"wrote {write_views(g, args.out, args.max_nodes, ego_nodes=args.ego_nodes)}")
         return 0
     return run
 

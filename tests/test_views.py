@@ -153,6 +153,11 @@ def test_capped_ego_page_keeps_the_nearest(seed):
     assert [n for n in v.G if not n.startswith("cluster:")] == order[:5] or set(
         n for n in v.G if not n.startswith("cluster:")) == set(order[:5])
     assert "离中心最近" in v.note
+    # union, person and article pages have their own, smaller cap; overviews keep max_nodes
+    views = plan_views(G, max_nodes=300, ego_max=5)
+    v = next(v for v in views if v.centre == centre)
+    assert len([n for n in v.G if not n.startswith("cluster:")]) == 5 and "--ego-nodes" in v.note
+    assert views[0].nodes == G.number_of_nodes()
 
 
 def test_landing_page_lists_stay_bounded(seed, tmp_path, monkeypatch):
@@ -191,13 +196,10 @@ def test_thin_edges_keeps_the_centre_and_one_edge_per_node():
     assert thin_edges(H, "n7", 1000) == 0
 
 
-def test_capped_ego_page_has_fixed_rings(seed, tmp_path, monkeypatch):
-    """Above the cap an ego page is laid out in rings around its centre, physics off, and says what it left."""
-    import graph.export.html as gh
-
+def test_capped_ego_page_has_fixed_rings(seed, tmp_path):
+    """An ego page is laid out in rings around its centre, physics off; capped, it says what it left."""
     _, _, G = seed
     centre = str(entity_iri("union", "顺义区总工会"))
-    monkeypatch.setattr(gh, "LAYOUT_ABOVE", 5)  # the seeds' neighbourhoods are small
     v = next(v for v in plan_views(G, max_nodes=20) if v.centre == centre)
     assert v.total > 20 and v.nodes > 5
     html = write_page(v, tmp_path).read_text(encoding="utf-8")

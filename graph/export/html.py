@@ -7,11 +7,14 @@ removed, and the page loads vis-network and tom-select from ``lib/`` beside
 the pages, copied from the installed pyvis package at build time (a file
 copy, nothing is downloaded). A small stylesheet replaces Bootstrap.
 
-Physics stabilises and then stops (``physics: false`` on
-``stabilizationIterationsDone``); pages with more than :data:`LAYOUT_ABOVE`
-nodes get a networkx spring layout computed in Python (fixed seed) and no
-physics at all, since pyvis takes minutes to settle 1,500 nodes with
-physics on (pyvis issue #204).
+Every page the views write has its positions computed in Python and no
+physics, so the browser draws it at once: overviews in groups
+(:func:`grouped_layout`), union, person and article pages in rings around
+their centre (:func:`ego_layout`, linear time). A page without a centre
+(:func:`write_view` aside) settles with physics, which then stops
+(``physics: false`` on ``stabilizationIterationsDone``), up to
+:data:`LAYOUT_ABOVE` nodes, and gets a networkx spring layout above that:
+pyvis takes minutes to settle 1,500 nodes with physics on (pyvis issue #204).
 """
 from __future__ import annotations
 
@@ -414,8 +417,10 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
     pos = None
     if overview:
         pos = grouped_layout(G)
-    elif G.number_of_nodes() > LAYOUT_ABOVE:  # an ego or article page: rings around its centre
-        pos = ego_layout(G, v.centre) if v.centre in G else layout(G)
+    elif v.centre in G:  # a union, person or article page: rings around its centre, drawn at once
+        pos = ego_layout(G, v.centre)
+    elif G.number_of_nodes() > LAYOUT_ABOVE:
+        pos = layout(G)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="",
                   select_menu=True, filter_menu=True)
     net.templateEnv = _template_env(net.template_dir)  # compile pyvis's template once, not once per page

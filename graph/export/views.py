@@ -49,6 +49,10 @@ EDGE_LABELS = {ORG.subOrganizationOf: "隶属于", UKG.organizedBy: "主办", UK
                SDO.mentions: "提及"}
 #: Default cap on the nodes of one page (highest degree first).
 MAX_NODES = 300
+#: Default cap on the nodes of a union, person or article page (nearest first): most persons of a big corpus are
+#: two steps from a provincial union with thousands of neighbours, and their pages would all be that hub's
+#: 300-node neighbourhood; 150 halves the pages' size and keeps the rings readable.
+EGO_NODES = 150
 #: Cluster nodes drawn for what a capped page leaves out: one per shown node with the most left-out neighbours
 #: (up to this many), then one per class for the rest.
 CLUSTERS = 40
@@ -379,7 +383,7 @@ def _cluster_tip(G: nx.MultiDiGraph, members: list[str], head: str, where: str, 
     return "\n".join(lines)
 
 
-def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
+def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES, ego_max: int = EGO_NODES) -> list[View]:
     """Every view of the entity graph ``G``, landing page excluded.
 
     Parameters
@@ -388,6 +392,9 @@ def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
         From :func:`to_networkx`.
     max_nodes : int
         Cap on the nodes of each page (highest degree first).
+    ego_max : int
+        Cap on the nodes of a union, person or article page (the smaller of
+        the two caps applies; the centre's nearest nodes first).
 
     Returns
     -------
@@ -400,8 +407,9 @@ def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
     ValueError
         When ``max_nodes`` < 1.
     """
-    if max_nodes < 1:
-        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    if max_nodes < 1 or ego_max < 1:
+        raise ValueError(f"max_nodes and ego_max must be at least 1, not {max_nodes}, {ego_max}")
+    whole_cap = max_nodes
     views: list[View] = []
     pages = {n: f"{k}/{file_name(n, k)}" for n, k in G.nodes(data="kind") if k in LISTED}
     degree = dict(G.degree())  # counted once: a multigraph counts a node's degree edge by edge
@@ -409,6 +417,7 @@ def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
     def add(kind: str, path: str, title: str, sub: nx.MultiDiGraph | None, keep: str | None = None,
             label: str = "", order: list[str] | None = None) -> View:
         """A page of ``sub`` (or of ``order``, nodes of ``G`` by priority), capped with its left-outs clustered."""
+        max_nodes = whole_cap if kind in ("graph", "class") else min(whole_cap, ego_max)
         if order is None:
             sub_degree = dict(sub.degree())
             order = sorted(sub.nodes, key=lambda n: (n != keep, -sub_degree[n], n))
@@ -427,8 +436,9 @@ def plan_views(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[View]:
                                     degree=degree if whole is G else None)
             ego = kind in ("union", "person", "article")
             which = "离中心最近、连接最多" if ego else "连接最多"
+            option = "--ego-nodes" if ego and max_nodes < whole_cap else "--max-nodes"
             note = (f"共 {total} 个节点，此页显示{which}的 {n} 个（每页最多 {max_nodes} 个，可用 union-kg views "
-                    f"--max-nodes 调整）；其余 {total - n} 个并为 {clusters} 个灰色“另 k 个”节点：悬停看其中有谁，"
+                    f"{option} 调整）；其余 {total - n} 个并为 {clusters} 个灰色“另 k 个”节点：悬停看其中有谁，"
                     + ("双击打开该类的全部列表。" if ego else "双击打开所连实体的页面。")
                     + "每个工会、人物和文章都有自己的页面，首页列出全部。")
         edges, most = shown.number_of_edges(), EDGES_PER_NODE * max_nodes
@@ -490,7 +500,8 @@ COUNT_NAMES = {"unions": "工会", "persons": "人物", "programmes": "活动项
 
 
 def write_views(g: Graph, out_dir: str | Path, max_nodes: int = MAX_NODES,
-                texts: Mapping[str, str] | None = None, sources: Mapping[str, str | Path] | None = None) -> Path:
+                texts: Mapping[str, str] | None = None, sources: Mapping[str, str | Path] | None = None,
+                ego_nodes: int = EGO_NODES) -> Path:
     """Write the landing page, every view and the scripts they need under ``out_dir``.
 
     Parameters
@@ -502,6 +513,8 @@ def write_views(g: Graph, out_dir: str | Path, max_nodes: int = MAX_NODES,
         copied from the installed pyvis package).
     max_nodes : int
         Cap on the nodes of one page.
+    ego_nodes : int
+        Cap on the nodes of a union, person or article page.
     texts : mapping, optional
         Article IRI string → the article text as read, shown on the article
         pages (else the graph's ``schema:text``, else the quoted sentences).
@@ -522,7 +535,7 @@ def write_views(g: Graph, out_dir: str | Path, max_nodes: int = MAX_NODES,
     out = Path(out_dir)
     copy_assets(out / "lib")
     G = to_networkx(g)
-    views = plan_views(G, max_nodes)
+    views = plan_views(G, max_nodes, ego_nodes)  # ego_nodes: write_views's cap, not the function
     texts, sources = texts or {}, sources or {}
     for v in views:
         main = ""
@@ -632,5 +645,5 @@ def write_index(path: Path, views: list[View], counts: Counter, G: nx.MultiDiGra
     return path
 
 
-__all__ = ["CLASSES", "CLUSTER", "EDGE_LABELS", "MAX_NODES", "View", "to_networkx", "plan_views", "ego", "ego_nodes",
-           "cap", "add_clusters", "file_name", "write_views", "write_index", "write_lists", "class_counts"]
+__all__ = ["CLASSES", "CLUSTER", "EDGE_LABELS", "MAX_NODES", "EGO_NODES", "View", "to_networkx", "plan_views", "ego",
+           "ego_nodes", "cap", "add_clusters", "file_name", "write_views", "write_index", "write_lists", "class_counts"]
