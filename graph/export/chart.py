@@ -210,7 +210,7 @@ def svg_chart(points: list[Point], unit: str, title: str, left_out: int = 0) -> 
     caption = (f"{esc(title)}：{len(points)} 个数字（{n_single} 个属于某一年，{len(points) - n_single} 个属于"
                "一个时期）。悬停查看原句。")
     if left_out:
-        caption += f"另有 {left_out} 个数字未画出（只画数字最多的几个指标），见下面的数字表。"
+        caption += f"另有 {left_out} 个数字未画出（整组画出数字少的指标，其余指标只画最近的数字），见下面的数字表。"
     return f'<figure class="chart">{"".join(out)}<figcaption>{caption}</figcaption></figure>'
 
 

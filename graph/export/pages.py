@@ -480,9 +480,8 @@ class _Points(list):
 
 
 def _chart_subset(points: list[tuple[Point, object]], budget: int = CHART_POINTS) -> tuple[list, int]:
-    """Whole measures, those with the most figures first, while they fit in ``budget`` marks; and the count left.
-
-    A measure alone over the budget keeps its latest ``budget`` figures.
+    """At most ``budget`` points: whole measures first (those with the most figures first, while they fit), then
+    the latest figures of the measures that did not fit, until the budget is spent; and the number left out.
     """
     if len(points) <= budget:
         return points, 0
@@ -490,12 +489,17 @@ def _chart_subset(points: list[tuple[Point, object]], budget: int = CHART_POINTS
     for p in points:
         by[p[0].measure].append(p)
     kept: list = []
+    skipped = []
     for m in sorted(by, key=lambda m: (-len(by[m]), m)):
         if len(kept) + len(by[m]) <= budget:
             kept += by[m]
-    if not kept:
-        first = sorted(by, key=lambda m: (-len(by[m]), m))[0]
-        kept = sorted(by[first], key=lambda p: (p[0].start, p[0].end, str(p[1])))[-budget:]
+        else:
+            skipped.append(m)
+    for m in skipped:
+        room = budget - len(kept)
+        if room <= 0:
+            break
+        kept += sorted(by[m], key=lambda p: (p[0].start, p[0].end, str(p[1])))[-room:]
     return kept, len(points) - len(kept)
 
 
