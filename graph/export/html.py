@@ -193,7 +193,9 @@ def ego_layout(G: nx.MultiDiGraph, centre: str) -> dict[str, tuple[float, float]
     dict
         Node id → (x, y) in pixels.
     """
-    U = nx.Graph(G.to_undirected())
+    U = nx.Graph()  # the links only: G.to_undirected() deep-copies every tooltip (a third of writing the views)
+    U.add_nodes_from(G)
+    U.add_edges_from((u, v) for u, v in G.edges())
     dist = nx.single_source_shortest_path_length(U, centre) if centre in U else {}
     outer = max(dist.values(), default=0) + 1
     rings: dict[int, list[str]] = {}
