@@ -1,6 +1,7 @@
 """Which views exist and what they hold (no browser; see test_views_browser.py for that)."""
 from __future__ import annotations
 
+import json
 import re
 
 import networkx as nx
@@ -24,7 +25,8 @@ def test_every_page_is_written_and_every_link_resolves(seed):
     g, out, G = seed
     views = plan_views(G)
     pages = sorted(out.rglob("*.html"))
-    assert {p.relative_to(out).as_posix() for p in pages} == {v.path for v in views} | {"index.html"}
+    lists = {f"lists/{k}-1.html" for k in ("article", "union", "person")}  # few pages: one list page per class
+    assert {p.relative_to(out).as_posix() for p in pages} == {v.path for v in views} | {"index.html"} | lists
     kinds = {v.kind for v in views}
     assert kinds == {"graph", "class", "article", "union", "person"}
     assert sum(v.kind == "union" for v in views) == len([n for n, k in G.nodes(data="kind") if k == "union"])
@@ -50,8 +52,9 @@ def test_class_views_hold_their_class_and_relation(seed):
 def test_cap_keeps_highest_degree_nodes_and_says_so(seed, tmp_path):
     _, _, G = seed
     whole = plan_views(G, max_nodes=40)[0]
-    assert whole.kind == "graph" and whole.nodes == 40 and whole.total == G.number_of_nodes()
-    cutoff = min(G.degree(n) for n in whole.G)
+    shown = [n for n, k in whole.G.nodes(data="kind") if k != "cluster"]
+    assert whole.kind == "graph" and len(shown) == 40 and whole.total == G.number_of_nodes()
+    cutoff = min(G.degree(n) for n in shown)
     assert all(G.degree(n) <= cutoff for n in G if n not in whole.G)
     html = write_page(whole, tmp_path).read_text(encoding="utf-8")
     assert f"共 {G.number_of_nodes()} 个节点" in html and "连接最多的 40 个" in html
@@ -106,3 +109,104 @@ def test_write_views_returns_the_landing_page(seed, tmp_path):
     assert "Apache" in (lib / "vis-network.css").read_text(encoding="utf-8")[:300]
     assert "Apache" in (lib / "tom-select.complete.min.js").read_text(encoding="utf-8")[:300]
     assert "每页最多 300 个" in (tmp_path / "views" / "graph.html").read_text(encoding="utf-8")
+
+
+def test_capped_page_clusters_what_it_left_out(seed, tmp_path):
+    """Every node a capped page leaves out is counted in exactly one grey cluster node, which says where it is."""
+    _, _, G = seed
+    whole = plan_views(G, max_nodes=40)[0]
+    clusters = {n: d for n, d in whole.G.nodes(data=True) if d["kind"] == "cluster"}
+    assert clusters and len(clusters) <= 40 + 7
+    counted = sum(int(re.match(r"另 (\d+) 个", d["label"])[1]) for d in clusters.values())
+    assert counted == G.number_of_nodes() - 40 == whole.total - 40
+    for n, d in clusters.items():
+        assert "未在此页显示" in d["tooltip"]
+        if n.removeprefix("cluster:") in G:  # tied to a shown node: an edge to it and its page
+            assert whole.G.has_edge(n.removeprefix("cluster:"), n)
+    note = whole.note
+    assert f"其余 {G.number_of_nodes() - 40} 个并为 {len(clusters)} 个灰色" in note and "首页列出全部" in note
+    html = write_page(whole, tmp_path).read_text(encoding="utf-8")
+    assert note in html and "未显示的节点" in html  # the note and the legend entry
+    # positions are fixed above the cap: every node has x, y and physics is off
+    data = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S)[1])
+    assert len(data) == whole.nodes and all("x" in d and "y" in d and d["physics"] is False for d in data)
+    assert '"enabled": false' in re.search(r"var options = (\{.*?\});", html, re.S)[1].split('"layout"')[0]
+    urls = {d["id"]: d.get("url") for d in data}
+    assert all(urls[n] for n, d in clusters.items() if "双击" in d["tooltip"])
+
+
+def test_capped_ego_page_keeps_the_nearest(seed):
+    """An ego page cut short keeps the centre and its neighbours before the nodes two steps away."""
+    _, _, G = seed
+    from graph.export.views import ego_nodes
+
+    centre = str(entity_iri("union", "顺义区总工会"))
+    order = ego_nodes(G, centre)
+    assert order[0] == centre and set(order) == set(nx.ego_graph(
+        nx.Graph(G.subgraph([n for n, k in G.nodes(data="kind") if k != "article"])), centre, 2)) | {
+        s for s, _, lab in G.in_edges(centre, data="label") if lab == "提及"}
+    first = set(G.successors(centre)) | set(G.predecessors(centre))
+    k = len([n for n in order if n in first])
+    assert set(order[1:k + 1]) <= first  # neighbours (and the articles naming it) first
+    views = {v.path: v for v in plan_views(G, max_nodes=5)}
+    v = next(v for v in views.values() if v.centre == centre)
+    assert [n for n in v.G if not n.startswith("cluster:")] == order[:5] or set(
+        n for n in v.G if not n.startswith("cluster:")) == set(order[:5])
+    assert "离中心最近" in v.note
+    # union, person and article pages have their own, smaller cap; overviews keep max_nodes
+    views = plan_views(G, max_nodes=300, ego_max=5)
+    v = next(v for v in views if v.centre == centre)
+    assert len([n for n in v.G if not n.startswith("cluster:")]) == 5 and "--ego-nodes" in v.note
+    assert views[0].nodes == G.number_of_nodes()
+
+
+def test_landing_page_lists_stay_bounded(seed, tmp_path, monkeypatch):
+    """Above INDEX_LIST pages a section lists its best-connected ones and links full, paginated lists."""
+    import graph.export.views as gv
+
+    g, _, G = seed
+    monkeypatch.setattr(gv, "INDEX_LIST", 3)
+    monkeypatch.setattr(gv, "INDEX_TOP", 2)
+    views = plan_views(G)
+    gv.write_lists(tmp_path, views, per_page=2)
+    index = gv.write_index(tmp_path / "index.html", views, gv.Counter(), G).read_text(encoding="utf-8")
+    arts = [v for v in views if v.kind == "article"]
+    assert len(arts) > 3 and f"共 {len(arts)} 个，此处列出连接最多的 2 个" in index
+    assert 'href="lists/article-1.html"' in index
+    listed = []
+    for k in range(1, -(-len(arts) // 2) + 1):
+        page = (tmp_path / "lists" / f"article-{k}.html").read_text(encoding="utf-8")
+        listed += re.findall(r'<li><a href="\.\./(article/[^"]+)"', page)
+    assert sorted(listed) == sorted(v.path for v in arts)
+
+
+def test_thin_edges_keeps_the_centre_and_one_edge_per_node():
+    from graph.export.views import thin_edges
+
+    H = nx.MultiDiGraph()
+    nodes = [f"n{i}" for i in range(30)]
+    H.add_nodes_from(nodes, kind="person", label="x")
+    for i, a in enumerate(nodes):  # a dense graph: every pair
+        for b in nodes[i + 1:]:
+            H.add_edge(a, b, label="r")
+    dropped = thin_edges(H, "n7", 60)
+    assert dropped == 435 - H.number_of_edges() and H.number_of_edges() <= 60
+    assert H.degree("n7") == 29  # the centre keeps all its edges
+    assert all(H.degree(n) >= 1 for n in H)
+    assert thin_edges(H, "n7", 1000) == 0
+
+
+def test_capped_ego_page_has_fixed_rings(seed, tmp_path):
+    """An ego page is laid out in rings around its centre, physics off; capped, it says what it left."""
+    _, _, G = seed
+    centre = str(entity_iri("union", "顺义区总工会"))
+    v = next(v for v in plan_views(G, max_nodes=20) if v.centre == centre)
+    assert v.total > 20 and v.nodes > 5
+    html = write_page(v, tmp_path).read_text(encoding="utf-8")
+    data = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S)[1])
+    pos = {d["id"]: (d["x"], d["y"]) for d in data}
+    assert pos[centre] == (0.0, 0.0) and all(d["physics"] is False for d in data)
+    near = set(G.successors(centre)) | set(G.predecessors(centre))
+    r = {n: (x * x + y * y) ** 0.5 for n, (x, y) in pos.items()}
+    assert max(r[n] for n in near if n in r) < min(r[n] for n in r if n not in near and n != centre)
+    assert "其余" in v.note and "灰色" in html

@@ -64,7 +64,7 @@ def open_page(driver, path: Path, shots: Path) -> dict:
         state = driver.execute_script(
             "if (typeof network === 'undefined' || !network) return null;"
             "return {nodes: network.body.data.nodes.length, edges: network.body.data.edges.length,"
-            " stable: window.ukgStable === true, physics: network.physics.options.enabled,"
+            " stable: window.ukgStable === true && window.ukgDrawn === true, physics: network.physics.options.enabled,"
             " labels: network.body.data.nodes.get().map(n => n.label)};")
         if state is None or state["stable"]:
             break
@@ -138,20 +138,28 @@ def test_view_in_browser(site, browser, tmp_path, kind):
 
 
 def test_capped_whole_graph_in_browser(site, browser, tmp_path):
-    """A whole-graph page cut to 150 nodes (precomputed layout, no physics) shows 150 nodes and says so."""
+    """A whole-graph page cut to 150 nodes: fixed positions, no physics, grey clusters for the rest, and a note."""
     from graph.export.html import LAYOUT_ABOVE, copy_assets, write_page
 
     out, _, views = site
     G = views["views/graph.html"].G
     capped = plan_views(G, max_nodes=150)[0]
-    assert capped.nodes == 150 > LAYOUT_ABOVE
+    clusters = [n for n, k in capped.G.nodes(data="kind") if k == "cluster"]
+    assert capped.nodes - len(clusters) == 150 > LAYOUT_ABOVE and clusters
     copy_assets(tmp_path / "lib")
     page = write_page(capped, tmp_path)
     result = open_page(browser, page, tmp_path)
     assert (result["state"]["nodes"], result["state"]["edges"]) == (capped.nodes, capped.edges) != (G.number_of_nodes(),
                                                                                                   G.number_of_edges())
-    assert result["state"]["physics"] is False
-    assert f"共 {G.number_of_nodes()} 个节点" in browser.find_element("class name", "note").text
+    assert result["state"]["stable"] and result["state"]["physics"] is False
+    fixed = browser.execute_script("return network.body.data.nodes.get().every(n => n.physics === false"
+                                   " && typeof n.x === 'number' && typeof n.y === 'number');")
+    assert fixed
+    note = browser.find_element("class name", "note").text
+    assert f"共 {G.number_of_nodes()} 个节点" in note and f"其余 {G.number_of_nodes() - 150} 个" in note
+    shown = browser.execute_script("return network.body.data.nodes.get().filter(n => n.id.startsWith('cluster:'))"
+                                   ".map(n => n.label);")
+    assert sorted(shown) == sorted(capped.G.nodes[n]["label"] for n in clusters)
     assert_offline(result)
 
 

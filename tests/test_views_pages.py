@@ -305,3 +305,17 @@ def test_a_total_up_to_a_date_is_drawn_in_that_year():
     assert [r[0] for r in rows] == ["2016年 至 2020年", "2020年", "2020年", "至 2022-12-31"]
     drawn = {(p.start, p.end) for p in points[U.Yuan]}
     assert drawn == {(2016, 2021), (2020, 2021), (2022, 2023)}
+
+
+def test_chart_draws_at_most_its_budget_and_counts_the_rest():
+    from graph.export.pages import _chart_subset
+
+    pts = [(Point("a", i, 2000 + i % 20, 2001 + i % 20, "x", "y"), f"a{i}") for i in range(50)]
+    pts += [(Point("b", i, 2010, 2011, "x", "y"), f"b{i}") for i in range(8)]
+    kept, left = _chart_subset(pts, budget=20)
+    assert len(kept) == 20 and left == 38
+    assert sum(p.measure == "b" for p, _ in kept) == 8  # the measure that fits is drawn whole
+    assert min(p.start for p, _ in kept if p.measure == "a") >= 2000 + 8  # the other: its latest figures
+    assert _chart_subset(pts[:10], budget=20) == (pts[:10], 0)
+    svg = svg_chart([p for p, _ in kept], "万元", "金额", left)
+    assert "另有 38 个数字未画出" in svg

@@ -82,7 +82,7 @@ def _fmt(v: float) -> str:
     return f"{v:g}"
 
 
-def svg_chart(points: list[Point], unit: str, title: str) -> str:
+def svg_chart(points: list[Point], unit: str, title: str, left_out: int = 0) -> str:
     """One chart as an inline ``<svg>`` element.
 
     Parameters
@@ -93,6 +93,9 @@ def svg_chart(points: list[Point], unit: str, title: str) -> str:
         The axis unit as shown, e.g. "万元" or "人次".
     title : str
         Caption above the chart.
+    left_out : int
+        Figures of this unit not drawn (a cap on the marks); the caption
+        says how many, and that the table under the chart lists them.
 
     Returns
     -------
@@ -206,6 +209,8 @@ def svg_chart(points: list[Point], unit: str, title: str) -> str:
     n_single = sum(p.single for p in points)
     caption = (f"{esc(title)}：{len(points)} 个数字（{n_single} 个属于某一年，{len(points) - n_single} 个属于"
                "一个时期）。悬停查看原句。")
+    if left_out:
+        caption += f"另有 {left_out} 个数字未画出（整组画出数字少的指标，其余指标只画最近的数字），见下面的数字表。"
     return f'<figure class="chart">{"".join(out)}<figcaption>{caption}</figcaption></figure>'
 
 

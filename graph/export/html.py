@@ -7,11 +7,14 @@ removed, and the page loads vis-network and tom-select from ``lib/`` beside
 the pages, copied from the installed pyvis package at build time (a file
 copy, nothing is downloaded). A small stylesheet replaces Bootstrap.
 
-Physics stabilises and then stops (``physics: false`` on
-``stabilizationIterationsDone``); pages with more than :data:`LAYOUT_ABOVE`
-nodes get a networkx spring layout computed in Python (fixed seed) and no
-physics at all, since pyvis takes minutes to settle 1,500 nodes with
-physics on (pyvis issue #204).
+Every page the views write has its positions computed in Python and no
+physics, so the browser draws it at once: overviews in groups
+(:func:`grouped_layout`), union, person and article pages in rings around
+their centre (:func:`ego_layout`, linear time). A page without a centre
+(:func:`write_view` aside) settles with physics, which then stops
+(``physics: false`` on ``stabilizationIterationsDone``), up to
+:data:`LAYOUT_ABOVE` nodes, and gets a networkx spring layout above that:
+pyvis takes minutes to settle 1,500 nodes with physics on (pyvis issue #204).
 """
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .page import CLASSES, View
+from .page import CLASSES, CLUSTER, View
 
 #: Pages with more nodes than this get a precomputed layout and no physics.
 LAYOUT_ABOVE = 100
@@ -98,6 +101,7 @@ body.entity #filter-menu { display: none; }
 }
 main.facts h2 { font-size: 17px; margin: 18px 0 6px; border-bottom: 1px solid #eee; }
 main.facts p.empty, main.facts .plain-note { color: #777; font-size: 13px; margin: 4px 0; }
+main.facts p.more, body.landing p.note { color: #555; font-size: 13px; margin: 4px 0; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 14px;
              margin: 8px 0; }
 dl.summary dt { color: #666; } dl.summary dd { margin: 0; }
@@ -173,6 +177,49 @@ def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     scale = 60 * math.sqrt(max(G.number_of_nodes(), 1))
     pos = nx.spring_layout(nx.Graph(G.to_undirected()), seed=seed, scale=scale, iterations=60, method="force")
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def ego_layout(G: nx.MultiDiGraph, centre: str) -> dict[str, tuple[float, float]]:
+    """Rings around ``centre``: its neighbours on the first circle, the nodes two steps away on the second, ...
+
+    Computed in linear time (a spring layout of a dense neighbourhood takes
+    long and draws a hairball); on each circle the nodes sit beside the
+    neighbour that brought them in, so that edges between rings stay short.
+    Nodes not connected to the centre on this page go on the outermost circle.
+
+    Returns
+    -------
+    dict
+        Node id → (x, y) in pixels.
+    """
+    U = nx.Graph()  # the links only: G.to_undirected() deep-copies every tooltip (a third of writing the views)
+    U.add_nodes_from(G)
+    U.add_edges_from((u, v) for u, v in G.edges())
+    dist = nx.single_source_shortest_path_length(U, centre) if centre in U else {}
+    outer = max(dist.values(), default=0) + 1
+    rings: dict[int, list[str]] = {}
+    for n in sorted(U, key=str):
+        rings.setdefault(dist.get(n, outer), []).append(n)
+    pos: dict[str, tuple[float, float]] = {}
+    angle: dict[str, float] = {}
+    radius = 0.0
+    for d in sorted(rings):
+        nodes = rings[d]
+        if d == 0:
+            for n in nodes:
+                pos[n], angle[n] = (0.0, 0.0), 0.0
+            continue
+
+        def parent_angle(n: str) -> tuple:
+            inner = [angle[m] for m in U[n] if m in angle and dist.get(m, outer) < dist.get(n, outer)]
+            return (min(inner) if inner else 10.0, G.nodes[n].get("kind", ""), G.nodes[n].get("label", ""), n)
+        nodes = sorted(nodes, key=parent_angle)
+        radius = max(radius + 220.0, len(nodes) * 34.0 / (2 * math.pi))
+        for k, n in enumerate(nodes):
+            a = 2 * math.pi * k / len(nodes)
+            angle[n] = a
+            pos[n] = (radius * math.cos(a), radius * math.sin(a))
+    return pos
 
 
 def groups(G: nx.MultiDiGraph, seed: int = 7) -> list[list[str]]:
@@ -310,10 +357,16 @@ _HINTS = {"graph": "节点按文章或工会成组；起初只有连接多的节
           "article": "左侧为原文（链接中的句子高亮显示），右侧为文章提及的实体。"}
 
 
+def style(kind: str) -> tuple[str, str, str, str]:
+    """(Chinese name, colour, vis shape, legend symbol) of a node class, or of a cluster node."""
+    return CLUSTER if kind == "cluster" else CLASSES[kind][1:]
+
+
 def _header(v: View, up: str) -> str:
     esc = htmlmod.escape
-    kinds = sorted({k for _, k in v.G.nodes(data="kind")}, key=list(CLASSES).index)
-    legend = " ".join(f'<span class="key" style="color:{CLASSES[k][2]}">{CLASSES[k][4]}</span> {CLASSES[k][1]}'
+    order = [*CLASSES, "cluster"]
+    kinds = sorted({k for _, k in v.G.nodes(data="kind")}, key=order.index)
+    legend = " ".join(f'<span class="key" style="color:{style(k)[1]}">{style(k)[3]}</span> {style(k)[0]}'
                       for k in kinds)
     rel = sorted({(p, lab) for p, lab in v.links}, key=lambda x: (x[1], x[0]))  # path breaks ties: same bytes
     links = ""
@@ -362,16 +415,25 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
     G = v.G if overview else canonical(v.G)
     # overviews: grouped, fixed layout and labels on hubs only until zoomed in (label size grows with degree,
     # and vis draws no label smaller than DRAW_THRESHOLD on screen); other pages settle with physics
-    pos = grouped_layout(G) if overview else layout(G) if G.number_of_nodes() > LAYOUT_ABOVE else None
+    pos = None
+    if overview:
+        pos = grouped_layout(G)
+    elif v.centre in G:  # a union, person or article page: rings around its centre, drawn at once
+        pos = ego_layout(G, v.centre)
+    elif G.number_of_nodes() > LAYOUT_ABOVE:
+        pos = layout(G)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="",
                   select_menu=True, filter_menu=True)
     net.templateEnv = _template_env(net.template_dir)  # compile pyvis's template once, not once per page
     for n, d in G.nodes(data=True):
-        _, group, color, shape, _ = CLASSES[d["kind"]]
+        group, color, shape, _ = style(d["kind"])
         extra = {"x": pos[n][0], "y": pos[n][1], "physics": False} if pos else {}
         extra["类别"] = group  # not vis's "group": group styles would override the class colours
-        if n in pages and pages[n] != v.path:
-            extra["url"] = up + pages[n]
+        target = pages.get(d.get("url_of", n))  # a cluster node opens the page of the node it hangs on
+        if target and target != v.path:
+            extra["url"] = up + target
+        elif d.get("list_of"):
+            extra["url"] = f"{up}lists/{d['list_of']}-1.html"
         if overview:
             extra["font"] = {"size": label_font(G.degree(n), d["kind"])}
         net.add_node(n, label=display_label(d, overview), title=d["tooltip"], color=color, shape=shape,
@@ -413,13 +475,20 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
         page = page.replace(en, zh)
     hook = """
                   // union-kg: stop physics once stabilised; double-click opens a node's page
+                  // (ukgStable: still; ukgDrawn: drawn once since, what the bench and the browser tests wait for)
                   window.ukgStable = false;
+                  window.ukgDrawn = false;
+                  function ukgDraw() {
+                      window.ukgStable = true;
+                      network.once("afterDrawing", function () { window.ukgDrawn = true; });
+                      network.redraw();
+                  }
                   if (options.physics && options.physics.enabled) {
                       network.once("stabilizationIterationsDone", function () {
                           network.setOptions({physics: false});
-                          window.ukgStable = true;
+                          ukgDraw();
                       });
-                  } else { window.ukgStable = true; }
+                  } else { ukgDraw(); }
                   network.on("doubleClick", function (params) {
                       if (params.nodes.length) {
                           var url = nodes.get(params.nodes[0]).url;
@@ -435,5 +504,5 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
     return path
 
 
-__all__ = ["offline", "copy_assets", "layout", "groups", "grouped_layout", "display_label", "write_page",
-           "LAYOUT_ABOVE", "CSS"]
+__all__ = ["offline", "copy_assets", "layout", "ego_layout", "groups", "grouped_layout", "display_label",
+           "write_page", "LAYOUT_ABOVE", "CSS"]

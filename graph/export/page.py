@@ -25,6 +25,9 @@ CLASSES: dict[str, tuple[URIRef, str, str, str, str]] = {
     "article": (UKG.Article, "文章", "#c7c7c7", "box", "▬"),
 }
 
+#: How a cluster node looks: (Chinese name, colour, vis shape, legend symbol).
+CLUSTER = ("未显示的节点", "#9e9e9e", "ellipse", "◯")
+
 
 @dataclass
 class View:
@@ -52,4 +55,4 @@ class View:
         return self.G.number_of_edges()
 
 
-__all__ = ["CLASSES", "View"]
+__all__ = ["CLASSES", "CLUSTER", "View"]

@@ -37,7 +37,7 @@ import html as htmlmod
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -51,6 +51,11 @@ from .chart import Point, svg_chart
 U = UKG._NS
 #: Quotes shown per row (the others are counted).
 QUOTES_PER_ROW = 3
+#: Rows shown per table of an entity page (the others are counted, and the page says where to find them): a union
+#: named in a thousand articles would otherwise give a page of megabytes that no one reads to the end.
+TABLE_ROWS = 100
+#: Marks drawn per chart (whole measures, most marks first, until the budget is spent; the caption counts the rest).
+CHART_POINTS = 300
 #: Union levels (``ukg:unionLevel``, see lexicon/data/union_levels.tsv) in Chinese.
 LEVELS = {"national": "全国", "provincial": "省级", "city": "市级", "district": "区县级", "street": "街道乡镇",
           "community": "社区", "industry": "产业（行业）", "industrial-park": "园区", "joint": "联合工会",
@@ -267,21 +272,57 @@ def _emphasise(text: str, words: Iterable[str]) -> str:
     return "".join(out) + htmlmod.escape(text[pos:])
 
 
-def table(caption: str, headers: list[str], rows: list[list[str]], empty: str = "图中没有。",
-          id_: str = "") -> str:
-    """A ``<section>`` with a heading and a table of ``rows`` (cells are HTML), or a short note when empty."""
+def table(caption: str, headers: list[str], rows: list[list[str]], total: int | None = None,
+          empty: str = "图中没有。", id_: str = "", where: str = "") -> str:
+    """A ``<section>`` with a heading and a table of ``rows`` (cells are HTML), or a short note when empty.
+
+    Parameters
+    ----------
+    caption, headers : str, list of str
+        Plain text (escaped here).
+    rows : list of list of str
+        The rows shown, cells as HTML.
+    empty : str
+        The note when there is no row.
+    id_ : str
+        The section's ``id``.
+    total : int, optional
+        The number of rows before a cut (:data:`TABLE_ROWS`): the heading
+        counts them all and a note under the table says how many are not
+        listed and ``where`` (HTML) to find them.
+    where : str
+        HTML naming where the rows left out are.
+
+    Returns
+    -------
+    str
+        HTML.
+    """
+    total = len(rows) if total is None else total
     ident = f' id="{id_}"' if id_ else ""
-    head = f"<h2>{htmlmod.escape(caption)}（{len(rows)}）</h2>"
+    head = f"<h2>{htmlmod.escape(caption)}（{total}）</h2>"
     if not rows:
         return f'<section{ident}>{head}<p class="empty">{htmlmod.escape(empty)}</p></section>'
     th = "".join(f"<th>{htmlmod.escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    more = ""
+    if total > len(rows):
+        more = (f'<p class="more">共 {total} 行，此处列出前 {len(rows)} 行，其余 {total - len(rows)} 行未列出'
+                + (f"：{where}" if where else "") + "。</p>")
     return (f'<section{ident}>{head}<table class="facts"><thead><tr>{th}</tr></thead>'
-            f"<tbody>{body}</tbody></table></section>")
+            f"<tbody>{body}</tbody></table>{more}</section>")
 
 
 def _sort_rows(rows: list[tuple[tuple, list[str]]]) -> list[list[str]]:
     return [r for _, r in sorted(rows, key=lambda x: x[0])]
+
+
+def _first_rows(items: Iterable[tuple[tuple, Callable[[], list[str]]]], limit: int | None = TABLE_ROWS
+                ) -> tuple[list[list[str]], int]:
+    """The rows of the ``limit`` smallest keys, rendered (only those: rendering reads quotes), and the total."""
+    items = sorted(items, key=lambda x: x[0])
+    shown = items if limit is None else items[:limit]
+    return [render() for _, render in shown], len(items)
 
 
 def _names(g: Graph, *things) -> list[str]:
@@ -302,41 +343,70 @@ def _memberships(g: Graph, s, side) -> list:
     return sorted(set(g.subjects(side, s)), key=str)
 
 
-def _posts(g: Graph, link: Linker, s, of_person: bool) -> list[list[str]]:
-    rows = []
+def quote_index(g: Graph, p, o=None, s=None) -> dict:
+    """The quotes of every triple ``(?x p o)`` keyed by ``?x`` (or ``(s p ?x)`` by ``?x`` when ``s`` is given).
+
+    One pass over the evidence that names ``o`` (or ``s``), where
+    :func:`triple_quotes` per row would scan it once per row: a union named
+    in a thousand articles has thousands of evidence nodes.
+
+    Returns
+    -------
+    dict
+        Term → list of Quote in text order.
+    """
+    found: dict = defaultdict(set)
+    side, other = (RDF.object, RDF.subject) if s is None else (RDF.subject, RDF.object)
+    for ev in g.subjects(side, o if s is None else s):
+        if (ev, RDF.predicate, p) not in g:
+            continue
+        q = _evidence(g, ev)
+        if q is not None:
+            for x in g.objects(ev, other):
+                found[x].add(q)
+    return {x: sorted(qs, key=_quote_key) for x, qs in found.items()}
+
+
+def _posts(g: Graph, link: Linker, s, of_person: bool) -> tuple[list[list[str]], int]:
+    items = []
     for m in _memberships(g, s, ORG.member if of_person else ORG.organization):
         role = g.value(g.value(m, ORG.role), SKOS.prefLabel)
         other = g.value(m, ORG.organization) if of_person else g.value(m, ORG.member)
-        when = interval_text(g, g.value(m, ORG.memberDuring))
-        first = link.entity(other) if other is not None else ""
-        key = (label(g, other) if other is not None else "", str(role or ""))
-        rows.append((key, [first, htmlmod.escape(str(role or "")), htmlmod.escape(when),
-                           link.quotes(quotes_of(g, m), _names(g, other, role, s if of_person else None))]))
-    return _sort_rows(rows)
+
+        def render(m=m, role=role, other=other) -> list[str]:
+            when = interval_text(g, g.value(m, ORG.memberDuring))
+            first = link.entity(other) if other is not None else ""
+            return [first, htmlmod.escape(str(role or "")), htmlmod.escape(when),
+                    link.quotes(quotes_of(g, m), _names(g, other, role, s if of_person else None))]
+        items.append(((label(g, other) if other is not None else "", str(role or ""), str(m)), render))
+    return _first_rows(items)
 
 
-def _related(g: Graph, link: Linker, triples: Iterable[tuple], show) -> list[list[str]]:
-    """One row per triple: the entity ``show(s, o)`` and the triple's quotes."""
-    rows = []
-    for s, p, o in triples:
-        other = show(s, o)
-        rows.append(((label(g, other), str(other)),
-                     [link.entity(other), link.quotes(triple_quotes(g, s, p, o), _names(g, other))]))
-    return _sort_rows(rows)
+def _related(g: Graph, link: Linker, others: Iterable, quotes: Mapping) -> tuple[list[list[str]], int]:
+    """One row per related entity: the entity and the quotes of its triple (``quotes``: from :func:`quote_index`)."""
+    items = []
+    for other in set(others):
+        def render(other=other) -> list[str]:
+            return [link.entity(other), link.quotes(quotes.get(other, []), _names(g, other))]
+        items.append(((label(g, other), str(other)), render))
+    return _first_rows(items)
 
 
-def _awards(g: Graph, link: Linker, s) -> list[list[str]]:
-    return _related(g, link, ((s, U.receivedAward, a) for a in g.objects(s, U.receivedAward)), lambda s, o: o)
+def _awards(g: Graph, link: Linker, s) -> tuple[list[list[str]], int]:
+    return _related(g, link, g.objects(s, U.receivedAward), quote_index(g, U.receivedAward, s=s))
 
 
-def _articles(g: Graph, link: Linker, s) -> list[list[str]]:
-    rows = []
+def _articles(g: Graph, link: Linker, s) -> tuple[list[list[str]], int]:
+    quotes = quote_index(g, SDO.mentions, o=s)
+    items = []
     for doc in set(g.subjects(SDO.mentions, s)):
         issued = g.value(doc, DCTERMS.issued)
-        rows.append(((str(issued or "9999"), label(g, doc)),
-                     [link.entity(doc), htmlmod.escape(str(issued or "")),
-                      link.quotes(triple_quotes(g, doc, SDO.mentions, s), _names(g, s))]))
-    return _sort_rows(rows)
+
+        def render(doc=doc, issued=issued) -> list[str]:
+            return [link.entity(doc), htmlmod.escape(str(issued or "")),
+                    link.quotes(quotes.get(doc, []), _names(g, s))]
+        items.append(((str(issued or "9999"), label(g, doc), str(doc)), render))
+    return _first_rows(items)
 
 
 def _decimal(v) -> Decimal | None:
@@ -346,32 +416,100 @@ def _decimal(v) -> Decimal | None:
         return None
 
 
-def figures_table(g: Graph, link: Linker, s) -> tuple[list[list[str]], dict]:
-    """The figures about ``s`` by time (undated last) and the chart points per unit IRI."""
-    rows, points = [], defaultdict(list)
+def figures_table(g: Graph, link: Linker, s, limit: int | None = None) -> tuple[list[list[str]], dict]:
+    """The figures about ``s`` by time (undated last) and the chart points per unit IRI.
+
+    Parameters
+    ----------
+    g : rdflib.Graph
+    link : Linker
+    s : URIRef
+        The entity the figures are about (``ukg:about``).
+    limit : int, optional
+        Rows rendered (the first by time); all when None.
+
+    Returns
+    -------
+    (list of list of str, dict)
+        The rows (cells as HTML) and unit IRI → list of :class:`graph.export.chart.Point`
+        (every dated figure in a unit of :data:`CHART_UNITS`; the quote is read only for the marks drawn,
+        see :func:`charts`).
+    """
+    rows, _, points = _figures(g, link, s, limit)
+    return rows, points
+
+
+def _figures(g: Graph, link: Linker, s, limit: int | None) -> tuple[list[list[str]], int, dict]:
+    items, points = [], defaultdict(list)
     for f in set(g.subjects(U.about, s)):
         when, start, end = figure_time(g, f)
         text = str(g.value(f, RDFS.label) or f"{g.value(f, RDF.value)}{g.value(f, U.unitText) or ''}")
         measure = str(g.value(f, U.measure) or "")
         unit = g.value(f, U.unit)
         value = _decimal(g.value(f, RDF.value))
-        qs = quotes_of(g, f)
-        approx = "约" if str(g.value(f, U.approximate)).lower() == "true" else ""
-        rows.append(((start if start is not None else end - 1 if end is not None else 1e9, end or 0, measure, str(f)),
-                     [htmlmod.escape(when), htmlmod.escape(measure), htmlmod.escape(approx + text),
-                      link.quotes(qs, [text])]))
+
+        def render(f=f, when=when, measure=measure, text=text) -> list[str]:
+            approx = "约" if str(g.value(f, U.approximate)).lower() == "true" else ""
+            return [htmlmod.escape(when), htmlmod.escape(measure), htmlmod.escape(approx + text),
+                    link.quotes(quotes_of(g, f), [text])]
+        key = (start if start is not None else end - 1 if end is not None else 1e9, end or 0, measure, str(f))
+        items.append((key, render))
         if start is None and end is not None:  # 截至2022年底: a total up to a date, drawn in that date's year
             start, end = float(math.ceil(end) - 1), float(math.ceil(end))
         if unit in CHART_UNITS and value is not None and start is not None and end is not None:
             _, div, _ = CHART_UNITS[unit]
-            points[unit].append(Point(measure, float(value) / div, start, end, text, when,
-                                      qs[0].text if qs else ""))
-    return _sort_rows(rows), points
+            points[unit].append((Point(measure, float(value) / div, start, end, text, when, ""), f))
+    chosen = {u: _chart_subset(ps) for u, ps in points.items()}
+    drawn = {}
+    for u, (kept, left) in chosen.items():
+        ps = []
+        for p, f in kept:
+            qs = quotes_of(g, f)
+            ps.append(Point(p.measure, p.value, p.start, p.end, p.label, p.when, qs[0].text if qs else ""))
+        drawn[u] = _Points(ps, left)
+    rows, total = _first_rows(items, limit)
+    return rows, total, drawn
+
+
+class _Points(list):
+    """The points of one chart, with the number of figures left out of it (:data:`CHART_POINTS`)."""
+
+    def __init__(self, points: Iterable[Point], left_out: int = 0) -> None:
+        super().__init__(points)
+        self.left_out = left_out
+
+
+def _chart_subset(points: list[tuple[Point, object]], budget: int = CHART_POINTS) -> tuple[list, int]:
+    """At most ``budget`` points: whole measures first (those with the most figures first, while they fit), then
+    the latest figures of the measures that did not fit, until the budget is spent; and the number left out.
+    """
+    if len(points) <= budget:
+        return points, 0
+    by: dict[str, list] = defaultdict(list)
+    for p in points:
+        by[p[0].measure].append(p)
+    kept: list = []
+    skipped = []
+    for m in sorted(by, key=lambda m: (-len(by[m]), m)):
+        if len(kept) + len(by[m]) <= budget:
+            kept += by[m]
+        else:
+            skipped.append(m)
+    for m in skipped:
+        room = budget - len(kept)
+        if room <= 0:
+            break
+        kept += sorted(by[m], key=lambda p: (p[0].start, p[0].end, str(p[1])))[-room:]
+    return kept, len(points) - len(kept)
 
 
 def charts(points: dict) -> str:
-    """The figures-over-time charts of one entity (money, person-times), or a note when nothing is dated."""
-    out = [svg_chart(points[u], unit, caption) for u, (unit, _, caption) in CHART_UNITS.items() if points.get(u)]
+    """The figures-over-time charts of one entity (money, person-times), or a note when nothing is dated.
+
+    A chart draws at most :data:`CHART_POINTS` marks; its caption counts those left out (they are in the table).
+    """
+    out = [svg_chart(points[u], unit, caption, getattr(points[u], "left_out", 0))
+           for u, (unit, _, caption) in CHART_UNITS.items() if points.get(u)]
     if not out:
         return '<p class="empty">没有注明年份或时期的金额、人次数字，无图。</p>'
     return "".join(out)
@@ -422,40 +560,57 @@ def union_main(g: Graph, s, pages: Mapping[str, str], up: str) -> str:
     """
     link = Linker(g, pages, up)
     posts = _posts(g, link, s, of_person=False)
-    parents = _related(g, link, ((s, ORG.subOrganizationOf, o) for o in g.objects(s, ORG.subOrganizationOf)),
-                       lambda a, b: b)
-    children = _related(g, link, ((c, ORG.subOrganizationOf, s) for c in g.subjects(ORG.subOrganizationOf, s)),
-                        lambda a, b: a)
-    programmes = _related(g, link, ((x, U.organizedBy, s) for x in g.subjects(U.organizedBy, s)), lambda a, b: a)
-    figures, points = figures_table(g, link, s)
+    parents = _related(g, link, g.objects(s, ORG.subOrganizationOf), quote_index(g, ORG.subOrganizationOf, s=s))
+    children = _related(g, link, g.subjects(ORG.subOrganizationOf, s), quote_index(g, ORG.subOrganizationOf, o=s))
+    programmes = _related(g, link, g.subjects(U.organizedBy, s), quote_index(g, U.organizedBy, o=s))
+    figures, n_figures, points = _figures(g, link, s, TABLE_ROWS)
     summary = _summary(g, link, s)
     return "".join([
         '<main class="facts">',
         f'<dl class="summary">{summary}</dl>' if summary else "",
         f'<section id="chart"><h2>数字随时间</h2>{charts(points)}</section>',
-        table("职务", ["人物", "职务", "任职时间", "原文"], posts, id_="posts"),
-        table("上级工会", ["工会", "原文"], parents, id_="parents"),
-        table("下级工会", ["工会", "原文"], children, id_="children"),
-        table("主办的活动项目", ["活动项目", "原文"], programmes, id_="programmes"),
-        table("获得的荣誉", ["荣誉", "原文"], _awards(g, link, s), id_="awards"),
-        table("数字（按年份或时期）", ["时间", "指标", "数值", "原文"], figures, id_="figures"),
-        table("提及的文章", ["文章", "日期", "原文"], _articles(g, link, s), id_="articles"),
+        table("职务", ["人物", "职务", "任职时间", "原文"], *posts, id_="posts",
+              where=_ask(f"SELECT ?who ?role WHERE {{ ?m <{ORG.organization}> <{s}> ; <{ORG.member}> ?who ; "
+                         f"<{ORG.role}> ?role }}")),
+        table("上级工会", ["工会", "原文"], *parents, id_="parents"),
+        table("下级工会", ["工会", "原文"], *children, id_="children",
+              where=_ask(f"SELECT ?c WHERE {{ ?c <{ORG.subOrganizationOf}> <{s}> }}")),
+        table("主办的活动项目", ["活动项目", "原文"], *programmes, id_="programmes",
+              where=_ask(f"SELECT ?x WHERE {{ ?x <{U.organizedBy}> <{s}> }}")),
+        table("获得的荣誉", ["荣誉", "原文"], *_awards(g, link, s), id_="awards"),
+        table("数字（按年份或时期）", ["时间", "指标", "数值", "原文"], figures, id_="figures", total=n_figures,
+              where="全部数字见 <code>union-kg figures graph.ttl</code>（subject 列为此工会）"),
+        table("提及的文章", ["文章", "日期", "原文"], *_articles(g, link, s), id_="articles",
+              where=_ask(f"SELECT ?doc WHERE {{ ?doc <{SDO.mentions}> <{s}> }}")),
         "</main>"])
 
 
+def _ask(sparql: str) -> str:
+    """Where the rows left out of a table are: the ``union-kg query`` command that lists them all (HTML)."""
+    return f"全部可用 <code>union-kg query graph.ttl '{htmlmod.escape(sparql)}'</code> 列出"
+
+
 def person_main(g: Graph, s, pages: Mapping[str, str], up: str) -> str:
-    """The tables of a person's page: posts with their intervals, awards, articles written and mentioning."""
+    """The tables of a person's page: posts with their intervals, awards, articles written and mentioning.
+
+    Each table lists at most :data:`TABLE_ROWS` rows and says how to list the others.
+    """
     link = Linker(g, pages, up)
-    written = [[link.entity(d), htmlmod.escape(str(g.value(d, DCTERMS.issued) or ""))]
-               for d in sorted(g.subjects(DCTERMS.creator, s), key=lambda d: label(g, d))]
+    written = [(label(g, d), str(d), d) for d in g.subjects(DCTERMS.creator, s)]
+    written_rows = [[link.entity(d), htmlmod.escape(str(g.value(d, DCTERMS.issued) or ""))]
+                    for *_, d in sorted(written)[:TABLE_ROWS]]
     summary = _summary(g, link, s)
     return "".join([
         '<main class="facts">',
         f'<dl class="summary">{summary}</dl>' if summary else "",
-        table("职务", ["单位", "职务", "任职时间", "原文"], _posts(g, link, s, of_person=True), id_="posts"),
-        table("获得的荣誉", ["荣誉", "原文"], _awards(g, link, s), id_="awards"),
-        table("撰写的文章", ["文章", "日期"], written, id_="written") if written else "",
-        table("提及的文章", ["文章", "日期", "原文"], _articles(g, link, s), id_="articles"),
+        table("职务", ["单位", "职务", "任职时间", "原文"], *_posts(g, link, s, of_person=True), id_="posts",
+              where=_ask(f"SELECT ?org ?role WHERE {{ ?m <{ORG.member}> <{s}> ; <{ORG.organization}> ?org ; "
+                         f"<{ORG.role}> ?role }}")),
+        table("获得的荣誉", ["荣誉", "原文"], *_awards(g, link, s), id_="awards"),
+        table("撰写的文章", ["文章", "日期"], written_rows, id_="written", total=len(written),
+              where=_ask(f"SELECT ?doc WHERE {{ ?doc <{DCTERMS.creator}> <{s}> }}")) if written else "",
+        table("提及的文章", ["文章", "日期", "原文"], *_articles(g, link, s), id_="articles",
+              where=_ask(f"SELECT ?doc WHERE {{ ?doc <{SDO.mentions}> <{s}> }}")),
         "</main>"])
 
 
