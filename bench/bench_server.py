@@ -67,7 +67,7 @@ def light_queries() -> list[str]:
 def start_server(python: str, root: Path, graph: Path, timeout: float, extra: dict):
     """Start an endpoint in its own process; returns (process, URL, lines of its stderr)."""
     kwargs = ", ".join(f"{k}={v!r}" for k, v in extra.items())
-    code = ("import sys; from graph.server import serve; "
+    code = ("import sys; from graph.sparql.server import serve; "
             f"sys.exit(serve(sys.argv[1], port=0, timeout={timeout}, workers=2{', ' + kwargs if kwargs else ''}))")
     proc = subprocess.Popen([python, "-c", code, str(graph)], cwd=root, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)

@@ -6,7 +6,7 @@ with new article ids, names varied (20 variants of every union, person,
 programme, award, organisation and document, so each variant is shared by
 5 copies as real entities recur across articles), figure values scaled and
 years shifted; the clones are built into one graph by
-:func:`graph.rdf.build_graph`.
+:func:`graph.store.rdf.build_graph`.
 
 Each saved query (``queries/*.rq``) is timed on ``rdflib.Graph.query`` (the
 default in-memory store) and on :func:`graph.sparql.query` (pyoxigraph),
@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT))
 from graph.export.turtle import write_turtle  # noqa: E402
 from graph.model import ArticleFacts  # noqa: E402
 from graph.pipeline import extract_file  # noqa: E402
-from graph.rdf import build_graph  # noqa: E402
-from graph.read import find_articles  # noqa: E402
 from graph.sparql import open_store, query  # noqa: E402
+from graph.store.rdf import build_graph  # noqa: E402
+from graph.text.read import find_articles  # noqa: E402
 
 VARIANTS = 20
 AGGREGATE = {"union_figures_by_year", "district_spending", "programmes_per_union", "persons_in_several_articles",

@@ -3,11 +3,11 @@
 Articles are streamed: each file is read, extracted and turned into RDF on
 its own (in this process, in a local process pool with ``jobs > 1``, or on
 a Dask cluster with ``scheduler``), and only its shard of N-Triples comes
-back (:func:`graph.rdf.article_shard`); shards are bulk-loaded into one
+back (:func:`graph.store.rdf.article_shard`); shards are bulk-loaded into one
 :class:`pyoxigraph.Store`, in memory or on disk (``store``), so the build
 process holds no copy of the graph in Python.  The few values articles
 disagree on are settled by article id whatever order the workers finish in
-(:class:`graph.rdf.ShardMerger`), so a parallel build writes the same graph
+(:class:`graph.store.rdf.ShardMerger`), so a parallel build writes the same graph
 as a serial one.
 
 Facts are cached on disk, keyed by the SHA-256 of each file's bytes under a
@@ -42,13 +42,13 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .check import add_findings
 from .export.counts import SUMMARY_CLASSES, count_classes
 from .model import ArticleFacts
 from .pipeline import extract_file
-from .rdf import Shard, ShardMerger, article_shard
-from .read import ARTICLE_SUFFIXES, ReadError, find_articles, scan_paths
-from .when import apply_date
+from .store.check import add_findings
+from .store.rdf import Shard, ShardMerger, article_shard
+from .text.read import ARTICLE_SUFFIXES, ReadError, find_articles, scan_paths
+from .text.when import apply_date
 
 #: True while a progress bar may hold the last line of stderr (an interrupted build ends that line).
 progress_line_open = False
@@ -56,7 +56,7 @@ progress_line_open = False
 #: Files at least this large (bytes) get a line of their own when their extraction starts.
 LONG_ARTICLE_BYTES = 200_000
 
-#: Bytes of N-Triples per bulk load into an on-disk store (:class:`graph.rdf.ShardMerger`).
+#: Bytes of N-Triples per bulk load into an on-disk store (:class:`graph.store.rdf.ShardMerger`).
 DISK_BATCH = 64 << 20
 
 #: A corpus of more article bytes than this is built into an on-disk store (``<out>/.store``) unless a
@@ -201,7 +201,7 @@ def _warm_up() -> None:
     """Initialise jieba (and its domain dictionary) once in a worker process; leave Ctrl-C to the parent."""
     import signal
 
-    from .segment import _jieba
+    from .text.segment import _jieba
 
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool; no traceback per worker
@@ -264,7 +264,7 @@ def iter_facts(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
     ----------
     entries : list of Path or ReadError
         Article files and missing paths, as returned by
-        :func:`graph.read.scan_paths`.
+        :func:`graph.text.read.scan_paths`.
     jobs : int
         Worker processes on this machine; 1 extracts in this process, 0 uses
         one per CPU.
@@ -407,7 +407,7 @@ def _with_progress(entries: list, run: Callable[[Callable[[Path], None] | None],
 def empty_folders(paths: list[str | Path]) -> list[ReadError]:
     """One :class:`ReadError` per folder of ``paths`` holding no file that is read as an article.
 
-    The reason names the suffixes read (:data:`graph.read.ARTICLE_SUFFIXES`),
+    The reason names the suffixes read (:data:`graph.text.read.ARTICLE_SUFFIXES`),
     so a folder of ``.pdf`` or ``.docx`` files does not build silently nothing.
     """
     out = []
@@ -460,7 +460,7 @@ def article_task(path: str, doc_id: str, source: str, date: str | None = None,
     -------
     (ArticleFacts or ReadError, Shard or None, bytes or None)
         The facts (a ReadError when the file cannot be used), the shard
-        (:func:`graph.rdf.article_shard`), and the pickled facts before any
+        (:func:`graph.store.rdf.article_shard`), and the pickled facts before any
         date was applied, to cache, when they were extracted here and not
         written to ``cache``.
     """
@@ -491,10 +491,10 @@ def article_task(path: str, doc_id: str, source: str, date: str | None = None,
 def shard_key(facts_key: str, entry: Path, date: str | None) -> str:
     """Cache key of an article's shard: its facts' key, its id and path, and the date applied to it.
 
-    The date is the one :func:`graph.when.apply_date` would apply (``date``,
+    The date is the one :func:`graph.text.when.apply_date` would apply (``date``,
     else the sidecar's), so editing a sidecar makes a new shard.
     """
-    from .when import parse_date, sidecar_date
+    from .text.when import parse_date, sidecar_date
 
     given = parse_date(date) if date else None
     if given is None:
@@ -662,8 +662,8 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
 
     Each article's facts become RDF where they are extracted (in this
     process, a local pool or a Dask cluster): its shard
-    (:func:`graph.rdf.article_shard`).  Shards are bulk-loaded into one
-    Oxigraph store (:class:`graph.rdf.ShardMerger`); the consistency check,
+    (:func:`graph.store.rdf.article_shard`).  Shards are bulk-loaded into one
+    Oxigraph store (:class:`graph.store.rdf.ShardMerger`); the consistency check,
     the Turtle file and the HTML views read that store.
 
     Parameters
@@ -687,7 +687,7 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
         The date of the articles (``2023-01-05``), over the one each
         dateline gives; meant for a build of one file.  Without it an
         article's sidecar ``<stem>.json`` (``{"date": "2023-01-05"}``) wins
-        over its dateline (:func:`graph.when.apply_date`).
+        over its dateline (:func:`graph.text.when.apply_date`).
     store : path-like, optional
         Folder of an on-disk Oxigraph store to build into (emptied first,
         so articles removed from the corpus leave it); by default the store
@@ -713,7 +713,7 @@ def build(paths: list[str | Path], out_dir: str | Path = "out", progress: bool =
     """
     from .export.turtle import write_turtle
     from .export.views import write_views
-    from .rdf import article_iri
+    from .store.rdf import article_iri
 
     out = Path(out_dir)
     existed = out.exists()

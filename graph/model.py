@@ -120,7 +120,7 @@ class UnionFact:
 class Role:
     title: str
     org: str | None = None  # canonical name of the union or organisation
-    begin: Any = None  # graph.when.TimeRef of the start the text gives (当选, 任命, 新任, 自…起), or None
+    begin: Any = None  # graph.text.when.TimeRef of the start the text gives (当选, 任命, 新任, 自…起), or None
 
 
 @dataclass
@@ -171,7 +171,7 @@ class FigureFact:
     subject: str | None = None
     subject_kind: str | None = None  # union, organization, programme, award, place
     year: int | None = None
-    when: Any = None  # graph.when.TimeRef: the time expression the figure refers to, or None
+    when: Any = None  # graph.text.when.TimeRef: the time expression the figure refers to, or None
 
 
 @dataclass(frozen=True)
@@ -199,9 +199,9 @@ class ArticleFacts:
     documents: list[NamedFact] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     figures: list[FigureFact] = field(default_factory=list)
-    # when, where, says who (graph.evidence, graph.when)
+    # when, where, says who (graph.resolve.evidence, graph.text.when)
     issued: str | None = None  # YYYY-MM-DD or YYYY-MM: the dateline's, a sidecar's or the command line's
-    dateline_place: tuple[str, ...] | None = None  # path of the dateline's division (graph.places.Division.path)
+    dateline_place: tuple[str, ...] | None = None  # path of the dateline's division (graph.text.places.Division.path)
     publisher: str | None = None
-    plan: tuple[str | None, str | None] | None = None  # graph.when.plan_before, as (start, end)
-    evidence: dict[tuple, Evidence] = field(default_factory=dict)  # fact key → span (graph.evidence.KEYS)
+    plan: tuple[str | None, str | None] | None = None  # graph.text.when.plan_before, as (start, end)
+    evidence: dict[tuple, Evidence] = field(default_factory=dict)  # fact key → span (graph.resolve.evidence.KEYS)

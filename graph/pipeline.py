@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .evidence import attach
 from .mentions import awards, documents, figures, ner, persons, programmes, unions
 from .model import Article, ArticleFacts
-from .read import ReadError, read_file, read_text, restore_quotes
 from .resolve import resolve
-from .segment import segment
+from .resolve.evidence import attach
+from .text.read import ReadError, read_file, read_text, restore_quotes
+from .text.segment import segment
 
 
 def _add(kind_finder: Callable[[Article], list]) -> Callable[[Article], Article]:
@@ -84,14 +84,14 @@ def extract(article: Article) -> ArticleFacts:
     Parameters
     ----------
     article : Article
-        As read by :mod:`graph.read`.
+        As read by :mod:`graph.text.read`.
 
     Returns
     -------
     ArticleFacts
         Everything the article says, keyed by canonical names; figure
         quotes as written (traditional characters kept, see
-        :func:`graph.read.restore_quotes`).
+        :func:`graph.text.read.restore_quotes`).
     """
     return restore_quotes(attach(article, resolve(annotate(article))), article)
 

@@ -9,7 +9,7 @@ from rdflib.namespace import FOAF, SKOS
 
 from graph.build import build
 from graph.namespace import UKG
-from graph.rdf import entity_iri
+from graph.store.rdf import entity_iri
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -41,7 +41,7 @@ def test_turtle_parses_with_rdflib_and_pyoxigraph(seed_build):
 
 
 def test_graph_conforms_to_shapes(seed_build):
-    from graph.validate import validate
+    from graph.store.validate import validate
 
     g, _, _ = seed_build
     conforms, _, text = validate(g)

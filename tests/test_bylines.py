@@ -1,11 +1,11 @@
 """Bylines in their common forms, and the dateline: sentences written for these tests."""
 import pytest
 
-from graph.bylines import parse_credits
 from graph.pipeline import extract_text
-from graph.read import read_text
-from graph.segment import segment
-from graph.when import find_dateline
+from graph.text.bylines import parse_credits
+from graph.text.read import read_text
+from graph.text.segment import segment
+from graph.text.when import find_dateline
 
 
 def credited(text: str) -> list[tuple[str, str]]:
@@ -88,7 +88,7 @@ def test_only_reporters_and_authors_are_creators():
 
 
 def test_dateline_place_and_publisher():
-    # one reader of datelines (graph.when): the bylines around it are this module's
+    # one reader of datelines (graph.text.when): the bylines around it are this module's
     d = find_dateline("新华社银川7月3日专电（记者 和平安）宁夏回族自治区总工会发布消息。")
     assert (d.place, d.publisher) == ("银川", "新华社")
     d = find_dateline("某某网6月1日讯（记者 和平安）全市工会开展活动。")

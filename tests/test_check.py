@@ -9,13 +9,13 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import PROV
 
 from graph.build import build
-from graph.check import add_findings, check, dice, value_range
 from graph.cli import main
 from graph.export.tables import FigureRow
 from graph.export.turtle import write_turtle
 from graph.namespace import UKG
 from graph.pipeline import extract_text
-from graph.rdf import article_iri, build_graph
+from graph.store.check import add_findings, check, dice, value_range
+from graph.store.rdf import article_iri, build_graph
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -131,7 +131,7 @@ def test_figure_without_subject_or_year():
 
 # ---------------------------------------------------------------- findings in the graph
 def test_findings_are_nodes_of_the_graph_and_conform():
-    from graph.validate import validate
+    from graph.store.validate import validate
 
     text = "2021年,朝阳区总工会累计发放困难职工补助金120万元。其中向困难职工家庭发放补助金150万元。"
     other = "活动吸引300余名职工参加。"
@@ -201,7 +201,7 @@ def test_check_strict_passes_on_clean_figures(tmp_path, capsys):
 def test_finding_iri_stays_short_for_big_conflicts():
     # a conflict among hundreds of copies of one figure must not give an IRI naming each of them:
     # every triple of the finding repeats its IRI, so the output would grow with the square
-    from graph.check import IRI_FIGURES, Finding
+    from graph.store.check import IRI_FIGURES, Finding
 
     few = [_row(1, i, "m", article=f"a{i}") for i in range(IRI_FIGURES)]
     many = [_row(1, i, "m", article=f"a{i}") for i in range(300)]

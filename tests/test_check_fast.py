@@ -7,10 +7,10 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from graph import check as C
 from graph.build import extract_corpus
 from graph.export.tables import FigureRow, figure_rows, load_store
-from graph.rdf import ShardMerger, article_shard, build_graph
+from graph.store import check as C
+from graph.store.rdf import ShardMerger, article_shard, build_graph
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MEASURES = ["新建职工之家", "全区新建职工之家", "新建职工书屋", "发放补助金", "发放困难补助金", "慰问职工", " 慰问职工",

@@ -11,7 +11,7 @@ from graph.cli import main
 from graph.export.tables import COLUMNS, figure_rows, to_csv, write_rows
 from graph.export.turtle import write_turtle
 from graph.pipeline import extract_text
-from graph.rdf import build_graph
+from graph.store.rdf import build_graph
 
 ZHAOYANG = ("2021年,朝阳区总工会全年投入送温暖资金233万元,慰问困难职工1200人,"
             "发放助学金45.5万元。新就业形态职工入会率达到了65.3%。")

@@ -13,7 +13,7 @@ import pytest
 
 from graph import resolve as R
 from graph.pipeline import annotate
-from graph.read import read_text
+from graph.text.read import read_text
 
 gb = importlib.import_module("graph.build")
 

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 from graph.cli import main
-from graph.read import ARTICLE_SUFFIXES
+from graph.text.read import ARTICLE_SUFFIXES
 
 gb = importlib.import_module("graph.build")  # the module (graph.build is also the function graph.build)
 

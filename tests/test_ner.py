@@ -12,7 +12,7 @@ from graph.mentions import ner
 from graph.mentions.persons import _extend, _merge_prefixes, plausible_model_name
 from graph.model import Mention
 from graph.pipeline import annotate, extract_text
-from graph.read import read_text
+from graph.text.read import read_text
 
 
 def _persons(text: str) -> dict[str, list[tuple[str, str | None]]]:

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.numbers import NumberError, parse_number
+from graph.text.numbers import NumberError, parse_number
 
 
 @pytest.mark.parametrize("num, mult, expected", [

@@ -4,9 +4,9 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from graph.pipeline import extract
-from graph.rdf import build_graph
-from graph.read import read_text
-from graph.validate import validate
+from graph.store.rdf import build_graph
+from graph.store.validate import validate
+from graph.text.read import read_text
 
 #: Pieces of union news, so that generated text reaches the extractors' rules, not only their guards.
 FRAGMENTS = ["朝阳区", "總工會", "总工会", "区总工会", "主席", "副主席", "党组书记", "李明", "王", "表示", "全年",

@@ -7,7 +7,7 @@ from opencc import OpenCC
 from graph import cli
 from graph.build import build
 from graph.pipeline import extract_file, extract_text
-from graph.read import ReadError, decode, html_to_text, read_file, scan_paths, to_simplified
+from graph.text.read import ReadError, decode, html_to_text, read_file, scan_paths, to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "004_4bcc54c899a9d085.txt"

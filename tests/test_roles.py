@@ -1,11 +1,11 @@
 """Posts in every organisation, each with its body: sentences written for these tests."""
 import pytest
 
-from graph.orgnames import body_name
 from graph.pipeline import extract_text
-from graph.places import Region, article_region
-from graph.read import read_text
-from graph.segment import segment
+from graph.text.orgnames import body_name
+from graph.text.places import Region, article_region
+from graph.text.read import read_text
+from graph.text.segment import segment
 
 
 def roles(facts, name):

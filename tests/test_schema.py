@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS, Namespace
 
 from graph.namespace import ID, ONTOLOGY_PATH, PREFIXES, SH_NS, SHAPES_PATH, UKG, bind_prefixes
-from graph.validate import validate
+from graph.store.validate import validate
 
 UKG_NS = str(UKG._NS)
 ONTOLOGY_IRI = URIRef("https://w3id.org/union-kg/ontology")
@@ -246,7 +246,7 @@ def zh(text: str) -> Literal:
 
 
 def conforming_graph() -> Graph:
-    """One of everything, as ``graph.rdf`` builds it."""
+    """One of everything, as ``graph.store.rdf`` builds it."""
     g = bind_prefixes(Graph())
     g.add((DOC, RDF.type, UKG.Article))
     g.add((DOC, DCTERMS.identifier, Literal("000_test")))

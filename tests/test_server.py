@@ -27,7 +27,7 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k 
 def running(graph, timeout=1.0, **options):
     """An endpoint in its own process (what `union-kg serve` runs): yields (URL, lines of its stderr so far)."""
     kwargs = "".join(f", {k}={v!r}" for k, v in options.items())
-    code = "import sys; from graph.server import serve; sys.exit(serve(sys.argv[1], port=0, " \
+    code = "import sys; from graph.sparql.server import serve; sys.exit(serve(sys.argv[1], port=0, " \
            f"timeout={timeout}, max_bytes={CAP}, workers=2{kwargs}))"
     cmd = [sys.executable, "-c", code, str(graph)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

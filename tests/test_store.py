@@ -11,8 +11,8 @@ from rdflib.namespace import SKOS
 from graph.build import build
 from graph.export.turtle import canonical_ntriples
 from graph.pipeline import extract_file, extract_text
-from graph.rdf import FIRST, LAST, MIN, Shard, ShardMerger, article_shard, build_graph
 from graph.sparql import is_store_dir, open_store, rows
+from graph.store.rdf import FIRST, LAST, MIN, Shard, ShardMerger, article_shard, build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

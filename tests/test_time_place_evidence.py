@@ -14,15 +14,15 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, Namespace
 
 from graph.build import build
-from graph.check import check, conflicting_posts, format_posts
 from graph.cli import main
-from graph.evidence import offset_map
 from graph.export.tables import figure_rows
 from graph.namespace import UKG
-from graph.places import admin_codes, divisions, parse_place
-from graph.read import normalise, read_bytes, text_as_read
+from graph.resolve.evidence import offset_map
 from graph.sparql import rows
-from graph.when import (
+from graph.store.check import check, conflicting_posts, format_posts
+from graph.text.places import admin_codes, divisions, parse_place
+from graph.text.read import normalise, read_bytes, text_as_read
+from graph.text.when import (
     Period,
     TimeRef,
     apply_date,
@@ -398,7 +398,7 @@ def dev(tmp_path_factory) -> Graph:
 
 
 def test_dev_evidence_reproduces_quotes_and_the_graph_conforms(dev):
-    from graph.validate import validate
+    from graph.store.validate import validate
 
     assert _evidence_ok(dev, ROOT / "tests" / "dev" / "texts") > 300
     conforms, _, text = validate(dev)
@@ -425,7 +425,7 @@ def test_post_beginning_from_a_month_or_from_since(tmp_path):
 
 
 def test_two_articles_disagreeing_on_a_value_both_stay_and_check_quotes_both(tmp_path):
-    from graph.check import format_text
+    from graph.store.check import format_text
 
     g = _build(tmp_path, {"c1.txt": "标题\n2020年,长春市朝阳区总工会发放困难职工慰问金80万元。\n",
                           "c2.txt": "标题\n2020年,长春市朝阳区总工会发放困难职工慰问金95万元。\n"})

@@ -9,9 +9,9 @@ import pytest
 from graph import lexicon
 from graph.mentions.unions import industry_name, lead_length, union_level
 from graph.pipeline import extract_text
-from graph.read import read_text
 from graph.resolve import Region, article_region, parent_of
-from graph.segment import segment
+from graph.text.read import read_text
+from graph.text.segment import segment
 
 
 def unions(facts):

@@ -12,7 +12,7 @@ from rdflib.namespace import ORG, SKOS
 from graph.export.html import write_page
 from graph.export.views import plan_views, to_networkx, write_views
 from graph.namespace import UKG
-from graph.rdf import entity_iri
+from graph.store.rdf import entity_iri
 
 
 @pytest.fixture(scope="module")

@@ -232,7 +232,7 @@ def test_quote_link_highlights_the_sentence_on_the_seeds(site, browser, tmp_path
 
 def test_union_page_chart_and_graph(site, browser, tmp_path):
     from graph.export.views import file_name
-    from graph.rdf import entity_iri
+    from graph.store.rdf import entity_iri
 
     out, _, views = site
     path = f"union/{file_name(str(entity_iri('union', '顺义区总工会')), 'union')}"

@@ -21,7 +21,7 @@ from graph.export.html import grouped_layout, groups
 from graph.export.pages import article_segments, interval_text, text_html
 from graph.export.views import file_name, plan_views, to_networkx, write_views
 from graph.namespace import ID, UKG
-from graph.rdf import article_iri, entity_iri
+from graph.store.rdf import article_iri, entity_iri
 
 U = UKG._NS
 TEXT = ("本报讯（通讯员 李四）3月5日，某市总工会召开第三次代表大会。\n"

@@ -628,12 +628,12 @@ def article_quotes(g: Graph, doc) -> list[Quote]:
 def source_texts(path) -> list[str]:
     """Candidate texts of an article file, as the offsets may count them: as read, then NFKC-normalised.
 
-    The text as read (:func:`graph.read.text_as_read`: the decoded file, or
-    the text extracted from HTML) comes first; :func:`graph.read.normalise`
+    The text as read (:func:`graph.text.read.text_as_read`: the decoded file, or
+    the text extracted from HTML) comes first; :func:`graph.text.read.normalise`
     of it second. An unreadable file gives an empty list (the page then
     shows the quotes only).
     """
-    from ..read import ReadError, normalise, text_as_read
+    from ..text.read import ReadError, normalise, text_as_read
 
     try:
         text = text_as_read(path)

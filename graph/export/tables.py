@@ -178,7 +178,7 @@ def figure_rows(source: str | Path | rdflib.Graph | pyoxigraph.Store) -> list[Fi
     Examples
     --------
     >>> from graph.pipeline import extract_text
-    >>> from graph.rdf import build_graph
+    >>> from graph.store.rdf import build_graph
     >>> rows = figure_rows(build_graph([extract_text("全年共投入233万元。", "a")]))
     >>> (rows[0].value, rows[0].unit, rows[0].unit_text)
     (Decimal('2330000'), 'yuan', '万元')

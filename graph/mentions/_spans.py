@@ -165,7 +165,7 @@ def name_start(text: str, end: int, max_len: int = 30) -> int:
 
 
 def _lcut(s: str) -> list[str]:
-    from ..segment import lcut
+    from ..text.segment import lcut
 
     return lcut(s)
 

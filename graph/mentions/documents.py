@@ -28,7 +28,7 @@ _BARE_BODY = re.compile(r"^(?:自治区|自治州|省|市|州|县|区|旗)(?:人
 def _after_verb(name: str) -> int:
     """Offset in ``name`` just after its last verb of two or more characters (考上|大学, 完成|区委)."""
     from .. import lexicon
-    from ..segment import words
+    from ..text.segment import words
 
     cut, pos = 0, 0
     for w, flag in words(name):
@@ -81,7 +81,7 @@ def find_organizations(article: Article) -> list[Mention]:
         if name in GENERIC_ORGS or _UNION_COMMITTEE.search(name) or _BARE_BODY.match(name):
             continue
         if re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:省|市|县|区|州)委", name):
-            from ..orgnames import Region, body_name
+            from ..text.orgnames import Region, body_name
 
             name = body_name(name, Region()) or name  # 广元市委 is 中共广元市委
         if any(s <= start and m.end() <= e for s, e in unions):

@@ -17,7 +17,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Article, Mention
-from ..numbers import NumberError, parse_number
+from ..text.numbers import NumberError, parse_number
 
 APPROX_BEFORE = ("超过", "突破", "逾", "近", "约", "超", "上", "数", "大约", "将近", "接近", "高达")
 APPROX_AFTER = ("以上", "左右", "有余", "多", "余")

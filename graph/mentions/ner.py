@@ -479,7 +479,7 @@ def _common_word_at(text: str, pos: int) -> bool:
     characters there, never one word; names it knows are mostly tagged
     ``nr`` (高峰, 周全).
     """
-    from ..segment import first_words, opens_dictionary_word
+    from ..text.segment import first_words, opens_dictionary_word
 
     if not opens_dictionary_word(text[pos:pos + 2]):  # most names: no dictionary word starts with them
         return False
@@ -498,7 +498,7 @@ def _inside_word(text: str, pos: int) -> bool:
     rejects a model name where jieba starts no word, without the HMM for
     unknown words: it only ever finds fewer such words, never more.
     """
-    from ..segment import lcut
+    from ..text.segment import lcut
 
     if pos == 0 or not _HAN_OR_ALNUM.match(text, pos - 1):  # a new block of jieba's starts at pos
         return False

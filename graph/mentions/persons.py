@@ -74,7 +74,7 @@ def _boundary(text: str, pos: int) -> bool:
         return True
     if text.startswith(AFTER_NAME, pos):
         return True
-    from ..segment import first_word
+    from ..text.segment import first_word
 
     first = first_word(text[pos:pos + 4])
     return first is not None and first[1] in ("v", "vd", "p", "c") and len(first[0]) >= 2
@@ -98,7 +98,7 @@ def is_plausible_name(name: str) -> bool:
 
 def _common_word(name: str) -> bool:
     """Whether jieba reads ``name`` as one common word (宣讲团, 范集体 …), not a name."""
-    from ..segment import first_word
+    from ..text.segment import first_word
 
     first = first_word(name)  # one token iff the first is the whole name
     return first is not None and first[0] == name and not first[1].startswith("nr")
@@ -106,7 +106,7 @@ def _common_word(name: str) -> bool:
 
 def _known_name(name: str) -> bool:
     """Whether jieba's dictionary knows ``name`` as a person name (tag ``nr``)."""
-    from ..segment import first_word
+    from ..text.segment import first_word
 
     first = first_word(name)
     return first is not None and first[0] == name and first[1].startswith("nr")
@@ -262,7 +262,7 @@ def _in_short_quote(text: str, start: int, end: int, longest: int = 25) -> bool:
 
 def _starts_word(text: str, pos: int) -> bool:
     """Whether jieba starts a word at ``pos`` (补助金|塞进: 金 ends a word, so no name starts there)."""
-    from ..segment import lcut
+    from ..text.segment import lcut
 
     s0 = max(0, pos - 4)
     at = s0
@@ -424,7 +424,7 @@ def find(article: Article) -> list[Mention]:
         out.append(Mention("person", pos, pos + len(name), name,
                            {"name": name, "via": via, "posts": list(posts), "honour": honour}))
 
-    # bylines: every credited name with its title (记者, 通讯员, 摄影 ...), found by graph.bylines
+    # bylines: every credited name with its title (记者, 通讯员, 摄影 ...), found by graph.text.bylines
     for name, title, pos in article.bylines:
         add(pos, name, "byline", [(title, None, None)])
 

@@ -235,7 +235,7 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
 
 
 def _ends_in_verb(prefix: str) -> bool:
-    from ..segment import words
+    from ..text.segment import words
 
     toks = words(prefix)
     return bool(toks) and toks[-1][1] in ("v", "d", "p", "c", "u")

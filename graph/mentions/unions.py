@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..model import Article, Mention
-from ..segment import words
+from ..text.segment import words
 from ._spans import name_start, place_at, strip_parens
 
 HEADS = ("工会联合总会", "工会联合会", "总工会", "联合工会", "工会")
@@ -362,7 +362,7 @@ def lead_length(prefix: str) -> int:
 
 
 def _lcut(s: str) -> list[str]:
-    from ..segment import lcut
+    from ..text.segment import lcut
 
     return lcut(s)
 

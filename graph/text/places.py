@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from . import lexicon
+from .. import lexicon
 
 if TYPE_CHECKING:
-    from .model import Article, Mention
+    from ..model import Article, Mention
 
 #: Levels of ``ukg:adminLevel``.
 LEVELS = ("province", "city", "county")

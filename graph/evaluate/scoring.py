@@ -1,5 +1,5 @@
 # Vendored verbatim from ../shared/gold/score.py (the reference scorer of the gold annotations);
-# graph/evaluate.py wraps it as `union-kg evaluate`. Refresh it when the shared scorer changes.
+# graph/evaluate/__init__.py wraps it as `union-kg evaluate`. Refresh it when the shared scorer changes.
 #!/usr/bin/env python3
 """Score a built knowledge graph against the gold annotations.
 

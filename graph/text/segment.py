@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 
+from ..model import Article, Section, Sentence
 from . import bylines
-from .model import Article, Section, Sentence
 
 _SENT_END = re.compile(r"[。！？!?;；]+[”’」』]?|\n")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|】|\s|$)")
@@ -32,7 +32,7 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     try:
-        from .lexicon import userdict_path
+        from ..lexicon import userdict_path
 
         jieba.load_userdict(str(userdict_path()))
     except (ImportError, FileNotFoundError):  # lexicon not installed: plain jieba
@@ -146,7 +146,7 @@ def is_heading(line: str) -> bool:
 def segment(article: Article) -> Article:
     """Fill ``paragraphs``, ``sections``, ``sentences``, ``title``, ``bylines``, ``dateline`` and ``creators``.
 
-    ``creators`` are the names that :mod:`graph.bylines` credits as reporters
+    ``creators`` are the names that :mod:`graph.text.bylines` credits as reporters
     or authors (记者, 作者); correspondents, photographers and editors stay
     in ``bylines`` with their titles.
 

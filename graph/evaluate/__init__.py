@@ -1,7 +1,7 @@
 """Evaluation against gold annotations, the work behind ``union-kg evaluate GOLD_DIR``.
 
 The matching rules are those of the reference scorer of the gold
-(``../shared/gold/score.py``), vendored unchanged as :mod:`graph.scoring`,
+(``../shared/gold/score.py``), vendored unchanged as :mod:`graph.evaluate.scoring`,
 so the product and the gold's own scorer cannot disagree.  This module runs
 it and formats precision, recall and F1 per list and per relation.
 """

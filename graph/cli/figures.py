@@ -1,13 +1,13 @@
 """``union-kg figures`` (the figures as a table) and ``union-kg check`` (findings about them).
 
-Thin: the work is in :mod:`graph.export.tables` and :mod:`graph.check`.
+Thin: the work is in :mod:`graph.export.tables` and :mod:`graph.store.check`.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
-from .commands import command
+from .registry import command
 
 
 @command("figures", "write the figures of a graph as a table (CSV, JSON or text) for pandas or a spreadsheet")
@@ -22,7 +22,7 @@ def _figures_args(p: argparse.ArgumentParser):
                 "example: union-kg figures out/graph.ttl -o figures.csv --bom")
 
     def run(args: argparse.Namespace) -> int:
-        from .export.tables import TableError, figure_rows, write_rows
+        from ..export.tables import TableError, figure_rows, write_rows
 
         try:
             rows = figure_rows(args.graph)
@@ -50,8 +50,8 @@ def _check_args(p: argparse.ArgumentParser):
     def run(args: argparse.Namespace) -> int:
         import json
 
-        from .check import check, conflicting_posts, format_json, format_posts, format_text
-        from .export.tables import TableError, load_store
+        from ..export.tables import TableError, load_store
+        from ..store.check import check, conflicting_posts, format_json, format_posts, format_text
 
         try:
             store = load_store(args.graph)

@@ -1,14 +1,14 @@
 """``union-kg evaluate GOLD_DIR``: score a build against gold annotations.
 
-Thin: the work is in :mod:`graph.evaluate` and the vendored scorer :mod:`graph.scoring`.
+Thin: the work is in :mod:`graph.evaluate` and the vendored scorer :mod:`graph.evaluate.scoring`.
 """
 from __future__ import annotations
 
 import argparse
 import json
 
-from .commands import command
-from .evaluate import evaluate, format_report
+from ..evaluate import evaluate, format_report
+from .registry import command
 
 
 @command("evaluate", "score a build against gold annotations (precision, recall, F1)")

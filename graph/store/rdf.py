@@ -28,12 +28,12 @@ from urllib.parse import quote
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME
 
-from .mentions.unions import union_level
-from .model import ArticleFacts, Evidence, FigureFact
-from .namespace import ID, UKG, bind_prefixes
-from .places import Division, divisions, parse_place
-from .resolve import norm_key, parent_of
-from .when import Period, TimeRef, resolve_period
+from ..mentions.unions import union_level
+from ..model import ArticleFacts, Evidence, FigureFact
+from ..namespace import ID, UKG, bind_prefixes
+from ..resolve import norm_key, parent_of
+from ..text.places import Division, divisions, parse_place
+from ..text.when import Period, TimeRef, resolve_period
 
 UNIT_IRIS = {"yuan": UKG.Yuan, "percent": UKG.Percent, "person": UKG.Person,
              "person-time": UKG.PersonTime, "count": UKG.Count}

@@ -11,7 +11,7 @@ from functools import lru_cache
 import pyshacl
 import rdflib
 
-from .namespace import ontology_path, shapes_path
+from ..namespace import ontology_path, shapes_path
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +73,7 @@ def validate(data: rdflib.Graph) -> tuple[bool, rdflib.Graph, str]:
     Parameters
     ----------
     data : rdflib.Graph
-        The graph to check, e.g. the output of ``graph.rdf.build_graph``.
+        The graph to check, e.g. the output of ``graph.store.rdf.build_graph``.
         It is not modified.
 
     Returns

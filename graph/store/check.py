@@ -62,8 +62,8 @@ import rdflib
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import PROV
 
-from .export.tables import FigureRow, figure_rows, load_store, oxigraph_of
-from .namespace import ID, UKG
+from ..export.tables import FigureRow, figure_rows, load_store, oxigraph_of
+from ..namespace import ID, UKG
 
 #: Words that make the figure after them (in the same clause) a whole.
 WHOLE_WORDS = frozenset({"累计", "共", "共计", "共有", "总计", "合计", "总共", "一共", "全年"})
@@ -128,7 +128,7 @@ def _tail(iri: str) -> str:
 # ---------------------------------------------------------------- clause roles
 @lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
-    from .segment import lcut
+    from ..text.segment import lcut
 
     return tuple(lcut(text))
 
@@ -545,7 +545,7 @@ def check(source: str | Path | rdflib.Graph | pyoxigraph.Store | list[FigureRow]
     Examples
     --------
     >>> from graph.pipeline import extract_text
-    >>> from graph.rdf import build_graph
+    >>> from graph.store.rdf import build_graph
     >>> g = build_graph([extract_text("朝阳区总工会累计发放补助10万元,其中发放困难职工补助12万元。", "x")])
     >>> [f.type for f in check(g) if f.type == "part-exceeds-whole"]
     ['part-exceeds-whole']
@@ -837,7 +837,7 @@ def conflicting_posts(source) -> list[PostConflict]:
         time, a promotion is not a disagreement.  Both posts stay in the
         graph, each with its evidence.
     """
-    from .export.tables import load_store
+    from ..export.tables import load_store
 
     store = load_store(source)
     posts: dict[tuple[str, str], dict[tuple[str, str], tuple[str, str, str, str]]] = defaultdict(dict)

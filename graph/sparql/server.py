@@ -69,8 +69,8 @@ from urllib.parse import parse_qsl
 import pyoxigraph as ox
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from .export.turtle import TURTLE_PREFIXES
-from .sparql import QUERY_PREFIXES, _syntax_error, graph_file, is_store_dir, open_store
+from ..export.turtle import TURTLE_PREFIXES
+from . import QUERY_PREFIXES, _syntax_error, graph_file, is_store_dir, open_store
 
 #: Paths answering SPARQL queries.
 QUERY_PATHS = ("/sparql", "/query")
@@ -315,7 +315,7 @@ class QueryPool:
         if workers < 1 or long_workers < 1 or timeout <= 0 or max_bytes < 1 or budget <= 0:
             raise ValueError("workers, long workers, timeout, budget and max-bytes must be positive")
         self.ctx = mp.get_context("forkserver")
-        self.ctx.set_forkserver_preload(["graph.server"])
+        self.ctx.set_forkserver_preload(["graph.sparql.server"])
         self.store_path, self.timeout, self.max_bytes = store_path, timeout, max_bytes
         self.budget = min(budget, timeout)
         self._all: set[_Worker] = set()

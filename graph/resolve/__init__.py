@@ -22,7 +22,7 @@ In-article coreference, as a reader does it (issue 3):
   topic carried by the paragraph, else the section's or article's union.
 
 Corpus-wide entity resolution (one IRI per name across articles) happens in
-:mod:`graph.rdf`.
+:mod:`graph.store.rdf`.
 """
 from __future__ import annotations
 
@@ -32,10 +32,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import lexicon
-from .mentions.persons import _posts_re
-from .mentions.unions import HEADS, industry_name, union_level
-from .model import (
+from .. import lexicon
+from ..mentions.persons import _posts_re
+from ..mentions.unions import HEADS, industry_name, union_level
+from ..model import (
     Article,
     ArticleFacts,
     AwardFact,
@@ -47,8 +47,8 @@ from .model import (
     Role,
     UnionFact,
 )
-from .places import Region, article_region
-from .when import date_line, find_dateline
+from ..text.places import Region, article_region
+from ..text.when import date_line, find_dateline
 
 NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
@@ -517,12 +517,12 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     (with a department of that union moving into the title: 青海省总工会
     法律保障部部长 → 法律保障部部长 of 青海省总工会), a named organisation
     (a company with its sub-units as written), a Party, state or union body
-    named in full from the article's region (:func:`graph.orgnames.body_name`:
+    named in full from the article's region (:func:`graph.text.orgnames.body_name`:
     市委 → 中共石嘴山市委), a department of the previous post's body
     (全总书记处书记、组织部部长), or the text as written where it ends in the
     head of a body.  总书记 is a post of 中共中央 (the Party constitution).
     """
-    from .orgnames import body_name
+    from ..text.orgnames import body_name
 
     text = article.text
     unions = {m.start: m for m in article.of_kind("union")}
@@ -969,7 +969,7 @@ def _award_merges(awards: list[Mention]) -> dict[str, str]:
     dict of str to str
         Name key → name key of the form it merges into (see :func:`resolve_awards`).
     """
-    from .mentions.awards import cores
+    from ..mentions.awards import cores
 
     def core_of(m: Mention) -> str | None:
         c = m.attrs.get("core")
@@ -1008,7 +1008,7 @@ def _award_merges(awards: list[Mention]) -> dict[str, str]:
             if before or len(hosts) == 1:
                 out[key] = before or next(iter(hosts))
     # a title written with and without its conferring place (“最美职工” and 伊犁州最美职工): one honour
-    from .mentions._spans import place_at
+    from ..mentions._spans import place_at
     keys = {norm_key(m.attrs["name"]) for m in awards}
     for key in keys - set(out):
         hosts = [k for k in keys if len(k) > len(key) and k.endswith(key) and len(key) >= 3
@@ -1217,7 +1217,7 @@ def _article_time(article: Article) -> _ArticleTime:
 
 def _doc_masked(text: str) -> str:
     """The text with 《》 titles blanked, so that years in titles are not anchors."""
-    from .segment import _DOC_SPAN
+    from ..text.segment import _DOC_SPAN
 
     return _DOC_SPAN.sub(lambda m: " " * len(m.group()), text)
 
@@ -1361,7 +1361,7 @@ def _counted_noun(after: str) -> str:
     after it) or where 和/及/与 bring in another counted thing; else the
     words after the figure (用于“送温暖”, 参加…) are kept, up to 16.
     """
-    from .segment import words
+    from ..text.segment import words
 
     if not after.startswith("的"):
         # 100件棉衣和一台彩电送到…: another counted thing follows 和
@@ -1387,7 +1387,7 @@ def _tail(phrase: str, size: int = 12) -> str:
     """The last ``size`` characters or so of a phrase, in whole words (医疗互助…, not 疗互助…)."""
     if len(phrase) <= size:
         return phrase
-    from .segment import words
+    from ..text.segment import words
 
     out = ""
     for w, _ in reversed(words(phrase[-(size + 8):])):
@@ -1398,21 +1398,21 @@ def _tail(phrase: str, size: int = 12) -> str:
 
 
 def _first_word(phrase: str) -> str:
-    from .segment import words
+    from ..text.segment import words
 
     toks = words(phrase[:8])
     return toks[0][0] if toks else ""
 
 
 def _starts_with_verb(phrase: str) -> bool:
-    from .segment import words
+    from ..text.segment import words
 
     toks = words(phrase[:8])
     return bool(toks) and toks[0][1] in ("v", "vd", "vn") and toks[0][0] not in ("职工", "会员")
 
 
 def _all_nouns(phrase: str) -> bool:
-    from .segment import words
+    from ..text.segment import words
 
     return all(tag in _NOUNISH or tag == "c" for _, tag in words(phrase))
 
@@ -1626,7 +1626,7 @@ class _SubjectFinder:
         return None
 
     def _opens_without_subject(self, s0: int) -> bool:
-        from .segment import words
+        from ..text.segment import words
 
         head = self.text[s0:s0 + 8].lstrip("，,、 ")
         if head.startswith(("其中", "该", "一共", "共", "累计", "陆续", "先后", "同时", "此外", "还", "并", "另",

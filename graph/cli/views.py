@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import command
-from .export.views import EGO_NODES, MAX_NODES
+from ..export.views import EGO_NODES, MAX_NODES
+from .registry import command
 
 
 @command("views", "write the HTML views (landing page, whole graph, classes, articles, unions, persons)")
@@ -20,7 +20,7 @@ def _args(p: argparse.ArgumentParser):
     p.epilog = "example: union-kg views out/graph.ttl -o out/   then open out/index.html"
 
     def run(args: argparse.Namespace) -> int:
-        from .export.views import write_views
+        from ..export.views import write_views
 
         path = Path(args.graph)
         if min(args.max_nodes, args.ego_nodes) < 1:
@@ -57,8 +57,8 @@ def _open(path: Path):
     """
     import pyoxigraph as ox
 
-    from .build import as_graph
-    from .sparql import is_store_dir
+    from ..build import as_graph
+    from ..sparql import is_store_dir
 
     if is_store_dir(path):
         return as_graph(ox.Store.read_only(str(path)))

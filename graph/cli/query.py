@@ -1,6 +1,6 @@
 """``union-kg query`` (one SPARQL query, answered on stdout) and ``union-kg serve`` (the endpoint).
 
-Thin: the work is in :mod:`graph.sparql` (query, render) and :mod:`graph.server`.
+Thin: the work is in :mod:`graph.sparql` (query, render) and :mod:`graph.sparql.server`.
 """
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import command
-from .sparql import RESULT_FORMATS, GraphLoadError, QueryError, query, render
+from ..sparql import RESULT_FORMATS, GraphLoadError, QueryError, query, render
+from .registry import command
 
 _QUERY_EPILOG = """\
 The project's prefixes (ukg: ukgid: org: skos: foaf: schema: prov: dcterms: xsd: rdf: rdfs:)
@@ -104,7 +104,7 @@ def _serve_args(p: argparse.ArgumentParser):
     p.epilog = _SERVE_EPILOG
 
     def run(args: argparse.Namespace) -> int:
-        from .server import serve
+        from ..sparql.server import serve
 
         try:
             return serve(args.graph, host=args.host, port=args.port, timeout=args.timeout,

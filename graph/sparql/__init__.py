@@ -27,7 +27,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .namespace import PREFIXES
+from ..namespace import PREFIXES
 
 #: Prefixes predeclared in every query (name → namespace IRI).
 QUERY_PREFIXES: dict[str, str] = {k: str(v) for k, v in PREFIXES.items()}
@@ -203,7 +203,7 @@ def open_store(graph: str | Path | ox.Store | Any, path: str | Path | None = Non
         except OSError as err:
             raise GraphLoadError(f"{graph} is not a readable Oxigraph store: {err}") from None
     if not isinstance(graph, str | Path):
-        from .export.tables import oxigraph_of
+        from ..export.tables import oxigraph_of
 
         if oxigraph_of(graph) is not None:
             return oxigraph_of(graph)
@@ -401,7 +401,7 @@ def render(res: Result, fmt: str = "table") -> str:
             fmt = "turtle"
         if fmt not in GRAPH_FORMATS:
             raise ValueError(f"a CONSTRUCT or DESCRIBE answer is a graph: use --format {'|'.join(GRAPH_FORMATS)}")
-        from .export.turtle import TURTLE_PREFIXES
+        from ..export.turtle import TURTLE_PREFIXES
 
         return ox.serialize(res, format=GRAPH_FORMATS[fmt], prefixes=TURTLE_PREFIXES).decode("utf-8")
     if fmt == "table":

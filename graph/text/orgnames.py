@@ -11,14 +11,14 @@ body's full name comes from the region the article is about:
   市人大常委会 → 石嘴山市人大常委会, 自治区人大常委会 → 宁夏回族自治区人大常委会;
 * a bare union of a level (市总工会, 省总工会) takes its place too.
 
-The region is the article's, as :func:`graph.places.article_region` reads it
+The region is the article's, as :func:`graph.text.places.article_region` reads it
 for unions and bodies alike.
 """
 from __future__ import annotations
 
 import re
 
-from . import lexicon
+from .. import lexicon
 from .places import Region
 
 #: A body of the Party, the state or the CPPCC written after an optional place and level.

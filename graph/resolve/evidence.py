@@ -8,7 +8,7 @@ Runs after the resolver (:func:`attach`), on the article and its facts:
   extracted from HTML, before NFKC normalisation and conversion to
   simplified characters) and the quote at those offsets;
 * the dateline gives ``facts.issued``, ``facts.dateline_place`` and
-  ``facts.publisher`` (:func:`graph.when.find_dateline`);
+  ``facts.publisher`` (:func:`graph.text.when.find_dateline`);
 * every figure gets the time expression it refers to (``FigureFact.when``)
   and every post the start the text gives (``Role.begin``).
 
@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Article, ArticleFacts, Evidence
-from .places import parse_place
-from .resolve import full_sentence
-from .when import TimeRef, figure_ref, find_dateline, plan_before, time_refs
+from ..model import Article, ArticleFacts, Evidence
+from ..text.places import parse_place
+from ..text.when import TimeRef, figure_ref, find_dateline, plan_before, time_refs
+from . import full_sentence
 
 #: Keys of ``ArticleFacts.evidence``.
 KEYS = {
@@ -51,7 +51,7 @@ def offset_map(raw: str, norm: str) -> list[int] | None:
     raw : str
         Text as read.
     norm : str
-        :func:`graph.read.normalise` of it.
+        :func:`graph.text.read.normalise` of it.
 
     Returns
     -------
@@ -162,7 +162,7 @@ def attach(article: Article, facts: ArticleFacts) -> ArticleFacts:
         Segmented and annotated; ``text`` as extracted from.
     facts : ArticleFacts
         Resolved from ``article``; modified in place (before
-        :func:`graph.read.restore_quotes`, whose figures' ``start`` and
+        :func:`graph.text.read.restore_quotes`, whose figures' ``start`` and
         ``quote`` are on ``article.text``).
 
     Returns

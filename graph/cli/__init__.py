@@ -1,6 +1,6 @@
 """The ``union-kg`` command. Thin: each subcommand calls one module.
 
-Subcommands register themselves in :data:`graph.commands.COMMANDS` as
+Subcommands register themselves in :data:`graph.cli.registry.COMMANDS` as
 ``name -> (add_arguments, run)``; ``run(args) -> int`` is the exit status.
 This module imports them (:func:`_load_plugins`); they import only the registry.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._version import __version__
-from .commands import COMMANDS, command
+from .._version import __version__
+from .registry import COMMANDS, command
 
 
 # ---------------------------------------------------------------- build
@@ -39,14 +39,14 @@ def _build_args(p: argparse.ArgumentParser):
                 "output folder not writable or Dask scheduler unusable")
 
     def run(args: argparse.Namespace) -> int:
-        from .build import build
+        from ..build import build
 
         if args.jobs < 0:
             print("union-kg build: --jobs must be 0 or more", file=sys.stderr)
             return 2
         cache = False if args.no_cache else (args.cache or True)
         if args.date is not None:
-            from .when import parse_date
+            from ..text.when import parse_date
 
             if parse_date(args.date) is None:
                 print(f"union-kg build: --date {args.date!r} is not a date (YYYY-MM-DD or YYYY-MM)", file=sys.stderr)
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 def _load_plugins() -> None:
     """Import the modules that register further subcommands."""
     # importing registers them, in the order `union-kg --help` lists them
-    from . import evaluate_cli  # noqa: F401, I001
-    from . import query_cli  # noqa: F401
-    from . import figures_cli  # noqa: F401
-    from . import views_cli  # noqa: F401
+    from . import evaluate  # noqa: F401, I001
+    from . import query  # noqa: F401
+    from . import figures  # noqa: F401
+    from . import views  # noqa: F401

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from .model import Article, ArticleFacts
+from ..model import Article, ArticleFacts
 
 #: File suffixes read when a folder is given.
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")

@@ -74,7 +74,7 @@ def _is_name(tok: str) -> bool:
 
 
 def _has_surname(name: str) -> bool:
-    from . import lexicon
+    from .. import lexicon
 
     return any(name[:n] in lexicon.surnames() for n in (1, 2))
 
@@ -180,7 +180,7 @@ def _paren_end(line: str) -> tuple[str, int] | None:
 @cache
 def _places() -> frozenset[str]:
     """Written forms of places, which a bracket holding no title never credits: (张家港)."""
-    from . import lexicon
+    from .. import lexicon
 
     return lexicon.place_names() | frozenset(lexicon.divisions()) | frozenset(lexicon.county_short_forms())
 
@@ -188,14 +188,14 @@ def _places() -> frozenset[str]:
 def find(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[str, str, int]]:
     """Every credited person of an article.
 
-    The dateline's date, place and publisher are read by :func:`graph.when.find_dateline`.
+    The dateline's date, place and publisher are read by :func:`graph.text.when.find_dateline`.
 
     Parameters
     ----------
     text : str
         The article's (normalised) text.
     paragraphs : list of (int, int)
-        Paragraph offsets, as :func:`graph.segment.segment` finds them.
+        Paragraph offsets, as :func:`graph.text.segment.segment` finds them.
 
     Returns
     -------
