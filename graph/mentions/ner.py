@@ -420,7 +420,9 @@ def _context_re() -> re.Pattern:
     before = set(CUES_BEFORE) | set(lexicon.posts()) | set(lexicon.honours())
     han = "[\u4e00-\u9fff]"
     # every match starts with one of these: one look-ahead rejects most positions before the alternatives run
-    firsts = {w[0] for w in before} | {s[0] for s in lexicon.surnames()} | set("□■●◎ \u3000")
+    tibetan = f"(?:{_trie_pattern(lexicon.tibetan_name_parts())})"
+    firsts = ({w[0] for w in before} | {s[0] for s in lexicon.surnames()} | {w[0] for w in lexicon.tibetan_name_parts()}
+              | set("□■●◎ \u3000"))
     first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
     # (?P<atN>…): where a name would start, for the common-word test of _contexts
     return re.compile(rf"(?={first})(?:(?:{_trie_pattern(before)})[ \u3000]?(?P<at1>{surname}){han}"
@@ -428,6 +430,7 @@ def _context_re() -> re.Pattern:
                       rf"|(?P<at3>{surname}){han}{{1,2}}、(?P<at4>{surname}){han}{{1,2}}"  # a list: 张三、李四、王五等
                       rf"|(?P<at5>{surname}){han}{{1,2}}等"  # 张三等5人
                       rf"(?:[\d一二三四五六七八九十百千几多]|名|位|困难|职工|劳模|先进|优秀)"
+                      rf"|(?P<at6>{tibetan}){tibetan}"  # Tibetan names have no surname: two name elements (扎西平措)
                       rf"|^[ \u3000]*[□■●◎])", re.M)
 
 
@@ -520,7 +523,7 @@ def _no_name_at(text: str, pos: int) -> bool:
 
 #: What jieba keeps in one block (its ``re_han_default``): a block boundary is a word boundary.
 _HAN_OR_ALNUM = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
-_NAME_GROUPS = ("at1", "at2", "at3", "at4", "at5")
+_NAME_GROUPS = ("at1", "at2", "at3", "at4", "at5", "at6")
 
 
 def _contexts(text: str, known: Callable[[re.Match], bool] | None = None) -> Iterator[re.Match]:
