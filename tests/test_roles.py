@@ -211,3 +211,28 @@ def test_officers_listed_inside_a_sentence():
     assert roles(f, "庞小燕") == {("副主席", "肥乡区总工会")}
     assert roles(f, "祝卫东") == {("主席", "邯郸市总工会")}
     assert roles(f, "牛小军") == {("副主席", "邯郸市总工会")}
+
+
+def test_a_transliterated_name_after_a_post_is_read_whole():
+    f = extract_text("和田讯 和田地区总工会副主席吐尔洪江·阿不力米提介绍，今年全地区新建驿站30个。"
+                     "副主席阿孜古丽·热合曼带队走访了企业。")
+    assert roles(f, "吐尔洪江·阿不力米提") == {("副主席", "和田地区总工会")}
+    assert "阿孜古丽·热合曼" in {p.name for p in f.persons}
+
+
+def test_a_transliterated_name_the_model_cuts_short_is_read_to_its_end():
+    f = extract_text("塔城讯 牧民叶尔兰·别克木拉提说，今年的收入比去年多了。")
+    assert {p.name for p in f.persons} == {"叶尔兰·别克木拉提"}
+
+
+def test_a_theme_in_quotes_with_a_dot_is_no_name():
+    f = extract_text("近期，某市总工会开展以“工会相伴·温暖同行”为主题的慰问活动。")
+    assert not f.persons
+
+
+def test_every_name_listed_before_elected_gets_the_post():
+    f = extract_text("5月8日，梧州市长洲区总工会召开第三次代表大会。邓永昌当选区总工会主席，"
+                     "杨慧芳、蒋立新当选副主席。")
+    assert roles(f, "杨慧芳") == roles(f, "蒋立新") == {("副主席", "梧州市长洲区总工会")}
+    f = extract_text("会议选举产生新一届委员会。黎振邦当选工会主席，戴秋月、祁文斌和潘晓东当选工会副主席。")
+    assert roles(f, "戴秋月") == roles(f, "祁文斌") == roles(f, "潘晓东") == {("工会副主席", None)}

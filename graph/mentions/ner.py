@@ -414,6 +414,10 @@ def _trie_pattern(words: set[str] | list[str]) -> str:
     return walk(trie)
 
 
+#: Dots between the parts of a transliterated name (艾力·吐尔逊) and their look-alikes.
+_DOTS = "·•・‧"
+
+
 @cache
 def _context_re() -> re.Pattern:
     surname = f"(?:{_trie_pattern(lexicon.surnames())})"
@@ -422,7 +426,7 @@ def _context_re() -> re.Pattern:
     # every match starts with one of these: one look-ahead rejects most positions before the alternatives run
     tibetan = f"(?:{_trie_pattern(lexicon.tibetan_name_parts())})"
     firsts = ({w[0] for w in before} | {s[0] for s in lexicon.surnames()} | {w[0] for w in lexicon.tibetan_name_parts()}
-              | set("□■●◎ \u3000"))
+              | set("□■●◎ \u3000") | set(_DOTS))
     first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
     # (?P<atN>…): where a name would start, for the common-word test of _contexts
     return re.compile(rf"(?={first})(?:(?:{_trie_pattern(before)})[ \u3000]?(?P<at1>{surname}){han}"
@@ -431,6 +435,7 @@ def _context_re() -> re.Pattern:
                       rf"|(?P<at5>{surname}){han}{{1,2}}等"  # 张三等5人
                       rf"(?:[\d一二三四五六七八九十百千几多]|名|位|困难|职工|劳模|先进|优秀)"
                       rf"|(?P<at6>{tibetan}){tibetan}"  # Tibetan names have no surname: two name elements (扎西平措)
+                      rf"|(?<={han}{han})[{_DOTS}]{han}{han}"  # a transliterated name: 努尔兰·哈力木别克
                       rf"|^[ \u3000]*[□■●◎])", re.M)
 
 
@@ -452,7 +457,9 @@ def has_name_context(text: str) -> bool:
         (``lexicon.posts()``), an honour (``lexicon.honours()``) or one of
         :data:`CUES_BEFORE`, or precedes one of :data:`CUES_AFTER` one or
         two characters later, or starts a list of short items
-        (张三、李四、王五等), or the line is a ``□`` byline; unless no name
+        (张三、李四、王五等), or a dot joins two runs of characters as in a
+        transliterated name (努尔兰·哈力木别克: no surname list knows its
+        first character), or the line is a ``□`` byline; unless no name
         can start where the surname stands (:func:`_no_name_at`: 职工|权益,
         慰问金|和).
 

@@ -43,6 +43,8 @@ AFTER_NAME = (
     "提出", "希望", "要求", "建议", "呼吁", "号召", "回答", "入选", "获评", "带着", "正在", "每天",
     "日前", "近日", "今年", "此前", "目前", "到场", "到会", "专程", "一直", "率队", "名列", "榜上有名", "当选",
 )
+#: The words of two characters or more in AFTER_NAME.
+_AFTER_NAME_WORDS = tuple(w for w in AFTER_NAME if len(w) >= 2)
 #: Last characters of occupation words written before a name (电焊工易冬生, 班长贾振宇, 技师孙红梅).
 OCCUPATION_ENDS = "工师长员手匠机模"  # 模: 劳模 only
 _OCCUPATION_END_RE = re.compile(f"[{OCCUPATION_ENDS}]")
@@ -50,6 +52,10 @@ SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "�
 #: Heads of a government (省长, 副市长, 常务副县长): their body is never the one written before another post.
 _GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:省|市|区|县|州|镇|乡|旗)长")
 _PUNCT = set("，,、。；;：:！？!?“”\"）) \n")
+#: Dots between the parts of a transliterated name (·, its look-alikes, and ? where the dot was lost).
+_NAME_DOTS = "·•・‧?"
+#: The first part of a transliterated name and its dot (买买提江·): no punctuation, no digits inside.
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}[·•・‧](?=[\u4e00-\u9fff])")  # not ?: 是谁?他说
 
 
 @cache
@@ -137,6 +143,9 @@ def name_at(text: str, pos: int, require_boundary: bool = True,
     -------
     str or None
     """
+    dotted = dotted_name(text, pos)  # the model often cuts these short or starts inside them
+    if dotted:
+        return dotted
     if model and pos in model:
         return _longer_reading(text, pos, model[pos])
     return _rule_name(text, pos, require_boundary)
@@ -155,9 +164,54 @@ def _longer_reading(text: str, pos: int, name: str) -> str:
     return name
 
 
+def dotted_name(text: str, pos: int) -> str | None:
+    """A transliterated name starting at ``pos``: 2–8 Chinese characters, a dot, then a second part.
+
+    Uyghur, Kazakh and other names are written in Chinese characters with
+    their parts joined by ``·`` (艾力·吐尔逊); no surname list knows their
+    first characters.  The first part runs from ``pos`` to the dot; the
+    second is the shortest run of two or more characters after which a name
+    may end (:func:`_boundary`: punctuation, 介绍, 带队, a verb ...), at most
+    eight, so 某某·某某某介绍 stops before 介绍.
+
+    Parameters
+    ----------
+    text : str
+    pos : int
+        Character offset where the name would start (right after a post,
+        an honour or a list comma).
+
+    Returns
+    -------
+    str or None
+        The name with its dot as written, or None where the text at ``pos``
+        is no such name.
+    """
+    m = _DOTTED_HEAD.match(text, pos)
+    if m is None or _posts_re().search(text, pos, m.end()) or "工会" in text[max(0, pos - 1):m.end()]:
+        return None  # 总工|会副主席买买提江·: the run before the dot holds a post, so it is no name
+    second, run = m.end(), 0
+    while run < 8 and second + run < len(text) and _HAN.match(text, second + run):
+        run += 1
+    ends = [second + k for k in range(2, run + 1)]
+    # first where a word of two characters or more that follows names (介绍, 带队), 说 or punctuation comes;
+    # else where jieba reads a verb (_boundary); single function characters (都, 在) are parts of these names
+    end = next((e for e in ends if e >= len(text) or text[e] in _PUNCT or text[e] in "说讲称"
+                or any(text.startswith(w, e) for w in _AFTER_NAME_WORDS)), None) \
+        or next((e for e in ends if _boundary(text, e)), None)
+    # “工会常伴·贴心送暖”: a theme in quotes, not a name
+    return None if end is None or _in_short_quote(text, pos, end) else text[pos:end]
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None:
     """The rule reading of a name at ``pos``: a surname of the lexicon, one or two characters, a boundary;
-    or two Tibetan name elements (扎西多吉) and a boundary."""
+    or two Tibetan name elements (扎西多吉) and a boundary; or a transliterated name (:func:`dotted_name`)."""
+    dotted = dotted_name(text, pos)
+    if dotted:
+        return dotted
     parts = lexicon.tibetan_name_parts()
     if text[pos:pos + 2] in parts and text[pos + 2:pos + 4] in parts and \
             (not require_boundary or _boundary(text, pos + 4)):
@@ -174,6 +228,26 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
             if not require_boundary or _boundary(text, pos + n + given):
                 return cand
     return None
+
+
+def _names_before(text: str, pos: int, model: dict[int, str] | None = None) -> list[tuple[int, str]]:
+    """The names listed before the one at ``pos``, nearest first: ``王某、苏某|当选`` → [(0, 王某)].
+
+    Each is joined to the next by 、 or 和, written after punctuation or at
+    the start of the text, and reads as a name (:func:`is_plausible_name`) or is one the model proposed."""
+    out: list[tuple[int, str]] = []
+    while pos > 0 and text[pos - 1] in "、和":
+        sep = pos - 1
+        for n in (4, 3, 2):
+            s = sep - n
+            if s >= 0 and (s == 0 or text[s - 1] in _PUNCT) and (
+                    is_plausible_name(text[s:sep]) or model is not None and model.get(s) == text[s:sep]):
+                out.append((s, text[s:sep]))
+                pos = s
+                break
+        else:
+            break
+    return out
 
 
 def _names_after(text: str, pos: int, model: dict[int, str] | None = None) -> list[tuple[int, str]]:
@@ -194,8 +268,6 @@ def _names_after(text: str, pos: int, model: dict[int, str] | None = None) -> li
     return out
 
 
-#: Dots between the parts of a transliterated name (·, its look-alikes, and ? where the dot was lost).
-_NAME_DOTS = "·•・‧?"
 
 
 def plausible_model_name(name: str) -> bool:
@@ -303,7 +375,14 @@ class ModelView:
             # may also cut the first part short (阿不都|热|合曼·吐尔逊, 阿不|合曼|玉素甫): up to the dot the text
             # runs on in Chinese characters, and a later model name goes on past the dot
             dot = next((k for k in range(m.end, min(m.end + 7, len(self.text))) if self.text[k] in _NAME_DOTS), None)
-            if dot is not None and re.fullmatch(r"[\u4e00-\u9fff]*", self.text[m.end:dot]):
+            dotted = dotted_name(self.text, m.start) if dot is not None or _DOTTED_HEAD.search(m.text) \
+                or m.text[-1:] in _NAME_DOTS else None
+            if dotted and len(dotted) >= len(name):
+                # the model cuts these at odd places (艾尼瓦尔·|买买提, 努尔兰·哈力木|别克): the second part
+                # runs up to where a name may end
+                name = dotted
+                joined.update(p.start for p in pers[i + 1:i + 4] if p.start < m.start + len(dotted))
+            elif dot is not None and re.fullmatch(r"[\u4e00-\u9fff]*", self.text[m.end:dot]):
                 after = next((p for p in pers[i + 1:i + 4] if p.start <= dot + 1 < p.end), None)
                 if after is not None and plausible_model_name(self.text[m.start:after.end]):
                     name = self.text[m.start:after.end]
@@ -418,7 +497,7 @@ def find(article: Article) -> list[Mention]:
             return
         if model.get(pos) == name and not via.startswith("ner") and via != "byline":  # bylines: segment's
             via = "ner+" + via
-        elif via not in ("byline", "repeat") and view.rejects(pos, name):
+        elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and view.rejects(pos, name):
             return  # the model read this sentence and saw no person here
         seen.add(pos)
         out.append(Mention("person", pos, pos + len(name), name,
@@ -538,12 +617,19 @@ def find(article: Article) -> list[Mention]:
     for m in re.finditer(r"当选为?", text):
         for n in (4, 3, 2):
             st = m.start() - n
-            if st >= 0 and (st == 0 or text[st - 1] in _PUNCT) and is_plausible_name(text[st:m.start()]):
+            listed = st > 0 and text[st - 1] in "和与" and _names_before(text, st, model)  # 王某和苏某当选
+            if st >= 0 and (st == 0 or text[st - 1] in _PUNCT or listed) and is_plausible_name(text[st:m.start()]):
                 pm = [c for c in posts_re.finditer(text, m.end(), m.end() + 20)]
                 chain = _post_chain(text, pm[0].start(), pm[0].end(), spans) if pm else []
                 chain = [(t, o if (o_s or 0) >= m.end() else None, o_s if (o_s or 0) >= m.end() else None)
                          for t, o, o_s in chain]
                 add(st, text[st:m.start()], "elected", chain[:1] if chain else [])
+                # 王某、苏某当选副主席: every name of the list before 当选 is elected to the post
+                for pos, name in _names_before(text, st, model):
+                    add(pos, name, "elected", chain[:1] if chain else [])
+                    prior = next((x for x in out if x.start == pos and x.attrs["name"] == name), None)
+                    if prior is not None and not prior.attrs["posts"]:
+                        prior.attrs["posts"] = chain[:1] if chain else []
                 break
 
     # the elected named after the post: …8人当选省总工会第十五届委员会委员，…，他们分别是甲、乙和丙;
