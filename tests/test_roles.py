@@ -236,3 +236,23 @@ def test_every_name_listed_before_elected_gets_the_post():
     assert roles(f, "杨慧芳") == roles(f, "蒋立新") == {("副主席", "梧州市长洲区总工会")}
     f = extract_text("会议选举产生新一届委员会。黎振邦当选工会主席，戴秋月、祁文斌和潘晓东当选工会副主席。")
     assert roles(f, "戴秋月") == roles(f, "祁文斌") == roles(f, "潘晓东") == {("工会副主席", None)}
+
+
+def test_a_post_after_an_officers_name_shares_the_body_written_before():
+    f = extract_text("4月10日，柳州市工人医院第五届职工代表大会召开。医院党委书记韦振东、院长覃立平出席会议。")
+    assert roles(f, "覃立平") == {("院长", "柳州市工人医院")}
+    f = extract_text("河池市委书记韦振东、市长覃立平出席。")
+    assert roles(f, "覃立平") == {("市长", None)}  # the mayor heads the government, not the Party committee
+
+
+def test_a_job_at_a_named_employer_is_a_post_there():
+    f = extract_text("南宁讯 广西玉柴机器股份有限公司钳工韦振东、柳州五菱汽车集团电工覃立平等20人获得一等奖。"
+                     "全国劳动模范、广西华锡集团掘进工蒙大勇接受了慰问。")
+    assert roles(f, "韦振东") == {("钳工", "广西玉柴机器股份有限公司")}
+    assert roles(f, "覃立平") == {("电工", "柳州五菱汽车集团")}
+    assert roles(f, "蒙大勇") == {("掘进工", "广西华锡集团")}
+
+
+def test_no_post_at_an_unnamed_employer_nor_for_a_contestant():
+    f = extract_text("南宁某物流公司驾驶员韦振东作交流发言。广西北部湾港股份有限公司选手覃立平获得第一名。")
+    assert not any(r.org for p in f.persons for r in p.roles)

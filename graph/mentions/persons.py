@@ -516,10 +516,11 @@ def find(article: Article) -> list[Mention]:
         if not names:
             continue
         chain = _post_chain(text, m.start(), m.end(), spans)
-        # 市总工会党组书记钱卫东、副主席罗涛: a post listed after a union official's name is in that union
+        # 市总工会党组书记钱卫东、副主席罗涛, 医院党委书记某某、院长某某: a post listed after an official's
+        # name is in that official's body (a head of government excepted: 市委副书记某某、副市长某某)
         before = chain_of.get(m.start() - 1) if m.start() > 0 and text[m.start() - 1] == "、" else None
-        if chain and chain[0][1] is None and before and before[-1][1] is not None and any(
-                s == before[-1][2] and e == before[-1][2] + len(before[-1][1]) for s, e in spans):
+        if chain and chain[0][1] is None and before and before[-1][1] is not None \
+                and not _GOVERNMENT_HEAD.fullmatch(chain[0][0]) and not chain[0][0].startswith("国家"):
             org, org_s = before[-1][1], before[-1][2]
             chain = [(t, o, o_s) if o is not None else (t, org, org_s) for t, o, o_s in chain]
         for pos, name in names:
@@ -606,7 +607,11 @@ def find(article: Article) -> list[Mention]:
                 continue
             name = name_at(text, i, model=model)
             if name and not text[i - 3:i].endswith(("劳动", "先进")) and not _common_word(name):
-                add(i, name, "occupation")
+                job = _job_at_employer(text, i)
+                add(i, name, "occupation", job)
+                prior = next((x for x in out if x.start == i and x.attrs["name"] == name), None)
+                if job and prior is not None and not prior.attrs["posts"]:
+                    prior.attrs["posts"] = job
 
     # names after a verb of conferring: 命名陆振华、沈佳怡等30名职工为“苏州工匠”
     for m in re.finditer(r"命名|授予|表彰", text):
@@ -694,6 +699,30 @@ def find(article: Article) -> list[Mention]:
             add(m.start(), name, "repeat")
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _job_at_employer(text: str, end: int) -> list[tuple[str, str, int]]:
+    """The job written right after a named employer and before ``end``, as a post:
+    ``某某有限公司焊工``, ``某某集团采煤工`` → [(焊工, 某某有限公司, start)]; [] if none.
+
+    The job is the shortest run of two to five characters (no 的, no
+    punctuation) between the end of an organisation's name (:func:`_org_spans`)
+    and ``end``: a worker's post at that employer, as an official's is at
+    the body written before it.
+    """
+    for j in range(end - 2, max(0, end - 6) - 1, -1):
+        job = text[j:end]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", job) or "的" in job or job.endswith(_NOT_JOBS):
+            return []
+        for s, e in _org_spans(text, j):
+            # 某物流公司: an employer the article does not name
+            return [] if "某" in text[s:e] else [(job, text[s:e], s)]
+    return []
+
+
+#: Words before a name that end like a job but say what a person is at an event or in a body, not a post
+#: there: 选手 (a contestant), 能手 (an honour), 代表, 职工, 队员 ...
+_NOT_JOBS = ("选手", "能手", "代表", "职工", "员工", "会员", "学员", "队员", "成员", "社员", "党员", "劳模")
 
 
 def _org_spans(text: str, end: int) -> list[tuple[int, int]]:
