@@ -256,3 +256,10 @@ def test_a_job_at_a_named_employer_is_a_post_there():
 def test_no_post_at_an_unnamed_employer_nor_for_a_contestant():
     f = extract_text("南宁某物流公司驾驶员韦振东作交流发言。广西北部湾港股份有限公司选手覃立平获得第一名。")
     assert not any(r.org for p in f.persons for r in p.roles)
+
+
+def test_a_job_in_a_department_written_alone_is_at_the_employer_named_before():
+    f = extract_text("4月10日，柳州市工人医院第五届职工代表大会召开。会上，急诊科护士长蓝秋菊等5人受到表彰。")
+    assert roles(f, "蓝秋菊") == {("护士长", "柳州市工人医院")}
+    f = extract_text("会上，急诊科护士长蓝秋菊等5人受到表彰。")  # no employer named: no body to give
+    assert not any(r.org for p in f.persons for r in p.roles)

@@ -607,7 +607,7 @@ def find(article: Article) -> list[Mention]:
                 continue
             name = name_at(text, i, model=model)
             if name and not text[i - 3:i].endswith(("劳动", "先进")) and not _common_word(name):
-                job = _job_at_employer(text, i)
+                job = _job_at_employer(text, i, article.of_kind("organization"))
                 add(i, name, "occupation", job)
                 prior = next((x for x in out if x.start == i and x.attrs["name"] == name), None)
                 if job and prior is not None and not prior.attrs["posts"]:
@@ -701,14 +701,17 @@ def find(article: Article) -> list[Mention]:
     return out
 
 
-def _job_at_employer(text: str, end: int) -> list[tuple[str, str, int]]:
+def _job_at_employer(text: str, end: int, orgs: list[Mention] = ()) -> list[tuple[str, str, int]]:
     """The job written right after a named employer and before ``end``, as a post:
     ``某某有限公司焊工``, ``某某集团采煤工`` → [(焊工, 某某有限公司, start)]; [] if none.
 
     The job is the shortest run of two to five characters (no 的, no
     punctuation) between the end of an organisation's name (:func:`_org_spans`)
     and ``end``: a worker's post at that employer, as an official's is at
-    the body written before it.
+    the body written before it.  A department written alone before the job
+    (，护理部护士长) is one of the employer among ``orgs`` (the article's
+    organisation mentions, :func:`graph.mentions.documents.find_organizations`)
+    named last before it.
     """
     for j in range(end - 2, max(0, end - 6) - 1, -1):
         job = text[j:end]
@@ -717,7 +720,18 @@ def _job_at_employer(text: str, end: int) -> list[tuple[str, str, int]]:
         for s, e in _org_spans(text, j):
             # 某物流公司: an employer the article does not name
             return [] if "某" in text[s:e] else [(job, text[s:e], s)]
+        dept = _DEPARTMENT.search(text, max(0, j - 6), j)
+        if dept is not None and dept.end() == j and (dept.start() == 0 or text[dept.start() - 1] in _PUNCT):
+            # ，护理部护士长某某: a department written alone is one of the employer the article named last
+            named = [o for o in orgs if o.end <= dept.start() and _EMPLOYER_HEAD.search(o.text)]
+            return [(job, named[-1].text, named[-1].start)] if named and "某" not in named[-1].text else []
     return []
+
+
+#: A department (护理部, 急诊科, 财务处) written before a job, without its organisation.
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,4}[部科处室]")
+#: Employers that have such departments.
+_EMPLOYER_HEAD = re.compile(r"(?:医院|公司|集团|大学|学院|银行)$")
 
 
 #: Words before a name that end like a job but say what a person is at an event or in a body, not a post
