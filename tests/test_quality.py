@@ -22,8 +22,8 @@ DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.78, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
-UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.97, "figures": 0.98, "programmes": 0.86,
-                 "awards": 0.89, "recipients": 0.95, "organizers": 0.86, "reporters": 0.95, "roles": 0.87,
+UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.86,
+                 "awards": 0.89, "recipients": 0.95, "organizers": 0.86, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value

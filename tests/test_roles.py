@@ -263,3 +263,10 @@ def test_a_job_in_a_department_written_alone_is_at_the_employer_named_before():
     assert roles(f, "蓝秋菊") == {("护士长", "柳州市工人医院")}
     f = extract_text("会上，急诊科护士长蓝秋菊等5人受到表彰。")  # no employer named: no body to give
     assert not any(r.org for p in f.persons for r in p.roles)
+
+
+def test_a_worker_elected_at_a_congress_holds_the_post_in_the_union_that_met():
+    f = extract_text("梧州成立快递行业工会联合会\n\n5月8日，梧州市快递行业工会联合会成立大会召开，选举产生了联合会"
+                     "第一届委员会，快递员邓永昌当选兼职副主席。梧州市总工会副主席黎振邦为联合会授牌。")
+    assert roles(f, "邓永昌") == {("兼职副主席", "梧州市快递行业工会联合会")}
+    assert roles(f, "黎振邦") == {("副主席", "梧州市总工会")}

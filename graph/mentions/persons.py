@@ -623,12 +623,19 @@ def find(article: Article) -> list[Mention]:
         for n in (4, 3, 2):
             st = m.start() - n
             listed = st > 0 and text[st - 1] in "和与" and _names_before(text, st, model)  # 王某和苏某当选
-            if st >= 0 and (st == 0 or text[st - 1] in _PUNCT or listed) and is_plausible_name(text[st:m.start()]):
+            # 外卖配送员某某当选: a name another rule found right there needs no punctuation before it
+            found = st >= 0 and any(x.start == st and x.end == m.start() for x in out)
+            if st >= 0 and (st == 0 or text[st - 1] in _PUNCT or listed or found) \
+                    and is_plausible_name(text[st:m.start()]):
                 pm = [c for c in posts_re.finditer(text, m.end(), m.end() + 20)]
                 chain = _post_chain(text, pm[0].start(), pm[0].end(), spans) if pm else []
                 chain = [(t, o if (o_s or 0) >= m.end() else None, o_s if (o_s or 0) >= m.end() else None)
                          for t, o, o_s in chain]
                 add(st, text[st:m.start()], "elected", chain[:1] if chain else [])
+                prior = next(x for x in out if x.start == st) if st in seen else None
+                if prior is not None and prior.end == m.start() and not prior.attrs["posts"] and chain:
+                    prior.attrs["posts"] = chain[:1]
+                    prior.attrs["via"] += "+elected"  # the post is in the union that elected (resolve)
                 # 王某、苏某当选副主席: every name of the list before 当选 is elected to the post
                 for pos, name in _names_before(text, st, model):
                     add(pos, name, "elected", chain[:1] if chain else [])

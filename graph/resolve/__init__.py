@@ -477,6 +477,16 @@ def _default_union(article: Article, pos: int) -> str | None:
     return _unless_national_here(article, pos, article.section_unions.get(sec) or article.title_union)
 
 
+def _electing_union(article: Article, pos: int) -> str | None:
+    """The union named last before ``pos`` in its sentence, whose congress elects the person at ``pos``:
+    某某工会联合会成立大会召开，选举产生了第一届委员会，某某当选兼职副主席 (not the section's union)."""
+    sent = article.sentence_at(pos)
+    if sent is None:
+        return None
+    named = [u for u in article.of_kind("union") if sent.start <= u.start and u.end <= pos and u.attrs.get("name")]
+    return named[-1].attrs["name"] if named else None
+
+
 def _own_place_union(article: Article, pos: int) -> str | None:
     """The union of the place a paragraph calls its own (全县 → the article's county's union), where
     the article's region names it."""
@@ -556,7 +566,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
             # the same for a yearbook's officers (主席:张三) under the union's heading
             via = m.attrs.get("via", "")  # "elected", "ner+elected", "officer" ...
-            org = (_default_union(article, m.start) or article.main_union
+            org = (_electing_union(article, m.start) or _default_union(article, m.start) or article.main_union
                    if via.endswith(("elected", "officer")) else None)
             if org_text is not None:
                 org_end = org_start + len(org_text)
