@@ -423,9 +423,10 @@ def _context_re() -> re.Pattern:
     surname = f"(?:{_trie_pattern(lexicon.surnames())})"
     before = set(CUES_BEFORE) | set(lexicon.posts()) | set(lexicon.honours())
     han = "[\u4e00-\u9fff]"
+    tibetan_parts = lexicon.tibetan_name_parts()
+    tibetan = f"(?:{_trie_pattern(tibetan_parts)})"
     # every match starts with one of these: one look-ahead rejects most positions before the alternatives run
-    tibetan = f"(?:{_trie_pattern(lexicon.tibetan_name_parts())})"
-    firsts = ({w[0] for w in before} | {s[0] for s in lexicon.surnames()} | {w[0] for w in lexicon.tibetan_name_parts()}
+    firsts = ({w[0] for w in before} | {s[0] for s in lexicon.surnames()} | {w[0] for w in tibetan_parts}
               | set("□■●◎ \u3000") | set(_DOTS))
     first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
     # (?P<atN>…): where a name would start, for the common-word test of _contexts
