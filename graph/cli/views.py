@@ -20,7 +20,9 @@ def _args(p: argparse.ArgumentParser):
     p.epilog = "example: union-kg views out/graph.ttl -o out/   then open out/index.html"
 
     def run(args: argparse.Namespace) -> int:
+        from ..build import as_graph
         from ..export.views import write_views
+        from ..sparql import GraphLoadError, open_store
 
         path = Path(args.graph)
         if min(args.max_nodes, args.ego_nodes) < 1:
@@ -28,42 +30,11 @@ def _args(p: argparse.ArgumentParser):
                   f"{args.ego_nodes}", file=sys.stderr)
             return 2
         try:
-            g = _open(path)
-        except FileNotFoundError:
-            print(f"union-kg views: no such file: {path}", file=sys.stderr)
-            return 2
-        except (SyntaxError, ValueError, OSError) as err:  # pyoxigraph's parse errors are SyntaxError
-            why = " ".join(str(err).split())[:200]
-            print(f"union-kg views: {path} is not readable Turtle: {why}", file=sys.stderr)
+            g = as_graph(open_store(path))  # a store folder read-only; a Turtle file bulk-loaded by Oxigraph
+        except GraphLoadError as err:
+            print(f"union-kg views: {err}", file=sys.stderr)
             return 2
         print(f"wrote {write_views(g, args.out, args.max_nodes, ego_nodes=args.ego_nodes)}")
         return 0
     return run
 
-
-def _open(path: Path):
-    """The graph to draw: a store folder opened read-only, or a Turtle file bulk-loaded into an in-memory store.
-
-    Oxigraph parses a 200 MB Turtle file many times faster than rdflib and
-    holds it in a fraction of the memory; the views read it through
-    oxrdflib's rdflib API, as a build's views do.
-
-    Raises
-    ------
-    FileNotFoundError
-        When ``path`` is neither a file nor a store folder.
-    SyntaxError
-        When the file is not valid Turtle.
-    """
-    import pyoxigraph as ox
-
-    from ..build import as_graph
-    from ..sparql import is_store_dir
-
-    if is_store_dir(path):
-        return as_graph(ox.Store.read_only(str(path)))
-    if not path.is_file():
-        raise FileNotFoundError(path)
-    st = ox.Store()
-    st.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    return as_graph(st)
