@@ -18,13 +18,18 @@ ROOT = Path(__file__).resolve().parent.parent
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
                "awards": 0.92, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
-DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.88, "parents": 0.96,
-              "awards": 0.96, "recipients": 0.93, "organizers": 0.78, "reporters": 0.95, "roles": 0.88}
+DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.89, "parents": 0.96,
+              "awards": 0.96, "recipients": 0.93, "organizers": 0.79, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
 UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.86,
-                 "awards": 0.89, "recipients": 0.95, "organizers": 0.86, "reporters": 0.95, "roles": 0.98,
+                 "awards": 0.89, "recipients": 0.95, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
+# The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
+# programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
+HELDOUT_LINKS_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.96, "figures": 0.98, "programmes": 0.92,
+                        "awards": 0.98, "recipients": 0.92, "organizers": 0.79, "reporters": 0.92, "roles": 0.92,
+                        "parents": 0.98}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
@@ -42,6 +47,14 @@ def dev_scores(tmp_path_factory):
     out = tmp_path_factory.mktemp("dev")
     build([ROOT / "tests" / "dev" / "texts"], out)
     return evaluate(out / "graph.ttl", ROOT / "tests" / "dev" / "gold")
+
+
+@pytest.fixture(scope="module")
+def heldout_links_scores(tmp_path_factory):
+    out = tmp_path_factory.mktemp("heldout-links")
+    held = ROOT / "tests" / "data" / "heldout-links"
+    build([held / "texts"], out)
+    return evaluate(out / "graph.ttl", held / "gold")
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +112,10 @@ def test_unseen_floor(unseen_scores, key):
 def test_unseen_figure_attribute_floor(unseen_scores, key):
     attrs = unseen_scores["figure_attributes"]
     assert attrs[key] >= UNSEEN_ATTRIBUTE_FLOORS[key], (key, attrs)
+
+
+@pytest.mark.parametrize("key", sorted(HELDOUT_LINKS_FLOORS))
+def test_heldout_links_floor(heldout_links_scores, key):
+    assert heldout_links_scores["articles"] >= 10
+    assert _f1(heldout_links_scores, key) >= HELDOUT_LINKS_FLOORS[key], (
+        key, heldout_links_scores[key if key != "overall" else "overall_entities_and_figures"])

@@ -56,6 +56,11 @@ def place_at(text: str, i: int) -> int:
     return 0
 
 
+#: Government departments whose standard names join two fields with 和 (人力资源和社会保障局, 住房和城乡建设厅,
+#: 工业和信息化部 ...), at every level: the 和 cuts no name.
+_JOINED_BODY = re.compile(r"人力资源和社会保障|工业和信息化|住房和城乡建设|自然资源和规划|文化和旅游|卫生和计划生育")
+
+
 def place_cover(text: str) -> list[bool]:
     """For each character, whether it lies inside a known place name (greedy, left to right)."""
     cover = [False] * len(text)
@@ -139,6 +144,8 @@ def name_start(text: str, end: int, max_len: int = 30) -> int:
     start = raw_chunk(text, end, max_len)
     chunk = text[start:end]
     cover = place_cover(chunk)
+    for m in _JOINED_BODY.finditer(chunk):  # 人力资源和社会保障厅: the 和 is inside the body's name
+        cover[m.start():m.end()] = [True] * (m.end() - m.start())
     # single-character function words cut only where jieba also sees a word
     # boundary (在/顺义区/委/和/北京市), not inside words (临空/经济/核心区)
     bounds = set()

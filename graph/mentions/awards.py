@@ -89,6 +89,14 @@ def _prefix_before(text: str, s: int) -> int:
         if text.startswith(rank, s - len(rank)):
             p = _prefix_before(text, s - len(rank))
             return p if p < s - len(rank) else s
+    for term in lexicon.industry_union_terms():
+        # a sector between the level and the core: 全国金融五一劳动奖章, 省交通系统先进集体
+        for t in (term + "系统", term):
+            p = s - len(t)
+            if p > 0 and text.startswith(t, p):
+                q = _prefix_before(text, p)
+                if q < p:
+                    return q
     for k in range(min(s, 10), 1, -1):  # a known place: 北京市, 甘肃省, 齐鲁
         if place_at(text, s - k) == k:
             return s - k
@@ -210,7 +218,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     heads = "|".join(map(re.escape, _TITLE_HEADS))
     item = rf"(?:[\u4e00-\u9fffA-Za-z0-9]|“[^”“\n]{{1,12}}”){{2,30}}?(?:{heads})"
     # (表彰了2024年度某某先进单位，A、B获此殊荣: the meeting's verb of commending names the title too)
-    lst = rf"(?:{_GIVEN}|表彰)了?(?:\d{{4}}年度?)?((?:{item}[、和])*{item})(?=等|称号|荣誉|[，。；,;：:\s）)]|$)"
+    # (…获某总工会授予的某奖章: the title follows 授予的)
+    lst = rf"(?:{_GIVEN}|表彰)[了的]?(?:\d{{4}}年度?)?((?:{item}[、和])*{item})(?=等|称号|荣誉|[，。；,;：:\s）)]|$)"
     for m in re.finditer(lst, text):
         pos = m.start(1)
         for part in re.split(r"[、和]", m.group(1)):

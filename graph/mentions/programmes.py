@@ -40,7 +40,9 @@ WEAK_TAILS = ("机制", "讲座", "志愿服务", "课堂", "讲堂", "品牌", 
 QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开展", "举办", "启动", "推动", "实施", "设立", "发起",
                "建成", "打造", "送上", "送去")
 #: What may follow a programme name that ends in a strong tail.
-_AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动|[\u4e00-\u9fff]{1,3}决赛")
+_AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动|[\u4e00-\u9fff]{1,3}决赛"
+                           # the programme's own meeting: …集中行动推进会, …劳动竞赛总结表彰会
+                           r"|(?:推进|启动|动员|部署|总结表彰|总结|表彰)(?:会|大会|仪式)")
 #: Tails that mark a programme even without a verb or quotes before them.
 STRONG_TAILS = ("热线", "工程", "专项基金", "基金", "行动计划", "专项行动", "集中行动", "选拔赛", "技能大赛", "大赛",
                 "比赛", "竞赛", "培训班", "艺术节", "运动会", "示范点")
@@ -191,9 +193,15 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         s = m.start() - len(held) if held and not held.startswith(("全", "各")) else m.start()
         c.add(s, m.end(), text[s:m.end()], {short, m.group()})
     item = rf"(?:[\u4e00-\u9fff]{{2,12}}、)*[\u4e00-\u9fff+“”()]{{2,24}}?{tails}"
-    for m in re.finditer(rf"(?:{verbs})了?((?:{item}[、和])*{item})(?![\u4e00-\u9fff]{{0,3}}{tails})", text):
+    # (联合开展的某某劳动竞赛: the verb of a relative clause before the name)
+    for m in re.finditer(rf"(?:{verbs})[了的]?((?:{item}[、和])*{item})(?![\u4e00-\u9fff]{{0,3}}{tails})", text):
         group = m.group(1)
-        parts = re.split(r"[、和]", group)
+        # split at 、, and at 和 only between names that each end in a tail (和谐劳动关系创建活动 keeps its 和)
+        parts = []
+        for chunk in group.split("、"):
+            subs = chunk.split("和")
+            parts += subs if len(subs) > 1 and all(len(p) >= 4 and re.search(tails + "$", p) for p in subs) \
+                else [chunk]
         if "的" in group.replace("党的", "") or "等" in group:
             continue
         # 中式烹调、工程试验工职业技能竞赛: items without their own tail share the last one
@@ -230,6 +238,12 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
                 c.add(m.start(), t.end(), text[m.start():t.end()], {term}, network=True)
             else:
                 c.add(m.start(), m.end(), term, network=True)
+    # a name found once names the same programme wherever the article repeats it (共同举办的某某计划)
+    found = {m.attrs["name"]: m.attrs["aliases"] for m in reversed(c.out)
+             if len(m.attrs["name"]) >= 4 and not m.attrs["network"]}
+    for name, aliases in sorted(found.items()):
+        for m in re.finditer(re.escape(name), text):
+            c.add(m.start(), m.end(), name, aliases)
     c.out.sort(key=lambda x: x.start)
     return c.out
 

@@ -24,8 +24,10 @@ from ..model import Article, Mention
 from ..text.segment import words
 from ._spans import name_start, place_at, strip_parens
 
-HEADS = ("工会联合总会", "工会联合会", "总工会", "联合工会", "工会")
+HEADS = ("工会联合总会", "工会联合委员会", "工会联合会", "总工会", "联合工会", "工会")
 _HEAD_RE = re.compile("|".join(HEADS))
+#: Heads of a union that several units join (a new one may be founded in the text).
+_JOINT_HEADS = ("工会联合会", "工会联合委员会", "联合工会")
 #: Level words that, alone before 总工会, name no union (区总工会, 市总工会).
 LEVEL_WORDS = ("省", "自治区", "市", "区", "县", "自治县", "镇", "乡", "街道", "旗", "自治旗", "新区", "州",
                "自治州", "盟", "地区", "公司", "集团", "")
@@ -59,6 +61,8 @@ LEAD_WORDS = frozenset({"纪念", "原", "代表", "产生", "标志", "选举�
 _LEAD_FLAGS = ("v", "vn", "vd", "d", "p", "c", "u", "t", "r", "m", "q", "f", "nr", "l", "i")
 #: Endings of a prefix that make the phrase a class of unions (兰州市基层工会, 驻会产业工会).
 COLLECTIVE_TAILS = ("基层", "各级", "所属", "下属", "驻会产业", "各类")
+#: A count of levels ending a prefix (三级, 两级, 多级): the unions of those levels together.
+_LEVELS_OF = re.compile(r"[一二三四五六七八九十两多]级$")
 #: Collective phrases before a bare level (各市总工会, 各区县总工会): every such union, not one.
 _COLLECTIVE_BEFORE = ("各", "各级", "全省各", "全市各", "以及各")
 
@@ -434,13 +438,15 @@ def find(article: Article) -> list[Mention]:
             add(start, end, name=None, bare=prefix)
             _elided_level(text, start, add)
             continue
-        if m.group() in ("工会联合会", "联合工会") and prefix and not prefix.endswith(COLLECTIVE_TAILS):
+        if m.group() in _JOINT_HEADS and prefix and not prefix.endswith(COLLECTIVE_TAILS):
             founded = _founded(text, start, prefix)
             if founded is not None:  # 成立全市首家综合性新业态工会联合会: the union being founded
                 add(start + founded, end, name=text[start + founded:end], written=text[start:end])
                 continue
         if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) or not _is_proper(prefix):
             continue
+        if _LEVELS_OF.search(prefix):
+            continue  # 某市三级工会, 省市两级工会: the unions of several levels, not one
         name = text[start:end]
         branch = _BRANCH_RE.match(text, end)
         if branch and name.startswith("中国") and industry_name(name[:-2]):

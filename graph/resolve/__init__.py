@@ -516,6 +516,9 @@ def _unless_national_here(article: Article, pos: int, union: str | None) -> str 
 # ---------------------------------------------------------------- persons
 #: A department or committee inside a body, written between the body and a post (法律保障部|部长).
 _DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:部|处|科|室|办公室|委员会|工作委员会)$")
+#: A union written by its level alone, then one of its departments: 自治区总工会|权益保障部, 市总工会|办公室.
+_BARE_UNION_DEPARTMENT = re.compile(r"^((?:自治区|自治州|省|市|州|盟|县|区|旗)总工会)"
+                                    r"([\u4e00-\u9fff]{1,10}?(?:部|处|科|室|办公室|委员会|工作委员会))$")
 #: The bodies a bare org text names by itself, whatever the region.
 _NATIONAL_BODIES = ("党中央", "中共中央", "中央军委", "国务院", "全国人大常委会", "全国政协")
 
@@ -553,8 +556,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             if not title:
                 continue
             if org_text is not None and (org_text, org_start) == (prev_text, prev_start) and prev_org is not None:
-                # a post sharing the body written before the one before it: 自治区党委常委、秘书长
-                role = Role(title, prev_org)
+                # a post sharing the body written before the one before it: 自治区党委常委、秘书长;
+                # 公司党委副书记、工会主席: 主席 of the company's union
+                role = Role(*_union_post(title, prev_org))
                 if role not in p.roles:
                     p.roles.append(role)
                 continue
@@ -593,7 +597,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 elif org_start in orgs and orgs[org_start].end <= org_end:
                     org = orgs[org_start].attrs["name"]
                     rest = text[orgs[org_start].end:org_end]
-                    if rest and re.search(r"(?:院|所|室|部|处|科|厂|车间|中心|分公司|班组|队)$", rest):
+                    if rest and re.search(r"(?:院|所|室|部|处|科|厂|车间|中心|分公司|分行|支行|班组|队)$", rest):
                         org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
                 elif prev_org is not None and _DEPARTMENT.match(org_text) and len(org_text) <= 8:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
@@ -603,15 +607,17 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?:总工会$|(?!.*工会))", org_text):
                     # 市委, 区人社局, a bare 县总工会, no place known: one name for every city's body would merge them
                     org = None
+                elif (bare := _BARE_UNION_DEPARTMENT.match(org_text)) is not None:
+                    # 自治区总工会权益保障部部长 where no province is named: a post of the department, at
+                    # the region's union where the region is known (else none: not the department as a body)
+                    org, title = body_name(bare.group(1), region_()), bare.group(2) + title
                 elif org_text in _NATIONAL_BODIES or re.search(
                         r"(委员会|常委会|政府|公司|集团|合作社|局|委|厅|部|院|办|中心|协会|厂|学校|大学|研究所|银行|车间|班组"
                         r"|.{2}工会)$", org_text):  # 某某客运公司工会: a union the union finder missed
                     org = org_text
             if org is not None and org == body:
                 article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
-            if title.startswith("工会") and len(title) > 3 and org is not None:
-                # 当选工会主席: 主席 of that union; 医院工会主席: of the hospital's union
-                org, title = (org if org.endswith("工会") else org + "工会"), title[2:]
+            title, org = _union_post(title, org)
             if org is None and title == "总书记":
                 org = "中共中央"
             if title in ("政治局委员", "政治局常委") and org in (None, "中共中央"):
@@ -623,6 +629,14 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             if all((r.title, r.org) != (role.title, role.org) for r in p.roles):
                 p.roles.append(role)
     return list(people.values())
+
+
+def _union_post(title: str, org: str | None) -> tuple[str, str | None]:
+    """A 工会 post at a body as a post of that body's union: 当选工会主席 → 主席 of that union,
+    医院工会主席 → 主席 of the hospital's union; any other post unchanged."""
+    if title.startswith("工会") and len(title) > 3 and org is not None:
+        return title[2:], (org if org.endswith("工会") else org + "工会")
+    return title, org
 
 
 # ---------------------------------------------------------------- programmes, awards
@@ -746,6 +760,10 @@ def _lead_union(article: Article) -> str | None:
                  if u.start < end and u.attrs.get("name") == article.main_union), None)
 
 
+#: What joins co-organising unions in one list: 联合, 与, 和, 、 ... (nothing else between them).
+_CO_ORGANISER = re.compile(r"(?:、|，|和|与|及|以及|联合|会同|携手|同)")
+
+
 def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None = None) -> Mention | None:
     """Who runs a programme: the union named nearest before it in the sentence
     (州总工会指导勐海县总工会开展…: the county union); else an organisation that
@@ -755,13 +773,19 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     s0, _ = _near_bounds(_SENTENCE, text, pos)
     # not a union the sentence founds or joins (成立…工会联合会，创建…), nor one that only set a task
     # (省总工会下达的…建设任务): who runs the programme is the sentence's subject
-    unions = [u for u in ctx.unions_between(s0, pos)
+    named = ctx.unions_between(s0, pos)
+    unions = [u for u in named
               if not (_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
                       or _UNION_AS_MODIFIER.match(text, u.end))]
-    while len(unions) > 1 and re.search(r"(?:联合|与|和|会同|携手)$", text[s0:unions[-1].start]):
-        unions.pop()  # 昆山市总工会联合花桥经济开发区工会举办…: the co-organiser is not the organiser
     if unions:
-        return unions[-1]
+        # 昆山市总工会联合花桥经济开发区工会举办…, 某市总工会联合某行业工会、某区总工会开展…: the co-organisers
+        # joined to the first by a conjunction or a list comma are not the organiser; the first-named is
+        k = named.index(unions[-1])
+        first = unions[-1]
+        while k > 0 and _CO_ORGANISER.fullmatch(text[named[k - 1].end:named[k].start]):
+            k -= 1
+            first = named[k] if named[k] in unions else first
+        return first
     orgs = ctx.orgs_between(s0, min(pos, s0 + 3))
     return orgs[0] if orgs else None
 
@@ -870,6 +894,15 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             if p.kind == "person" and first and not re.search(r"[和与及暨]", text[m.end:p.start]) \
                     and not in_award(p.start) and not _titled_after(text, p):
                 give(f, p.attrs["name"])
+        # 某某车间获省总工会授予的工人先锋号: the body before 授予的 confers, the clause's subject receives
+        by = _CONFERRED_BY.search(text, c0, m.start)
+        if by is not None and by.end() == m.start:
+            s0 = c0 + len(re.match(_LEAD_IN, text[c0:by.start()]).group())
+            subject = [p for p in window(s0, by.start()) if not in_award(p.start)]
+            persons = [p.attrs["name"] for p in subject if p.kind == "person"]
+            for who in persons or _unit_list(text[s0:by.start()], s0, subject):
+                give(f, who)
+            continue
         # units that open the clause as its subject: 某某供电公司配电运检班、某某卫生院获得…;
         # units right after 授予: 省总工会授予某某检修班“工人先锋号”称号
         units = _unit_subject(text, c0, m.start, article, window(c0, m.start))
@@ -882,7 +915,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             continue
         # the subject of a verb of conferring in the award's own clause: …的张三获得…一等奖
         verb = None
-        for v in re.finditer(_CONFERRED, text[c0:m.start]):
+        for v in re.finditer(_CONFERRED + r"|获(?=“?$)", text[c0:m.start]):  # 某某获全国…奖章
             verb = v
         subject = [p for p in window(c0, c0 + verb.start()) if not in_award(p.start)
                    and not _names_award_giver(text, p)] if verb and not giver else []
@@ -897,6 +930,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         if not re.search(_CONFERRED, text[g0:g1]):
             continue
         gives = re.search(r"(?<!被)授予", text[g0:g1])  # 某工会召开…表彰会，授予…: the union confers
+        got = []
         for p in window(g0, g1):
             if giver and p.start < g0 + giver.start():
                 continue
@@ -905,7 +939,13 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             if in_award(p.start) or _names_award_giver(text, p) or _titled_after(text, p):
                 continue
             if p.kind == "person" or p.start < m.start or _ANAPHORIC_AFTER.match(text, p.end):
-                give(f, p.attrs["name"])  # 表彰了…先进单位，A、B等12个单位获此殊荣: units after it too
+                got.append(p)  # 表彰了…先进单位，A、B等12个单位获此殊荣: units after it too
+        for k, p in enumerate(got):
+            nxt = got[k + 1] if k + 1 < len(got) else None
+            if p.kind != "person" and nxt is not None and nxt.kind == "person" \
+                    and not re.search(r"[和与及、,，]", text[p.end:nxt.start]):
+                continue  # 授予某中学教师张三…: the school is where the receiver works
+            give(f, p.attrs["name"])
     # a later sentence naming who got it: …株洲市共有28人获此殊荣,…易冬生名列其中
     # 入选 only when it names no object of its own (入选其中, …入选。): 入选全省创新案例 is another list
     anaphoric = re.compile(r"获此|名列其中|榜上有名|入选(?=其中|[，,。；;！!])")
@@ -1036,7 +1076,7 @@ def _bare_cores(all_cores: tuple[str, ...]) -> frozenset[str]:
 
 #: Heads of a unit that can receive an honour (某某协调小组, 某某班组, 某某车间).
 _UNIT_HEADS = (r"(?:小组|班组|班|车间|队|公司|集团|工会|委员会|中心|站|所|厂|院|学校|分局|支局|科|处|部|室"
-               r"|协会|联合会|馆|社|矿|场|局)")
+               r"|协会|联合会|馆|社|矿|场|局|中学|小学|大学|幼儿园|银行|分行|支行|段)")
 _COLLECTIVE_UNIONS = r"(?:全区|全市|全省|全县|全州|全旗)?各级工会(?:组织)?"
 
 
@@ -1079,8 +1119,14 @@ _ANAPHORIC_AFTER = re.compile(r"(?:[、和及][^，,。；;、]{2,24}?)*"
                               r"(?:等[\d一二三四五六七八九十两]*[个家名位]?[\u4e00-\u9fff]{0,3})?"
                               r"(?:获此殊荣|获此荣誉|榜上有名|名列其中)")
 
-_RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获评|被评为|被授予|被命名为)"
+_RECEIVED_UNIT = r"(?:先后|曾|还|也|均|多次|连续)?(?:荣获|获得|获评|被评为|被授予|被命名为|获)"
 
+
+#: A verb of receiving, then a body and 授予的 (or 颁发的) right before the honour:
+#: …获全国总工会授予的…, …荣获省总工会颁发的“…”.
+_CONFERRED_BY = re.compile(r"(?:先后|曾|还|也|均)?荣?获(?:得|评)?了?[^，,。；;获]{2,24}?(?:授予|颁发)的“?")
+#: Words that open a clause before its subject: 其中, 去年, 此外 ...
+_LEAD_IN = r"(?:其中|此外|另外|同时|去年|今年|近年来|此前)?，?"
 
 _CONFERRED = r"荣获|获得|获评|被评为|被授予|授予|命名|入选|获此殊荣|榜上有名|名列其中"
 #: Verbs before an honour in its clause that make it one sought, not received (推荐…申报, 争创).

@@ -72,6 +72,41 @@ def entity_iri(kind: str, name: str) -> URIRef:
     return ID[f"{kind}/{slug(name)}"]
 
 
+def union_iri(name: str, region: Division | None = None) -> URIRef:
+    """Stable IRI of a union: ``ID/union/<slug(name)>``, and for a name that carries no place of its
+    own (综保区工会, 开发区工会, 某某街道总工会: many cities have one) the division it lies in after it,
+    ``ID/union/<slug(name)>/in/<province>/<city>``, so that those of different cities stay apart.
+
+    Parameters
+    ----------
+    name : str
+        The union's canonical name.
+    region : Division or None
+        The city (else province) the union lies in, for a place-less name; None keeps the name alone.
+
+    Returns
+    -------
+    URIRef
+    """
+    if region is None:
+        return entity_iri("union", name)
+    return ID[f"union/{slug(name)}/in/" + "/".join(slug(x) for x in region.path)]
+
+
+_PLACE_LESS_LEVELS = ("industrial-park", "street")
+
+
+def _union_region(name: str, level: str | None, near: Division | None) -> Division | None:
+    """The city (else the province) of ``near`` that a place-less union name is keyed by (see
+    :func:`union_iri`); None for a name that starts with its place, or when no division is known."""
+    if level not in _PLACE_LESS_LEVELS or near is None or parse_place(name) is not None:
+        return None
+    d: Division | None = near
+    while d is not None and d.level != "city" and len(d.path) > 1:
+        d = d.parent()  # 海口市龙华区 → 海口市; a municipality's district → the municipality
+    return d if d is not None and (d.level == "city" or len(d.path) == 1) else None
+
+
 def article_iri(doc_id: str) -> URIRef:
     """IRI of an article: ``ID/article/<doc_id>``."""
     return ID[f"article/{quote(doc_id, safe='')}"]
@@ -137,6 +172,7 @@ class GraphBuilder:
     def __init__(self, fast: bool = False) -> None:
         self.g = _Triples() if fast else bind_prefixes(Graph())
         self._labels: dict[URIRef, str] = {}
+        self._union_iris: dict[str, URIRef] = {}  # the current article's place-less unions, keyed by region
         for unit, iri in UNIT_IRIS.items():
             self.g.add((iri, RDF.type, UKG.Unit))
             self.g.add((iri, SKOS.prefLabel, zh(UNIT_LABELS[unit][0])))
@@ -146,8 +182,9 @@ class GraphBuilder:
                 self.g.add((iri, SKOS.exactMatch, QUDT[unit]))
 
     # -- entities
-    def _entity(self, kind: str, cls: URIRef, name: str, aliases: Iterable[str] = ()) -> URIRef:
-        iri = entity_iri(kind, name)
+    def _entity(self, kind: str, cls: URIRef, name: str, aliases: Iterable[str] = (),
+                iri: URIRef | None = None) -> URIRef:
+        iri = iri or entity_iri(kind, name)
         g = self.g
         if iri not in self._labels:
             self._labels[iri] = name
@@ -163,7 +200,7 @@ class GraphBuilder:
 
     def union(self, name: str, aliases: Iterable[str] = (), level: str | None = None,
               context: tuple[Division, ...] = ()) -> URIRef:
-        iri = self._entity("union", UKG.TradeUnion, name, aliases)
+        iri = self._entity("union", UKG.TradeUnion, name, aliases, self._union_iris.get(name))
         if level and (iri, UKG.unionLevel, None) not in self.g:
             self.g.add((iri, UKG.unionLevel, Literal(level)))
         if (iri, SDO.location, None) not in self.g:
@@ -232,7 +269,7 @@ class GraphBuilder:
     def agent(self, name: str, unions: set[str]) -> URIRef:
         """A union if the article knows ``name`` as one, else an organisation."""
         if name in unions:
-            return entity_iri("union", name)
+            return self._union_iris.get(name) or entity_iri("union", name)
         return self._entity("org", ORG.FormalOrganization, name)
 
     # -- one article
@@ -288,6 +325,12 @@ class GraphBuilder:
             d = parse_place(parent, union_context(parent, seen | {name}))
             return (d, *context) if d is not None else context
 
+        self._union_iris = {}
+        for u in facts.unions:
+            near = parse_place(u.parent, union_context(u.parent)) if u.parent else here
+            region = _union_region(u.name, u.level or union_level(u.name), near)
+            if region is not None:
+                self._union_iris[u.name] = union_iri(u.name, region)
         for u in facts.unions:
             iri = mention(self.union(u.name, u.aliases, u.level, union_context(u.name)), "union", u.name)
             if u.level in ("street", "industrial-park") and u.parent and (iri, SDO.location, None) not in g:
@@ -411,7 +454,8 @@ class GraphBuilder:
         g.add((iri, PROV.wasDerivedFrom, doc))
         if f.subject:
             kind = subjects.get(f.subject_kind or "union", "union")
-            subj = entity_iri(kind, f.subject) if kind != "union" or f.subject in unions else None
+            subj = (self._union_iris.get(f.subject) if kind == "union" else None) or (
+                entity_iri(kind, f.subject) if kind != "union" or f.subject in unions else None)
             if subj is not None and (subj, RDF.type, None) in g:
                 g.add((iri, UKG.about, subj))
             elif kind == "union":
