@@ -27,8 +27,8 @@ UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
-HELDOUT_LINKS_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.96, "figures": 0.98, "programmes": 0.92,
-                        "awards": 0.98, "recipients": 0.92, "organizers": 0.79, "reporters": 0.92, "roles": 0.92,
+HELDOUT_LINKS_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.96, "figures": 0.98, "programmes": 0.95,
+                        "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.92, "roles": 0.92,
                         "parents": 0.98}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
@@ -42,27 +42,26 @@ def _f1(result: dict, key: str) -> float:
     return result["overall_entities_and_figures" if key == "overall" else key]["f1"]
 
 
+def _scores(tmp_path_factory, folder: Path) -> dict:
+    """Build ``folder/texts`` and score it against ``folder/gold``."""
+    out = tmp_path_factory.mktemp(folder.name)
+    build([folder / "texts"], out)
+    return evaluate(out / "graph.ttl", folder / "gold")
+
+
 @pytest.fixture(scope="module")
 def dev_scores(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dev")
-    build([ROOT / "tests" / "dev" / "texts"], out)
-    return evaluate(out / "graph.ttl", ROOT / "tests" / "dev" / "gold")
+    return _scores(tmp_path_factory, ROOT / "tests" / "dev")
 
 
 @pytest.fixture(scope="module")
 def heldout_links_scores(tmp_path_factory):
-    out = tmp_path_factory.mktemp("heldout-links")
-    held = ROOT / "tests" / "data" / "heldout-links"
-    build([held / "texts"], out)
-    return evaluate(out / "graph.ttl", held / "gold")
+    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-links")
 
 
 @pytest.fixture(scope="module")
 def unseen_scores(tmp_path_factory):
-    out = tmp_path_factory.mktemp("unseen")
-    unseen = ROOT / "tests" / "data" / "unseen"
-    build([unseen / "texts"], out)
-    return evaluate(out / "graph.ttl", unseen / "gold")
+    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "unseen")
 
 
 def test_dev_copy_matches_its_manifest():

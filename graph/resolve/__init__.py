@@ -811,6 +811,16 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         else:
             host.aliases |= {f.name} | f.aliases
             host.organizer = host.organizer or f.organizer
+    # a short campaign name of the lexicon (送温暖) into the one programme that is it with a modifier
+    # before and an activity tail after (新春送温暖活动): the headline's short form of the body's name
+    terms = set(lexicon.programme_terms())
+    for f in [f for f in out if len(norm_key(f.name)) < 4 and f.name in terms]:
+        key = norm_key(f.name)
+        hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))]
+        if len(hosts) == 1:
+            hosts[0].aliases |= {f.name} | f.aliases
+            hosts[0].organizer = hosts[0].organizer or f.organizer
+            out.remove(f)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(out, key=lambda f: order[id(f)])
 
@@ -1106,12 +1116,22 @@ def _unit_list(written: str, start: int, agents: list[Mention]) -> list[str]:
     # 授予某公司装配车间等5个集体…: the count after the list is not part of the last unit
     written = re.sub(r"等(?:\d+|[一二三四五六七八九十两]+)(?:个|家)(?:集体|单位|班组|企业|车间)?$", "", written)
     for part in written.split("、"):
-        if not (re.search(_UNIT_HEADS + "$", part) and len(part) >= 4 and not re.search(r"[的了在和与]", part)) \
+        if not (re.search(_UNIT_HEADS + "$", part) and len(part) >= 4 and not re.search(r"[的了在与]", part)
+                and not _joins_two(part)) \
                 or re.match(r"[\d一二三四五六七八九十百千万两]+[个家名支]", part):  # 授予120个班组: a count
             return []
         out.append(exact.get((start, start + len(part)), part))
         start += len(part) + 1
     return out
+
+
+def _joins_two(part: str) -> bool:
+    """Whether ``part`` joins two things with 和 (某车间和某班组), not a 和 inside a word (和谐号, 和平区)."""
+    if "和" not in part:
+        return False
+    from ..text.segment import words
+
+    return any(w == "和" for w, _ in words(part))
 
 
 #: What follows a unit that the clause says received the honour just named (A、B等12个单位获此殊荣).

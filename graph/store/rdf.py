@@ -97,14 +97,13 @@ _PLACE_LESS_LEVELS = ("industrial-park", "street")
 
 
 def _union_region(name: str, level: str | None, near: Division | None) -> Division | None:
-    """The city (else the province) of ``near`` that a place-less union name is keyed by (see
-    :func:`union_iri`); None for a name that starts with its place, or when no division is known."""
+    """The division under the province of ``near`` (its city; a municipality's district), else the
+    province, that a place-less union name is keyed by (see :func:`union_iri`); None for a name that
+    starts with its place, or when no division is known."""
     if level not in _PLACE_LESS_LEVELS or near is None or parse_place(name) is not None:
         return None
-    d: Division | None = near
-    while d is not None and d.level != "city" and len(d.path) > 1:
-        d = d.parent()  # 海口市龙华区 → 海口市; a municipality's district → the municipality
-    return d if d is not None and (d.level == "city" or len(d.path) == 1) else None
+    # 海口市龙华区 → 海口市; 北京市顺义区 → 顺义区 (a municipality has no city level: its districts are one)
+    return divisions().get(near.path[:2], near)
 
 
 def article_iri(doc_id: str) -> URIRef:
@@ -327,7 +326,13 @@ class GraphBuilder:
 
         self._union_iris = {}
         for u in facts.unions:
-            near = parse_place(u.parent, union_context(u.parent)) if u.parent else here
+            # the division of its parent (or of the parent's own chain: a park's union under a zone's), else
+            # the dateline's; the dateline's city where it lies inside the parent's province
+            chain = union_context(u.parent) if u.parent else ()
+            near = (parse_place(u.parent, chain) or next(iter(chain[:len(chain) - len(context)]), None)
+                    if u.parent else None) or here
+            if here is not None and near.contains(here):
+                near = here
             region = _union_region(u.name, u.level or union_level(u.name), near)
             if region is not None:
                 self._union_iris[u.name] = union_iri(u.name, region)
