@@ -176,3 +176,26 @@ def test_a_place_less_park_union_under_two_districts_of_a_municipality_is_two_un
     iris = _union_iris(texts, "综保区工会")
     assert all(len(v) == 1 for v in iris.values())
     assert iris["a"] != iris["b"]
+
+
+def test_a_programme_after_those_it_serves_and_de_is_named_from_de():
+    f = extract_text("慰问启动\n\n本报讯 日前，鹤壁市总工会启动环卫工人、快递员的端午慰问活动。")
+    assert _organizer(f, "端午慰问活动") == "鹤壁市总工会"
+    assert not [x for x in f.programmes if x.name.startswith("环卫")]
+
+
+def test_a_quality_before_de_names_no_programme():
+    f = extract_text("服务会员\n\n本报讯 今年，濮阳市总工会开展了形式新颖的普惠服务项目。")
+    assert not [x for x in f.programmes if "普惠服务项目" in x.name]
+
+
+def test_jobs_at_railway_units():
+    f = extract_text("表彰会举行\n\n会上，怀化车站客运员向小芳、怀化车辆段检车员舒建军获此荣誉。")
+    roles = _roles(f)
+    assert ("客运员", "怀化车站") in roles["向小芳"]
+    assert ("检车员", "怀化车辆段") in roles["舒建军"]
+
+
+def test_a_bare_title_listed_among_kinds_of_people_is_no_honour():
+    f = extract_text("送温暖\n\n本报讯 今年，本溪市总工会计划慰问困难职工、农民工和劳动模范等3.2万人。")
+    assert not [a for a in f.awards if a.name == "劳动模范"]

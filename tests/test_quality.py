@@ -18,17 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
                "awards": 0.92, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
-DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.89, "parents": 0.96,
-              "awards": 0.96, "recipients": 0.93, "organizers": 0.79, "reporters": 0.95, "roles": 0.88}
+DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.90, "parents": 0.96,
+              "awards": 0.96, "recipients": 0.93, "organizers": 0.80, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
 UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.86,
-                 "awards": 0.89, "recipients": 0.95, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
+                 "awards": 0.92, "recipients": 0.95, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
 HELDOUT_LINKS_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.96, "figures": 0.98, "programmes": 0.95,
-                        "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.92, "roles": 0.92,
+                        "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.92, "roles": 0.95,
                         "parents": 0.98}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value

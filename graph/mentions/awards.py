@@ -31,6 +31,8 @@ _MODIFIER_AFTER = re.compile(
     r"|[”’]?发布(?:会|仪式)"
     # a group of people, not a title: 东城区劳模和职工参与…
     r"|[和与及](?:职工|群众|家属|员工|青年)")
+#: Kinds of people listed right before a bare title, which then names a group of people too.
+_PEOPLE_BEFORE = re.compile(r"(?:职工|农民工|群众|工人|员工|家属)[、和与及]$")
 #: Conferring levels written before an honour core, longest first (全国工人先锋号, 省级劳动模范).
 LEVELS = ("市级以上", "省级以上", "省部级", "地市级", "国家级", "全国", "省级", "市级", "县级", "区级",
           "省", "市", "县", "区")
@@ -164,6 +166,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             return False
         if _MODIFIER_AFTER.match(text, e):
             return False  # 大国工匠创新交流大会, 劳模表彰大会: the honour names an event, not a conferral
+        if name in cores() and _PEOPLE_BEFORE.search(text, max(0, s - 4), s):
+            return False  # 慰问困难职工、农民工和劳动模范: a group of people beside others, not a title conferred
         taken.take(s, e)
         out.append(Mention("award", s, e, text[s:e], {"name": name, "aliases": sorted(set(aliases) - {name}),
                                                       "core": core}))

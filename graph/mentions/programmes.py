@@ -52,6 +52,9 @@ GENERIC_WORDS = ("群众性文体", "文体", "文艺", "书法", "绘画", "美
                  "慰问", "竞赛", "培训", "宣传", "服务", "技能", "帮扶", "走访", "安全",
                  "体育", "娱乐", "公益", "志愿", "学习", "教育", "实践", "交流", "主题", "职业", "职工", "联谊",
                  "心理健康", "健康", "法律", "普法", "和", "、", "及")
+#: People a programme serves, written before 的 and its name (困难职工、劳动模范的春节慰问活动).
+_SERVED = re.compile(r"(?:职工|工人|[员者]|模范|劳模|群众|家庭|子女|农民工|人才|小哥|骑手|司机|师傅|教师|党员"
+                     r"|干部|会员)$")
 _BAD_START = ("各种", "各类", "一系列", "多种", "多项", "相关", "各项", "有关", "一批", "多个", "各级", "这些", "该",
               "系列", "丰富多彩", "形式多样", "不同", "一些", "了", "着", "过", "广泛", "各", "本",
               "以", "在", "对", "到")
@@ -202,7 +205,15 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             subs = chunk.split("和")
             parts += subs if len(subs) > 1 and all(len(p) >= 4 and re.search(tails + "$", p) for p in subs) \
                 else [chunk]
-        if "的" in group.replace("党的", "") or "等" in group:
+        if "等" in group:
+            continue
+        if "的" in group.replace("党的", ""):
+            # 启动困难职工、劳动模范的春节慰问活动: the name is what follows the last 的 (the rest says for whom)
+            k = group.rindex("的") + 1
+            # (not 丰富多彩的特色服务项目, 的重要平台: a quality before 的 describes a kind, it names none)
+            if "、" not in group[k:] and "和" not in group[k:] and len(group) - k >= 5 \
+                    and _SERVED.search(group[:k - 1]):
+                c.add(m.start(1) + k, m.end(1), group[k:])
             continue
         # 中式烹调、工程试验工职业技能竞赛: items without their own tail share the last one
         if all(re.search(tails + "$", p) for p in parts):
