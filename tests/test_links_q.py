@@ -81,11 +81,18 @@ def test_a_union_post_after_a_party_post_of_a_company_is_a_post_of_its_union():
     assert ("主席", "华东重型机床有限公司工会") in _roles(f)["严志远"]
 
 
-def test_a_job_at_a_bank_branch_names_the_branch():
-    f = extract_text("表彰会举行\n\n农业银行宜昌分行客户经理欧阳倩、建设银行襄阳支行柜员柯晓莉获此荣誉。")
-    roles = _roles(f)
-    assert ("客户经理", "农业银行宜昌分行") in roles["欧阳倩"]
-    assert ("柜员", "建设银行襄阳支行") in roles["柯晓莉"]
+@pytest.mark.parametrize(("text", "posts"), [
+    # a bank branch
+    ("农业银行宜昌分行客户经理欧阳倩、建设银行襄阳支行柜员柯晓莉获此荣誉。",
+     {"欧阳倩": ("客户经理", "农业银行宜昌分行"), "柯晓莉": ("柜员", "建设银行襄阳支行")}),
+    # railway units
+    ("会上，怀化车站客运员向小芳、怀化车辆段检车员舒建军获此荣誉。",
+     {"向小芳": ("客运员", "怀化车站"), "舒建军": ("检车员", "怀化车辆段")}),
+])
+def test_a_job_at_a_unit_named_before_it_names_the_unit(text, posts):
+    roles = _roles(extract_text("表彰会举行\n\n" + text))
+    for name, post in posts.items():
+        assert post in roles[name]
 
 
 def test_a_teacher_at_a_school_named_before():
@@ -187,13 +194,6 @@ def test_a_programme_after_those_it_serves_and_de_is_named_from_de():
 def test_a_quality_before_de_names_no_programme():
     f = extract_text("服务会员\n\n本报讯 今年，濮阳市总工会开展了形式新颖的普惠服务项目。")
     assert not [x for x in f.programmes if "普惠服务项目" in x.name]
-
-
-def test_jobs_at_railway_units():
-    f = extract_text("表彰会举行\n\n会上，怀化车站客运员向小芳、怀化车辆段检车员舒建军获此荣誉。")
-    roles = _roles(f)
-    assert ("客运员", "怀化车站") in roles["向小芳"]
-    assert ("检车员", "怀化车辆段") in roles["舒建军"]
 
 
 def test_a_bare_title_listed_among_kinds_of_people_is_no_honour():
