@@ -199,3 +199,8 @@ def test_a_quality_before_de_names_no_programme():
 def test_a_bare_title_listed_among_kinds_of_people_is_no_honour():
     f = extract_text("送温暖\n\n本报讯 今年，本溪市总工会计划慰问困难职工、农民工和劳动模范等3.2万人。")
     assert not [a for a in f.awards if a.name == "劳动模范"]
+
+
+def test_the_short_forms_of_the_may_day_labour_awards_in_a_tally():
+    f = extract_text("五年回顾\n\n本报讯 五年来，全区获评劳动奖状8个、劳动奖章23名、工人先锋号15个。")
+    assert {"劳动奖状", "劳动奖章"} <= {a.name for a in f.awards}
