@@ -19,7 +19,10 @@ from .. import lexicon
 from ..model import Article, Mention
 from ..text.numbers import NumberError, parse_number
 
-APPROX_BEFORE = ("超过", "突破", "逾", "近", "约", "超", "上", "数", "大约", "将近", "接近", "高达")
+#: Words that bound or round the number after them (GUIDELINES: 余, 多, 近, 约, 超过, 逾, 以上); 不少于 and
+#: 不低于 bound it as 以上 does, 约占 rounds a share (女职工约占27%).
+APPROX_BEFORE = ("超过", "突破", "逾", "近", "约占", "约", "超", "上", "数", "大约", "将近", "接近", "高达",
+                 "不少于", "不低于", "至少")
 APPROX_AFTER = ("以上", "左右", "有余", "多", "余")
 _CN = "零〇一二两三四五六七八九十百千万亿"
 #: Nouns for people that count without a measure word after 万/亿 or 余: 155万船员, 12.5万困难职工, 150余万职工.

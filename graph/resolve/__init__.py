@@ -1158,10 +1158,14 @@ _SPAN_RE = (rf"(?:过去|近|这)的?{_NUM_CN}年(?:来|间|中|里)?"
             r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)")
 _ANCHOR = re.compile(
     rf"(?P<span>{_SPAN_RE})"
+    # a year compared with (比2023年增长, 与2023年相比): the base of a change, not the year of the figures
+    r"|(?<=[比较])(?P<base>(?:19|20)\d{2})(?=年)|(?<=[与同])(?P<base_>(?:19|20)\d{2})(?=年(?:同期)?相比)"
     r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?=年)"
     r"|(?<![比较同于])(?P<rel>今年|本年度?|去年|上一年度?|上年度|前年|明年)"
     r"|(?P<now>截[至止]目前|目前|至今|迄今|现有|现已|如今)"
     r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)")
+#: After a year: a day, month or part of it (2024年5月, 2024年上半年), not the whole year.
+_PART_OF_YEAR = re.compile(r"年(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月|[上下]半年|第?[一二三四1-4]季度)")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上一年度": -1, "上年度": -1,
                "前年": -2, "明年": 1}
 
@@ -1199,6 +1203,7 @@ def _article_time(article: Article) -> _ArticleTime:
     in_dateline = (dl.start, dl.end) if dl is not None else (0, 0)
     # the lead's year: the last year its first paragraph names, else the one year of the title lines;
     # none where the lead opens a review of several years (过去的5年, 五年工作回顾)
+    whole_year = False
     titles = [(p0, p1) for p0, p1 in header if not date_line(text[p0:p1])]
     lead_anchors = _anchors(masked, *lead_para) if lead_para else []
     title_anchors = [a for s, e in titles for a in _anchors(masked, s, e)]
@@ -1210,6 +1215,10 @@ def _article_time(article: Article) -> _ArticleTime:
             t.lead = in_lead[-1]
         elif len(in_title) == 1:
             t.lead = in_title.pop()
+        # the lead's year names a whole year (2024年,… / 2024年全市…), not a day or month of it (2024年5月)
+        whole_year = t.lead is not None and all(
+            not _PART_OF_YEAR.match(text, a.end()) for a in lead_anchors + title_anchors
+            if a.group("year") and int(a.group("year")) == t.lead)
     # 今年: the publication year; else one year after a year named beside 去年; else the lead's year
     t.now = t.published
     if t.now is None:
@@ -1220,6 +1229,11 @@ def _article_time(article: Article) -> _ArticleTime:
                 if ys:
                     t.now = ys[0] + 1
                     break
+    if t.now is None and t.lead is not None and whole_year and "去年" in masked \
+            and not re.search(r"今年|本年", masked):
+        # an undated review of a whole year (2024年,市总工会累计投入…) that speaks of 去年 and never of 今年 was
+        # written after that year ended: its 去年 is the year reviewed
+        t.now = t.lead + 1
     if t.now is None:
         t.now = t.lead
     return t
@@ -1319,6 +1333,9 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
     s0, s1 = full_sentence(text, pos)
     found = anchors(s0, s1)
     before = [a for a in found if a.start() < pos]
+    base = _base_year(text, before, pos)
+    if base is not None:
+        return base
     skip_paragraph = False
     for a in reversed(before):
         done, year = decides(a)
@@ -1359,6 +1376,39 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         if article.sections[i].heading.startswith("【"):
             break
     return t.lead
+
+
+def _base_year(text: str, before: list[re.Match], pos: int) -> int | None:
+    """The compared year, for the figure that states its value (比2023年的31.2万人次, 与2023年相比…从1.1万户).
+
+    A compared year is no anchor for the other figures of its sentence (the
+    growth, the value it fell to): they keep the year of the sentence or
+    paragraph around them.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    before : list of re.Match
+        The sentence's time anchors before the figure (``_ANCHOR`` matches).
+    pos : int
+        Character offset of the figure.
+
+    Returns
+    -------
+    int or None
+        The compared year, or None where the figure is not the compared value.
+    """
+    for a in reversed(before):
+        year = a.group("base") or a.group("base_")
+        if not year:
+            continue
+        gap = text[a.end():pos]
+        # 比2023年的31.2万人次 / 比2023年同期的…; 与2023年相比,建档数从1.1万户降至8600户
+        if re.fullmatch(r"年(?:同期)?的", gap) or (
+                text[pos - 1:pos] == "从" and not re.search(r"[。；;]", gap)):
+            return int(year)
+    return None
 
 
 _NOUNISH = ("n", "nz", "vn", "l", "ng", "nt", "ns", "an")
@@ -1455,7 +1505,23 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
                        text[s:fig.start].lstrip("、和及与"))) + after[:16]).strip()
     if prv is not None and re.fullmatch(r"[至到~-]", text[prv.end:fig.start]):
         return _measure(text, prv, figures)
+    if prv is not None and text[prv.start - 1:prv.start] == "从" and re.fullmatch(
+            r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)", text[prv.end:fig.start]):
+        # 从1.1万户降至8600户: the value reached counts what the value it changed from counts
+        return _measure(text, prv, figures)
     before = text[s:fig.start].lstrip("、和及与")
+    if re.fullmatch(r"(?:比|较)(?:(?:19|20)\d\d年|去年|上年)(?:同期)?的", before):
+        # 疗休养38.5万人次,比2023年的31.2万人次增长…: the compared value counts what the figure before counts
+        s0, _ = full_sentence(text, fig.start)
+        prior = [f for f in _within(figures, s0, fig.start) if f.end <= fig.start]
+        if prior:
+            return _measure(text, prior[-1], figures)
+    # A、B两家单位分别投入80万元和35万元: what follows 分别 is the measure, before it the agents; but in
+    # 常委、委员中…比例分别提升至33%和40% what follows is only the change, and what precedes says what
+    shared = before.rsplit("分别", 1)[-1]
+    if len(shared) >= 4 and not re.match(r"(?:提升|提高|增长|增加|下降|减少|上升|降低|达到|达|为|是|占)", shared):
+        before = shared
+    before = re.sub(r"从$", "", before)  # 建档数从1.1万户: 从 opens the change
     after = text[fig.end:e]
     if nxt is not None and (not after or _starts_with_verb(after)):
         # 拿出398万元慰问了全市4000余名困难职工: the verb's object is written after the next figure
@@ -1529,6 +1595,8 @@ _OWN_UNION = re.compile(r"全(?P<level>[省市县区])(?:各级)?工会(?:组织
 #: 九江市各级工会组织, 沈阳市工会组织 (a place named, not 全省)
 _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
+#: Unions listed as examples of what a figure counts: 包河区总工会、肥西县总工会等8个单位.
+_COUNTED_LIST = re.compile(r"(?:[、和及与][^，,。；;、]{2,20})*等")
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
 _COUNTED_GAP = r"“?(?:区级|市级|县级|省级|全国|新建|职工|新增)?“?"
 _COUNTED_GAP_MAX = 4  # the longest text _COUNTED_GAP matches
@@ -1604,6 +1672,7 @@ class _SubjectFinder:
                     counted.add(id(p))
                     break
         self.progs = [p for p in progs if id(p) not in counted]
+        self.all_progs, self.counted, self.figures = progs, counted, figures
         self.orgs = article.of_kind("organization")
         self.prog_starts = [p.start for p in self.progs]
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
@@ -1658,7 +1727,11 @@ class _SubjectFinder:
         g0, _ = _bounds(_SEGMENT, text, fig.start)
         s0, _ = full_sentence(text, fig.start)
         unions = [m for m in self.unions[bisect_left(self.union_starts, s0):bisect_left(self.union_starts, fig.start)]
-                  if self._agent(m, s0) and m.end != fig.start]  # 直属工会7个: the unions counted, not who counts them
+                  if self._agent(m, s0) and m.end != fig.start  # 直属工会7个: the unions counted, not who counts them
+                  and not _COUNTED_LIST.fullmatch(text, m.end, fig.start)]  # A、B等8个单位: examples of what is counted
+        share = self._each(fig, unions, c0)
+        if share is not None:
+            return share
         ps = self.prog_starts
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
@@ -1683,6 +1756,10 @@ class _SubjectFinder:
                 if len(rest) <= 2 or run or (not unions and not re.search(r"参加|参与|配合|会同", clause)):
                     return self._remember(g0, p)
                 break
+        # 1c. 建成“爱心驿站”86个,服务户外劳动者近12万人次: the places just counted are what serve
+        served = self._served_by_counted(fig, c0, g0)
+        if served is not None:
+            return served
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
         if self.last and self.last[0] == g0 and bisect_left(self.agent_starts, self.last[2]) == bisect_left(
                 self.agent_starts, fig.start):  # no named union or programme between
@@ -1716,6 +1793,39 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior)
         return None
+
+    def _each(self, fig: Mention, unions: list[Mention], c0: int) -> Mention | None:
+        """A、B分别投入80万元和35万元: the n-th union listed before 分别 is the subject of the n-th figure."""
+        text = self.text
+        at = text.rfind("分别", c0, fig.start)
+        listed = [m for m in unions if c0 <= m.start and m.end <= at]
+        if at < 0 or len(listed) < 2 or any(not re.fullmatch(r"[、和及与]", text[a.end:b.start])
+                                            for a, b in zip(listed, listed[1:], strict=False)):
+            return None
+        _, c1 = _bounds(_CLAUSE, text, fig.start)
+        shared = [f for f in self.figures if at < f.start < c1]
+        if len(shared) != len(listed) or fig not in shared:
+            return None
+        return listed[shared.index(fig)]
+
+    def _served_by_counted(self, fig: Mention, c0: int, g0: int) -> Mention | None:
+        """The programme counted at the end of the clause before (建成“爱心驿站”86个), when this clause opens
+        on what those places do (服务…, 覆盖…, 惠及…) and names no programme or union of its own."""
+        text = self.text
+        if c0 <= g0 or not text.startswith(_TAKER_VERBS, c0) or _within(self.agents, c0, fig.start):
+            return None
+        p0, _ = _bounds(_CLAUSE, text, c0 - 1)
+        counted = [p for p in _within(self.all_progs, p0, c0 - 1) if id(p) in self.counted]
+        if not counted:
+            return None
+        last = counted[-1]
+        # one brand the text quotes (“爱心驿站”86个), not a list (书屋48家、驿站35个) nor a generic 服务项目1426个
+        tail = text[last.end:c0 - 1]
+        quoted = text[last.start - 1:last.start] in "“‘" or text[last.start:last.start + 1] in "“‘"
+        alone = "、" not in text[p0:last.start]
+        fits = re.fullmatch(r"[”’]\d+(?:\.\d+)?[万亿]?[余多]?[个家座处间所]", tail) or (
+            text[last.end - 1:last.end] in "”’" and re.fullmatch(r"\d+(?:\.\d+)?[万亿]?[余多]?[个家座处间所]", tail))
+        return last if quoted and alone and fits else None
 
     def _agent(self, m: Mention, s0: int) -> bool:
         """A union that can be what a sentence reports on: not one founded, joined or awarded by it

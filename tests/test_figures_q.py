@@ -1,0 +1,107 @@
+"""Figures: bounds, compared years, shared verbs and counted lists (invented sentences, held-out patterns)."""
+from decimal import Decimal
+
+import pytest
+
+from graph.pipeline import extract_text
+
+
+def _by_text(text):
+    return {f.text: f for f in extract_text(text).figures}
+
+
+@pytest.mark.parametrize("text, shown, value", [
+    ("其中劳模占比不低于60%。", "不低于60%", "60"),
+    ("每年培训一线班组长不少于300名。", "不少于300名", "300"),
+    ("全年安排疗休养名额至少800个。", "至少800个", "800"),
+    ("在全县职工中，农民工约占41%。", "约占41%", "41"),
+])
+def test_a_lower_bound_or_a_rounded_share_is_approximate(text, shown, value):
+    f = _by_text(text)[shown]
+    assert f.value == Decimal(value) and f.approx
+
+
+def test_a_compared_year_dates_only_the_compared_value():
+    text = ("某省总工会通报全年工作\n\n"
+            "本报讯 日前，某省总工会通报了全省工会的年度工作情况，省总工会领导班子成员出席会议。\n\n"
+            "2024年，全省工会组织职工参加技能培训8.6万人次，比2023年的7.1万人次增长21.1%。"
+            "与2023年相比，全省困难职工档案从5200户降至4100户。")
+    f = _by_text(text)
+    assert f["7.1万人次"].year == 2023          # 比2023年的…: the value compared with
+    assert f["21.1%"].year == 2024              # the growth is of the year the paragraph reports
+    assert f["5200户"].year == 2023             # 从… after 与2023年相比: the starting value
+    assert f["4100户"].year == 2024             # 降至…: the value reached, in the paragraph's year
+
+
+def test_a_compared_year_is_no_time_of_the_figure_in_the_graph():
+    # the build stamps ukg:year from the figure's time reference (graph.text.when.figure_ref): it must agree
+    from graph.text.when import figure_ref, time_refs
+
+    text = "2024年，全市新建驿站120个，较2023年增加30个。"
+    refs = time_refs(text)
+    pos = text.index("30个")
+    ref = figure_ref(text, pos, (0, len(text)), (0, len(text)), [(0, len(text))], refs)
+    assert ref is not None and ref.text.startswith("2024")
+
+
+def test_the_value_reached_and_the_compared_value_say_what_they_count():
+    text = ("2024年，全省工会组织职工疗休养9.2万人次，比2023年的8.4万人次有所增加。"
+            "全市失业职工人数从3100人降至2600人。")
+    f = _by_text(text)
+    assert "疗休养" in f["8.4万人次"].measure
+    assert f["2600人"].measure == f["3100人"].measure and "失业职工" in f["2600人"].measure
+    assert not f["3100人"].measure.endswith("从")
+
+
+def test_figures_shared_out_with_分别_go_to_each_union_in_turn():
+    text = ("某州总工会启动助学活动\n\n"
+            "本报讯 日前，某州总工会启动今年的助学活动，州总工会今年安排助学资金300万元。\n\n"
+            "东山县总工会、西河县总工会还分别配套资金40万元和25万元。")
+    f = _by_text(text)
+    assert f["40万元"].subject == "东山县总工会"
+    assert f["25万元"].subject == "西河县总工会"
+    assert f["25万元"].measure.startswith("配套资金") and "总工会" not in f["40万元"].measure
+
+
+def test_unions_listed_as_examples_of_what_is_counted_are_not_the_subject():
+    text = ("芜湖市总工会召开全市工会工作会议\n\n"
+            "本报讯 3月2日，芜湖市总工会召开全市工会工作会议，部署全年工作，市总工会领导班子成员出席会议。\n\n"
+            "会上，镜湖区总工会、南陵县总工会等6个单位作交流发言。")
+    assert _by_text(text)["6个"].subject == "芜湖市总工会"
+
+
+def test_what_the_places_just_counted_do_is_about_those_places():
+    text = ("今年以来，某市总工会投入资金约80万元，在全市建成“暖心驿站”64个，服务环卫工人近9万人次。"
+            "全区建成“职工书屋”210个，覆盖规上企业的88%。")
+    f = _by_text(text)
+    assert f["近9万人次"].subject == "暖心驿站"
+    assert f["88%"].subject == "职工书屋"
+    # a clause with an agent of its own is not carried over
+    text = "全区建成“职工书屋”210个，区总工会还培训职工5000人次。"
+    assert _by_text(text)["5000人次"].subject != "职工书屋"
+
+
+def test_a_change_shared_with_分别_keeps_what_changed():
+    m = {f.text: f.measure for f in extract_text("县总工会常委、委员中女职工的比例分别提高到30%和35%。").figures}
+    assert "女职工的比例" in m["30%"]
+
+
+def test_places_in_a_list_or_unquoted_are_not_what_serves():
+    text = "区总工会今年建成职工书屋18家、爱心驿站12个，服务环卫工人超过3万人次。"
+    assert _by_text(text)["超过3万人次"].subject != "爱心驿站"
+    text = "区总工会推出普惠服务项目120个，服务职工6万人次，组织招聘会8场。"
+    subjects = {k: f.subject for k, f in _by_text(text).items()}
+    assert subjects["8场"] == subjects["6万人次"] != "普惠服务项目"
+
+
+def test_an_undated_review_of_a_year_speaks_of_that_year_as_去年():
+    review = ("某县总工会2024年筹集帮扶资金860万元\n\n"
+              "本报讯 记者从某县总工会获悉，2024年，县总工会累计筹集帮扶资金860万元，慰问困难职工3200人次。\n\n"
+              "县总工会负责人介绍，去年全县新建职工之家46家，职工满意率达96%。")
+    f = _by_text(review)
+    assert f["46家"].year == 2024 and f["96%"].year == 2024
+    # a lead dated within the year (2024年5月…) is this year: its 去年 is the year before
+    dated = ("某县总工会举办职工运动会\n\n"
+             "本报讯 2024年5月10日，某县总工会举办第三届职工运动会，全县职工代表参加，县总工会领导出席。\n\n"
+             "据介绍，去年全县新建职工之家46家。")
+    assert _by_text(dated)["46家"].year == 2023
