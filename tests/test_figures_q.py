@@ -105,3 +105,21 @@ def test_an_undated_review_of_a_year_speaks_of_that_year_as_去年():
              "本报讯 2024年5月10日，某县总工会举办第三届职工运动会，全县职工代表参加，县总工会领导出席。\n\n"
              "据介绍，去年全县新建职工之家46家。")
     assert _by_text(dated)["46家"].year == 2023
+
+
+def test_a_level_in_a_breakdown_counts_what_the_whole_counts():
+    m = {f.text: f.measure for f in extract_text("全市现有职工书屋126家，其中国家级4家、省级19家。").figures}
+    assert m["19家"].startswith("省级") and "职工书屋" in m["19家"]
+    assert "职工书屋" in m["4家"]
+
+
+def test_money_named_after_a_campaign_is_the_union_s():
+    text = ("某省总工会2024年工作综述\n\n"
+            "本报讯 2024年，安徽省总工会围绕中心、服务大局，各项工作取得新进展，全省工会会员达到1200万人。\n\n"
+            "2024年，安徽省总工会筹集送温暖资金2.1亿元，同比增长5.2%，走访慰问职工36万人次。"
+            "安徽省总工会还将安排职工疗休养名额8000个。")
+    f = _by_text(text)
+    assert {f[k].subject for k in ("2.1亿元", "5.2%", "36万人次", "8000个")} == {"安徽省总工会"}
+    # the campaign's own money, with no union giving it in the sentence, is the campaign's
+    text = "某市今年的“金秋助学”资金共发放126万元，资助困难职工子女560名。"
+    assert _by_text(text)["126万元"].subject == "金秋助学"

@@ -1566,6 +1566,16 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             measure = _measure(text, prior[-1], figures)
         elif s > s0:  # 全天多时段直播,总计300余场次: the clause before says what
             measure = _tail(text[_bounds(_CLAUSE, text, s - 1)[0]:s - 1].strip())
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", measure):
+        # 工作室27个,其中国家级3个、省级9个: a level alone counts what the figure before the 其中 counts
+        s0, _ = full_sentence(text, fig.start)
+        k0 = _bounds(_CLAUSE, text, fig.start)[0]
+        whole = [f for f in _within(figures, s0, k0) if f.end <= k0]
+        if whole and text.startswith("其中", k0):
+            noun = _measure(text, whole[-1], figures)
+            if _starts_with_verb(noun):
+                noun = noun[len(_first_word(noun)):]
+            measure = measure + noun
     if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0 \
             and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
@@ -1595,6 +1605,8 @@ _OWN_UNION = re.compile(r"全(?P<level>[省市县区])(?:各级)?工会(?:组织
 #: 九江市各级工会组织, 沈阳市工会组织 (a place named, not 全省)
 _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
+#: A programme's name used as a modifier of the money or places a union gives (送温暖资金, 疗休养名额).
+_FUNDS_OF = re.compile(r"[”’]?(?:活动)?(?:专项资金|资金|经费|名额)")
 #: Unions listed as examples of what a figure counts: 包河区总工会、肥西县总工会等8个单位.
 _COUNTED_LIST = re.compile(r"(?:[、和及与][^，,。；;、]{2,20})*等")
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
@@ -1744,10 +1756,14 @@ class _SubjectFinder:
                 purpose = text[max(c0, p.start - 3):p.start].endswith(("用于", "用于“"))
                 if p.start > fig.start and unions and not purpose:
                     continue
+                if p.end <= fig.start and self._funds_of_union(p, unions, s0):
+                    continue  # 省总工会筹措送温暖资金5200万元: the union's money, named after its campaign
                 return p
         # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
         # an object (开展“…”竞赛,涉及19项…) when no union is the sentence's subject
         for p in reversed(self.progs[bisect_left(ps, g0):bisect_left(ps, c0)]):
+            if self._funds_of_union(p, unions, s0):
+                break  # 全省各级工会筹集送温暖资金5.62亿元,同比增长6.4%: still the union's
             if _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
                 p0, p1 = _bounds(_CLAUSE, text, p.start)
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
@@ -1793,6 +1809,12 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior)
         return None
+
+    def _funds_of_union(self, p: Mention, unions: list[Mention], s0: int) -> bool:
+        """Whether programme ``p`` only names the money or places a union of the sentence gives (省总工会筹措
+        送温暖资金…, 全省各级工会筹集送温暖资金…, 市总工会将安排疗休养名额…)."""
+        return bool(_FUNDS_OF.match(self.text, p.end)) and (
+            any(u.start < p.start for u in unions) or bool(self._place_unions(s0, p.start)))
 
     def _each(self, fig: Mention, unions: list[Mention], c0: int) -> Mention | None:
         """A、B分别投入80万元和35万元: the n-th union listed before 分别 is the subject of the n-th figure."""
