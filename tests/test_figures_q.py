@@ -123,3 +123,25 @@ def test_money_named_after_a_campaign_is_the_union_s():
     # the campaign's own money, with no union giving it in the sentence, is the campaign's
     text = "某市今年的“金秋助学”资金共发放126万元，资助困难职工子女560名。"
     assert _by_text(text)["126万元"].subject == "金秋助学"
+
+
+def test_a_quoted_plan_period_keeps_the_year_open():
+    text = ("某市总工会2025年工作会议召开\n\n"
+            "本报讯 2025年，某市总工会将新建职工驿站60个，市总工会领导班子成员出席会议并讲话。\n\n"
+            "“十四五”以来，全市工会累计帮扶困难职工1.6万户；“十三五”规划期间，新建职工之家820家。")
+    f = _by_text(text)
+    assert f["60个"].year == 2025
+    assert f["1.6万户"].year is None and f["820家"].year is None
+
+
+def test_examples_listed_with_等_are_no_part_of_the_measure():
+    m = {f.text: f.measure for f in extract_text("本届竞赛设钳工、车工、叉车司机等8个工种。").figures}
+    assert m["8个"].endswith("设工种") and "钳工" not in m["8个"]
+    # the examples are the people counted: kept
+    m = {f.text: f.measure for f in extract_text("走访慰问环卫工人、快递员和外卖配送员等3200人。").figures}
+    assert "快递员" in m["3200人"]
+    # prize ranks are no examples
+    m = {f.text: f.measure for f in extract_text("其中一等奖5项、二等奖12项。").figures}
+    assert "二等奖" in m["12项"]
+    m = {f.text: f.measure for f in extract_text("东湖区总工会、南岭县总工会等6个单位获评先进。").figures}
+    assert "东湖区" not in m["6个"]

@@ -1153,7 +1153,7 @@ _NUM_CN = r"[\d一二三四五六七八九十两]+"
 #: Spans of several years, and recurring amounts: a figure under one has no single year.
 _SPAN_RE = (rf"(?:过去|近|这)的?{_NUM_CN}年(?:来|间|中|里)?"
             r"|(?<![\d.])[\d二三四五六七八九十两]+年(?:来|以来|间)"
-            rf"|{_NUM_CN}年(?:工作)?回顾|十[一二三四五六七八九]五(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
+            rf"|{_NUM_CN}年(?:工作)?回顾|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:规划)?(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
             rf"|连续{_NUM_CN}年|(?:开展|坚持|举办|实施)了?(?!(?:19|20)\d\d年){_NUM_CN}年"
             r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)")
 _ANCHOR = re.compile(
@@ -1477,6 +1477,28 @@ def _all_nouns(phrase: str) -> bool:
     return all(tag in _NOUNISH or tag == "c" for _, tag in words(phrase))
 
 
+_EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
+
+
+def _drop_examples(phrase: str) -> str:
+    """A phrase without the examples it lists: 设电工、焊工、数控车工等 → 设.
+
+    The first example is glued to the verb before it (设电工): the words up
+    to the last verb are kept, the example's own words (组织|外卖|配送员) dropped.
+    """
+    from ..text.segment import words
+
+    m = _EXAMPLES.search(phrase)
+    if m is None:
+        return phrase
+    head = phrase[:m.start()] + m.group(1).split("、", 1)[0]
+    toks = words(head)
+    keep = len(toks) - 1  # the first example: the words after the last verb (设|电工, 组织|外卖|配送员)
+    while keep > 0 and not toks[keep - 1][1].startswith("v"):
+        keep -= 1
+    return "".join(w for w, _ in toks[:keep]) + phrase[m.end():]
+
+
 def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     """What is counted: the phrase around the figure without the number.
 
@@ -1522,6 +1544,10 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     if len(shared) >= 4 and not re.match(r"(?:提升|提高|增长|增加|下降|减少|上升|降低|达到|达|为|是|占)", shared):
         before = shared
     before = re.sub(r"从$", "", before)  # 建档数从1.1万户: 从 opens the change
+    if before.endswith("等") and re.match(r"[\u4e00-\u9fff]", text[fig.end:fig.end + 1]):
+        # 设电工、焊工等12个工种: examples of the kind written after the figure (not 慰问A、B等6.5万人,
+        # where the examples are the people counted)
+        before = _drop_examples(before)
     after = text[fig.end:e]
     if nxt is not None and (not after or _starts_with_verb(after)):
         # 拿出398万元慰问了全市4000余名困难职工: the verb's object is written after the next figure
