@@ -145,3 +145,20 @@ def test_examples_listed_with_等_are_no_part_of_the_measure():
     assert "二等奖" in m["12项"]
     m = {f.text: f.measure for f in extract_text("东湖区总工会、南岭县总工会等6个单位获评先进。").figures}
     assert "东湖区" not in m["6个"]
+
+
+@pytest.mark.parametrize("text", [
+    "沪昆高铁G1373次列车乘务组获评工人先锋号。",
+    "公交K8路车队开展安全竞赛。",
+])
+def test_a_letter_and_digits_are_a_code_not_a_figure(text):
+    assert extract_text(text).figures == []
+
+
+def test_目前_earlier_in_the_paragraph_dates_its_figures_by_the_publication_date():
+    text = ("某省职工队伍发展综述\n\n来源：某某日报\n\n2023年06月12日09:30\n\n"
+            "本报讯 记者从某省总工会获悉，全省职工队伍建设取得新进展，省总工会有关负责人介绍了相关情况。\n\n"
+            "目前，全省共有技能人才86万人。其中高技能人才占比达31%以上。")
+    f = _by_text(text)
+    assert f["86万人"].year == 2023
+    assert f["31%以上"].year == 2023

@@ -74,8 +74,8 @@ def find(article: Article) -> list[Mention]:
             continue  # range (3至5个)
         if before == "“" and "”" in text[m.end(): m.end() + 2]:
             continue  # a quoted code: “832”
-        if not cn and before.isdigit():
-            continue
+        if not cn and (before.isdigit() or (before.isascii() and before.isalpha())):
+            continue  # inside a longer number, or a code: G1373次列车, K8路
         if cn:
             # Chinese numerals only with a magnitude and a bound: 两千余名, 近百家, 上万名
             bounded = m.group("pre") or m.group("yu") or m.group("yu2") or m.group("post")

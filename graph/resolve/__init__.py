@@ -1272,6 +1272,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
        or a span, as in rule 1 (GUIDELINES: "from the sentence or its
        paragraph").  A paragraph that continues a sentence broken over two
        lines (the line before ends without 。！？) counts from that line.
+       目前 / 现有 or a day earlier in the paragraph → the publication
+       year, where the header dates the article (中国现有…53所。…93%以上…).
     3. A year opening a headed section's first paragraph (抗疫情 促发展 /
        2020年,在全面参与疫情防控…) scopes that section (seed 000); else the
        year of a 【回顾2020】-style heading above it, up to the previous 【】
@@ -1363,6 +1365,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
             done, year = decides(a)
             if done:
                 return year
+            if (a.group("now") or a.group("date")) and t.published is not None:
+                return t.published  # 中国现有…53所。…93%以上…: the paragraph speaks of the day it was written
     sec = article.sections[sent.section]
     if sent.section > 0 and sec.heading:  # a year opening a headed section scopes it
         first = next((p for p in article.paragraphs if p[0] > sec.start and p[1] - p[0] >= 40), None)
