@@ -162,3 +162,24 @@ def test_目前_earlier_in_the_paragraph_dates_its_figures_by_the_publication_da
     f = _by_text(text)
     assert f["86万人"].year == 2023
     assert f["31%以上"].year == 2023
+
+
+def test_a_running_total_counts_what_the_figure_before_counts():
+    m = {f.text: f.measure for f in extract_text("今年新建职工疗休养基地12家，全省累计达到150家。").figures}
+    assert "疗休养基地" in m["150家"] and "累计" in m["150家"]
+
+
+def test_the_union_opening_a_measure_is_its_subject_not_its_measure():
+    f = _by_text("下半年，县总工会还将投入60万元，为环卫工人购买意外保险。")
+    assert not f["60万元"].measure.startswith("县总工会") and "投入" in f["60万元"].measure
+    # 工会 inside what is counted stays: 基层工会组织
+    m = {x.text: x.measure for x in extract_text("全县新建基层工会组织45家。").figures}
+    assert "基层工会组织" in m["45家"]
+
+
+def test_a_segment_opening_on_another_union_is_about_that_union():
+    text = ("今年，芜湖市教育工会筹集助学资金20万元，资助困难教职工子女40名；"
+            "铜陵市教育工会资助25名，发放助学金12.5万元。")
+    f = _by_text(text)
+    assert f["12.5万元"].subject == "铜陵市教育工会"
+    assert f["20万元"].subject == "芜湖市教育工会"

@@ -1481,6 +1481,10 @@ def _all_nouns(phrase: str) -> bool:
     return all(tag in _NOUNISH or tag == "c" for _, tag in words(phrase))
 
 
+#: A union opening a measure phrase, with the adverbs after it: 州总工会将|投入, 市总工会共|筹措资金.
+_LEADING_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会(?:今年|去年|还|将|共|也|已|累计|先后|又|再)+")
+#: A measure that says only "in all, it reached": 全市累计达到, 总数达.
+_TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总计|目前|现已|已)+(?:达到|达|增至|增加到)?")
 _EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
 
 
@@ -1570,6 +1574,10 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
                       text[max(c0, s0):first.start].strip()) if first else ""
         before = head + before.rsplit("、", 1)[1]
+    # 州总工会将投入300万元: the union is the figure's subject, not part of what it measures
+    agent = _LEADING_AGENT.match(before)
+    if agent and len(before) - agent.end() >= 2:
+        before = before[agent.end():]
     measure = (_tail(before) + _counted_noun(after)).strip()
     if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
         # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose
@@ -1606,6 +1614,12 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             if _starts_with_verb(noun):
                 noun = noun[len(_first_word(noun)):]
             measure = measure + noun
+    if _TOTAL_ONLY.fullmatch(measure):
+        # 新建创新工作室36家,全市累计达到218家: a running total of what the figure before counts
+        s0, _ = full_sentence(text, fig.start)
+        prior = [f for f in _within(figures, s0, fig.start) if f.end <= fig.start]
+        if prior:
+            measure = (_measure(text, prior[-1], figures) + measure).strip()
     if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0 \
             and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
@@ -1823,6 +1837,9 @@ class _SubjectFinder:
         in_clause = [m for m in unions if m.start >= c0]
         if in_clause:
             return in_clause[0]
+        in_segment = [m for m in unions if m.start >= g0]  # …77名；株洲市教育工会资助49名,发放…: the segment's
+        if in_segment:
+            return in_segment[0]
         if unions:
             return unions[0]
         # 4. the previous sentence's topic, when this one opens without a subject
