@@ -183,3 +183,21 @@ def test_a_segment_opening_on_another_union_is_about_that_union():
     f = _by_text(text)
     assert f["12.5万元"].subject == "铜陵市教育工会"
     assert f["20万元"].subject == "芜湖市教育工会"
+
+
+def test_a_change_between_two_years_measures_both_values_alike():
+    f = _by_text("全县职工人均年收入从2021年的6.2万元提高到2023年的7.4万元。")
+    assert f["6.2万元"].year == 2021 and f["7.4万元"].year == 2023
+    assert f["6.2万元"].measure == f["7.4万元"].measure and f["7.4万元"].measure.endswith("人均年收入")
+
+
+def test_去年_beside_several_years_counts_from_the_latest_past_one():
+    text = ("某集团职代会召开\n\n"
+            "本报讯 近日，某集团召开职工代表大会，集团领导班子成员出席会议，职工代表审议了工作报告。\n\n"
+            "集团员工人均收入从2021年的7万元提高到2023年的8万元。去年集团工会发放慰问金52万元，"
+            "力争到2026年建成职工书屋30家。")
+    assert _by_text(text)["52万元"].year == 2023   # written in 2024: not 2022, nor after the 2026 target
+
+
+def test_percentage_points_are_not_a_count():
+    assert extract_text("一线职工收入增幅高出1.5个百分点。").figures == []

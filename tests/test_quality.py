@@ -31,10 +31,10 @@ UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.
 SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.91, "subject_acc": 0.82}
 DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.97, "year_open_acc": 0.93, "measure_acc": 0.85, "subject_acc": 0.795}
 UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.915, "subject_acc": 0.81}
-# The held-out figures set (tests/data/heldout-figures): ten invented articles dense in figures, gold
+# The held-out figures set (tests/data/heldout-figures): fourteen invented articles dense in figures, gold
 # first; figures F1 and "overall" (its entity lists are few) and the figure attributes.
-HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.96, "approx_acc": 0.98, "year_acc": 0.98,
-                         "year_open_acc": 0.85, "measure_acc": 0.94, "subject_acc": 0.80}
+HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.965, "approx_acc": 0.98, "year_acc": 0.98,
+                         "year_open_acc": 0.87, "measure_acc": 0.955, "subject_acc": 0.825}
 
 
 def _f1(result: dict, key: str) -> float:

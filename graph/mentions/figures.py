@@ -91,7 +91,8 @@ def find(article: Article) -> list[Mention]:
         else:
             unit = classes.get(unit_word, "count")
             unit_text = (m.group("mult") or "") + unit_word
-        duration = unit_word == "个" and re.match(r"月|小时|工作日|星期|季度|年度", text[m.end():m.end() + 3])
+        # 3个月, 24个小时: durations; 2.5个百分点: a difference of percentages, not a count
+        duration = unit_word == "个" and re.match(r"月|小时|工作日|星期|季度|年度|百分点", text[m.end():m.end() + 3])
         if unit == "skip" or duration:
             continue  # 3个月, 24个小时: durations
         try:

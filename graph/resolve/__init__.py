@@ -1225,9 +1225,12 @@ def _article_time(article: Article) -> _ArticleTime:
         for p0, p1 in article.paragraphs:
             found = _anchors(masked, p0, p1)
             if any(a.group("rel") == "去年" for a in found):
-                ys = [int(a.group("year")) for a in found if a.group("year")]
+                # the latest year it names as past (从2022年…提高到2024年…。去年…: written in 2025), not a target
+                ys = [int(a.group("year")) for a in found if a.group("year")
+                      and not re.search(r"(?:力争|计划|预计|目标|将|要)(?:在|到|至)?$",
+                                        masked[max(0, a.start() - 4):a.start()])]
                 if ys:
-                    t.now = ys[0] + 1
+                    t.now = max(ys) + 1
                     break
     if t.now is None and t.lead is not None and whole_year and "去年" in masked \
             and not re.search(r"今年|本年", masked):
@@ -1481,6 +1484,9 @@ def _all_nouns(phrase: str) -> bool:
     return all(tag in _NOUNISH or tag == "c" for _, tag in words(phrase))
 
 
+#: The start and the verb of a change between two figures: 从(2022年的)8.1万元 | 提高到(2024年的)9.6万元.
+_FROM_YEAR = r"从(?:(?:19|20)\d\d年(?:底|末)?的)?$"
+_CHANGED_TO = r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)(?:(?:19|20)\d\d年(?:底|末)?的)?"
 #: A union opening a measure phrase, with the adverbs after it: 州总工会将|投入, 市总工会共|筹措资金.
 _LEADING_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会(?:今年|去年|还|将|共|也|已|累计|先后|又|再)+")
 #: A measure that says only "in all, it reached": 全市累计达到, 总数达.
@@ -1535,8 +1541,8 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
                        text[s:fig.start].lstrip("、和及与"))) + after[:16]).strip()
     if prv is not None and re.fullmatch(r"[至到~-]", text[prv.end:fig.start]):
         return _measure(text, prv, figures)
-    if prv is not None and text[prv.start - 1:prv.start] == "从" and re.fullmatch(
-            r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)", text[prv.end:fig.start]):
+    if prv is not None and re.search(_FROM_YEAR, text[max(0, prv.start - 8):prv.start]) and re.fullmatch(
+            _CHANGED_TO, text[prv.end:fig.start]):
         # 从1.1万户降至8600户: the value reached counts what the value it changed from counts
         return _measure(text, prv, figures)
     before = text[s:fig.start].lstrip("、和及与")
@@ -1551,13 +1557,15 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     shared = before.rsplit("分别", 1)[-1]
     if len(shared) >= 4 and not re.match(r"(?:提升|提高|增长|增加|下降|减少|上升|降低|达到|达|为|是|占)", shared):
         before = shared
-    before = re.sub(r"从$", "", before)  # 建档数从1.1万户: 从 opens the change
+    before = re.sub(_FROM_YEAR, "", before)  # 建档数从1.1万户, 收入从2022年的8.1万元: 从 opens the change
     if before.endswith("等") and re.match(r"[\u4e00-\u9fff]", text[fig.end:fig.end + 1]):
         # 设电工、焊工等12个工种: examples of the kind written after the figure (not 慰问A、B等6.5万人,
         # where the examples are the people counted)
         before = _drop_examples(before)
     after = text[fig.end:e]
-    if nxt is not None and (not after or _starts_with_verb(after)):
+    if nxt is not None and re.fullmatch(_CHANGED_TO, after):
+        after = ""  # …8.1万元提高到2024年的9.6万元: the change is no part of what is counted
+    elif nxt is not None and (not after or _starts_with_verb(after)):
         # 拿出398万元慰问了全市4000余名困难职工: the verb's object is written after the next figure
         later = _within(figures, nxt.end, c1)
         after = after + text[nxt.end:later[0].start if later else c1]
@@ -1953,6 +1961,12 @@ class _SubjectFinder:
             level = m.group("level")
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+        for u in self.unions_named:  # 其中,天河区今年已建成…: a place whose union the article names
+            name = u.attrs["name"]
+            place = name[:-3] if name.endswith("总工会") else ""
+            if len(place) >= 3 and place[-1] in "省市县区州旗":
+                for m in re.finditer(re.escape(place) + r"(?![\u4e00-\u9fff]{0,4}工会)", self.text[s0:end]):
+                    out.append(Mention("union", s0 + m.start(), s0 + m.end(), place, {"name": name}))
         for m in _PLACE_UNIONS.finditer(self.text, s0, end):
             place = m.group("place")
             for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
