@@ -201,3 +201,10 @@ def test_去年_beside_several_years_counts_from_the_latest_past_one():
 
 def test_percentage_points_are_not_a_count():
     assert extract_text("一线职工收入增幅高出1.5个百分点。").figures == []
+
+
+def test_a_place_whose_union_the_article_names_stands_for_that_union():
+    text = ("芜湖市总工会推进骑手驿站建设\n\n"
+            "本报讯 记者从芜湖市总工会获悉，全市已建成骑手驿站120个，镜湖区总工会、弋江区总工会介绍了做法。\n\n"
+            "其中，镜湖区今年已建成“骑手之家”18个。")
+    assert _by_text(text)["18个"].subject == "镜湖区总工会"
