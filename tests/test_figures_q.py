@@ -208,3 +208,8 @@ def test_a_place_whose_union_the_article_names_stands_for_that_union():
             "本报讯 记者从芜湖市总工会获悉，全市已建成骑手驿站120个，镜湖区总工会、弋江区总工会介绍了做法。\n\n"
             "其中，镜湖区今年已建成“骑手之家”18个。")
     assert _by_text(text)["18个"].subject == "镜湖区总工会"
+
+
+def test_a_bare_property_says_whose_it_is():
+    m = {f.text: f.measure for f in extract_text("工会公众号全年推送文章1200篇，阅读量达86万人次。").figures}
+    assert "推送文章" in m["86万人次"] and m["86万人次"].endswith("阅读量达")

@@ -1489,6 +1489,8 @@ _FROM_YEAR = r"从(?:(?:19|20)\d\d年(?:底|末)?的)?$"
 _CHANGED_TO = r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)(?:(?:19|20)\d\d年(?:底|末)?的)?"
 #: A union opening a measure phrase, with the adverbs after it: 州总工会将|投入, 市总工会共|筹措资金.
 _LEADING_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会(?:今年|去年|还|将|共|也|已|累计|先后|又|再)+")
+#: A measure that names only a property of what came before: 点击量达, 办结率, 参保率为.
+_PROPERTY_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|率)(?:达到|达|为|是)?")
 #: A measure that says only "in all, it reached": 全市累计达到, 总数达.
 _TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总计|目前|现已|已)+(?:达到|达|增至|增加到)?")
 _EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
@@ -1622,6 +1624,13 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             if _starts_with_verb(noun):
                 noun = noun[len(_first_word(noun)):]
             measure = measure + noun
+    if _PROPERTY_ONLY.fullmatch(measure) and s > 0:
+        # 发布信息近3000条,点击量达414万人次: the clicks of what the clause before counts
+        s0, _ = full_sentence(text, fig.start)
+        g0 = _bounds(_SEGMENT, text, fig.start)[0]
+        prior = [f for f in _within(figures, max(s0, g0), fig.start) if f.end <= fig.start]
+        if prior and _bounds(_CLAUSE, text, prior[-1].start)[1] == _bounds(_CLAUSE, text, fig.start)[0] - 1:
+            measure = (_tail(_measure(text, prior[-1], figures), 8) + measure).strip()
     if _TOTAL_ONLY.fullmatch(measure):
         # 新建创新工作室36家,全市累计达到218家: a running total of what the figure before counts
         s0, _ = full_sentence(text, fig.start)
