@@ -10,6 +10,11 @@ def _by_text(text):
     return {f.text: f for f in extract_text(text).figures}
 
 
+def _article(union, headline, lead, body):
+    """A short news article: headline, a lead about ``union`` (long enough to be the lead), then ``body``."""
+    return f"{headline}\n\n本报讯 {lead}，{union}领导班子成员出席，职工代表参加了会议。\n\n{body}"
+
+
 @pytest.mark.parametrize("text, shown, value", [
     ("其中劳模占比不低于60%。", "不低于60%", "60"),
     ("每年培训一线班组长不少于300名。", "不少于300名", "300"),
@@ -64,9 +69,9 @@ def test_figures_shared_out_with_分别_go_to_each_union_in_turn():
 
 
 def test_unions_listed_as_examples_of_what_is_counted_are_not_the_subject():
-    text = ("芜湖市总工会召开全市工会工作会议\n\n"
-            "本报讯 3月2日，芜湖市总工会召开全市工会工作会议，部署全年工作，市总工会领导班子成员出席会议。\n\n"
-            "会上，镜湖区总工会、南陵县总工会等6个单位作交流发言。")
+    text = _article("芜湖市总工会", "芜湖市总工会召开全市工会工作会议",
+                    "3月2日，芜湖市总工会召开全市工会工作会议，部署全年工作",
+                    "会上，镜湖区总工会、南陵县总工会等6个单位作交流发言。")
     assert _by_text(text)["6个"].subject == "芜湖市总工会"
 
 
@@ -204,9 +209,9 @@ def test_percentage_points_are_not_a_count():
 
 
 def test_a_place_whose_union_the_article_names_stands_for_that_union():
-    text = ("芜湖市总工会推进骑手驿站建设\n\n"
-            "本报讯 记者从芜湖市总工会获悉，全市已建成骑手驿站120个，镜湖区总工会、弋江区总工会介绍了做法。\n\n"
-            "其中，镜湖区今年已建成“骑手之家”18个。")
+    text = _article("芜湖市总工会", "芜湖市总工会推进骑手驿站建设",
+                    "记者从芜湖市总工会获悉，全市已建成骑手驿站120个，镜湖区总工会、弋江区总工会介绍了做法",
+                    "其中，镜湖区今年已建成“骑手之家”18个。")
     assert _by_text(text)["18个"].subject == "镜湖区总工会"
 
 

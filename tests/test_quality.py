@@ -41,27 +41,27 @@ def _f1(result: dict, key: str) -> float:
     return result["overall_entities_and_figures" if key == "overall" else key]["f1"]
 
 
+def _scores(tmp_path_factory, name: str, texts: Path, gold: Path) -> dict:
+    out = tmp_path_factory.mktemp(name)
+    build([texts], out)
+    return evaluate(out / "graph.ttl", gold)
+
+
 @pytest.fixture(scope="module")
 def dev_scores(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dev")
-    build([ROOT / "tests" / "dev" / "texts"], out)
-    return evaluate(out / "graph.ttl", ROOT / "tests" / "dev" / "gold")
+    return _scores(tmp_path_factory, "dev", ROOT / "tests" / "dev" / "texts", ROOT / "tests" / "dev" / "gold")
 
 
 @pytest.fixture(scope="module")
 def unseen_scores(tmp_path_factory):
-    out = tmp_path_factory.mktemp("unseen")
     unseen = ROOT / "tests" / "data" / "unseen"
-    build([unseen / "texts"], out)
-    return evaluate(out / "graph.ttl", unseen / "gold")
+    return _scores(tmp_path_factory, "unseen", unseen / "texts", unseen / "gold")
 
 
 @pytest.fixture(scope="module")
 def heldout_scores(tmp_path_factory):
-    out = tmp_path_factory.mktemp("heldout")
     held = ROOT / "tests" / "data" / "heldout-figures"
-    build([held / "texts"], out)
-    return evaluate(out / "graph.ttl", held / "gold")
+    return _scores(tmp_path_factory, "heldout", held / "texts", held / "gold")
 
 
 def test_dev_copy_matches_its_manifest():
