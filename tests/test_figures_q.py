@@ -218,3 +218,10 @@ def test_a_place_whose_union_the_article_names_stands_for_that_union():
 def test_a_bare_property_says_whose_it_is():
     m = {f.text: f.measure for f in extract_text("工会公众号全年推送文章1200篇，阅读量达86万人次。").figures}
     assert "推送文章" in m["86万人次"] and m["86万人次"].endswith("阅读量达")
+
+
+def test_a_quarter_heading_its_clause_tells_the_rows_of_a_table_apart():
+    text = "上半年，全市参赛班组820个、职工1.1万人；下半年，参赛班组增至960个、职工1.4万人。"
+    m = {f.text: f.measure for f in extract_text(text).figures}
+    assert m["1.1万人"].startswith("上半年") and m["1.4万人"].startswith("下半年")
+    assert "职工" in m["1.4万人"]

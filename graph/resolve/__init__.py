@@ -1515,6 +1515,26 @@ def _drop_examples(phrase: str) -> str:
     return "".join(w for w, _ in toks[:keep]) + phrase[m.end():]
 
 
+#: A clause that only names a part of the year: 一季度, 前三季度, 上半年, 1至8月.
+_PART_OF_YEAR_CLAUSE = re.compile(r"前?第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:至|到|-)\d{1,2}月|\d{1,2}月份?")
+
+
+def _in_part_of_year(text: str, fig: Mention, measure: str) -> str:
+    """The measure with the part of the year a clause before it names (一季度,参赛职工2.6万人 → 一季度…).
+
+    A table turned into prose repeats one measure per quarter or month: the
+    part of the year is what tells its rows apart.
+    """
+    c0, _ = _bounds(_CLAUSE, text, fig.start)
+    if c0 < 2 or text[c0 - 1] not in ",，":
+        return measure
+    p0, _ = _bounds(_CLAUSE, text, c0 - 2)
+    part = text[p0:c0 - 1].strip()
+    if _PART_OF_YEAR_CLAUSE.fullmatch(part) and not measure.startswith(part):
+        return part + measure
+    return measure
+
+
 def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     """What is counted: the phrase around the figure without the number.
 
@@ -2017,7 +2037,8 @@ def resolve_figures(article: Article) -> list[FigureFact]:
             or _own_place_union(article, f.start), "union")
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
-            text=f.text, quote=quote, start=f.start, measure=_measure(text, f, figs), subject=subject,
+            text=f.text, quote=quote, start=f.start, measure=_in_part_of_year(text, f, _measure(text, f, figs)),
+            subject=subject,
             subject_kind=kind if subject else None, year=_year_for(article, f.start, time)))
     # the title lines: the first paragraph and the short ones after it
     body = [p for p in article.paragraphs[1:] if p[1] - p[0] >= 40]
