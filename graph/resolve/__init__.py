@@ -1771,6 +1771,10 @@ class _SubjectFinder:
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
         self.union_starts = [m.start for m in self.unions]
         self.unions_named = [m for m in article.of_kind("union") if m.attrs.get("name")]
+        places = {m.attrs["name"][:-3] for m in self.unions_named if m.attrs["name"].endswith("总工会")}
+        places = sorted((p for p in places if len(p) >= 3 and p[-1] in "省市县区州旗"), key=len, reverse=True)
+        self.named_places = re.compile(  # the places of the named unions, not written as part of a union's name
+            "(?:" + "|".join(map(re.escape, places)) + r")(?![\u4e00-\u9fff]{0,4}工会)") if places else None
         self.agents = [m for m in article.mentions if m.kind in ("union", "programme") and m.attrs.get("name")]
         self.agents.sort(key=lambda m: m.start)
         self.agent_starts = [m.start for m in self.agents]
@@ -1904,12 +1908,14 @@ class _SubjectFinder:
         """A、B分别投入80万元和35万元: the n-th union listed before 分别 is the subject of the n-th figure."""
         text = self.text
         at = text.rfind("分别", c0, fig.start)
+        if at < 0:
+            return None
         listed = [m for m in unions if c0 <= m.start and m.end <= at]
-        if at < 0 or len(listed) < 2 or any(not re.fullmatch(r"[、和及与]", text[a.end:b.start])
+        if len(listed) < 2 or any(not re.fullmatch(r"[、和及与]", text[a.end:b.start])
                                             for a, b in zip(listed, listed[1:], strict=False)):
             return None
         _, c1 = _bounds(_CLAUSE, text, fig.start)
-        shared = [f for f in self.figures if at < f.start < c1]
+        shared = _within(self.figures, at + 1, c1)
         if len(shared) != len(listed) or fig not in shared:
             return None
         return listed[shared.index(fig)]
@@ -1990,12 +1996,10 @@ class _SubjectFinder:
             level = m.group("level")
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
-        for u in self.unions_named:  # 其中,天河区今年已建成…: a place whose union the article names
-            name = u.attrs["name"]
-            place = name[:-3] if name.endswith("总工会") else ""
-            if len(place) >= 3 and place[-1] in "省市县区州旗":
-                for m in re.finditer(re.escape(place) + r"(?![\u4e00-\u9fff]{0,4}工会)", self.text[s0:end]):
-                    out.append(Mention("union", s0 + m.start(), s0 + m.end(), place, {"name": name}))
+        if self.named_places is not None:  # 其中,天河区今年已建成…: a place whose union the article names
+            for m in self.named_places.finditer(self.text, s0, end):
+                place = m.group()
+                out.append(Mention("union", m.start(), m.end(), place, {"name": place + "总工会"}))
         for m in _PLACE_UNIONS.finditer(self.text, s0, end):
             place = m.group("place")
             for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
