@@ -19,7 +19,10 @@ from .. import lexicon
 from ..model import Article, Mention
 from ..text.numbers import NumberError, parse_number
 
-APPROX_BEFORE = ("超过", "突破", "逾", "近", "约", "超", "上", "数", "大约", "将近", "接近", "高达")
+#: Words that bound or round the number after them (GUIDELINES: 余, 多, 近, 约, 超过, 逾, 以上); 不少于 and
+#: 不低于 bound it as 以上 does, 约占 rounds a share (女职工约占27%).
+APPROX_BEFORE = ("超过", "突破", "逾", "近", "约占", "约", "超", "上", "数", "大约", "将近", "接近", "高达",
+                 "不少于", "不低于", "至少")
 APPROX_AFTER = ("以上", "左右", "有余", "多", "余")
 _CN = "零〇一二两三四五六七八九十百千万亿"
 #: Nouns for people that count without a measure word after 万/亿 or 余: 155万船员, 12.5万困难职工, 150余万职工.
@@ -71,8 +74,8 @@ def find(article: Article) -> list[Mention]:
             continue  # range (3至5个)
         if before == "“" and "”" in text[m.end(): m.end() + 2]:
             continue  # a quoted code: “832”
-        if not cn and before.isdigit():
-            continue
+        if not cn and (before.isdigit() or (before.isascii() and before.isalpha())):
+            continue  # inside a longer number, or a code: G1373次列车, K8路
         if cn:
             # Chinese numerals only with a magnitude and a bound: 两千余名, 近百家, 上万名
             bounded = m.group("pre") or m.group("yu") or m.group("yu2") or m.group("post")
@@ -88,7 +91,8 @@ def find(article: Article) -> list[Mention]:
         else:
             unit = classes.get(unit_word, "count")
             unit_text = (m.group("mult") or "") + unit_word
-        duration = unit_word == "个" and re.match(r"月|小时|工作日|星期|季度|年度", text[m.end():m.end() + 3])
+        # 3个月, 24个小时: durations; 2.5个百分点: a difference of percentages, not a count
+        duration = unit_word == "个" and re.match(r"月|小时|工作日|星期|季度|年度|百分点", text[m.end():m.end() + 3])
         if unit == "skip" or duration:
             continue  # 3个月, 24个小时: durations
         try:

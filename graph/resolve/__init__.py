@@ -1219,15 +1219,19 @@ _NUM_CN = r"[\d一二三四五六七八九十两]+"
 #: Spans of several years, and recurring amounts: a figure under one has no single year.
 _SPAN_RE = (rf"(?:过去|近|这)的?{_NUM_CN}年(?:来|间|中|里)?"
             r"|(?<![\d.])[\d二三四五六七八九十两]+年(?:来|以来|间)"
-            rf"|{_NUM_CN}年(?:工作)?回顾|十[一二三四五六七八九]五(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
+            rf"|{_NUM_CN}年(?:工作)?回顾|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:规划)?(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
             rf"|连续{_NUM_CN}年|(?:开展|坚持|举办|实施)了?(?!(?:19|20)\d\d年){_NUM_CN}年"
             r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)")
 _ANCHOR = re.compile(
     rf"(?P<span>{_SPAN_RE})"
+    # a year compared with (比2023年增长, 与2023年相比): the base of a change, not the year of the figures
+    r"|(?<=[比较])(?P<base>(?:19|20)\d{2})(?=年)|(?<=[与同])(?P<base_>(?:19|20)\d{2})(?=年(?:同期)?相比)"
     r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?=年)"
     r"|(?<![比较同于])(?P<rel>今年|本年度?|去年|上一年度?|上年度|前年|明年)"
     r"|(?P<now>截[至止]目前|目前|至今|迄今|现有|现已|如今)"
     r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)")
+#: After a year: a day, month or part of it (2024年5月, 2024年上半年), not the whole year.
+_PART_OF_YEAR = re.compile(r"年(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月|[上下]半年|第?[一二三四1-4]季度)")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上一年度": -1, "上年度": -1,
                "前年": -2, "明年": 1}
 
@@ -1265,6 +1269,7 @@ def _article_time(article: Article) -> _ArticleTime:
     in_dateline = (dl.start, dl.end) if dl is not None else (0, 0)
     # the lead's year: the last year its first paragraph names, else the one year of the title lines;
     # none where the lead opens a review of several years (过去的5年, 五年工作回顾)
+    whole_year = False
     titles = [(p0, p1) for p0, p1 in header if not date_line(text[p0:p1])]
     lead_anchors = _anchors(masked, *lead_para) if lead_para else []
     title_anchors = [a for s, e in titles for a in _anchors(masked, s, e)]
@@ -1276,16 +1281,28 @@ def _article_time(article: Article) -> _ArticleTime:
             t.lead = in_lead[-1]
         elif len(in_title) == 1:
             t.lead = in_title.pop()
+        # the lead's year names a whole year (2024年,… / 2024年全市…), not a day or month of it (2024年5月)
+        whole_year = t.lead is not None and all(
+            not _PART_OF_YEAR.match(text, a.end()) for a in lead_anchors + title_anchors
+            if a.group("year") and int(a.group("year")) == t.lead)
     # 今年: the publication year; else one year after a year named beside 去年; else the lead's year
     t.now = t.published
     if t.now is None:
         for p0, p1 in article.paragraphs:
             found = _anchors(masked, p0, p1)
             if any(a.group("rel") == "去年" for a in found):
-                ys = [int(a.group("year")) for a in found if a.group("year")]
+                # the latest year it names as past (从2022年…提高到2024年…。去年…: written in 2025), not a target
+                ys = [int(a.group("year")) for a in found if a.group("year")
+                      and not re.search(r"(?:力争|计划|预计|目标|将|要)(?:在|到|至)?$",
+                                        masked[max(0, a.start() - 4):a.start()])]
                 if ys:
-                    t.now = ys[0] + 1
+                    t.now = max(ys) + 1
                     break
+    if t.now is None and t.lead is not None and whole_year and "去年" in masked \
+            and not re.search(r"今年|本年", masked):
+        # an undated review of a whole year (2024年,市总工会累计投入…) that speaks of 去年 and never of 今年 was
+        # written after that year ended: its 去年 is the year reviewed
+        t.now = t.lead + 1
     if t.now is None:
         t.now = t.lead
     return t
@@ -1324,6 +1341,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
        or a span, as in rule 1 (GUIDELINES: "from the sentence or its
        paragraph").  A paragraph that continues a sentence broken over two
        lines (the line before ends without 。！？) counts from that line.
+       目前 / 现有 or a day earlier in the paragraph → the publication
+       year, where the header dates the article (中国现有…53所。…93%以上…).
     3. A year opening a headed section's first paragraph (抗疫情 促发展 /
        2020年,在全面参与疫情防控…) scopes that section (seed 000); else the
        year of a 【回顾2020】-style heading above it, up to the previous 【】
@@ -1385,6 +1404,9 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
     s0, s1 = full_sentence(text, pos)
     found = anchors(s0, s1)
     before = [a for a in found if a.start() < pos]
+    base = _base_year(text, before, pos)
+    if base is not None:
+        return base
     skip_paragraph = False
     for a in reversed(before):
         done, year = decides(a)
@@ -1412,6 +1434,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
             done, year = decides(a)
             if done:
                 return year
+            if (a.group("now") or a.group("date")) and t.published is not None:
+                return t.published  # 中国现有…53所。…93%以上…: the paragraph speaks of the day it was written
     sec = article.sections[sent.section]
     if sent.section > 0 and sec.heading:  # a year opening a headed section scopes it
         first = next((p for p in article.paragraphs if p[0] > sec.start and p[1] - p[0] >= 40), None)
@@ -1425,6 +1449,39 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         if article.sections[i].heading.startswith("【"):
             break
     return t.lead
+
+
+def _base_year(text: str, before: list[re.Match], pos: int) -> int | None:
+    """The compared year, for the figure that states its value (比2023年的31.2万人次, 与2023年相比…从1.1万户).
+
+    A compared year is no anchor for the other figures of its sentence (the
+    growth, the value it fell to): they keep the year of the sentence or
+    paragraph around them.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    before : list of re.Match
+        The sentence's time anchors before the figure (``_ANCHOR`` matches).
+    pos : int
+        Character offset of the figure.
+
+    Returns
+    -------
+    int or None
+        The compared year, or None where the figure is not the compared value.
+    """
+    for a in reversed(before):
+        year = a.group("base") or a.group("base_")
+        if not year:
+            continue
+        gap = text[a.end():pos]
+        # 比2023年的31.2万人次 / 比2023年同期的…; 与2023年相比,建档数从1.1万户降至8600户
+        if re.fullmatch(r"年(?:同期)?的", gap) or (
+                text[pos - 1:pos] == "从" and not re.search(r"[。；;]", gap)):
+            return int(year)
+    return None
 
 
 _NOUNISH = ("n", "nz", "vn", "l", "ng", "nt", "ns", "an")
@@ -1493,6 +1550,57 @@ def _all_nouns(phrase: str) -> bool:
     return all(tag in _NOUNISH or tag == "c" for _, tag in words(phrase))
 
 
+#: The start and the verb of a change between two figures: 从(2022年的)8.1万元 | 提高到(2024年的)9.6万元.
+_FROM_YEAR = r"从(?:(?:19|20)\d\d年(?:底|末)?的)?$"
+_CHANGED_TO = r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)(?:(?:19|20)\d\d年(?:底|末)?的)?"
+#: A union opening a measure phrase, with the adverbs after it: 州总工会将|投入, 市总工会共|筹措资金.
+_LEADING_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会(?:今年|去年|还|将|共|也|已|累计|先后|又|再)+")
+#: A measure that names only a property of what came before: 点击量达, 办结率, 参保率为.
+_PROPERTY_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|率)(?:达到|达|为|是)?")
+#: A measure that says only "in all, it reached": 全市累计达到, 总数达.
+_TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总计|目前|现已|已)+(?:达到|达|增至|增加到)?")
+_EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
+
+
+def _drop_examples(phrase: str) -> str:
+    """A phrase without the examples it lists: 设电工、焊工、数控车工等 → 设.
+
+    The first example is glued to the verb before it (设电工): the words up
+    to the last verb are kept, the example's own words (组织|外卖|配送员) dropped.
+    """
+    from ..text.segment import words
+
+    m = _EXAMPLES.search(phrase)
+    if m is None:
+        return phrase
+    head = phrase[:m.start()] + m.group(1).split("、", 1)[0]
+    toks = words(head)
+    keep = len(toks) - 1  # the first example: the words after the last verb (设|电工, 组织|外卖|配送员)
+    while keep > 0 and not toks[keep - 1][1].startswith("v"):
+        keep -= 1
+    return "".join(w for w, _ in toks[:keep]) + phrase[m.end():]
+
+
+#: A clause that only names a part of the year: 一季度, 前三季度, 上半年, 1至8月.
+_PART_OF_YEAR_CLAUSE = re.compile(r"前?第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:至|到|-)\d{1,2}月|\d{1,2}月份?")
+
+
+def _in_part_of_year(text: str, fig: Mention, measure: str) -> str:
+    """The measure with the part of the year a clause before it names (一季度,参赛职工2.6万人 → 一季度…).
+
+    A table turned into prose repeats one measure per quarter or month: the
+    part of the year is what tells its rows apart.
+    """
+    c0, _ = _bounds(_CLAUSE, text, fig.start)
+    if c0 < 2 or text[c0 - 1] not in ",，":
+        return measure
+    p0, _ = _bounds(_CLAUSE, text, c0 - 2)
+    part = text[p0:c0 - 1].strip()
+    if _PART_OF_YEAR_CLAUSE.fullmatch(part) and not measure.startswith(part):
+        return part + measure
+    return measure
+
+
 def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     """What is counted: the phrase around the figure without the number.
 
@@ -1521,9 +1629,31 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
                        text[s:fig.start].lstrip("、和及与"))) + after[:16]).strip()
     if prv is not None and re.fullmatch(r"[至到~-]", text[prv.end:fig.start]):
         return _measure(text, prv, figures)
+    if prv is not None and re.search(_FROM_YEAR, text[max(0, prv.start - 8):prv.start]) and re.fullmatch(
+            _CHANGED_TO, text[prv.end:fig.start]):
+        # 从1.1万户降至8600户: the value reached counts what the value it changed from counts
+        return _measure(text, prv, figures)
     before = text[s:fig.start].lstrip("、和及与")
+    if re.fullmatch(r"(?:比|较)(?:(?:19|20)\d\d年|去年|上年)(?:同期)?的", before):
+        # 疗休养38.5万人次,比2023年的31.2万人次增长…: the compared value counts what the figure before counts
+        s0, _ = full_sentence(text, fig.start)
+        prior = [f for f in _within(figures, s0, fig.start) if f.end <= fig.start]
+        if prior:
+            return _measure(text, prior[-1], figures)
+    # A、B两家单位分别投入80万元和35万元: what follows 分别 is the measure, before it the agents; but in
+    # 常委、委员中…比例分别提升至33%和40% what follows is only the change, and what precedes says what
+    shared = before.rsplit("分别", 1)[-1]
+    if len(shared) >= 4 and not re.match(r"(?:提升|提高|增长|增加|下降|减少|上升|降低|达到|达|为|是|占)", shared):
+        before = shared
+    before = re.sub(_FROM_YEAR, "", before)  # 建档数从1.1万户, 收入从2022年的8.1万元: 从 opens the change
+    if before.endswith("等") and re.match(r"[\u4e00-\u9fff]", text[fig.end:fig.end + 1]):
+        # 设电工、焊工等12个工种: examples of the kind written after the figure (not 慰问A、B等6.5万人,
+        # where the examples are the people counted)
+        before = _drop_examples(before)
     after = text[fig.end:e]
-    if nxt is not None and (not after or _starts_with_verb(after)):
+    if nxt is not None and re.fullmatch(_CHANGED_TO, after):
+        after = ""  # …8.1万元提高到2024年的9.6万元: the change is no part of what is counted
+    elif nxt is not None and (not after or _starts_with_verb(after)):
         # 拿出398万元慰问了全市4000余名困难职工: the verb's object is written after the next figure
         later = _within(figures, nxt.end, c1)
         after = after + text[nxt.end:later[0].start if later else c1]
@@ -1540,6 +1670,10 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
                       text[max(c0, s0):first.start].strip()) if first else ""
         before = head + before.rsplit("、", 1)[1]
+    # 州总工会将投入300万元: the union is the figure's subject, not part of what it measures
+    agent = _LEADING_AGENT.match(before)
+    if agent and len(before) - agent.end() >= 2:
+        before = before[agent.end():]
     measure = (_tail(before) + _counted_noun(after)).strip()
     if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
         # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose
@@ -1566,6 +1700,29 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             measure = _measure(text, prior[-1], figures)
         elif s > s0:  # 全天多时段直播,总计300余场次: the clause before says what
             measure = _tail(text[_bounds(_CLAUSE, text, s - 1)[0]:s - 1].strip())
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", measure):
+        # 工作室27个,其中国家级3个、省级9个: a level alone counts what the figure before the 其中 counts
+        s0, _ = full_sentence(text, fig.start)
+        k0 = _bounds(_CLAUSE, text, fig.start)[0]
+        whole = [f for f in _within(figures, s0, k0) if f.end <= k0]
+        if whole and text.startswith("其中", k0):
+            noun = _measure(text, whole[-1], figures)
+            if _starts_with_verb(noun):
+                noun = noun[len(_first_word(noun)):]
+            measure = measure + noun
+    if _PROPERTY_ONLY.fullmatch(measure) and s > 0:
+        # 发布信息近3000条,点击量达414万人次: the clicks of what the clause before counts
+        s0, _ = full_sentence(text, fig.start)
+        g0 = _bounds(_SEGMENT, text, fig.start)[0]
+        prior = [f for f in _within(figures, max(s0, g0), fig.start) if f.end <= fig.start]
+        if prior and _bounds(_CLAUSE, text, prior[-1].start)[1] == _bounds(_CLAUSE, text, fig.start)[0] - 1:
+            measure = (_tail(_measure(text, prior[-1], figures), 8) + measure).strip()
+    if _TOTAL_ONLY.fullmatch(measure):
+        # 新建创新工作室36家,全市累计达到218家: a running total of what the figure before counts
+        s0, _ = full_sentence(text, fig.start)
+        prior = [f for f in _within(figures, s0, fig.start) if f.end <= fig.start]
+        if prior:
+            measure = (_measure(text, prior[-1], figures) + measure).strip()
     if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0 \
             and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
@@ -1595,6 +1752,10 @@ _OWN_UNION = re.compile(r"全(?P<level>[省市县区])(?:各级)?工会(?:组织
 #: 九江市各级工会组织, 沈阳市工会组织 (a place named, not 全省)
 _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
+#: A programme's name used as a modifier of the money or places a union gives (送温暖资金, 疗休养名额).
+_FUNDS_OF = re.compile(r"[”’]?(?:活动)?(?:专项资金|资金|经费|名额)")
+#: Unions listed as examples of what a figure counts: 包河区总工会、肥西县总工会等8个单位.
+_COUNTED_LIST = re.compile(r"(?:[、和及与][^，,。；;、]{2,20})*等")
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
 _COUNTED_GAP = r"“?(?:区级|市级|县级|省级|全国|新建|职工|新增)?“?"
 _COUNTED_GAP_MAX = 4  # the longest text _COUNTED_GAP matches
@@ -1670,11 +1831,16 @@ class _SubjectFinder:
                     counted.add(id(p))
                     break
         self.progs = [p for p in progs if id(p) not in counted]
+        self.all_progs, self.counted, self.figures = progs, counted, figures
         self.orgs = article.of_kind("organization")
         self.prog_starts = [p.start for p in self.progs]
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
         self.union_starts = [m.start for m in self.unions]
         self.unions_named = [m for m in article.of_kind("union") if m.attrs.get("name")]
+        places = {m.attrs["name"][:-3] for m in self.unions_named if m.attrs["name"].endswith("总工会")}
+        places = sorted((p for p in places if len(p) >= 3 and p[-1] in "省市县区州旗"), key=len, reverse=True)
+        self.named_places = re.compile(  # the places of the named unions, not written as part of a union's name
+            "(?:" + "|".join(map(re.escape, places)) + r")(?![\u4e00-\u9fff]{0,4}工会)") if places else None
         self.agents = [m for m in article.mentions if m.kind in ("union", "programme") and m.attrs.get("name")]
         self.agents.sort(key=lambda m: m.start)
         self.agent_starts = [m.start for m in self.agents]
@@ -1724,7 +1890,11 @@ class _SubjectFinder:
         g0, _ = _bounds(_SEGMENT, text, fig.start)
         s0, _ = full_sentence(text, fig.start)
         unions = [m for m in self.unions[bisect_left(self.union_starts, s0):bisect_left(self.union_starts, fig.start)]
-                  if self._agent(m, s0) and m.end != fig.start]  # 直属工会7个: the unions counted, not who counts them
+                  if self._agent(m, s0) and m.end != fig.start  # 直属工会7个: the unions counted, not who counts them
+                  and not _COUNTED_LIST.fullmatch(text, m.end, fig.start)]  # A、B等8个单位: examples of what is counted
+        share = self._each(fig, unions, c0)
+        if share is not None:
+            return share
         ps = self.prog_starts
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
@@ -1737,10 +1907,14 @@ class _SubjectFinder:
                 purpose = text[max(c0, p.start - 3):p.start].endswith(("用于", "用于“"))
                 if p.start > fig.start and unions and not purpose:
                     continue
+                if p.end <= fig.start and self._funds_of_union(p, unions, s0):
+                    continue  # 省总工会筹措送温暖资金5200万元: the union's money, named after its campaign
                 return p
         # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
         # an object (开展“…”竞赛,涉及19项…) when no union is the sentence's subject
         for p in reversed(self.progs[bisect_left(ps, g0):bisect_left(ps, c0)]):
+            if self._funds_of_union(p, unions, s0):
+                break  # 全省各级工会筹集送温暖资金5.62亿元,同比增长6.4%: still the union's
             if _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
                 p0, p1 = _bounds(_CLAUSE, text, p.start)
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
@@ -1749,6 +1923,10 @@ class _SubjectFinder:
                 if len(rest) <= 2 or run or (not unions and not re.search(r"参加|参与|配合|会同", clause)):
                     return self._remember(g0, p)
                 break
+        # 1c. 建成“爱心驿站”86个,服务户外劳动者近12万人次: the places just counted are what serve
+        served = self._served_by_counted(fig, c0, g0)
+        if served is not None:
+            return served
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
         if self.last and self.last[0] == g0 and bisect_left(self.agent_starts, self.last[2]) == bisect_left(
                 self.agent_starts, fig.start):  # no named union or programme between
@@ -1766,6 +1944,9 @@ class _SubjectFinder:
         in_clause = [m for m in unions if m.start >= c0]
         if in_clause:
             return in_clause[0]
+        in_segment = [m for m in unions if m.start >= g0]  # …77名；株洲市教育工会资助49名,发放…: the segment's
+        if in_segment:
+            return in_segment[0]
         if unions:
             return unions[0]
         # 4. the previous sentence's topic, when this one opens without a subject
@@ -1782,6 +1963,47 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior)
         return None
+
+    def _funds_of_union(self, p: Mention, unions: list[Mention], s0: int) -> bool:
+        """Whether programme ``p`` only names the money or places a union of the sentence gives (省总工会筹措
+        送温暖资金…, 全省各级工会筹集送温暖资金…, 市总工会将安排疗休养名额…)."""
+        return bool(_FUNDS_OF.match(self.text, p.end)) and (
+            any(u.start < p.start for u in unions) or bool(self._place_unions(s0, p.start)))
+
+    def _each(self, fig: Mention, unions: list[Mention], c0: int) -> Mention | None:
+        """A、B分别投入80万元和35万元: the n-th union listed before 分别 is the subject of the n-th figure."""
+        text = self.text
+        at = text.rfind("分别", c0, fig.start)
+        if at < 0:
+            return None
+        listed = [m for m in unions if c0 <= m.start and m.end <= at]
+        if len(listed) < 2 or any(not re.fullmatch(r"[、和及与]", text[a.end:b.start])
+                                            for a, b in zip(listed, listed[1:], strict=False)):
+            return None
+        _, c1 = _bounds(_CLAUSE, text, fig.start)
+        shared = _within(self.figures, at + 1, c1)
+        if len(shared) != len(listed) or fig not in shared:
+            return None
+        return listed[shared.index(fig)]
+
+    def _served_by_counted(self, fig: Mention, c0: int, g0: int) -> Mention | None:
+        """The programme counted at the end of the clause before (建成“爱心驿站”86个), when this clause opens
+        on what those places do (服务…, 覆盖…, 惠及…) and names no programme or union of its own."""
+        text = self.text
+        if c0 <= g0 or not text.startswith(_TAKER_VERBS, c0) or _within(self.agents, c0, fig.start):
+            return None
+        p0, _ = _bounds(_CLAUSE, text, c0 - 1)
+        counted = [p for p in _within(self.all_progs, p0, c0 - 1) if id(p) in self.counted]
+        if not counted:
+            return None
+        last = counted[-1]
+        # one brand the text quotes (“爱心驿站”86个), not a list (书屋48家、驿站35个) nor a generic 服务项目1426个
+        tail = text[last.end:c0 - 1]
+        quoted = text[last.start - 1:last.start] in "“‘" or text[last.start:last.start + 1] in "“‘"
+        alone = "、" not in text[p0:last.start]
+        fits = re.fullmatch(r"[”’]\d+(?:\.\d+)?[万亿]?[余多]?[个家座处间所]", tail) or (
+            text[last.end - 1:last.end] in "”’" and re.fullmatch(r"\d+(?:\.\d+)?[万亿]?[余多]?[个家座处间所]", tail))
+        return last if quoted and alone and fits else None
 
     def _agent(self, m: Mention, s0: int) -> bool:
         """A union that can be what a sentence reports on: not one founded, joined or awarded by it
@@ -1840,6 +2062,10 @@ class _SubjectFinder:
             level = m.group("level")
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+        if self.named_places is not None:  # 其中,天河区今年已建成…: a place whose union the article names
+            for m in self.named_places.finditer(self.text, s0, end):
+                place = m.group()
+                out.append(Mention("union", m.start(), m.end(), place, {"name": place + "总工会"}))
         for m in _PLACE_UNIONS.finditer(self.text, s0, end):
             place = m.group("place")
             for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
@@ -1881,7 +2107,8 @@ def resolve_figures(article: Article) -> list[FigureFact]:
             or _own_place_union(article, f.start), "union")
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
-            text=f.text, quote=quote, start=f.start, measure=_measure(text, f, figs), subject=subject,
+            text=f.text, quote=quote, start=f.start, measure=_in_part_of_year(text, f, _measure(text, f, figs)),
+            subject=subject,
             subject_kind=kind if subject else None, year=_year_for(article, f.start, time)))
     # the title lines: the first paragraph and the short ones after it
     body = [p for p in article.paragraphs[1:] if p[1] - p[0] >= 40]

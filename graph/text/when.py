@@ -477,6 +477,13 @@ __all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "date_line", 
            "plan_before", "resolve_period"]
 
 
+def _compared(text: str, ref: tuple[int, int, TimeRef]) -> bool:
+    """Whether a year is the base of a comparison (比2023年增长, 较2023年, 与2023年相比), not a figure's time."""
+    start, end, _ = ref
+    before = text[start - 1:start]
+    return before in ("比", "较") or (before in ("与", "同") and re.match(r"(?:同期)?相比", text[end:]) is not None)
+
+
 def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[int, int],
                paragraphs: list[tuple[int, int]], refs: list[tuple[int, int, TimeRef]],
                heading_len: int = 40, floor: int = 0, starts: list[int] | None = None) -> TimeRef | None:
@@ -524,10 +531,15 @@ def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[
         return refs[bisect_left(starts, a):bisect_left(starts, b)]
 
     in_sent = between(s0, s1)
+    for r in reversed([r for r in in_sent if r[1] <= pos]):
+        if _compared(text, r) and (re.fullmatch(r"(?:同期)?的", text[r[1]:pos]) or (
+                text[pos - 1:pos] == "从" and not re.search(r"[。；;]", text[r[1]:pos]))):
+            return r[2]  # 比2023年的31.2万人次, 与2023年相比…从1.1万户: the compared value is of that year
+    in_sent = [r for r in in_sent if not _compared(text, r)]
     before = [r for r in in_sent if r[1] <= pos]
     pick = before[-1] if before else next((r for r in in_sent if r[0] >= pos), None)
     if pick is None:
-        earlier = [r for r in between(p0, s0) if r[1] <= s0]
+        earlier = [r for r in between(p0, s0) if r[1] <= s0 and not _compared(text, r)]
         pick = earlier[-1] if earlier else None
     if pick is None:
         i = bisect_left(paragraphs, (p0, -1)) - 1  # the paragraphs above, nearest first
