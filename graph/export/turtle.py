@@ -358,6 +358,161 @@ def _write_store_turtle(st: ox.Store, path: Path) -> bool:
     return True
 
 
+def sort_run(prefixes: dict[bytes, bytes], data: bytes, path: str | None = None) -> bytes | None:
+    """Whole subject blocks of Oxigraph's Turtle, put in canonical order and sorted: one run (a worker's task).
+
+    Parameters
+    ----------
+    prefixes : dict of bytes to bytes
+        The prefixes the Turtle was written with (name to IRI).
+    data : bytes
+        Subject blocks, each ending in `` .\n``, without the prefix lines.
+    path : str, optional
+        Write the run to this file (a worker that sees the build's disk) instead of returning it.
+
+    Returns
+    -------
+    bytes or None
+        The run (blocks ending in `` .\n``, as :meth:`_BlockSorter._read_run` reads them), or None
+        when written to ``path``.
+
+    Raises
+    ------
+    _HasBlankNodes
+        When a block holds a blank node.
+    """
+    keys = _Keys(prefixes)
+    blocks = data.split(b" .\n")
+    blocks.pop()  # after the last block
+    run = b"".join(blk + b" .\n" for _, blk in sorted(_canonical_block(keys, blk) for blk in blocks))
+    if path is None:
+        return run
+    Path(path).write_bytes(run)
+    return None
+
+
+class TurtleJob:
+    """Canonical Turtle of a store, sorted by worker processes while the build process goes on.
+
+    Made when the store holds everything but the subjects of one class that are still to come (a
+    build's findings, :func:`graph.store.check.add_findings`): the store is dumped now and its chunks
+    of :data:`CHUNK_BYTES` are sorted into runs on the workers; :meth:`finish` adds the Turtle of the
+    subjects of that class, merges the runs and writes the file, byte-identical to
+    :func:`write_turtle` of the whole store.
+
+    Parameters
+    ----------
+    st : pyoxigraph.Store
+    path : path-like
+        The Turtle file to write (its folder holds the runs meanwhile).
+    call : callable
+        ``call(fn, *args)`` runs ``fn(*args)`` on a worker and returns a future of its result.
+    local : bool
+        The workers see this machine's disk: they write their runs themselves.
+    window : int
+        Chunks handed to the workers and not yet sorted, at most (each holds :data:`CHUNK_BYTES` here).
+    """
+
+    def __init__(self, st: ox.Store, path: str | Path, call: Callable, local: bool, window: int = 4) -> None:
+        self.store, self.path, self.call, self.local, self.window = st, Path(path), call, local, window
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp = tempfile.TemporaryDirectory(prefix=".turtle-", dir=self.path.parent)
+        self.tmp = Path(self._tmp.name)
+        self.runs: list[Path] = []
+        self.pending: list = []  # (future, run path)
+        self.blank = False
+        sorter = _BlockSorter(lambda: self.tmp)
+        sorter._sort_chunk = self._send  # chunks go to the workers, whole subject blocks only
+        self.sorter = sorter
+        st.dump(sorter, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=TURTLE_PREFIXES)
+        sorter._sort_chunk(final=True)
+        if sorter.parts:
+            raise ValueError("Turtle from Oxigraph does not end with a whole subject block")
+
+    def _send(self, final: bool) -> None:
+        sorter = self.sorter
+        data = b"".join(sorter.parts)
+        sorter.parts, sorter.size = [], 0
+        if not data:
+            return
+        if sorter.header is None:
+            head = 0
+            while m := _PREFIX_LINE.match(data, head):
+                head = m.end()
+            if data[head:head + 1] == b"@" and not final:  # a prefix line not whole yet
+                sorter.parts, sorter.size = [data], len(data)
+                return
+            sorter.header, sorter.keys = data[:head], _Keys(dict(_PREFIX_LINE.findall(data, 0, head)))
+            data = data[head:]
+        end = data.rfind(b" .\n")  # the end of the last whole subject block (a literal holds no raw newline)
+        cut = end + 3 if end >= 0 else 0
+        if cut < len(data):
+            sorter.parts, sorter.size = [data[cut:]], len(data) - cut
+        if cut:
+            self._submit(data[:cut])
+
+    def _submit(self, data: bytes) -> None:
+        while len(self.pending) >= self.window:
+            self._take(0)
+        run = self.tmp / f"run{len(self.runs) + len(self.pending)}"
+        self.pending.append((self.call(sort_run, self.sorter.keys.prefixes, data,
+                                       str(run) if self.local else None), run))
+
+    def _take(self, i: int) -> None:
+        fut, run = self.pending.pop(i)
+        try:
+            data = fut.result()
+        except _HasBlankNodes:
+            self.blank = True
+            return
+        if data is not None:
+            run.write_bytes(data)
+        self.runs.append(run)
+
+    def finish(self, added: str | None = None) -> Path:
+        """Wait for the runs, add the subjects of class ``added`` from the store, merge, write the file.
+
+        Parameters
+        ----------
+        added : str, optional
+            IRI of the class whose subjects were added to the store since the dump (with every triple of
+            theirs; they were not in it before).
+
+        Returns
+        -------
+        Path
+            The file written.
+        """
+        try:
+            while self.pending:
+                self._take(0)
+            if added is not None and not self.blank:
+                query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s a <{added}> ; ?p ?o }}"
+                data = ox.serialize(self.store.query(query), None, ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+                head = 0
+                while self.sorter.header is not None and (m := _PREFIX_LINE.match(data, head)):
+                    head = m.end()  # the prefixes of the dump's header (Oxigraph writes all it is given)
+                self.sorter.parts, self.sorter.size = [data[head:]], len(data) - head
+                self._send(final=True)
+                while self.pending:
+                    self._take(0)
+            if self.blank:
+                return write_turtle(self.store, self.path)
+            sorter = self.sorter
+            blocks = _merge_same_subject(sorter.keys, heapq.merge(*map(sorter._read_run, self.runs)))
+            with open(self.path, "wb") as out:
+                out.write(sorter.header or b"")
+                while batch := list(itertools.islice(blocks, 4096)):  # a blank line before each subject
+                    out.write(b"\n" + b" .\n\n".join(batch) + b" .\n")
+            return self.path
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Remove the runs (an interrupted build leaves none)."""
+        self._tmp.cleanup()
+
+
 def write_turtle(g: Graph | ox.Store, path: str | Path) -> Path:
     """Serialise ``g`` to Turtle at ``path`` with the project's prefixes, canonically ordered.
 

@@ -528,6 +528,10 @@ class ShardMerger:
         In memory or on disk; triples are added to its default graph.
     batch : int
         Bytes of N-Triples gathered before one bulk load.
+    bulk : bool
+        Load batches with :meth:`pyoxigraph.Store.bulk_load` (for an on-disk store: RocksDB ingests sorted
+        files) rather than :meth:`pyoxigraph.Store.load` (in memory: 15-20% less CPU for the same triples,
+        and the build process's CPU is what two workers share with it).
 
     Notes
     -----
@@ -542,11 +546,12 @@ class ShardMerger:
     window of pending articles.
     """
 
-    def __init__(self, store, batch: int = 16 << 20) -> None:
+    def __init__(self, store, batch: int = 16 << 20, bulk: bool = True) -> None:
         from concurrent.futures import Future, ThreadPoolExecutor
 
         self.store = store
         self.batch = batch
+        self.bulk = bulk
         self._buf: list[bytes] = []
         self._size = 0
         self._loader: ThreadPoolExecutor | None = None
@@ -593,7 +598,10 @@ class ShardMerger:
             from concurrent.futures import ThreadPoolExecutor
 
             self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="union-kg-load")
-        self._loading = self._loader.submit(self.store.bulk_load, data, format=ox.RdfFormat.N_TRIPLES)
+        load = self.store.bulk_load if self.bulk else self.store.load
+        # lenient: no second validation of the IRIs and language tags rdflib wrote (slug and quote make
+        # the IRIs; 20% less CPU to load)
+        self._loading = self._loader.submit(load, data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
 
     def _wait(self) -> None:
         """Wait for the batch being loaded (its error, if any, is raised here)."""
