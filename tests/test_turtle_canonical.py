@@ -149,7 +149,7 @@ LATER = [ox.NamedNode(ID + f"finding/{i}") for i in range(3)]
                               max_size=20), st.booleans())
 def test_a_turtle_job_with_subjects_added_later_gives_the_same_bytes(tmp_path, monkeypatch, triples, later, local):
     # a build's Turtle is sorted on the workers before the findings are added, then merged with theirs
-    monkeypatch.setattr(turtle, "CHUNK_BYTES", 300)
+    monkeypatch.setattr(turtle, "JOB_CHUNK_BYTES", 300)
     store = store_of(t for t in triples if t[0] not in LATER)
     out = tmp_path / "out"
     out.mkdir(exist_ok=True)
@@ -160,7 +160,7 @@ def test_a_turtle_job_with_subjects_added_later_gives_the_same_bytes(tmp_path, m
 
 
 def test_a_turtle_job_of_every_term_and_of_blank_nodes(tmp_path, monkeypatch):
-    monkeypatch.setattr(turtle, "CHUNK_BYTES", 1000)
+    monkeypatch.setattr(turtle, "JOB_CHUNK_BYTES", 1000)
     triples = [(s, p, o) for i, s in enumerate(SUBJECTS) for j, p in enumerate(PREDICATES) for o in OBJECTS[i + j::3]]
     store = store_of(triples)
     assert turtle.TurtleJob(store, tmp_path / "a.ttl", _here, local=False).finish().read_bytes() == reference(store)

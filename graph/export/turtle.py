@@ -35,6 +35,7 @@ import itertools
 import operator
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -105,6 +106,11 @@ def canonical_triples(g: Graph | ox.Store) -> list[ox.Triple]:
 #: Bytes of Oxigraph's Turtle read and sorted in memory at once when a store is written; a store whose
 #: Turtle is larger is sorted in runs of this size, merged from disk (:func:`_write_store_turtle`).
 CHUNK_BYTES = 32 << 20
+
+#: Bytes of Turtle a worker sorts at once for a :class:`TurtleJob`: half of :data:`CHUNK_BYTES`, as a
+#: worker holds a chunk several times over while sorting it (the message, the chunk, its blocks, the
+#: run) and the build process holds the chunks waiting for a worker.
+JOB_CHUNK_BYTES = 16 << 20
 
 _XSD = b"http://www.w3.org/2001/XMLSchema#"
 _INTEGER = re.compile(rb"[+-]?[0-9]+")
@@ -274,18 +280,28 @@ class _BlockSorter:
     def flush(self) -> None:
         pass
 
-    def _sort_chunk(self, final: bool) -> None:
+    def _body(self, final: bool) -> bytes | None:
+        """What was written since the last chunk, past the prefix lines (read once, into :attr:`header` and
+        :attr:`keys`); None when there is nothing, or the prefix lines are not whole yet."""
         data = b"".join(self.parts)
         self.parts, self.size = [], 0
+        if not data:
+            return None
         if self.header is None:
             head = 0
             while m := _PREFIX_LINE.match(data, head):
                 head = m.end()
             if data[head:head + 1] == b"@" and not final:  # a prefix line not whole yet
                 self.parts, self.size = [data], len(data)
-                return
+                return None
             self.header, self.keys = data[:head], _Keys(dict(_PREFIX_LINE.findall(data, 0, head)))
             data = data[head:]
+        return data
+
+    def _sort_chunk(self, final: bool) -> None:
+        data = self._body(final)
+        if not data:
+            return
         blocks = data.split(b" .\n")  # the end of a subject: a literal never holds a raw newline
         del data
         rest = blocks.pop()  # a block not yet whole
@@ -395,10 +411,12 @@ class TurtleJob:
     """Canonical Turtle of a store, sorted by worker processes while the build process goes on.
 
     Made when the store holds everything but the subjects of one class that are still to come (a
-    build's findings, :func:`graph.store.check.add_findings`): the store is dumped now and its chunks
-    of :data:`CHUNK_BYTES` are sorted into runs on the workers; :meth:`finish` adds the Turtle of the
-    subjects of that class, merges the runs and writes the file, byte-identical to
-    :func:`write_turtle` of the whole store.
+    build's findings, :func:`graph.store.check.add_findings`): a thread dumps the store now (Oxigraph
+    writes the file without holding the GIL, so the build process goes on meanwhile) and hands its
+    chunks of :data:`JOB_CHUNK_BYTES` to the workers, which sort them into runs; :meth:`finish` adds the
+    Turtle of the subjects of that class, merges the runs and writes the file, byte-identical to
+    :func:`write_turtle` of the whole store.  Subjects of that class the dump may already hold (added
+    while it ran) are merged with their full blocks as a subject written in pieces is.
 
     Parameters
     ----------
@@ -410,7 +428,7 @@ class TurtleJob:
     local : bool
         The workers see this machine's disk: they write their runs themselves.
     window : int
-        Chunks handed to the workers and not yet sorted, at most (each holds :data:`CHUNK_BYTES` here).
+        Chunks handed to the workers and not yet sorted, at most (each held here meanwhile).
     """
 
     def __init__(self, st: ox.Store, path: str | Path, call: Callable, local: bool, window: int = 4) -> None:
@@ -421,29 +439,33 @@ class TurtleJob:
         self.runs: list[Path] = []
         self.pending: list = []  # (future, run path)
         self.blank = False
-        sorter = _BlockSorter(lambda: self.tmp)
-        sorter._sort_chunk = self._send  # chunks go to the workers, whole subject blocks only
-        self.sorter = sorter
-        st.dump(sorter, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=TURTLE_PREFIXES)
-        sorter._sort_chunk(final=True)
-        if sorter.parts:
-            raise ValueError("Turtle from Oxigraph does not end with a whole subject block")
+        self.sorter = _BlockSorter(lambda: self.tmp)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._dump, name="union-kg-turtle", daemon=True)
+        self._thread.start()
+
+    def _dump(self) -> None:
+        """The thread: dump the store to a file, hand its whole subject blocks to the workers by chunks."""
+        try:
+            dump = self.tmp / "dump.ttl"
+            self.store.dump(str(dump), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                            prefixes=TURTLE_PREFIXES)
+            with open(dump, "rb") as fh:
+                while piece := fh.read(JOB_CHUNK_BYTES):
+                    self.sorter.parts.append(piece)
+                    self._send(final=False)
+            dump.unlink()
+            self._send(final=True)
+            if self.sorter.parts:
+                raise ValueError("Turtle from Oxigraph does not end with a whole subject block")
+        except BaseException as exc:  # noqa: BLE001 - raised again by finish, in the build's thread
+            self._error = exc
 
     def _send(self, final: bool) -> None:
         sorter = self.sorter
-        data = b"".join(sorter.parts)
-        sorter.parts, sorter.size = [], 0
+        data = sorter._body(final)
         if not data:
             return
-        if sorter.header is None:
-            head = 0
-            while m := _PREFIX_LINE.match(data, head):
-                head = m.end()
-            if data[head:head + 1] == b"@" and not final:  # a prefix line not whole yet
-                sorter.parts, sorter.size = [data], len(data)
-                return
-            sorter.header, sorter.keys = data[:head], _Keys(dict(_PREFIX_LINE.findall(data, 0, head)))
-            data = data[head:]
         end = data.rfind(b" .\n")  # the end of the last whole subject block (a literal holds no raw newline)
         cut = end + 3 if end >= 0 else 0
         if cut < len(data):
@@ -484,6 +506,9 @@ class TurtleJob:
             The file written.
         """
         try:
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
             while self.pending:
                 self._take(0)
             if added is not None and not self.blank:
