@@ -465,14 +465,16 @@ FIRST, LAST, MIN = "first", "last", "min"
 class Shard:
     """One article's triples, made where the article was extracted (a worker), merged by :class:`ShardMerger`.
 
-    ``ntriples`` holds every triple but the ones an entity holds once (``functional``: subject,
-    predicate, object and rule, see :data:`FIRST`), which the merger decides between articles.
-    ``key`` orders articles: ``(doc_id, source)``, the order of a serial build.
+    ``ntriples`` holds every triple but the ones an entity holds once (``functional``: the subject's
+    and the predicate's IRIs, the object in N-Triples and the rule, see :data:`FIRST`), which the
+    merger decides between articles.  ``key`` orders articles: ``(doc_id, source)``, the order of a
+    serial build.  Plain strings, not rdflib terms: the build process unpickles every shard, and
+    making rdflib terms there (IRI and language-tag checks) cost as much as the rest of a shard.
     """
 
     key: tuple[str, str]
     ntriples: bytes
-    functional: list[tuple[URIRef, URIRef, URIRef | Literal, str]] = field(default_factory=list)
+    functional: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 def article_shard(facts: ArticleFacts) -> Shard:
@@ -502,11 +504,14 @@ def article_shard(facts: ArticleFacts) -> Shard:
     b = GraphBuilder(fast=True)
     b.add_article(facts)
     g = b.g
-    functional: list[tuple[URIRef, URIRef, URIRef | Literal, str]] = []
+    functional: list[tuple[str, str, str, str]] = []
 
     def take(s: URIRef, p: URIRef, rule: str) -> None:
+        from rdflib.plugins.serializers.nt import _nt_row
+
         for o in list(g.objects(s, p)):
-            functional.append((s, p, o, rule))
+            obj = _nt_row((s, p, o)).split(" ", 2)[2][:-3]  # the object as ntriples() writes it (IRIs hold no space)
+            functional.append((str(s), str(p), obj, rule))
             g.remove((s, p, o))
 
     for iri in b._labels:
@@ -556,8 +561,8 @@ class ShardMerger:
         self._size = 0
         self._loader: ThreadPoolExecutor | None = None
         self._loading: Future | None = None
-        self._best: dict[tuple[URIRef, URIRef], tuple[str, tuple, URIRef | Literal]] = {}
-        self._lost: set[URIRef] = set()
+        self._best: dict[tuple[str, str], tuple[str, tuple, str]] = {}  # (s, p): (rule, article key, N-Triples object)
+        self._lost: set[str] = set()  # IRIs of losing objects
 
     def add(self, shard: Shard) -> None:
         """Queue one article's triples and weigh its functional values against the others'."""
@@ -579,12 +584,12 @@ class ShardMerger:
             elif rule == LAST:
                 wins = shard.key > old[1]
             else:
-                wins = str(o).rsplit("/", 1)[-1] < str(old[2]).rsplit("/", 1)[-1]
+                wins = o[1:-1].rsplit("/", 1)[-1] < old[2][1:-1].rsplit("/", 1)[-1]  # instants' IRIs
             loser = old[2] if wins else o
             if wins:
                 self._best[(s, p)] = (rule, shard.key, o)
-            if isinstance(loser, URIRef):
-                self._lost.add(loser)
+            if loser[:1] == "<":
+                self._lost.add(loser[1:-1])
 
     def _flush(self) -> None:
         import pyoxigraph as ox
@@ -624,20 +629,18 @@ class ShardMerger:
 
         self._flush()
         self.close()
-        won = Graph()
-        for (s, p), (_, _, o) in self._best.items():
-            won.add((s, p, o))
-        self.store.bulk_load(won.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        winners = {o for _, _, o in self._best.values()}
+        won = "".join(f"<{s}> <{p}> {o} .\n" for (s, p), (_, _, o) in self._best.items())
+        self.store.bulk_load(won.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        winners = {o[1:-1] for _, _, o in self._best.values() if o[:1] == "<"}
         todo = [x for x in self._lost if x not in winners]
         while todo:  # a place or instant no triple points to is one a serial build would not have made
-            node = ox.NamedNode(str(todo.pop()))
+            node = ox.NamedNode(todo.pop())
             if next(iter(self.store.quads_for_pattern(None, None, node, ox.DefaultGraph())), None) is not None:
                 continue
             for q in list(self.store.quads_for_pattern(node, None, None, ox.DefaultGraph())):
                 self.store.remove(q)
                 if q.predicate.value == str(SDO.containedInPlace):
-                    todo.append(URIRef(q.object.value))
+                    todo.append(q.object.value)
         self._best.clear()
         self._lost.clear()
 
