@@ -220,6 +220,20 @@ def _warm_up() -> None:
     _jieba()
 
 
+def _after_extraction() -> None:
+    """Start a worker for the tasks after extraction (sorting the Turtle) below the build process's priority.
+
+    Those tasks run while the check runs in the build process, which the rest of the build waits for:
+    on two cores the check keeps one, the workers share the other.  Ctrl-C is left to the parent.
+    """
+    import signal
+
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
+        os.nice(5)
+
+
 def _done(value) -> Future:
     fut: Future = Future()
     fut.set_result(value)
@@ -280,7 +294,7 @@ class _Runner:
 
             def lighten() -> None:
                 self.close()
-                start(None)
+                start(_after_extraction)
 
             start(_warm_up)
             self.lighten = lighten
