@@ -37,6 +37,34 @@ def test_dask_cluster_build_is_byte_identical(serial_ttl, tmp_path):
     assert (tmp_path / "graph.ttl").read_bytes() == serial_ttl
 
 
+def test_dask_workers_facts_and_shards_are_cached_by_the_build(serial_ttl, tmp_path, extractions):
+    distributed = pytest.importorskip("distributed")
+    cache = tmp_path / "cache"
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster:
+        _, report = build([SEEDS], tmp_path / "a", html=False, cache=cache, scheduler=cluster.scheduler_address)
+    assert (report.extracted, report.cached) == (5, 0)
+    assert (tmp_path / "a" / "graph.ttl").read_bytes() == serial_ttl
+    _, again = build([SEEDS], tmp_path / "b", html=False, cache=cache)  # the shards the Dask build cached
+    assert (again.extracted, again.cached) == (0, 5) and not extractions
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == serial_ttl
+    _, dated = build([SEEDS], tmp_path / "c", html=False, cache=cache, date="2023-01-05")  # new shards, cached facts
+    assert (dated.extracted, dated.cached) == (0, 5) and not extractions
+
+
+def test_pool_tasks_of_several_articles_keep_failures_cache_and_bytes(serial_ttl, tmp_path, monkeypatch):
+    monkeypatch.setattr(gb, "TASK_BYTES", 4000)  # two or three articles a task
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "003_~empty.txt").write_bytes(b"")  # among the others, in a task with good articles
+    (corpus / "003_~binary.txt").write_bytes(b"\x00\x01\x02" * 10)
+    for run in range(2):
+        _, report = build([corpus], tmp_path / "out", html=False, jobs=2)
+        assert (report.extracted, report.cached) == ((5, 0), (0, 5))[run]
+        assert sorted(Path(e.path).name for e in report.failures) == ["003_~binary.txt", "003_~empty.txt"]
+        assert (tmp_path / "out" / "graph.ttl").read_bytes() == serial_ttl
+        assert not list((tmp_path / "out").glob(".turtle-*"))  # the workers' sorted runs are gone
+
 
 def test_rebuild_extracts_only_the_changed_article(serial_ttl, tmp_path, extractions):
     corpus = tmp_path / "corpus"

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from graph.build import build
@@ -61,12 +60,12 @@ def test_merged_seed_shards_equal_one_builder():
 
 
 def test_merger_rules_first_last_min_whatever_the_order():
-    s, p = URIRef("http://x/s"), SKOS.prefLabel
-    t = URIRef("http://x/t")
-    shards = [Shard(("b", ""), b"", [(s, p, Literal("B"), FIRST), (t, p, Literal("B"), LAST),
-                                    (s, SKOS.note, URIRef("http://x/instant/2020"), MIN)]),
-              Shard(("a", ""), b"", [(s, p, Literal("A"), FIRST), (t, p, Literal("A"), LAST),
-                                    (s, SKOS.note, URIRef("http://x/instant/2019-05"), MIN)])]
+    s, p, note = "http://x/s", str(SKOS.prefLabel), str(SKOS.note)  # IRIs, and objects in N-Triples
+    t = "http://x/t"
+    shards = [Shard(("b", ""), b"", [(s, p, '"B"', FIRST), (t, p, '"B"', LAST),
+                                    (s, note, "<http://x/instant/2020>", MIN)]),
+              Shard(("a", ""), b"", [(s, p, '"A"', FIRST), (t, p, '"A"', LAST),
+                                    (s, note, "<http://x/instant/2019-05>", MIN)])]
     for order in (shards, shards[::-1]):
         st = ox.Store()
         m = ShardMerger(st)

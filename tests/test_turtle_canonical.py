@@ -6,6 +6,8 @@ each subject.  The terms below are the ones whose Turtle form differs from their
 (prefixed names, escapes, ``a``, bare numbers and booleans) or could fool a reader of the Turtle
 (``" , "``, ``" .\\n"``, ``"_:"`` and ``rdf:type`` inside literals).
 """
+from concurrent.futures import Future
+
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -126,3 +128,43 @@ def test_a_subject_written_in_pieces_is_merged(tmp_path, monkeypatch, chunk):
     got = sorter.header + b"\n" + b" .\n\n".join(blocks) + b" .\n"
     want = reference(store_of((t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.TURTLE)))
     assert got.split(b"\n\n", 1)[1] == want.split(b"\n\n", 1)[1]  # the same blocks (the header as given)
+
+
+def _here(fn, *args) -> Future:
+    """A worker's call made in this process (``call`` of :class:`turtle.TurtleJob`)."""
+    fut: Future = Future()
+    try:
+        fut.set_result(fn(*args))
+    except Exception as exc:  # noqa: BLE001 - the job sees the worker's error as a pool gives it
+        fut.set_exception(exc)
+    return fut
+
+
+FINDING = ox.NamedNode(UKG + "Finding")
+LATER = [ox.NamedNode(ID + f"finding/{i}") for i in range(3)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(triple_lists, st.lists(st.tuples(st.sampled_from(LATER), st.sampled_from(PREDICATES), st.sampled_from(OBJECTS)),
+                              max_size=20), st.booleans())
+def test_a_turtle_job_with_subjects_added_later_gives_the_same_bytes(tmp_path, monkeypatch, triples, later, local):
+    # a build's Turtle is sorted on the workers before the findings are added, then merged with theirs
+    monkeypatch.setattr(turtle, "JOB_CHUNK_BYTES", 300)
+    store = store_of(t for t in triples if t[0] not in LATER)
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    job = turtle.TurtleJob(store, out / "graph.ttl", _here, local=local, window=2)
+    store.extend(ox.Quad(s, p, o) for s, p, o in [*later, *((s, RDF_TYPE, FINDING) for s, _, _ in later)])
+    assert job.finish(added=FINDING.value).read_bytes() == reference(store)
+    assert [p.name for p in out.iterdir()] == ["graph.ttl"]  # the runs are gone
+
+
+def test_a_turtle_job_of_every_term_and_of_blank_nodes(tmp_path, monkeypatch):
+    monkeypatch.setattr(turtle, "JOB_CHUNK_BYTES", 1000)
+    triples = [(s, p, o) for i, s in enumerate(SUBJECTS) for j, p in enumerate(PREDICATES) for o in OBJECTS[i + j::3]]
+    store = store_of(triples)
+    assert turtle.TurtleJob(store, tmp_path / "a.ttl", _here, local=False).finish().read_bytes() == reference(store)
+    x = ox.BlankNode()
+    store.extend([ox.Quad(SUBJECTS[0], PREDICATES[1], x), ox.Quad(x, PREDICATES[2], ox.Literal("1"))])
+    job = turtle.TurtleJob(store, tmp_path / "b.ttl", _here, local=True)  # the workers find the blank node
+    assert job.finish().read_bytes() == write_turtle(store, tmp_path / "c.ttl").read_bytes()

@@ -35,6 +35,7 @@ import itertools
 import operator
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -105,6 +106,11 @@ def canonical_triples(g: Graph | ox.Store) -> list[ox.Triple]:
 #: Bytes of Oxigraph's Turtle read and sorted in memory at once when a store is written; a store whose
 #: Turtle is larger is sorted in runs of this size, merged from disk (:func:`_write_store_turtle`).
 CHUNK_BYTES = 32 << 20
+
+#: Bytes of Turtle a worker sorts at once for a :class:`TurtleJob`: half of :data:`CHUNK_BYTES`, as a
+#: worker holds a chunk several times over while sorting it (the message, the chunk, its blocks, the
+#: run) and the build process holds the chunks waiting for a worker.
+JOB_CHUNK_BYTES = 16 << 20
 
 _XSD = b"http://www.w3.org/2001/XMLSchema#"
 _INTEGER = re.compile(rb"[+-]?[0-9]+")
@@ -274,18 +280,28 @@ class _BlockSorter:
     def flush(self) -> None:
         pass
 
-    def _sort_chunk(self, final: bool) -> None:
+    def _body(self, final: bool) -> bytes | None:
+        """What was written since the last chunk, past the prefix lines (read once, into :attr:`header` and
+        :attr:`keys`); None when there is nothing, or the prefix lines are not whole yet."""
         data = b"".join(self.parts)
         self.parts, self.size = [], 0
+        if not data:
+            return None
         if self.header is None:
             head = 0
             while m := _PREFIX_LINE.match(data, head):
                 head = m.end()
             if data[head:head + 1] == b"@" and not final:  # a prefix line not whole yet
                 self.parts, self.size = [data], len(data)
-                return
+                return None
             self.header, self.keys = data[:head], _Keys(dict(_PREFIX_LINE.findall(data, 0, head)))
             data = data[head:]
+        return data
+
+    def _sort_chunk(self, final: bool) -> None:
+        data = self._body(final)
+        if not data:
+            return
         blocks = data.split(b" .\n")  # the end of a subject: a literal never holds a raw newline
         del data
         rest = blocks.pop()  # a block not yet whole
@@ -356,6 +372,170 @@ def _write_store_turtle(st: ox.Store, path: Path) -> bool:
         except _HasBlankNodes:
             return False
     return True
+
+
+def sort_run(prefixes: dict[bytes, bytes], data: bytes, path: str | None = None) -> bytes | None:
+    """Whole subject blocks of Oxigraph's Turtle, put in canonical order and sorted: one run (a worker's task).
+
+    Parameters
+    ----------
+    prefixes : dict of bytes to bytes
+        The prefixes the Turtle was written with (name to IRI).
+    data : bytes
+        Subject blocks, each ending in `` .\n``, without the prefix lines.
+    path : str, optional
+        Write the run to this file (a worker that sees the build's disk) instead of returning it.
+
+    Returns
+    -------
+    bytes or None
+        The run (blocks ending in `` .\n``, as :meth:`_BlockSorter._read_run` reads them), or None
+        when written to ``path``.
+
+    Raises
+    ------
+    _HasBlankNodes
+        When a block holds a blank node.
+    """
+    keys = _Keys(prefixes)
+    blocks = data.split(b" .\n")
+    blocks.pop()  # after the last block
+    run = b"".join(blk + b" .\n" for _, blk in sorted(_canonical_block(keys, blk) for blk in blocks))
+    if path is None:
+        return run
+    Path(path).write_bytes(run)
+    return None
+
+
+class TurtleJob:
+    """Canonical Turtle of a store, sorted by worker processes while the build process goes on.
+
+    Made when the store holds everything but the subjects of one class that are still to come (a
+    build's findings, :func:`graph.store.check.add_findings`): a thread dumps the store now (Oxigraph
+    writes the file without holding the GIL, so the build process goes on meanwhile) and hands its
+    chunks of :data:`JOB_CHUNK_BYTES` to the workers, which sort them into runs; :meth:`finish` adds the
+    Turtle of the subjects of that class, merges the runs and writes the file, byte-identical to
+    :func:`write_turtle` of the whole store.  Subjects of that class the dump may already hold (added
+    while it ran) are merged with their full blocks as a subject written in pieces is.
+
+    Parameters
+    ----------
+    st : pyoxigraph.Store
+    path : path-like
+        The Turtle file to write (its folder holds the runs meanwhile).
+    call : callable
+        ``call(fn, *args)`` runs ``fn(*args)`` on a worker and returns a future of its result.
+    local : bool
+        The workers see this machine's disk: they write their runs themselves.
+    window : int
+        Chunks handed to the workers and not yet sorted, at most (each held here meanwhile).
+    """
+
+    def __init__(self, st: ox.Store, path: str | Path, call: Callable, local: bool, window: int = 4) -> None:
+        self.store, self.path, self.call, self.local, self.window = st, Path(path), call, local, window
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp = tempfile.TemporaryDirectory(prefix=".turtle-", dir=self.path.parent)
+        self.tmp = Path(self._tmp.name)
+        self.runs: list[Path] = []
+        self.pending: list = []  # (future, run path)
+        self.blank = False
+        self.sorter = _BlockSorter(lambda: self.tmp)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._dump, name="union-kg-turtle", daemon=True)
+        self._thread.start()
+
+    def _dump(self) -> None:
+        """The thread: dump the store to a file, hand its whole subject blocks to the workers by chunks."""
+        try:
+            dump = self.tmp / "dump.ttl"
+            self.store.dump(str(dump), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                            prefixes=TURTLE_PREFIXES)
+            with open(dump, "rb") as fh:
+                while piece := fh.read(JOB_CHUNK_BYTES):
+                    self.sorter.parts.append(piece)
+                    self._send(final=False)
+            dump.unlink()
+            self._send(final=True)
+            if self.sorter.parts:
+                raise ValueError("Turtle from Oxigraph does not end with a whole subject block")
+        except BaseException as exc:  # noqa: BLE001 - raised again by finish, in the build's thread
+            self._error = exc
+
+    def _send(self, final: bool) -> None:
+        sorter = self.sorter
+        data = sorter._body(final)
+        if not data:
+            return
+        end = data.rfind(b" .\n")  # the end of the last whole subject block (a literal holds no raw newline)
+        cut = end + 3 if end >= 0 else 0
+        if cut < len(data):
+            sorter.parts, sorter.size = [data[cut:]], len(data) - cut
+        if cut:
+            self._submit(data[:cut])
+
+    def _submit(self, data: bytes) -> None:
+        while len(self.pending) >= self.window:
+            self._take(0)
+        run = self.tmp / f"run{len(self.runs) + len(self.pending)}"
+        self.pending.append((self.call(sort_run, self.sorter.keys.prefixes, data,
+                                       str(run) if self.local else None), run))
+
+    def _take(self, i: int) -> None:
+        fut, run = self.pending.pop(i)
+        try:
+            data = fut.result()
+        except _HasBlankNodes:
+            self.blank = True
+            return
+        if data is not None:
+            run.write_bytes(data)
+        self.runs.append(run)
+
+    def finish(self, added: str | None = None) -> Path:
+        """Wait for the runs, add the subjects of class ``added`` from the store, merge, write the file.
+
+        Parameters
+        ----------
+        added : str, optional
+            IRI of the class whose subjects were added to the store since the dump (with every triple of
+            theirs; they were not in it before).
+
+        Returns
+        -------
+        Path
+            The file written.
+        """
+        try:
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
+            while self.pending:
+                self._take(0)
+            if added is not None and not self.blank:
+                query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s a <{added}> ; ?p ?o }}"
+                data = ox.serialize(self.store.query(query), None, ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+                head = 0
+                while self.sorter.header is not None and (m := _PREFIX_LINE.match(data, head)):
+                    head = m.end()  # the prefixes of the dump's header (Oxigraph writes all it is given)
+                self.sorter.parts, self.sorter.size = [data[head:]], len(data) - head
+                self._send(final=True)
+                while self.pending:
+                    self._take(0)
+            if self.blank:
+                return write_turtle(self.store, self.path)
+            sorter = self.sorter
+            blocks = _merge_same_subject(sorter.keys, heapq.merge(*map(sorter._read_run, self.runs)))
+            with open(self.path, "wb") as out:
+                out.write(sorter.header or b"")
+                while batch := list(itertools.islice(blocks, 4096)):  # a blank line before each subject
+                    out.write(b"\n" + b" .\n\n".join(batch) + b" .\n")
+            return self.path
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Remove the runs (an interrupted build leaves none)."""
+        self._tmp.cleanup()
 
 
 def write_turtle(g: Graph | ox.Store, path: str | Path) -> Path:
