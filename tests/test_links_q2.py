@@ -28,6 +28,12 @@ def _programmes(text: str) -> dict[str, str | None]:
     # a company named after 在 is where the plaque was unveiled, not who runs the studio
     ("慰问\n\n本报讯 慰问组来到宜宾。在宜宾天成机械有限公司，慰问组看望了劳动模范李强，"
      "并为公司新建的劳模创新工作室揭牌。", "劳模创新工作室"),
+    # television channels, not a union, put on the programmes
+    ("五一宣传\n\n本报讯 四川省总工会开展五一宣传。其中，宜宾、泸州等频道推出“劳动最光荣”等五一特别节目。",
+     "劳动最光荣"),
+    # the union applied for a recognition the level above confers
+    ("工会工作\n\n本报讯 宜宾市总工会召开会议。截至目前，宜宾市总工会成功申报省级劳模创新工作室3家。",
+     "劳模创新工作室"),
 ])
 def test_a_body_other_than_a_union_opening_the_clause_leaves_no_organiser(text, name):
     assert _programmes(text)[name] is None
@@ -38,6 +44,8 @@ def test_a_body_other_than_a_union_opening_the_clause_leaves_no_organiser(text, 
     ("疗休养\n\n本报讯 宜宾市总工会召开会议。2024年，全市工会系统共组织职工疗休养1.2万人次。", "职工疗休养"),
     ("竞赛\n\n本报讯 宜宾市总工会召开会议。去年，全市各级工会开展劳动和技能竞赛300场次。", "劳动和技能竞赛"),
     ("书屋\n\n本报讯 宜宾市总工会召开会议。宜宾市总工会以百人以上企业为重点，开展职工书屋建设。", "职工书屋"),
+    # the union names the studios itself
+    ("命名\n\n本报讯 宜宾市总工会召开会议。宜宾市总工会今年命名市级劳模创新工作室3家。", "劳模创新工作室"),
 ])
 def test_the_union_s_own_sector_or_a_focus_on_companies_keeps_the_organiser(text, name):
     assert _programmes(text)[name] == "宜宾市总工会"

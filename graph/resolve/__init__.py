@@ -709,13 +709,16 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
 
 
 #: A body other than a union opening a clause as its subject, then what it does: 公司每年拿出,
-#: 集团现有, 全区教育系统建成 (not 工会系统, 公司工会, 以百人以上企业为重点, 围绕高新企业).
-_OTHER_AGENT = re.compile(r"(?![以在对为向与围])[^，,；;：:]{0,6}?(?:公司|集团|企业|(?<!工会)系统)"
+#: 集团现有, 全区教育系统建成, 甲、乙等频道推出 (not 工会系统, 公司工会, 以百人以上企业为重点, 围绕高新企业).
+_OTHER_AGENT = re.compile(r"(?![以在对为向与围])[^，,；;：:]{0,10}?"
+                          r"(?:公司|集团|企业|(?<!工会)系统|频道|电视台|电台|报社)"
                           r"(?:每年|今年|当年|已经|已|共|先后|累计|还|也|均)?"
                           r"(?:现有|拿出|投入|设立|建成|建立|建设|开设|成立|打造|推出|实施|出资|筹集|组织)")
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
+#: A verb of applying for a recognition right before a programme.
+_SOUGHT_BEFORE = re.compile(r"(?:申报|争创|参评)[了的]?(?:全国|国家级|省级|市级|县级|区级)?$")
 
 
 def _other_agent(article: Article, pos: int, ctx: _ProgrammeContext) -> bool:
@@ -723,6 +726,8 @@ def _other_agent(article: Article, pos: int, ctx: _ProgrammeContext) -> bool:
     another body as its subject (据介绍，集团现有劳模创新工作室27个): then no union runs the programme."""
     text = article.text
     s0, _ = _near_bounds(_SENTENCE, text, pos)
+    if _SOUGHT_BEFORE.search(text, max(s0, pos - 8), pos):
+        return True  # 成功申报省级劳模创新工作室1家: the union applied; the level above runs it
     named = ctx.unions_between(s0, pos)
     # the clauses after the one naming the union (公司工会主席某某介绍，公司每年…), or all of them
     starts = [] if named else [s0]
