@@ -75,3 +75,10 @@ def test_quoted_medals_and_cups_counted_by_a_speaker_are_honours_received_by_nob
 def test_a_five_character_mongolian_name_in_a_byline_is_the_reporter(lead):
     persons = {p.name: [r.title for r in p.roles] for p in extract_text(lead).persons}
     assert persons["萨仁其其格"] == ["记者"]
+
+
+def test_a_post_at_an_industry_union_written_by_its_level_is_a_post_of_the_one_named_in_full():
+    text = ("会议\n\n本报讯 广西壮族自治区教科文卫体工会召开会议。自治区教科文卫体工会主席张丽表示，"
+            "全区现有教职工18万人。")
+    (person,) = extract_text(text).persons
+    assert [(r.title, r.org) for r in person.roles] == [("主席", "广西壮族自治区教科文卫体工会")]

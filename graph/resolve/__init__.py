@@ -604,6 +604,11 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 elif org_text in _BARE_EMPLOYERS:  # 公司党委书记, 医院院长: the one the text named last before
                     org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
                                 if x.end <= m.start and x.attrs.get("name", "").endswith(org_text)), None)
+                elif title.startswith("工会") and len(full := [
+                        x for x in {u.attrs["name"] for u in unions.values() if u.attrs.get("name")}
+                        if x.endswith(org_text + "工会") and len(x) > len(org_text) + 2]) == 1:
+                    # 自治区教科文卫体工会主席: the industry union of the article's region, named in full before
+                    org, title = full[0], title[2:]
                 elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?:总工会$|(?!.*工会))", org_text):
                     # 市委, 区人社局, a bare 县总工会, no place known: one name for every city's body would merge them
                     org = None
