@@ -82,3 +82,10 @@ def test_a_post_at_an_industry_union_written_by_its_level_is_a_post_of_the_one_n
             "全区现有教职工18万人。")
     (person,) = extract_text(text).persons
     assert [(r.title, r.org) for r in person.roles] == [("主席", "广西壮族自治区教科文卫体工会")]
+
+
+def test_a_regional_department_with_a_long_name_is_named_from_the_region():
+    text = ("闭幕\n\n本报讯 广西壮族自治区总工会召开会议。自治区总工会党组书记王海，"
+            "自治区人力资源和社会保障厅副厅长李明出席闭幕式。")
+    persons = {p.name: [(r.title, r.org) for r in p.roles] for p in extract_text(text).persons}
+    assert persons["李明"] == [("副厅长", "广西壮族自治区人力资源和社会保障厅")]

@@ -28,7 +28,7 @@ UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
 HELDOUT_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "figures": 0.98, "programmes": 0.98,
-                        "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.98, "roles": 0.95,
+                        "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.98, "roles": 0.97,
                         "parents": 0.98}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
