@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
                "awards": 0.96, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
 DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.90, "parents": 0.96,
-              "awards": 0.96, "recipients": 0.93, "organizers": 0.80, "reporters": 0.95, "roles": 0.88}
+              "awards": 0.96, "recipients": 0.93, "organizers": 0.83, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
 UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.86,
@@ -27,8 +27,8 @@ UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
-HELDOUT_LINKS_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.96, "figures": 0.98, "programmes": 0.95,
-                        "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.92, "roles": 0.95,
+HELDOUT_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "figures": 0.98, "programmes": 0.98,
+                        "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.98, "roles": 0.97,
                         "parents": 0.98}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
@@ -38,7 +38,10 @@ DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.97, "year_open_acc": 0.93, "measure_acc": 
 UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.915, "subject_acc": 0.81}
 # The held-out figures set (tests/data/heldout-figures): fourteen invented articles dense in figures, gold
 # first; figures F1 and "overall" (its entity lists are few) and the figure attributes.
-HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.965, "approx_acc": 0.98, "year_acc": 0.98,
+HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, "year_acc": 0.98,
+                         # its link lists, held out for the link rules (links-q2)
+                         "persons": 0.98, "reporters": 0.98, "programmes": 0.95, "awards": 0.98, "roles": 0.98,
+                         "organizers": 0.68,
                          "year_open_acc": 0.87, "measure_acc": 0.975, "subject_acc": 0.825}
 
 

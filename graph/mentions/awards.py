@@ -236,6 +236,11 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     # honours from the lexicon
     for m in _honours_re().finditer(text):
         add(m.start(), m.end(), m.group(), [_plain(m.group())] if "“" in m.group() else ())
+    # a quoted name that ends in the head of a medal, cup or certificate is one, whatever the verb (after the
+    # patterns above, which know its level):
+    # 共评选“某某奖章”获得者300名、“某某奖杯”集体60个
+    for m in re.finditer(r"“([^”“\n]{2,16}(?:奖章|奖杯|奖状))”", text):
+        add(m.start(), m.end(), m.group(1))
 
     _ellipsis()
     out = _widen_to_named(text, out)

@@ -146,10 +146,12 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     # a campaign period: “女职工权益保护月”启动仪式
     for m in re.finditer(r"“([^”“\n]{2,20}(?:月|周|季))”(?=启动|活动|期间|中|,|，)", text):
         c.add(m.start(), m.end(), m.group(1))
-    # a quoted name that ends in a tail or a facility head itself: “顺义区职工专项温暖基金”, “工会健康之家”
-    for m in re.finditer(_Q, text):
-        if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋)$", m.group(1)) and c.free(m.start(), m.end()):
-            c.add(m.start(), m.end(), m.group(1))
+    # a quoted name that ends in a tail or a facility head itself: “顺义区职工专项温暖基金”, “工会健康之家”;
+    # single quotes too, as inside a quoted speech (“我们建了300个‘某某驿站’”)
+    for m in [*re.finditer(_Q, text), *re.finditer(r"‘([^’‘“”\n]{2,20})’", text)]:
+        name = m.group(1)
+        if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋|驿站)$", name) and c.free(m.start(), m.end()):
+            c.add(m.start(), m.end(), name)
     return c.out
 
 

@@ -604,6 +604,11 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 elif org_text in _BARE_EMPLOYERS:  # 公司党委书记, 医院院长: the one the text named last before
                     org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
                                 if x.end <= m.start and x.attrs.get("name", "").endswith(org_text)), None)
+                elif title.startswith("工会") and len(full := [
+                        x for x in {u.attrs["name"] for u in unions.values() if u.attrs.get("name")}
+                        if x.endswith(org_text + "工会") and len(x) > len(org_text) + 2]) == 1:
+                    # 自治区教科文卫体工会主席: the industry union of the article's region, named in full before
+                    org, title = full[0], title[2:]
                 elif re.match(r"^(?:自治区|自治州|省|市|州|县|区|旗|镇|乡)(?:总工会$|(?!.*工会))", org_text):
                     # 市委, 区人社局, a bare 县总工会, no place known: one name for every city's body would merge them
                     org = None
@@ -683,6 +688,8 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             index.setdefault(norm_key(f), fact)
         if id(fact) in explicit:
             continue
+        if _other_agent(article, m.start, ctx):
+            continue  # 公司每年拿出…设立…基金, 全区教育系统建成“教工之家”: run by no union
         agent = _organizer_before(article, m.start, ctx) or _organizer_after(article, m, ctx)
         if agent:
             fact.organizer = agent.attrs["name"]
@@ -704,6 +711,33 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             fact.organizer = u.attrs["name"]
             explicit.add(id(fact))
     return _merge_modified(facts)
+
+
+#: A body other than a union opening a clause as its subject, then what it does: 公司每年拿出,
+#: 集团现有, 全区教育系统建成, 甲、乙等频道推出 (not 工会系统, 公司工会, 以百人以上企业为重点, 围绕高新企业).
+_OTHER_AGENT = re.compile(r"(?![以在对为向与围])[^，,；;：:]{0,10}?"
+                          r"(?:公司|集团|企业|(?<!工会)系统|频道|电视台|电台|报社)"
+                          r"(?:每年|今年|当年|已经|已|共|先后|累计|还|也|均)?"
+                          r"(?:现有|拿出|投入|设立|建成|建立|建设|开设|成立|打造|推出|实施|出资|筹集|组织)")
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+#: A verb of applying for a recognition right before a programme.
+_SOUGHT_BEFORE = re.compile(r"(?:申报|争创|参评)[了的]?(?:全国|国家级|省级|市级|县级|区级)?$")
+
+
+def _other_agent(article: Article, pos: int, ctx: _ProgrammeContext) -> bool:
+    """Whether a clause of the sentence before ``pos``, after the last union it names, opens on
+    another body as its subject (据介绍，集团现有劳模创新工作室27个): then no union runs the programme."""
+    text = article.text
+    s0, _ = _near_bounds(_SENTENCE, text, pos)
+    if _SOUGHT_BEFORE.search(text, max(s0, pos - 8), pos):
+        return True  # 成功申报省级劳模创新工作室1家: the union applied; the level above runs it
+    named = ctx.unions_between(s0, pos)
+    # the clauses after the one naming the union (公司工会主席某某介绍，公司每年…), or all of them
+    starts = [] if named else [s0]
+    starts += [c.end() for c in _CLAUSE_MARK.finditer(text, named[-1].end if named else s0, pos)]
+    return any(_OTHER_AGENT.match(text, c, pos) for c in starts)
 
 
 def _organizer_after(article: Article, m: Mention, ctx: _ProgrammeContext) -> Mention | None:
@@ -787,7 +821,8 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
             first = named[k] if named[k] in unions else first
         return first
     orgs = ctx.orgs_between(s0, min(pos, s0 + 3))
-    return orgs[0] if orgs else None
+    # 在某某公司，…为公司新建的劳模创新工作室揭牌: the body is where it happens, not who runs it
+    return orgs[0] if orgs and text[orgs[0].start - 1:orgs[0].start] != "在" else None
 
 
 def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
@@ -955,6 +990,8 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             if p.kind != "person" and nxt is not None and nxt.kind == "person" \
                     and not re.search(r"[和与及、,，]", text[p.end:nxt.start]):
                 continue  # 授予某中学教师张三…: the school is where the receiver works
+            if p.kind == "person" and _SPEAKS.match(text, p.end):
+                continue  # 某工会主席某某在讲话中指出: the speaker (and their union) report the honour
             give(f, p.attrs["name"])
     # a later sentence naming who got it: …株洲市共有28人获此殊荣,…易冬生名列其中
     # 入选 only when it names no object of its own (入选其中, …入选。): 入选全省创新案例 is another list
@@ -991,6 +1028,11 @@ def _titled_after(text: str, p: Mention) -> bool:
     if p.kind != "person":
         return False
     return _posts_re().match(text, p.end) is not None
+
+
+#: A speaker after their name (某某在讲话中指出，…共评选“某奖章”获得者300名): the one who reports
+#: the honours, not one who received them.
+_SPEAKS = re.compile(r"(?:在[^，,。；;]{0,10}?)?(?:指出|表示|强调|介绍|说|认为|要求|讲话)")
 
 
 #: Sentence ends for the windowed lookups of awards and programmes (not ；).

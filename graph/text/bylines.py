@@ -64,13 +64,14 @@ _BOX_LINE = re.compile(r"^[□■●◎]\s*(?P<cred>[^\n]{2,60})$")
 
 
 def _is_name(tok: str) -> bool:
-    """A credited name: 2–4 Han characters, or a minority name with a middle dot."""
+    """A credited name: 2–5 Han characters (萨仁其其格: a Mongolian name is written in five), or a
+    minority name with a middle dot."""
     if tok in _NOT_NAMES or tok in _TITLE_OF or any(w in tok for w in _PREFIXED + ("作者", "单位")):
         return False
     if "·" in tok:
         return 3 <= len(tok) <= 12 and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in tok.split("·"))
     # a medium is no name: 新华网, 甘肃日报, 央视新闻
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tok)) and not re.search(r"[网报社台]$|新闻", tok)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,5}", tok)) and not re.search(r"[网报社台]$|新闻", tok)
 
 
 def _has_surname(name: str) -> bool:

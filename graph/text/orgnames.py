@@ -25,7 +25,7 @@ from .places import Region
 _BODY = re.compile(r"^(?P<party>中共)?(?P<place>[\u4e00-\u9fff]*?)(?P<level>自治区|自治州|省|市|州|盟|县|区|旗)?"
                    r"(?P<body>党委|党工委|纪委|委|人大常委会|人大|人民政府|政府|政协|总工会)$")
 #: A department of a level's Party committee or government, written without its place: 市人社局, 市委宣传部.
-_DEPT = re.compile(r"^(?P<level>自治区|省|市|州|县|区)(?!.*工会)(?P<rest>(?:委|纪委)?[\u4e00-\u9fff]{1,8}?"
+_DEPT = re.compile(r"^(?P<level>自治区|省|市|州|县|区)(?!.*工会)(?P<rest>(?:委|纪委)?[\u4e00-\u9fff]{1,12}?"
                    r"(?:局|厅|部|办公室|办|委员会|中心|研究室))$")
 
 
