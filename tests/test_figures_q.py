@@ -273,3 +273,18 @@ def test_a_sentence_without_subject_is_about_the_programme_the_one_before_ran():
     f = _by_text(text)
     assert "端午惠职工" in f["8万余张"].subject and "端午惠职工" in f["40余万"].subject
     assert not f["8万余张"].measure.startswith(("已", "累计"))
+
+
+def test_the_programme_nearest_before_the_figure_runs_it_in_an_unpunctuated_clause():
+    text = ("某区工会年度工作\n\n本报讯 日前，鼓楼区总工会召开全委会，总结全年工作，区总工会领导班子成员出席。\n\n"
+            "2023年区总工会开展“职工心向党”主题活动深入企业开展“暖心进车间”活动走访慰问一线职工860人。"
+            "围绕技能提升组织开展职工读书活动受益职工3000余人。")
+    f = _by_text(text)
+    assert "暖心进车间" in f["860人"].subject
+    assert "暖心进车间" not in (f["3000余人"].subject or "")   # its sentence runs an activity of its own
+
+
+def test_a_sentence_that_runs_its_own_activity_is_not_about_the_programme_before():
+    text = ("某区工会年度工作\n\n本报讯 日前，鼓楼区总工会召开全委会，总结全年工作，区总工会领导班子成员出席。\n\n"
+            "为丰富职工生活，区总工会深入企业开展“暖心进车间”活动。围绕助力乡村振兴组织开展结对帮扶，帮扶农户3000余户。")
+    assert "暖心进车间" not in (_by_text(text)["3000余户"].subject or "")

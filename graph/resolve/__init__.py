@@ -1748,6 +1748,9 @@ _LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,�
 #: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
 _EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|这次|今年的|该)?"
                             r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期现上])")  # not 活动现场,市总工会…
+#: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
+_RUNS = re.compile(r"开展|举办|启动|推出|实施|组织")
+_RUNS_IT = re.compile(r"(?:开展|举办|启动|推出|实施)了?[“‘]?$")
 #: A speaker's verb: what follows is reported, and a union named there is what the figures are about.
 _REPORTED = re.compile(r"(?:介绍|表示|指出|透露|说)[,，:：]")
 #: Words before a union that make it an object: 成立…, 入选全总…, 授予…
@@ -1871,9 +1874,16 @@ class _SubjectFinder:
             return first[0]
         if re.search(r"该(?:项目|活动|基金|计划|工程)", self.text[s0:s1]):
             return self._prior_programme(s0)
-        # 某工会面向全省职工开展了“某某”系列活动。截至5月5日,已累计发放…: the programme the sentence runs
-        run = [p for p in self.progs[bisect_left(ps, s0):bisect_left(ps, s1)] if not p.attrs.get("network")
-               and re.search(r"(?:开展|举办|启动|推出|实施)了?[“‘]?$", self.text[max(s0, p.start - 4):p.start])]
+        return None
+
+    def _run_programme(self, p0: int, s0: int, fig: Mention) -> Mention | None:
+        """某工会开展了“某某”系列活动。截至5月5日,已累计发放…: the one programme the sentence before runs,
+        when the figure's sentence runs nothing of its own (not 围绕…组织开展志愿服务活动,受益…)."""
+        if _RUNS.search(self.text, s0, fig.start):
+            return None
+        ps = self.prog_starts
+        run = [p for p in self.progs[bisect_left(ps, p0):bisect_left(ps, s0)] if not p.attrs.get("network")
+               and _RUNS_IT.search(self.text[max(p0, p.start - 4):p.start])]
         return run[0] if len(run) == 1 else None
 
     def _prior_programme(self, pos: int) -> Mention | None:
@@ -1918,7 +1928,10 @@ class _SubjectFinder:
 
         # 1. a programme in the clause (after the figure only when it is what the money is for,
         #    or when no union is named before: 选取73家企业开展…行动)
-        for p in self.progs[bisect_left(ps, c0):bisect_left(ps, c1)]:
+        in_clause = self.progs[bisect_left(ps, c0):bisect_left(ps, c1)]
+        # 开展“A”实践活动到基层开展“B”活动调研走访…5639户: the programme nearest before the figure runs it
+        before_fig = [p for p in in_clause if p.end <= fig.start]
+        for p in before_fig[::-1] + in_clause[len(before_fig):]:
             if not listed(p):
                 purpose = text[max(c0, p.start - 3):p.start].endswith(("用于", "用于“"))
                 if p.start > fig.start and unions and not purpose:
@@ -1979,7 +1992,7 @@ class _SubjectFinder:
         para_start = self.a.paragraphs[sent.paragraph][0] if sent else 0
         if s0 > para_start and self._opens_without_subject(s0):
             p0, _ = full_sentence(text, s0 - 1)
-            topic = self._topic_of_sentence(p0, s0)
+            topic = self._topic_of_sentence(p0, s0) or self._run_programme(p0, s0, fig)
             earlier = self.by_sentence.get(p0, [])
             if topic is not None and all(e is topic for e in earlier):
                 return self._remember(g0, topic) if topic.kind == "programme" else topic
