@@ -288,3 +288,9 @@ def test_a_sentence_that_runs_its_own_activity_is_not_about_the_programme_before
     text = ("某区工会年度工作\n\n本报讯 日前，鼓楼区总工会召开全委会，总结全年工作，区总工会领导班子成员出席。\n\n"
             "为丰富职工生活，区总工会深入企业开展“暖心进车间”活动。围绕助力乡村振兴组织开展结对帮扶，帮扶农户3000余户。")
     assert "暖心进车间" not in (_by_text(text)["3000余户"].subject or "")
+
+
+def test_a_union_opening_the_measure_with_its_verb_and_one_example_leaves_it():
+    text = "【概况】江西省总工会设宣传部等9个部门，另有驻会产业工会4个。"
+    m = {f.text: f.measure for f in extract_text(text).figures}
+    assert m["9个"] == "设部门"                       # not 江西省总工会设宣传部等部门

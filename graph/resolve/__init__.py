@@ -1558,6 +1558,7 @@ _FROM_YEAR = r"从(?:(?:19|20)\d\d年(?:底|末)?的)?$"
 _CHANGED_TO = r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)(?:(?:19|20)\d\d年(?:底|末)?的)?"
 #: A union opening a measure phrase, with the adverbs after it: 州总工会将|投入, 市总工会共|筹措资金.
 _LEADING_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会(?:今年|去年|还|将|共|也|已|累计|先后|又|再)+")
+_BARE_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会")
 #: A measure that names only a property of what came before: 点击量达, 办结率, 参保率为.
 _PROPERTY_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|率)(?:达到|达|为|是)?")
 #: A measure that says only "in all, it reached": 全市累计达到, 总数达.
@@ -1566,7 +1567,7 @@ _TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总�
 _OPENING_ADVERBS = r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时|目前|现已|已经|已)*"
 #: What the listed examples before 等 received (A、B等8人获此荣誉, 某车间等10个集体获…): the measure.
 _RECEIVED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:荣获|获得|获评|获)")
-_EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
+_EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)*[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
 
 
 def _drop_examples(phrase: str) -> str:
@@ -1681,8 +1682,11 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
                       text[max(c0, s0):first.start].strip()) if first else ""
         before = head + before.rsplit("、", 1)[1]
     # 州总工会将投入300万元: the union is the figure's subject, not part of what it measures
-    agent = _LEADING_AGENT.match(before)
-    if agent and len(before) - agent.end() >= 2:
+    agent = _LEADING_AGENT.match(before) or _BARE_AGENT.match(before)
+    if agent and agent.re is _LEADING_AGENT and len(before) - agent.end() >= 2:
+        before = before[agent.end():]
+    elif agent and len(before) > agent.end() and _starts_with_verb(before[agent.end():]) and (
+            len(before) - agent.end() >= 2 or after):  # 市总工会设组织部等12个部门: 设|部门
         before = before[agent.end():]
     # 全区12个盟市的860名职工: the 的 that ties the counted noun to the next figure is no part of it
     measure = (_tail(before) + _counted_noun(after)).strip().removesuffix("的")
