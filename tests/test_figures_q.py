@@ -294,3 +294,10 @@ def test_a_union_opening_the_measure_with_its_verb_and_one_example_leaves_it():
     text = "【概况】江西省总工会设宣传部等9个部门，另有驻会产业工会4个。"
     m = {f.text: f.measure for f in extract_text(text).figures}
     assert m["9个"] == "设部门"                       # not 江西省总工会设宣传部等部门
+
+
+def test_a_sentence_opening_on_a_quarter_keeps_the_topic_of_the_sentence_before():
+    text = ("襄阳市交通行业工会通报技能竞赛情况\n\n本报讯 襄阳市交通行业工会日前通报上半年“金扳手”竞赛情况。"
+            "一季度，全行业参赛车间64个、职工5300人；二季度，参赛车间增至71个。")
+    f = _by_text(text)
+    assert all("金扳手" in (f[k].subject or "") for k in ("64个", "5300人", "71个"))

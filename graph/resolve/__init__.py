@@ -1901,6 +1901,8 @@ class _SubjectFinder:
         from ..text.segment import words
 
         head = self.text[s0:s0 + 8].lstrip("，,、 ")
+        if re.match(_PART_OF_YEAR_CLAUSE.pattern + "[，,]", head):
+            return True  # 一季度，全行业参赛班组1420个: a part of the year opens the sentence, then no subject
         if head.startswith(("其中", "该", "一共", "共", "累计", "陆续", "先后", "同时", "此外", "还", "并", "另",
                             "分别", "合计", "全年", "与", "为", "向", "通过")):
             return True
