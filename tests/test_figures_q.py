@@ -301,3 +301,11 @@ def test_a_sentence_opening_on_a_quarter_keeps_the_topic_of_the_sentence_before(
             "一季度，全行业参赛车间64个、职工5300人；二季度，参赛车间增至71个。")
     f = _by_text(text)
     assert all("金扳手" in (f[k].subject or "") for k in ("64个", "5300人", "71个"))
+
+
+def test_ge_and_the_end_of_a_programme_named_before_point_back_at_it():
+    text = ("某集团工会创新工作\n\n本报讯 日前，烟台港集团工会召开创新工作推进会，集团工会领导班子成员出席。"
+            "\n\n"
+            "据介绍，集团现有职工创新工作室18个。2024年，各工作室完成攻关项目96项，创造经济效益6200万元。")
+    f = _by_text(text)
+    assert "职工创新工作室" in (f["96项"].subject or "") and "职工创新工作室" in (f["6200万元"].subject or "")

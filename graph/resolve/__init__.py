@@ -1975,6 +1975,11 @@ class _SubjectFinder:
         person = self._person_topic(s0, fig)
         if person is not None:
             return person
+        # 2e. 集团现有劳模创新工作室27个…。2023年，各工作室完成…: 各 and the end of a programme named before
+        if not unions:
+            back = self._each_named(s0, fig)
+            if back is not None:
+                return back
         # 2d. those counted received an honour a union of the sentence confers: about that union
         giver = self._conferrer(fig, s0, c0, c1)
         if giver is not None:
@@ -2006,6 +2011,17 @@ class _SubjectFinder:
             prior = self._prior_programme(s0)
             if prior:
                 return self._remember(g0, prior)
+        return None
+
+    def _each_named(self, s0: int, fig: Mention) -> Mention | None:
+        """The programme named before the sentence whose name ends in what 各 points at (各工作室, 各驿站)."""
+        for m in re.finditer(r"各([\u4e00-\u9fff]{2,4})", self.text[s0:fig.start]):
+            for n in range(len(m.group(1)), 1, -1):  # 各工作室完成: the longest end of a name that fits
+                tail = m.group(1)[:n]
+                named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
+                         and p.attrs["name"].strip("“”‘’\"").endswith(tail)]
+                if named:
+                    return named[-1]
         return None
 
     def _breakdown_goes_on(self, g0: int, s0: int) -> bool:
