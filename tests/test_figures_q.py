@@ -59,8 +59,8 @@ def test_the_value_reached_and_the_compared_value_say_what_they_count():
 
 
 def test_figures_shared_out_with_分别_go_to_each_union_in_turn():
-    text = ("某州总工会启动助学活动\n\n"
-            "本报讯 日前，某州总工会启动今年的助学活动，州总工会今年安排助学资金300万元。\n\n"
+    text = ("遵义市总工会启动助学活动\n\n"
+            "本报讯 日前，遵义市总工会启动今年的助学活动，州总工会今年安排助学资金300万元。\n\n"
             "东山县总工会、西河县总工会还分别配套资金40万元和25万元。")
     f = _by_text(text)
     assert f["40万元"].subject == "东山县总工会"
@@ -76,7 +76,7 @@ def test_unions_listed_as_examples_of_what_is_counted_are_not_the_subject():
 
 
 def test_what_the_places_just_counted_do_is_about_those_places():
-    text = ("今年以来，某市总工会投入资金约80万元，在全市建成“暖心驿站”64个，服务环卫工人近9万人次。"
+    text = ("今年以来，遂宁市总工会投入资金约80万元，在全市建成“暖心驿站”64个，服务环卫工人近9万人次。"
             "全区建成“职工书屋”210个，覆盖规上企业的88%。")
     f = _by_text(text)
     assert f["近9万人次"].subject == "暖心驿站"
@@ -100,14 +100,14 @@ def test_places_in_a_list_or_unquoted_are_not_what_serves():
 
 
 def test_an_undated_review_of_a_year_speaks_of_that_year_as_去年():
-    review = ("某县总工会2024年筹集帮扶资金860万元\n\n"
-              "本报讯 记者从某县总工会获悉，2024年，县总工会累计筹集帮扶资金860万元，慰问困难职工3200人次。\n\n"
+    review = ("丹棱县总工会2024年筹集帮扶资金860万元\n\n"
+              "本报讯 记者从丹棱县总工会获悉，2024年，县总工会累计筹集帮扶资金860万元，慰问困难职工3200人次。\n\n"
               "县总工会负责人介绍，去年全县新建职工之家46家，职工满意率达96%。")
     f = _by_text(review)
     assert f["46家"].year == 2024 and f["96%"].year == 2024
     # a lead dated within the year (2024年5月…) is this year: its 去年 is the year before
-    dated = ("某县总工会举办职工运动会\n\n"
-             "本报讯 2024年5月10日，某县总工会举办第三届职工运动会，全县职工代表参加，县总工会领导出席。\n\n"
+    dated = ("丹棱县总工会举办职工运动会\n\n"
+             "本报讯 2024年5月10日，丹棱县总工会举办第三届职工运动会，全县职工代表参加，县总工会领导出席。\n\n"
              "据介绍，去年全县新建职工之家46家。")
     assert _by_text(dated)["46家"].year == 2023
 
@@ -131,8 +131,8 @@ def test_money_named_after_a_campaign_is_the_union_s():
 
 
 def test_a_quoted_plan_period_keeps_the_year_open():
-    text = ("某市总工会2025年工作会议召开\n\n"
-            "本报讯 2025年，某市总工会将新建职工驿站60个，市总工会领导班子成员出席会议并讲话。\n\n"
+    text = ("遂宁市总工会2025年工作会议召开\n\n"
+            "本报讯 2025年，遂宁市总工会将新建职工驿站60个，市总工会领导班子成员出席会议并讲话。\n\n"
             "“十四五”以来，全市工会累计帮扶困难职工1.6万户；“十三五”规划期间，新建职工之家820家。")
     f = _by_text(text)
     assert f["60个"].year == 2025
@@ -225,3 +225,87 @@ def test_a_quarter_heading_its_clause_tells_the_rows_of_a_table_apart():
     m = {f.text: f.measure for f in extract_text(text).figures}
     assert m["1.1万人"].startswith("上半年") and m["1.4万人"].startswith("下半年")
     assert "职工" in m["1.4万人"]
+
+
+def test_those_listed_before_deng_received_an_honour_the_union_confers():
+    # the examples name a place whose union the article names: the honour's giver, not that union
+    text = _article("汇川区总工会", "汇川区职工技能比武落幕", "日前，汇川区总工会举办第三届职工技能比武",
+                    "按照比武规则，各项目第一名由遵义市总工会授予遵义市五一劳动奖章，仁怀水泥厂钳工甲某、汇川区自来水公司"
+                    "管道工乙某等6人获此荣誉。\n\n会上，汇川区供电所配电班等7个集体获遵义市总工会授予的遵义市工人先锋号。")
+    f = _by_text(text)
+    assert f["6人"].subject == "遵义市总工会" and f["7个"].subject == "遵义市总工会"
+    assert f["6人"].measure == "获遵义市五一劳动奖章"        # 此荣誉: the honour the sentence named
+    assert f["7个"].measure.startswith("集体获")           # not the examples before 等
+    assert "甲某" not in f["6人"].measure
+
+
+def test_a_union_reported_by_a_speaker_is_what_its_figures_are_about():
+    text = _article("遂宁市总工会", "遂宁市园区工会服务月启动", "日前，遂宁市总工会在高新区启动职工服务月",
+                    "遂宁市总工会副主席丙某介绍，高新区工会成立于2021年，目前已覆盖区内企业43家、职工6100余人。")
+    f = _by_text(text)
+    assert f["43家"].subject == "高新区工会"
+    assert not f["43家"].measure.startswith("目前")
+
+
+def test_a_measure_cut_inside_a_list_keeps_the_list_and_no_trailing_de():
+    text = ("丹棱县总工会开展送温暖活动\n\n本报讯 日前，丹棱县总工会开展新春送温暖活动，走访慰问困难职工、"
+            "环卫工人和一线职工家庭83户。全县9个乡镇的410名职工参加。")
+    f = _by_text(text)
+    assert f["83户"].measure.startswith("走访慰问")
+    assert not f["9个"].measure.endswith("的")
+
+
+def test_a_breakdown_opened_by_qizhong_keeps_its_programme_over_a_semicolon():
+    text = ("某市总工会开展春节慰问\n\n本报讯 日前，宜宾市总工会召开会议，部署春节慰问工作，市总工会领导班子成员出席。"
+            "\n\n"
+            "据悉，宜宾市总工会启动劳动模范、困难职工的“冬日暖心”慰问活动，分5个组走访，其中劳动模范312人，"
+            "送去慰问金64万元；困难职工508人，送去慰问金47万元。")
+    f = _by_text(text)
+    assert f["312人"].subject == f["508人"].subject == f["47万元"].subject
+    assert "冬日暖心" in f["508人"].subject
+
+
+def test_a_sentence_without_subject_is_about_the_programme_the_one_before_ran():
+    text = ("某省职工端午惠工活动\n\n本报讯 日前，江西省总工会召开会议，部署端午节普惠服务，省总工会领导班子成员出席。"
+            "\n\n"
+            "为丰富职工节日生活，江西工会面向全省职工开展了“端午惠职工”系列活动。截至6月12日，已累计发放"
+            "各类消费券8万余张，吸引40余万职工参与。")
+    f = _by_text(text)
+    assert "端午惠职工" in f["8万余张"].subject and "端午惠职工" in f["40余万"].subject
+    assert not f["8万余张"].measure.startswith(("已", "累计"))
+
+
+def test_the_programme_nearest_before_the_figure_runs_it_in_an_unpunctuated_clause():
+    text = ("某区工会年度工作\n\n本报讯 日前，鼓楼区总工会召开全委会，总结全年工作，区总工会领导班子成员出席。\n\n"
+            "2023年区总工会开展“职工心向党”主题活动深入企业开展“暖心进车间”活动走访慰问一线职工860人。"
+            "围绕技能提升组织开展职工读书活动受益职工3000余人。")
+    f = _by_text(text)
+    assert "暖心进车间" in f["860人"].subject
+    assert "暖心进车间" not in (f["3000余人"].subject or "")   # its sentence runs an activity of its own
+
+
+def test_a_sentence_that_runs_its_own_activity_is_not_about_the_programme_before():
+    text = ("某区工会年度工作\n\n本报讯 日前，鼓楼区总工会召开全委会，总结全年工作，区总工会领导班子成员出席。\n\n"
+            "为丰富职工生活，区总工会深入企业开展“暖心进车间”活动。围绕助力乡村振兴组织开展结对帮扶，帮扶农户3000余户。")
+    assert "暖心进车间" not in (_by_text(text)["3000余户"].subject or "")
+
+
+def test_a_union_opening_the_measure_with_its_verb_and_one_example_leaves_it():
+    text = "【概况】江西省总工会设宣传部等9个部门，另有驻会产业工会4个。"
+    m = {f.text: f.measure for f in extract_text(text).figures}
+    assert m["9个"] == "设部门"                       # not 江西省总工会设宣传部等部门
+
+
+def test_a_sentence_opening_on_a_quarter_keeps_the_topic_of_the_sentence_before():
+    text = ("襄阳市交通行业工会通报技能竞赛情况\n\n本报讯 襄阳市交通行业工会日前通报上半年“金扳手”竞赛情况。"
+            "一季度，全行业参赛车间64个、职工5300人；二季度，参赛车间增至71个。")
+    f = _by_text(text)
+    assert all("金扳手" in (f[k].subject or "") for k in ("64个", "5300人", "71个"))
+
+
+def test_ge_and_the_end_of_a_programme_named_before_point_back_at_it():
+    text = ("某集团工会创新工作\n\n本报讯 日前，烟台港集团工会召开创新工作推进会，集团工会领导班子成员出席。"
+            "\n\n"
+            "据介绍，集团现有职工创新工作室18个。2024年，各工作室完成攻关项目96项，创造经济效益6200万元。")
+    f = _by_text(text)
+    assert "职工创新工作室" in (f["96项"].subject or "") and "职工创新工作室" in (f["6200万元"].subject or "")

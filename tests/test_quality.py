@@ -34,15 +34,17 @@ HELDOUT_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "figu
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
 SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.83}
-DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.97, "year_open_acc": 0.93, "measure_acc": 0.85, "subject_acc": 0.795}
-UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.915, "subject_acc": 0.81}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.97, "year_open_acc": 0.93, "measure_acc": 0.85, "subject_acc": 0.855}
+UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.93, "subject_acc": 0.81}
+# Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
+HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}
 # The held-out figures set (tests/data/heldout-figures): fourteen invented articles dense in figures, gold
 # first; figures F1 and "overall" (its entity lists are few) and the figure attributes.
 HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, "year_acc": 0.98,
                          # its link lists, held out for the link rules (links-q2)
                          "persons": 0.98, "reporters": 0.98, "programmes": 0.95, "awards": 0.98, "roles": 0.98,
                          "organizers": 0.68,
-                         "year_open_acc": 0.87, "measure_acc": 0.975, "subject_acc": 0.825}
+                         "year_open_acc": 0.87, "measure_acc": 0.975, "subject_acc": 0.90}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -130,6 +132,12 @@ def test_heldout_links_floor(heldout_links_scores, key):
     assert heldout_links_scores["articles"] >= 10
     assert _f1(heldout_links_scores, key) >= HELDOUT_LINKS_FLOORS[key], (
         key, heldout_links_scores[key if key != "overall" else "overall_entities_and_figures"])
+
+
+@pytest.mark.parametrize("key", sorted(HELDOUT_LINKS_ATTRIBUTE_FLOORS))
+def test_heldout_links_figure_attribute_floor(heldout_links_scores, key):
+    attrs = heldout_links_scores["figure_attributes"]
+    assert attrs[key] >= HELDOUT_LINKS_ATTRIBUTE_FLOORS[key], (key, attrs)
 
 
 @pytest.mark.parametrize("key", sorted(HELDOUT_FIGURE_FLOORS))

@@ -1569,6 +1569,9 @@ def _tail(phrase: str, size: int = 12) -> str:
         if len(out) >= size or len(out) + len(w) > size + 6:
             break
         out = w + out
+    if out.startswith("、"):
+        # 走访慰问困难职工、劳动模范和一线职工家庭: a cut inside a list keeps the whole list and its verb
+        return phrase if len(phrase) <= 2 * size else out[1:]
     return out or phrase[-size:]
 
 
@@ -1597,11 +1600,16 @@ _FROM_YEAR = r"从(?:(?:19|20)\d\d年(?:底|末)?的)?$"
 _CHANGED_TO = r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)(?:(?:19|20)\d\d年(?:底|末)?的)?"
 #: A union opening a measure phrase, with the adverbs after it: 州总工会将|投入, 市总工会共|筹措资金.
 _LEADING_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会(?:今年|去年|还|将|共|也|已|累计|先后|又|再)+")
+_BARE_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会")
 #: A measure that names only a property of what came before: 点击量达, 办结率, 参保率为.
 _PROPERTY_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|率)(?:达到|达|为|是)?")
 #: A measure that says only "in all, it reached": 全市累计达到, 总数达.
 _TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总计|目前|现已|已)+(?:达到|达|增至|增加到)?")
-_EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
+#: Words opening a measure that say only how the count was made or when: 其中, 累计, 目前已…
+_OPENING_ADVERBS = r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时|目前|现已|已经|已)*"
+#: What the listed examples before 等 received (A、B等8人获此荣誉, 某车间等10个集体获…): the measure.
+_RECEIVED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:荣获|获得|获评|获)")
+_EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)*[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
 
 
 def _drop_examples(phrase: str) -> str:
@@ -1667,7 +1675,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     if nxt is not None and re.fullmatch(r"[至到~-]", text[fig.end:nxt.start]):
         # 给予1000元至4万元经费补助: both ends of a range count what the range counts
         after = text[nxt.end:c1] if not _within(figures, nxt.end, c1) else ""
-        return (_tail(re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
+        return (_tail(re.sub(_OPENING_ADVERBS, "",
                        text[s:fig.start].lstrip("、和及与"))) + after[:16]).strip()
     if prv is not None and re.fullmatch(r"[至到~-]", text[prv.end:fig.start]):
         return _measure(text, prv, figures)
@@ -1688,7 +1696,10 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     if len(shared) >= 4 and not re.match(r"(?:提升|提高|增长|增加|下降|减少|上升|降低|达到|达|为|是|占)", shared):
         before = shared
     before = re.sub(_FROM_YEAR, "", before)  # 建档数从1.1万户, 收入从2022年的8.1万元: 从 opens the change
-    if before.endswith("等") and re.match(r"[\u4e00-\u9fff]", text[fig.end:fig.end + 1]):
+    if before.endswith("等") and _RECEIVED.match(text, fig.end, e):
+        # A、B等8人获此荣誉, 某车间等10个集体获某奖: the examples are those counted; what they got is the measure
+        before = ""
+    elif before.endswith("等") and re.match(r"[\u4e00-\u9fff]", text[fig.end:fig.end + 1]):
         # 设电工、焊工等12个工种: examples of the kind written after the figure (not 慰问A、B等6.5万人,
         # where the examples are the people counted)
         before = _drop_examples(before)
@@ -1701,7 +1712,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         after = after + text[nxt.end:later[0].start if later else c1]
     # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
     after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
-    before = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", before)
+    before = re.sub(_OPENING_ADVERBS, "", before)
     noun = before.split("、", 1)[0]
     if "、" in before and s > 0 and re.search(r"[\d万亿余多]", text[s - 2:s]) and len(noun) <= 4 \
             and _all_nouns(noun):
@@ -1709,14 +1720,18 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         s0, _ = full_sentence(text, fig.start)
         first = next(iter(_within(figures, s0, fig.start)), None)
         c0 = _bounds(_CLAUSE, text, first.start)[0] if first else s
-        head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "",
+        head = re.sub(_OPENING_ADVERBS, "",
                       text[max(c0, s0):first.start].strip()) if first else ""
         before = head + before.rsplit("、", 1)[1]
     # 州总工会将投入300万元: the union is the figure's subject, not part of what it measures
-    agent = _LEADING_AGENT.match(before)
-    if agent and len(before) - agent.end() >= 2:
+    agent = _LEADING_AGENT.match(before) or _BARE_AGENT.match(before)
+    if agent and agent.re is _LEADING_AGENT and len(before) - agent.end() >= 2:
         before = before[agent.end():]
-    measure = (_tail(before) + _counted_noun(after)).strip()
+    elif agent and len(before) > agent.end() and _starts_with_verb(before[agent.end():]) and (
+            len(before) - agent.end() >= 2 or after):  # 市总工会设组织部等12个部门: 设|部门
+        before = before[agent.end():]
+    # 全区12个盟市的860名职工: the 的 that ties the counted noun to the next figure is no part of it
+    measure = (_tail(before) + _counted_noun(after)).strip().removesuffix("的")
     if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
         # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose
         s0, _ = full_sentence(text, fig.start)
@@ -1724,7 +1739,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         if first is not None:
             c0, _ = _bounds(_CLAUSE, text, first.start)
             head = text[max(c0, s0):first.start].strip()
-            head = re.sub(r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时)?", "", head)
+            head = re.sub(_OPENING_ADVERBS, "", head)
             listed = text[s:s + 1] == "、"  # 基层工会1972家、会员16.6万人: one list in one clause
             if len(head) > 3 and (_all_nouns(head) or listed):  # a noun phrase, not a clause (…现有工会组织)
                 measure = (_tail(head) + measure).strip()
@@ -1779,6 +1794,11 @@ _LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,�
 #: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
 _EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|这次|今年的|该)?"
                             r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期现上])")  # not 活动现场,市总工会…
+#: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
+_RUNS = re.compile(r"开展|举办|启动|推出|实施|组织")
+_RUNS_IT = re.compile(r"(?:开展|举办|启动|推出|实施)了?[“‘]?$")
+#: A speaker's verb: what follows is reported, and a union named there is what the figures are about.
+_REPORTED = re.compile(r"(?:介绍|表示|指出|透露|说)[,，:：]")
 #: Words before a union that make it an object: 成立…, 入选全总…, 授予…
 _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获评|授予|命名|联合|邀请|加入|完成)"
                               r"(?:全[国省市县区]|[^,，;；。、]{0,2}?首[个家])?$")
@@ -1902,6 +1922,16 @@ class _SubjectFinder:
             return self._prior_programme(s0)
         return None
 
+    def _run_programme(self, p0: int, s0: int, fig: Mention) -> Mention | None:
+        """某工会开展了“某某”系列活动。截至5月5日,已累计发放…: the one programme the sentence before runs,
+        when the figure's sentence runs nothing of its own (not 围绕…组织开展志愿服务活动,受益…)."""
+        if _RUNS.search(self.text, s0, fig.start):
+            return None
+        ps = self.prog_starts
+        run = [p for p in self.progs[bisect_left(ps, p0):bisect_left(ps, s0)] if not p.attrs.get("network")
+               and _RUNS_IT.search(self.text[max(p0, p.start - 4):p.start])]
+        return run[0] if len(run) == 1 else None
+
     def _prior_programme(self, pos: int) -> Mention | None:
         """The last programme (not a network) starting before ``pos``."""
         for i in range(bisect_left(self.prog_starts, pos) - 1, -1, -1):
@@ -1913,6 +1943,8 @@ class _SubjectFinder:
         from ..text.segment import words
 
         head = self.text[s0:s0 + 8].lstrip("，,、 ")
+        if re.match(_PART_OF_YEAR_CLAUSE.pattern + "[，,]", head):
+            return True  # 一季度，全行业参赛班组1420个: a part of the year opens the sentence, then no subject
         if head.startswith(("其中", "该", "一共", "共", "累计", "陆续", "先后", "同时", "此外", "还", "并", "另",
                             "分别", "合计", "全年", "与", "为", "向", "通过")):
             return True
@@ -1944,7 +1976,10 @@ class _SubjectFinder:
 
         # 1. a programme in the clause (after the figure only when it is what the money is for,
         #    or when no union is named before: 选取73家企业开展…行动)
-        for p in self.progs[bisect_left(ps, c0):bisect_left(ps, c1)]:
+        in_clause = self.progs[bisect_left(ps, c0):bisect_left(ps, c1)]
+        # 开展“A”实践活动到基层开展“B”活动调研走访…5639户: the programme nearest before the figure runs it
+        before_fig = [p for p in in_clause if p.end <= fig.start]
+        for p in before_fig[::-1] + in_clause[len(before_fig):]:
             if not listed(p):
                 purpose = text[max(c0, p.start - 3):p.start].endswith(("用于", "用于“"))
                 if p.start > fig.start and unions and not purpose:
@@ -1970,8 +2005,9 @@ class _SubjectFinder:
         if served is not None:
             return served
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
-        if self.last and self.last[0] == g0 and bisect_left(self.agent_starts, self.last[2]) == bisect_left(
-                self.agent_starts, fig.start):  # no named union or programme between
+        #    (or over a ； that goes on with a breakdown), with no named union or programme between
+        if self.last and (self.last[0] == g0 or self._breakdown_goes_on(g0, s0)) and bisect_left(
+                self.agent_starts, self.last[2]) == bisect_left(self.agent_starts, fig.start):
             return self._remember(g0, self.last[1])
         # 2b. the article's own event: 本次活动共筹集…, 据悉,本届大赛汇聚…
         event = self._event(s0, fig)
@@ -1981,8 +2017,21 @@ class _SubjectFinder:
         person = self._person_topic(s0, fig)
         if person is not None:
             return person
+        # 2e. 集团现有劳模创新工作室27个…。2023年，各工作室完成…: 各 and the end of a programme named before
+        if not unions:
+            back = self._each_named(s0, fig)
+            if back is not None:
+                return back
+        # 2d. those counted received an honour a union of the sentence confers: about that union
+        giver = self._conferrer(fig, s0, c0, c1)
+        if giver is not None:
+            return giver
         # 3. the union opening the figure's clause, else the first union of the sentence
         unions = sorted(unions + self._place_unions(s0, fig.start), key=lambda m: m.start)
+        said = [m.end() for m in _REPORTED.finditer(text, s0, fig.start)]
+        if said and any(m.start >= said[-1] for m in unions):
+            # 某市总工会副主席某某介绍，某园区工会成立于…，已覆盖企业57家: the reported union, not the speaker's
+            unions = [m for m in unions if m.start >= said[-1]]
         in_clause = [m for m in unions if m.start >= c0]
         if in_clause:
             return in_clause[0]
@@ -1996,7 +2045,7 @@ class _SubjectFinder:
         para_start = self.a.paragraphs[sent.paragraph][0] if sent else 0
         if s0 > para_start and self._opens_without_subject(s0):
             p0, _ = full_sentence(text, s0 - 1)
-            topic = self._topic_of_sentence(p0, s0)
+            topic = self._topic_of_sentence(p0, s0) or self._run_programme(p0, s0, fig)
             earlier = self.by_sentence.get(p0, [])
             if topic is not None and all(e is topic for e in earlier):
                 return self._remember(g0, topic) if topic.kind == "programme" else topic
@@ -2005,6 +2054,37 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior)
         return None
+
+    def _each_named(self, s0: int, fig: Mention) -> Mention | None:
+        """The programme named before the sentence whose name ends in what 各 points at (各工作室, 各驿站)."""
+        for m in re.finditer(r"各([\u4e00-\u9fff]{2,4})", self.text[s0:fig.start]):
+            for n in range(len(m.group(1)), 1, -1):  # 各工作室完成: the longest end of a name that fits
+                tail = m.group(1)[:n]
+                named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
+                         and p.attrs["name"].strip("“”‘’\"").endswith(tail)]
+                if named:
+                    return named[-1]
+        return None
+
+    def _breakdown_goes_on(self, g0: int, s0: int) -> bool:
+        """其中劳动模范1264人,送去…；困难职工1287人,送去…: a breakdown opened by 其中 in the sentence's ；-segment
+        before goes on in this one, so its figures keep that segment's subject."""
+        if g0 - 2 <= s0 or self.last is None or self.last[2] < s0:
+            return False
+        p0, _ = _bounds(_SEGMENT, self.text, g0 - 2)
+        return self.last[2] > p0 and bool(re.search(r"(?:^|[,，])其中", self.text[p0:g0]))
+
+    def _conferrer(self, fig: Mention, s0: int, c0: int, c1: int) -> Mention | None:
+        """某车间等10个集体获省总工会授予的…, 由市总工会授予…奖章，A、B等8人获此荣誉: the union that confers
+        the honour those counted received (in the figure's clause, else the last one before it)."""
+        text = self.text
+        if not _RECEIVED.match(text, fig.end, c1):
+            return None
+        givers = [m for m in self.unions[bisect_left(self.union_starts, s0):bisect_left(self.union_starts, c1)]
+                  if text.startswith("授予", m.end)]
+        own = [m for m in givers if m.start >= c0]
+        before = [m for m in givers if m.end <= fig.start]
+        return own[0] if own else before[-1] if before else None
 
     def _funds_of_union(self, p: Mention, unions: list[Mention], s0: int) -> bool:
         """Whether programme ``p`` only names the money or places a union of the sentence gives (省总工会筹措
@@ -2149,12 +2229,29 @@ def resolve_figures(article: Article) -> list[FigureFact]:
             or _own_place_union(article, f.start), "union")
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
-            text=f.text, quote=quote, start=f.start, measure=_in_part_of_year(text, f, _measure(text, f, figs)),
+            text=f.text, quote=quote, start=f.start,
+            measure=_named_honour(article, f, s0, _in_part_of_year(text, f, _measure(text, f, figs))),
             subject=subject,
             subject_kind=kind if subject else None, year=_year_for(article, f.start, time)))
     # the title lines: the first paragraph and the short ones after it
     body = [p for p in article.paragraphs[1:] if p[1] - p[0] >= 40]
     return _drop_restated(out, body[0][0] if body else 0)
+
+
+#: An honour named earlier in the sentence and only pointed at here: 获此荣誉, 获此殊荣, 获该称号.
+_THIS_HONOUR = re.compile(r"[此该](?:项)?(?:荣誉|殊荣|称号|奖项|奖励)")
+
+
+def _named_honour(article: Article, fig: Mention, s0: int, measure: str) -> str:
+    """The measure with 此荣誉/此殊荣 replaced by the award the sentence names before the figure.
+
+    由市总工会授予某市五一劳动奖章，A、B等8人获此荣誉: the eight received 某市五一劳动奖章.
+    """
+    m = _THIS_HONOUR.search(measure)
+    if m is None:
+        return measure
+    named = [a for a in article.of_kind("award") if s0 <= a.start < fig.start and a.attrs.get("name")]
+    return measure[:m.start()] + named[-1].attrs["name"] + measure[m.end():] if named else measure
 
 
 def _bigram_dice(a: str, b: str) -> float:
