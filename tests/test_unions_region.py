@@ -348,3 +348,12 @@ def test_a_district_jieba_reads_as_a_name_still_heads_its_street():
     # jieba tags 武侯区 and 玉林 as person names; 玉林 is also a city (广西), here the street's own name
     u = unions(extract_text("近日，武侯区玉林街道总工会召开第一次会员代表大会。"))
     assert u["武侯区玉林街道总工会"].parent == "武侯区总工会"
+
+
+def test_a_common_word_holding_a_county_short_form_is_no_place():
+    # 人力资源 holds 资源 (资源县, 广西): with no other place named, it must not put the article in 广西
+    f = extract_text("近日，自治区总工会联合自治区人力资源和社会保障厅举办职工技能大赛。")
+    assert not any("广西" in u.name for u in f.unions)
+    assert article_region(segment(read_text("近日，市总工会会同人社部门开展职工技能培训。", "t"))).province is None
+    # a county's short form that is no common word still names the article's county where nothing else does
+    assert article_region(segment(read_text("隆德讯 近日，县总工会举办职工技能大赛。", "t"))).county == "隆德县"

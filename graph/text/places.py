@@ -324,6 +324,23 @@ def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
     return hits
 
 
+@cache
+def _common_word_forms() -> frozenset[str]:
+    """County short forms that are, first of all, common words: 资源 (人力资源), 合作, 会同, 同心, 解放.
+
+    A form counts as a common word when jieba's dictionary holds it with a
+    frequency of at least 500 and a part of speech other than ``ns`` (place
+    name); such a form never decides an article's region on its own.  Source:
+    jieba's default dictionary (word frequencies and POS tags of a general
+    corpus), not any article.
+    """
+    from .segment import _jieba
+
+    jb = _jieba()
+    freq, tags = jb.dt.FREQ, jb.posseg.dt.word_tag_tab
+    return frozenset(w for w in lexicon.county_short_forms() if freq.get(w, 0) >= 500 and tags.get(w) != "ns")
+
+
 def article_region(article: Article, named: list[Mention] | None = None) -> Region:
     """The region an article is about, from the places it names.
 
@@ -334,7 +351,8 @@ def article_region(article: Article, named: list[Mention] | None = None) -> Regi
     most votes wins, then its prefecture with most votes, then that prefecture's county.
     A form that names several places (鼓楼区, 朝阳区) votes for each; a county's short
     form (平罗 for 平罗县) votes only where its province already leads, or, where the
-    text names no other place, if it names one county alone.
+    text names no other place, if it names one county alone and is not first of all a
+    common word (:func:`_common_word_forms`: 资源 in 人力资源).
 
     Parameters
     ----------
@@ -357,13 +375,13 @@ def article_region(article: Article, named: list[Mention] | None = None) -> Regi
     for m in article.of_kind("person"):
         in_person[m.start:m.end] = b"\x01" * (m.end - m.start)
     prov, city, county, city_alone = Counter(), Counter(), Counter(), Counter()
-    weak = []
+    weak = []  # (weight, divisions, form)
     for start, end, divs, is_weak in _place_hits(text):
         if any(in_person[start:end]):
             continue  # 韩玉林 is a person, not 玉林市
         w = 3 if start < title_end or in_union[start] else 2 if start < title_end + 60 else 1
         if is_weak:
-            weak.append((w, divs))
+            weak.append((w, divs, text[start:end]))
             continue
         share = w / len(divs) if len(divs) > 1 else w
         for p, c, k in divs:
@@ -376,14 +394,14 @@ def article_region(article: Article, named: list[Mention] | None = None) -> Regi
                 county[(p, c, k)] += share
     if not prov:
         # only county short forms: trust those that name one county alone (隆德 → 隆德县), not
-        # the common words several counties share (城关, 新城)
-        for w, divs in weak:
-            if len(divs) == 1:
+        # the common words several counties share (城关, 新城) or any common word (人力资源 is no 资源县)
+        for w, divs, form in weak:
+            if len(divs) == 1 and form not in _common_word_forms():
                 prov[divs[0][0]] += w
         if not prov:
             return Region()
     best_p = max(prov, key=lambda p: prov[p])  # ties: first seen
-    for w, divs in weak:
+    for w, divs, _ in weak:
         for p, c, k in divs:
             if p == best_p:
                 city[(p, c)] += w / 2
