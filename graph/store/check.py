@@ -41,6 +41,11 @@ last significant digit either side (30余万人 ≈ 200000–400000), so 30余�
 nodes (``ukg:findingType``, ``ukg:concerns``, ``ukg:explanation`` @zh and
 @en, ``prov:wasDerivedFrom`` the articles), with IRIs derived from the
 figures they concern, so a rebuild gives the same IRIs.
+
+A build checks as it goes (:func:`shard_check` in each worker: an article's
+rows, roles and own findings; :class:`ConflictCheck` in the build process:
+the ``conflicting-values`` groups across articles, from compact keys), with
+the same findings as :func:`add_findings` on the built graph.
 """
 from __future__ import annotations
 

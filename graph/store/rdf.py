@@ -625,7 +625,7 @@ class ShardMerger:
         self._values = FunctionalValues()
 
     def add(self, shard: Shard) -> None:
-        """Queue one article's triples and weigh its functional values against the others'."""
+        """Queue one article's triples and its functional values (weighed against the others' in :meth:`finish`)."""
         self._buf.append(shard.ntriples)
         self._size += len(shard.ntriples)
         if self._size >= self.batch:
