@@ -45,7 +45,7 @@ from rdflib import Graph
 from .export.counts import SUMMARY_CLASSES, count_classes
 from .model import ArticleFacts
 from .pipeline import extract_file
-from .store.check import add_findings
+from .store.check import ConflictCheck, shard_check, write_conflicts
 from .store.rdf import Shard, ShardMerger, article_shard
 from .text.read import ARTICLE_SUFFIXES, ReadError, find_articles, scan_paths
 from .text.when import apply_date
@@ -532,7 +532,7 @@ def article_task(path: str, doc_id: str, source: str, date: str | None = None,
         facts.doc_id, facts.source = doc_id, source
     try:
         apply_date(facts, path, date)  # after the cache: a sidecar may change without the article changing
-        shard = article_shard(facts)
+        shard = _checked(article_shard(facts))
     except Exception as exc:  # one broken article must not end a corpus build
         return f"graph failed: {type(exc).__name__}: {exc}", None, None
     if cache is not None:
@@ -542,6 +542,14 @@ def article_task(path: str, doc_id: str, source: str, date: str | None = None,
         _put_entry(folder, skey, shard)
         blob = None
     return None, shard, blob
+
+
+def _checked(shard: Shard) -> Shard:
+    """``shard`` with its article's own findings and its part of the conflict check (``shard.check``)."""
+    if shard.check is None:
+        own, shard.check = shard_check(shard.ntriples)
+        shard.ntriples += own
+    return shard
 
 
 def shard_key(facts_key: str, entry: Path, date: str | None) -> str:
@@ -872,6 +880,7 @@ def _build_into(store: Path | None, out: Path, existed: bool, entries: list, run
     # loads compact less (20 MB bench: 28.5 CPU s to load with 16 MB batches, 24.8 with 64 MB, and the gap
     # grows with the store); in memory the batch size does not matter
     merger = ShardMerger(st, batch=DISK_BATCH if store is not None else 16 << 20, bulk=store is not None)
+    conflicts = ConflictCheck()  # the check's corpus-wide part; each article's own findings come in its shard
     sources: dict[str, str] = {}  # article pages show the text
     errors: list[ReadError] = []
     run = lambda on_start: iter_shards(entries, cache_dir=cache_dir, date=date, on_start=on_start,  # noqa: E731
@@ -881,7 +890,9 @@ def _build_into(store: Path | None, out: Path, existed: bool, entries: list, run
             if isinstance(res, ReadError):
                 errors.append(res)
                 continue
+            res = _checked(res)  # a shard made elsewhere than article_task
             merger.add(res)
+            conflicts.add(res.check)
             sources[str(article_iri(res.key[0]))] = source
             if hit:
                 report.cached += 1
@@ -897,7 +908,8 @@ def _build_into(store: Path | None, out: Path, existed: bool, entries: list, run
         # runs here (the findings only add subjects of their own, written at the end)
         runner.lighten()  # 20 MB bench, 2 workers: peak RSS 1.99 GB with the extraction's workers, 1.45 GB without
         turtle = TurtleJob(st, out / "graph.ttl", runner.call, runner.local, window=runner.workers + 1)
-    add_findings(st)  # figures that cannot be right, as ukg:Finding nodes (SPARQL on the store)
+    write_conflicts(st, conflicts)  # figures that disagree across articles, as ukg:Finding nodes
+    del conflicts
     _release_memory()  # what the check freed goes back to the system before the write
     report.seconds.update(extract=t1 - t0, graph=time.perf_counter() - t1)
     report.cpu.update(extract=c1 - c0, graph=time.process_time() - c1)

@@ -9,8 +9,9 @@ import pytest
 
 from graph.build import extract_corpus
 from graph.export.tables import FigureRow, figure_rows, load_store
+from graph.pipeline import extract_text
 from graph.store import check as C
-from graph.store.rdf import ShardMerger, article_shard, build_graph
+from graph.store.rdf import Shard, ShardMerger, article_shard, build_graph
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MEASURES = ["新建职工之家", "全区新建职工之家", "新建职工书屋", "发放补助金", "发放困难补助金", "慰问职工", " 慰问职工",
@@ -130,3 +131,58 @@ def test_rows_of_each_article_shard_give_the_findings_of_the_merged_store():
     n = len(merged)
     assert [(str(f.iri), f.explanation) for f in C.add_findings(merged, rows=rows)] == expected
     assert len(merged) > n
+
+
+#: Conflicts within an article and across articles (the seeds have none), and a part larger than its whole.
+CONFLICTING = ["2021年,朝阳区总工会新建职工之家41个。\n\n朝阳区总工会还开展了技能竞赛。\n\n"
+               "2021年,朝阳区总工会新建职工之家45个。",
+               "据统计,2021年,朝阳区总工会新建职工之家47个。", "2021年,朝阳区总工会新建职工之家41个。",
+               "朝阳区总工会累计发放补助10万元,其中发放困难职工补助12万元。", "2022年,海淀区总工会慰问职工300人。",
+               "2022年,海淀区总工会慰问职工350人。"]
+
+
+@pytest.fixture(scope="module")
+def seed_shards():
+    facts, _ = extract_corpus([SEEDS])
+    facts += [extract_text(t, f"zz{i}") for i, t in enumerate(CONFLICTING)]
+    return [article_shard(f) for f in facts]
+
+
+def _findings_of(store) -> set[str]:
+    q = "PREFIX ukg: <https://w3id.org/union-kg/ontology#> CONSTRUCT { ?f ?p ?o } WHERE { ?f a ukg:Finding ; ?p ?o }"
+    return {str(t) for t in store.query(q)}
+
+
+def test_checks_made_per_shard_write_the_findings_of_the_whole_store(seed_shards):
+    whole, streamed = pyoxigraph.Store(), pyoxigraph.Store()
+    plain, checked = ShardMerger(whole), ShardMerger(streamed)
+    conflicts = C.ConflictCheck()
+    for sh in reversed(seed_shards):  # any order
+        plain.add(sh)
+        own, part = C.shard_check(sh.ntriples)
+        checked.add(Shard(sh.key, sh.ntriples + own, sh.functional))
+        conflicts.add(part)
+    plain.finish()
+    checked.finish()
+    expected = C.add_findings(whole)
+    n = C.write_conflicts(streamed, conflicts)
+    assert n == sum(f.type == "conflicting-values" for f in expected) > 0
+    assert _findings_of(streamed) == _findings_of(whole)
+    assert len(streamed) == len(whole)
+
+
+def test_conflicting_groups_read_back_in_small_buckets_are_the_same(seed_shards):
+    store = pyoxigraph.Store()
+    merger = ShardMerger(store)
+    for sh in seed_shards:
+        merger.add(sh)
+    merger.finish()
+    rows = C.check_rows(store)
+    whole, small = C.ConflictCheck(), C.ConflictCheck()
+    for art in C._by_article(rows).values():
+        whole.add(C.article_check(art)[1])
+        small.add(C.article_check(art)[1])
+    expected = [(str(f.iri), f.explanation) for f in whole.findings()]
+    got = [(str(f.iri), f.explanation) for f in small.findings(batch=1)]  # a bucket per group
+    assert sorted(got) == sorted(expected) and len(expected) > 1
+    assert sorted(expected) == sorted((str(f.iri), f.explanation) for f in C.conflicting_values(rows))

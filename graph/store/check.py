@@ -41,21 +41,30 @@ last significant digit either side (30余万人 ≈ 200000–400000), so 30余�
 nodes (``ukg:findingType``, ``ukg:concerns``, ``ukg:explanation`` @zh and
 @en, ``prov:wasDerivedFrom`` the articles), with IRIs derived from the
 figures they concern, so a rebuild gives the same IRIs.
+
+A build checks as it goes (:func:`shard_check` in each worker: an article's
+rows, roles and own findings; :class:`ConflictCheck` in the build process:
+the ``conflicting-values`` groups across articles, from compact keys), with
+the same findings as :func:`add_findings` on the built graph.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import re
 import sys
+import tempfile
 import unicodedata
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph
 import rdflib
@@ -342,66 +351,210 @@ def conflicting_values(rows: list[FigureRow]) -> list[Finding]:
     a group with at least one pair of incompatible values is one finding
     concerning all its figures.
     """
-    return _conflicting_values(rows, [roles(art) for art in _by_article(rows).values()])
+    conflicts = ConflictCheck()
+    for art in _by_article(rows).values():
+        conflicts.add(article_check(art, roles(art))[1])
+    return list(conflicts.findings())
 
 
 class _Cand:
-    """What the conflict check reads of one candidate figure, computed once."""
+    """What the conflict check reads of one candidate figure, computed once (``figure``: its number in the article)."""
 
     __slots__ = ("row", "figure", "quote", "subjects", "when", "key", "lo", "hi")
 
-    def __init__(self, r: FigureRow) -> None:
-        self.row, self.figure, self.quote, self.subjects = r, r.figure, r.quote, r.subject_iris
+    def __init__(self, r: FigureRow, number: int) -> None:
+        self.row, self.figure, self.quote, self.subjects = r, number, r.quote, r.subject_iris
         self.when, self.key = _when(r), _measure_key(r.measure)
         self.lo, self.hi = value_range(r)
 
 
-def _conflicting_values(rows: list[FigureRow], article_roles: list[dict]) -> list[Finding]:
-    parts = {iri for role in article_roles for iri, kind in role.items() if kind == "part"}
-    cands = [_Cand(r) for r in rows if r.measure.strip() and r.figure not in parts and r.value.is_finite()]
-    # blocking: only figures of one article, or of one subject and year, can state the same quantity;
-    # across articles only identical measures are compared (keeps a big corpus linear)
-    by_article: dict[tuple, list[_Cand]] = defaultdict(list)
-    by_subject: dict[tuple, list[_Cand]] = defaultdict(list)
-    for c in cands:
-        r = c.row
-        by_article[(r.article, r.unit)].append(c)
+class _Blocked(NamedTuple):
+    """A candidate figure in a block of one subject tuple, time, unit and measure (what :func:`_link_same` reads)."""
+
+    figure: int  # its number in the corpus (ConflictCheck) or the article
+    quote: bytes  # a digest of its quote: only compared for equality
+    lo: Decimal
+    hi: Decimal
+
+
+@dataclass
+class ArticleCheck:
+    """What the corpus-wide conflict check needs of one article, made where its shard is made.
+
+    ``rows``: the candidate figures (not parts, with a measure and a
+    number), pickled: only read again if one of them is in a conflicting
+    group; ``links``: each candidate's component within the article (the
+    number of a candidate); ``conflicted``: a candidate of each conflicting
+    pair within the article; ``blocked``: (digest of the block key,
+    candidate, digest of the quote, lowest and highest value) of the
+    candidates with a subject and a time, which may be compared across articles.
+    """
+
+    rows: bytes = b""
+    links: list[int] = field(default_factory=list)
+    conflicted: list[int] = field(default_factory=list)
+    blocked: list[tuple[bytes, int, bytes, Decimal, Decimal]] = field(default_factory=list)
+
+
+def _digest(text: str, size: int) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=size).digest()
+
+
+def article_check(rows: list[FigureRow], role: dict[str, str | None] | None = None
+                  ) -> tuple[list[Finding], ArticleCheck]:
+    """The checks of one article: its own findings, and its part of the conflict check.
+
+    Parameters
+    ----------
+    rows : list of FigureRow
+        The figures of one article, in order (as :func:`check_rows` of its
+        shard gives them).
+    role : dict, optional
+        :func:`roles` of ``rows``, if the caller has them.
+
+    Returns
+    -------
+    (list of Finding, ArticleCheck)
+        The ``part-exceeds-whole``, ``missing-subject`` and ``missing-year``
+        findings (they read no other article), and what
+        :class:`ConflictCheck` needs to find the ``conflicting-values`` ones.
+    """
+    role = roles(rows) if role is None else role
+    own = _part_exceeds_whole({"": rows}, [role]) + missing(rows)
+    cands = [r for r in rows if r.measure.strip() and role.get(r.figure) != "part" and r.value.is_finite()]
+    out = ArticleCheck(rows=pickle.dumps(cands, protocol=pickle.HIGHEST_PROTOCOL))
+    by_unit: dict[str, list[_Cand]] = defaultdict(list)
+    for i, r in enumerate(cands):
+        c = _Cand(r, i)
+        by_unit[r.unit].append(c)
         if c.when is not None and c.subjects:
             # two figures share a block (s, when, unit, measure) for some subject s and are the same measure
             # only if all their subjects agree: one block per subject tuple gives the same pairs
-            by_subject[(c.subjects, c.when, r.unit, _norm_measure(r.measure))].append(c)
-    parent = {c.figure: c.figure for c in cands}
+            key = repr((c.subjects, c.when, r.unit, _norm_measure(r.measure)))
+            out.blocked.append((_digest(key, 16), i, _digest(c.quote, 8), c.lo, c.hi))
+    parent = list(range(len(cands)))
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    conflicted: list[str] = []
-    for group in by_article.values():
-        _link_article(group, parent, find, conflicted)
-    for group in by_subject.values():
-        _link_same(group, parent, find, conflicted)
-    components: dict[str, list[FigureRow]] = defaultdict(list)
-    for c in cands:
-        components[find(c.figure)].append(c.row)
-    roots = {find(x) for x in conflicted}
-    found = []
-    for root, members in components.items():
-        if root not in roots:
-            continue
-        members.sort(key=_row_key)
-        measures = "、".join(dict.fromkeys(m.measure for m in members))
-        zh_vals = "、".join(_amount(m) for m in members)
-        en_vals = ", ".join(_value_en(m) for m in members)
-        found.append(Finding("conflicting-values", members, {
-            "zh": f"同一数量数值不一致:“{measures}”先后为 {zh_vals}。",
-            "en": f"The same quantity ({measures}) is stated with different values: {en_vals}."}))
-    return found
+    # blocking: only figures of one article, or of one subject and year, can state the same quantity;
+    # across articles only identical measures are compared (keeps a big corpus linear)
+    for group in by_unit.values():
+        _link_article(group, parent, find, out.conflicted)
+    out.links = [find(i) for i in range(len(cands))]
+    return own, out
 
 
-def _link_article(group: list[_Cand], parent: dict, find, conflicted: list[str]) -> None:
+class ConflictCheck:
+    """The ``conflicting-values`` check of a corpus, fed one :class:`ArticleCheck` at a time.
+
+    Held in memory per candidate figure: its component and, with a subject
+    and a time, its block entry (about 0.3 KB, not the ~3 KB of a row).  The
+    articles' pickled rows wait in a temporary file; :meth:`findings` reads
+    back those of the figures in conflicting groups, each article once.
+    """
+
+    def __init__(self) -> None:
+        self._spill = tempfile.TemporaryFile()
+        self._starts = array("q")  # per article: its first candidate's number, its rows' offset in the spill
+        self._offsets = array("q")
+        self._parent = array("q")
+        self._conflicted = array("q")
+        self._blocks: dict[bytes, list[_Blocked]] = defaultdict(list)
+
+    def add(self, art: ArticleCheck) -> None:
+        """Take one article's part (articles in any order)."""
+        base = len(self._parent)
+        if not art.links:
+            return
+        self._starts.append(base)
+        self._offsets.append(self._spill.tell())
+        self._spill.write(art.rows)
+        self._parent.extend(base + i for i in art.links)
+        self._conflicted.extend(base + i for i in art.conflicted)
+        for key, i, quote, lo, hi in art.blocked:
+            self._blocks[key].append(_Blocked(base + i, quote, lo, hi))
+
+    def findings(self, batch: int = 20_000) -> Iterator[Finding]:
+        """The findings, one per conflicting group (blocks are linked across articles here, once).
+
+        Parameters
+        ----------
+        batch : int
+            Figures whose rows are held at once (whole groups, so a bigger
+            group is one batch): the groups are dealt into buckets of about
+            this many figures, in temporary files, while the articles are
+            read back.
+
+        Yields
+        ------
+        Finding
+            Its figures sorted by article and order.
+        """
+        parent = self._parent
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        conflicted = list(self._conflicted)
+        for group in self._blocks.values():
+            _link_same(group, parent, find, conflicted)
+        self._blocks.clear()
+        roots = {find(x) for x in conflicted}
+        if not roots:
+            return
+        group_of: dict[int, int] = {}  # root -> group number
+        bucket_of: list[int] = []  # group number -> bucket
+        sizes = Counter(r for r in map(find, range(len(parent))) if r in roots)
+        bucket = filled = 0
+        for root, size in sizes.items():
+            if filled and filled + size > batch:
+                bucket, filled = bucket + 1, 0
+            filled += size
+            group_of[root] = len(bucket_of)
+            bucket_of.append(bucket)
+        buckets = [tempfile.TemporaryFile() for _ in range(bucket + 1)]
+        ends = [*self._starts[1:], len(parent)]
+        for start, end, offset in zip(self._starts, ends, self._offsets, strict=True):
+            wanted = [i for i in range(start, end) if find(i) in roots]
+            if not wanted:
+                continue
+            self._spill.seek(offset)
+            rows = pickle.load(self._spill)
+            for i in wanted:
+                g = group_of[find(i)]
+                pickle.dump((g, rows[i - start]), buckets[bucket_of[g]], protocol=pickle.HIGHEST_PROTOCOL)
+        self._spill.close()
+        for fh in buckets:
+            fh.seek(0)
+            groups: dict[int, list[FigureRow]] = defaultdict(list)
+            while True:
+                try:
+                    g, row = pickle.load(fh)
+                except EOFError:
+                    break
+                groups[g].append(row)
+            fh.close()
+            for members in groups.values():
+                yield _conflict_finding(sorted(members, key=_row_key))
+
+
+def _conflict_finding(members: list[FigureRow]) -> Finding:
+    measures = "、".join(dict.fromkeys(m.measure for m in members))
+    zh_vals = "、".join(_amount(m) for m in members)
+    en_vals = ", ".join(_value_en(m) for m in members)
+    return Finding("conflicting-values", members, {
+        "zh": f"同一数量数值不一致:“{measures}”先后为 {zh_vals}。",
+        "en": f"The same quantity ({measures}) is stated with different values: {en_vals}."})
+
+
+def _link_article(group: list[_Cand], parent: list[int], find, conflicted: list[int]) -> None:
     """Union the same-measure pairs of one article and unit; note a figure of each conflicting pair.
 
     Pairs are tried only between measure texts that are similar enough
@@ -429,7 +582,7 @@ def _link_article(group: list[_Cand], parent: dict, find, conflicted: list[str])
                         conflicted.append(a.figure)
 
 
-def _link_same(group: list[_Cand], parent: dict, find, conflicted: list[str]) -> None:
+def _link_same(group: list[_Blocked], parent: array, find, conflicted: list[int]) -> None:
     """Union a block of figures with one subject tuple, time, unit and measure text.
 
     Every two of them with different quotes are the same measure, so the
@@ -554,10 +707,13 @@ def check(source: str | Path | rdflib.Graph | pyoxigraph.Store | list[FigureRow]
 
 
 def _check(rows: list[FigureRow]) -> list[Finding]:
-    by_article = _by_article(rows)
-    article_roles = [roles(art) for art in by_article.values()]  # once, for both checks that need them
-    found = (_part_exceeds_whole(by_article, article_roles) + _conflicting_values(rows, article_roles)
-             + missing(rows))
+    found: list[Finding] = []
+    conflicts = ConflictCheck()
+    for art in _by_article(rows).values():
+        own, part = article_check(art)
+        found += own
+        conflicts.add(part)
+    found += conflicts.findings()
     order = {t: i for i, t in enumerate(FINDING_TYPES)}
     found.sort(key=lambda f: (order[f.type], _row_key(f.figures[0]), str(f.iri)))
     return found
@@ -719,7 +875,7 @@ _EXPLANATION = pyoxigraph.NamedNode(str(UKG.explanation))
 _CHUNK_CHARS = 1 << 26
 
 
-def _write(store: pyoxigraph.Store, findings: list[Finding], chunk_chars: int = _CHUNK_CHARS) -> None:
+def _write(store: pyoxigraph.Store, findings: Iterable[Finding], chunk_chars: int = _CHUNK_CHARS) -> None:
     """Bulk-load the Finding triples into ``store``, streamed in chunks of about ``chunk_chars`` characters."""
     quads = (pyoxigraph.Quad(s, p, o) for f in findings for s, p, o in _finding_triples(f))
     more = [True]
@@ -735,6 +891,49 @@ def _write(store: pyoxigraph.Store, findings: list[Finding], chunk_chars: int = 
 
     while more[0]:
         store.bulk_extend(chunk())
+
+
+def shard_check(ntriples: bytes) -> tuple[bytes, ArticleCheck]:
+    """The checks of one article's shard (its N-Triples), where the shard is made.
+
+    Parameters
+    ----------
+    ntriples : bytes
+        The article's own triples (:func:`graph.store.rdf.article_shard`):
+        :func:`check_rows` of them are the article's rows of the merged
+        graph, since they read no value another article can change.
+
+    Returns
+    -------
+    (bytes, ArticleCheck)
+        The N-Triples of the article's own findings (see
+        :func:`article_check`), to load with its shard, and its part of the
+        corpus-wide conflict check (:class:`ConflictCheck`).
+    """
+    one = pyoxigraph.Store()
+    one.load(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    own, part = article_check(check_rows(one))
+    triples = (pyoxigraph.Triple(s, p, o) for f in own for s, p, o in _finding_triples(f))
+    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), part
+
+
+def write_conflicts(store: pyoxigraph.Store, conflicts: ConflictCheck) -> int:
+    """Add the ``conflicting-values`` findings of ``conflicts`` to ``store``.
+
+    Returns
+    -------
+    int
+        The number of findings written.
+    """
+    count = [0]
+
+    def counted():
+        for f in conflicts.findings():
+            count[0] += 1
+            yield f
+
+    _write(store, counted())
+    return count[0]
 
 
 def add_findings(g: rdflib.Graph | pyoxigraph.Store, rows: list[FigureRow] | None = None) -> list[Finding]:
@@ -907,6 +1106,7 @@ def format_json(findings: list[Finding]) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-__all__ = ["Finding", "FINDING_TYPES", "PostConflict", "add_findings", "check", "check_rows", "conflicting_posts",
-           "conflicting_values", "dice", "format_json", "format_posts",
-           "format_text", "missing", "part_exceeds_whole", "roles", "summary", "value_range"]
+__all__ = ["ArticleCheck", "ConflictCheck", "Finding", "FINDING_TYPES", "PostConflict", "add_findings",
+           "article_check", "check", "check_rows", "conflicting_posts", "conflicting_values", "dice", "format_json",
+           "format_posts", "format_text", "missing", "part_exceeds_whole", "roles", "shard_check", "summary",
+           "value_range", "write_conflicts"]

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -519,11 +520,15 @@ class Shard:
     merger decides between articles.  ``key`` orders articles: ``(doc_id, source)``, the order of a
     serial build.  Plain strings, not rdflib terms: the build process unpickles every shard, and
     making rdflib terms there (IRI and language-tag checks) cost as much as the rest of a shard.
+    ``check``: the article's part of the corpus-wide consistency check
+    (:func:`graph.store.check.shard_check`, set by the build's workers, whose ``ntriples`` then hold
+    the article's own findings too).
     """
 
     key: tuple[str, str]
     ntriples: bytes
     functional: list[tuple[str, str, str, str]] = field(default_factory=list)
+    check: object | None = None
 
 
 def article_shard(facts: ArticleFacts) -> Shard:
@@ -573,6 +578,72 @@ def article_shard(facts: ArticleFacts) -> Shard:
     return Shard((facts.doc_id, facts.source or ""), g.ntriples(), functional)
 
 
+class FunctionalValues:
+    """The values of rule :data:`FIRST`, :data:`LAST` or :data:`MIN` that articles give, weighed once all are in.
+
+    Kept in a private temporary SQLite database on disk (``sqlite3``, a
+    page cache of a few MB), not in a dict: one row per value and article,
+    so a build's memory does not grow with the entities of its corpus.
+    The outcome does not depend on the order articles come in.
+    """
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        self._db = sqlite3.connect("")  # "": a temporary database on disk, deleted when closed
+        self._db.execute("CREATE TABLE v (s TEXT, p TEXT, rule TEXT, k1 TEXT, k2 TEXT, tail TEXT, iri TEXT, line TEXT)")
+
+    def add(self, key: tuple[str, str], functional: Iterable[tuple[str, str, str, str]]) -> None:
+        """Queue one article's values (``key`` orders articles, as :attr:`Shard.key`; the values as
+        :attr:`Shard.functional` holds them)."""
+        self._db.executemany("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+            (s, p, rule, key[0], key[1], (o[1:-1] if o[:1] == "<" else o).rsplit("/", 1)[-1],
+             o[1:-1] if o[:1] == "<" else None, f"<{s}> <{p}> {o} .\n") for s, p, o, rule in functional])
+
+    def settle(self) -> tuple[Iterator[bytes], Callable[[], list[str]]]:
+        """The winning triples, and a function giving the IRIs only losing values named (call it after them).
+
+        Per subject and predicate the value of the smallest article key
+        wins (``first``), of the largest (``last``), or the smallest by the
+        last segment of its IRI (``min``: the earliest instant).
+
+        Returns
+        -------
+        (iterator of bytes, callable)
+            N-Triples lines of the winners; then the losers' IRIs that no
+            winner names (nodes a serial build would not have made).
+        """
+        db = self._db
+        db.execute("CREATE TABLE won (iri TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.execute("CREATE TABLE lost (iri TEXT PRIMARY KEY) WITHOUT ROWID")
+
+        def winners() -> Iterator[bytes]:
+            group: list[tuple] = []
+            rows = db.execute("SELECT s, p, rule, k1, k2, tail, iri, line FROM v ORDER BY s, p")
+            for row in chain(rows, [None]):  # fetched lazily: SQLite sorts on disk
+                if group and (row is None or row[:2] != group[0][:2]):
+                    rule = group[0][2]
+                    if rule == MIN:
+                        best = min(group, key=lambda r: (r[5], r[7]))
+                    else:
+                        best = (min if rule == FIRST else max)(group, key=lambda r: (r[3], r[4]))
+                    if best[6] is not None:
+                        db.execute("INSERT OR IGNORE INTO won VALUES (?)", (best[6],))
+                    db.executemany("INSERT OR IGNORE INTO lost VALUES (?)",
+                                   [(r[6],) for r in group if r[6] is not None and r[7] != best[7]])
+                    yield best[7].encode("utf-8")
+                    group = []
+                if row is not None:
+                    group.append(row)
+
+        def losers() -> list[str]:
+            out = [r[0] for r in db.execute("SELECT iri FROM lost WHERE iri NOT IN (SELECT iri FROM won)")]
+            db.close()
+            return out
+
+        return winners(), losers
+
+
 class ShardMerger:
     """Bulk-loads article shards into a :class:`pyoxigraph.Store`, in any order, and settles their functional values.
 
@@ -591,8 +662,8 @@ class ShardMerger:
     -----
     The result does not depend on the order shards arrive in: a value of
     rule ``first`` is the one of the smallest article key, whichever came
-    first.  Memory held here: the functional values (a few per entity) and
-    two batches (one gathering, one loading).
+    first.  Memory held here: two batches (one gathering, one loading); the
+    functional values (a few per entity) wait on disk (:class:`FunctionalValues`).
 
     A batch is bulk-loaded on a thread of its own (Oxigraph releases the GIL
     while it parses and indexes), so the build's main loop keeps taking
@@ -610,35 +681,15 @@ class ShardMerger:
         self._size = 0
         self._loader: ThreadPoolExecutor | None = None
         self._loading: Future | None = None
-        self._best: dict[tuple[str, str], tuple[str, tuple, str]] = {}  # (s, p): (rule, article key, N-Triples object)
-        self._lost: set[str] = set()  # IRIs of losing objects
+        self._values = FunctionalValues()
 
     def add(self, shard: Shard) -> None:
-        """Queue one article's triples and weigh its functional values against the others'."""
+        """Queue one article's triples and its functional values (weighed against the others' in :meth:`finish`)."""
         self._buf.append(shard.ntriples)
         self._size += len(shard.ntriples)
         if self._size >= self.batch:
             self._flush()
-        for s, p, o, rule in shard.functional:
-            old = self._best.get((s, p))
-            if old is None:
-                self._best[(s, p)] = (rule, shard.key, o)
-                continue
-            if old[2] == o:
-                if rule == FIRST and shard.key < old[1] or rule == LAST and shard.key > old[1]:
-                    self._best[(s, p)] = (rule, shard.key, o)
-                continue
-            if rule == FIRST:
-                wins = shard.key < old[1]
-            elif rule == LAST:
-                wins = shard.key > old[1]
-            else:
-                wins = o[1:-1].rsplit("/", 1)[-1] < old[2][1:-1].rsplit("/", 1)[-1]  # instants' IRIs
-            loser = old[2] if wins else o
-            if wins:
-                self._best[(s, p)] = (rule, shard.key, o)
-            if loser[:1] == "<":
-                self._lost.add(loser[1:-1])
+        self._values.add(shard.key, shard.functional)
 
     def _flush(self) -> None:
         import pyoxigraph as ox
@@ -678,10 +729,15 @@ class ShardMerger:
 
         self._flush()
         self.close()
-        won = "".join(f"<{s}> <{p}> {o} .\n" for (s, p), (_, _, o) in self._best.items())
-        self.store.bulk_load(won.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        winners = {o[1:-1] for _, _, o in self._best.values() if o[:1] == "<"}
-        todo = [x for x in self._lost if x not in winners]
+        winners, losers = self._values.settle()
+        batch: list[bytes] = []
+        for line in winners:  # loaded in batches: the winners are about one triple per entity
+            batch.append(line)
+            if len(batch) >= 100_000:
+                self.store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_TRIPLES)
+                batch = []
+        self.store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_TRIPLES)
+        todo = losers()
         while todo:  # a place or instant no triple points to is one a serial build would not have made
             node = ox.NamedNode(todo.pop())
             if next(iter(self.store.quads_for_pattern(None, None, node, ox.DefaultGraph())), None) is not None:
@@ -690,9 +746,8 @@ class ShardMerger:
                 self.store.remove(q)
                 if q.predicate.value == str(SDO.containedInPlace):
                     todo.append(q.object.value)
-        self._best.clear()
-        self._lost.clear()
+        self._values = FunctionalValues()
 
 
 __all__ = ["build_graph", "GraphBuilder", "entity_iri", "article_iri", "slug", "Shard", "article_shard",
-           "ShardMerger"]
+           "ShardMerger", "FunctionalValues"]
