@@ -95,54 +95,27 @@ def test_seed_floor(seed_graph, key):
                                                               "overall_entities_and_figures"])
 
 
-@pytest.mark.parametrize("key", sorted(DEV_FLOORS))
-def test_dev_floor(dev_scores, key):
-    assert dev_scores["articles"] >= 21
-    assert _f1(dev_scores, key) >= DEV_FLOORS[key], (key, dev_scores[key if key != "overall" else
-                                                                      "overall_entities_and_figures"])
+# set -> (fixture giving its scores, articles it holds at least, floors of lists, floors of figure attributes)
+_SETS = {
+    "dev": ("dev_scores", 21, DEV_FLOORS, DEV_ATTRIBUTE_FLOORS),
+    "unseen": ("unseen_scores", 30, UNSEEN_FLOORS, UNSEEN_ATTRIBUTE_FLOORS),
+    "heldout-links": ("heldout_links_scores", 10, HELDOUT_LINKS_FLOORS, HELDOUT_LINKS_ATTRIBUTE_FLOORS),
+    "heldout-figures": ("heldout_scores", 10, HELDOUT_FIGURE_FLOORS, {}),
+}
+
+
+@pytest.mark.parametrize(("name", "key"), [(name, key) for name, (_, _, lists, attrs) in _SETS.items()
+                                           for key in sorted({**lists, **attrs})])
+def test_floor(request, name, key):
+    fixture, articles, lists, attrs = _SETS[name]
+    scores = request.getfixturevalue(fixture)
+    assert scores["articles"] >= articles
+    found = scores["figure_attributes"]
+    score = found[key] if key in found else _f1(scores, key)
+    assert score >= {**lists, **attrs}[key], (name, key, score, found)
 
 
 @pytest.mark.parametrize("key", sorted(SEED_ATTRIBUTE_FLOORS))
 def test_seed_figure_attribute_floor(seed_graph, key):
     attrs = evaluate(seed_graph, ROOT / "tests" / "gold")["figure_attributes"]
     assert attrs[key] >= SEED_ATTRIBUTE_FLOORS[key], (key, attrs)
-
-
-@pytest.mark.parametrize("key", sorted(DEV_ATTRIBUTE_FLOORS))
-def test_dev_figure_attribute_floor(dev_scores, key):
-    attrs = dev_scores["figure_attributes"]
-    assert attrs[key] >= DEV_ATTRIBUTE_FLOORS[key], (key, attrs)
-
-
-@pytest.mark.parametrize("key", sorted(UNSEEN_FLOORS))
-def test_unseen_floor(unseen_scores, key):
-    assert unseen_scores["articles"] >= 30
-    assert _f1(unseen_scores, key) >= UNSEEN_FLOORS[key], (key, unseen_scores[key if key != "overall" else
-                                                                            "overall_entities_and_figures"])
-
-
-@pytest.mark.parametrize("key", sorted(UNSEEN_ATTRIBUTE_FLOORS))
-def test_unseen_figure_attribute_floor(unseen_scores, key):
-    attrs = unseen_scores["figure_attributes"]
-    assert attrs[key] >= UNSEEN_ATTRIBUTE_FLOORS[key], (key, attrs)
-
-
-@pytest.mark.parametrize("key", sorted(HELDOUT_LINKS_FLOORS))
-def test_heldout_links_floor(heldout_links_scores, key):
-    assert heldout_links_scores["articles"] >= 10
-    assert _f1(heldout_links_scores, key) >= HELDOUT_LINKS_FLOORS[key], (
-        key, heldout_links_scores[key if key != "overall" else "overall_entities_and_figures"])
-
-
-@pytest.mark.parametrize("key", sorted(HELDOUT_LINKS_ATTRIBUTE_FLOORS))
-def test_heldout_links_figure_attribute_floor(heldout_links_scores, key):
-    attrs = heldout_links_scores["figure_attributes"]
-    assert attrs[key] >= HELDOUT_LINKS_ATTRIBUTE_FLOORS[key], (key, attrs)
-
-
-@pytest.mark.parametrize("key", sorted(HELDOUT_FIGURE_FLOORS))
-def test_heldout_figures_floor(heldout_scores, key):
-    assert heldout_scores["articles"] >= 10
-    attrs = heldout_scores["figure_attributes"]
-    score = attrs[key] if key in attrs else _f1(heldout_scores, key)
-    assert score >= HELDOUT_FIGURE_FLOORS[key], (key, score, attrs)
