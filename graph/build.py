@@ -872,7 +872,6 @@ def _build_into(store: Path | None, out: Path, existed: bool, entries: list, run
     """The rest of :func:`build` (its arguments, its report, when it started), on ``runner``: returns its graph."""
     from .export.turtle import TurtleJob, write_turtle
     from .export.views import write_views
-    from .namespace import UKG
     from .store.rdf import article_iri
 
     st = open_store(store)
@@ -908,7 +907,9 @@ def _build_into(store: Path | None, out: Path, existed: bool, entries: list, run
         # runs here (the findings only add subjects of their own, written at the end)
         runner.lighten()  # 20 MB bench, 2 workers: peak RSS 1.99 GB with the extraction's workers, 1.45 GB without
         turtle = TurtleJob(st, out / "graph.ttl", runner.call, runner.local, window=runner.workers + 1)
-    write_conflicts(st, conflicts)  # figures that disagree across articles, as ukg:Finding nodes
+    # figures that disagree across articles, as ukg:Finding nodes (and to the Turtle job, which has dumped
+    # the store without them)
+    write_conflicts(st, conflicts, also=turtle.add if turtle is not None else None)
     del conflicts
     _release_memory()  # what the check freed goes back to the system before the write
     report.seconds.update(extract=t1 - t0, graph=time.perf_counter() - t1)
@@ -923,7 +924,7 @@ def _build_into(store: Path | None, out: Path, existed: bool, entries: list, run
         return g
     t2, c2 = time.perf_counter(), time.process_time()
     if turtle is not None:
-        report.outputs.append(turtle.finish(added=str(UKG.Finding)))
+        report.outputs.append(turtle.finish())
     else:
         report.outputs.append(write_turtle(st, out / "graph.ttl"))
     if html:

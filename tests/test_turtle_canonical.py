@@ -168,3 +168,24 @@ def test_a_turtle_job_of_every_term_and_of_blank_nodes(tmp_path, monkeypatch):
     store.extend([ox.Quad(SUBJECTS[0], PREDICATES[1], x), ox.Quad(x, PREDICATES[2], ox.Literal("1"))])
     job = turtle.TurtleJob(store, tmp_path / "b.ttl", _here, local=True)  # the workers find the blank node
     assert job.finish().read_bytes() == write_turtle(store, tmp_path / "c.ttl").read_bytes()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(triple_lists, st.lists(st.tuples(st.sampled_from(LATER), st.sampled_from(PREDICATES), st.sampled_from(OBJECTS)),
+                              max_size=20), st.booleans(), st.integers(1, 4))
+def test_triples_handed_to_a_turtle_job_give_the_same_bytes(tmp_path, monkeypatch, triples, later, local, pieces):
+    # a build hands the job its conflict findings as it writes them (in chunks), instead of a query of the store;
+    # some may already be in the dump, some handed twice: the file is that of the whole store all the same
+    monkeypatch.setattr(turtle, "JOB_CHUNK_BYTES", 300)
+    store = store_of(t for t in triples if t[0] not in LATER)
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    added = [ox.Triple(s, p, o) for s, p, o in [*later, *((s, RDF_TYPE, FINDING) for s, _, _ in later)]]
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in added[: len(added) // 2])  # before the dump
+    job = turtle.TurtleJob(store, out / "graph.ttl", _here, local=local, window=2)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in added)
+    for i in range(pieces):
+        job.add(added[i::pieces])
+    job.add(added[:1])
+    assert job.finish().read_bytes() == reference(store)
+    assert [p.name for p in out.iterdir()] == ["graph.ttl"]

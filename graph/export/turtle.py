@@ -36,7 +36,7 @@ import operator
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -111,6 +111,9 @@ CHUNK_BYTES = 32 << 20
 #: worker holds a chunk several times over while sorting it (the message, the chunk, its blocks, the
 #: run) and the build process holds the chunks waiting for a worker.
 JOB_CHUNK_BYTES = 16 << 20
+
+#: Bytes read ahead from the sorted runs, all runs together, while they are merged into the file.
+MERGE_BYTES = 32 << 20
 
 _XSD = b"http://www.w3.org/2001/XMLSchema#"
 _INTEGER = re.compile(rb"[+-]?[0-9]+")
@@ -319,11 +322,11 @@ class _BlockSorter:
             out.writelines(blk + b" .\n" for _, blk in self.chunk)
         self.chunk = []
 
-    def _read_run(self, path: Path) -> Iterator[tuple[bytes, bytes]]:
+    def _read_run(self, path: Path, size: int = 1 << 20) -> Iterator[tuple[bytes, bytes]]:
         iri = self.keys.iri
         with open(path, "rb") as fh:
             rest = b""
-            while more := fh.read(1 << 20):
+            while more := fh.read(size):
                 blocks = (rest + more).split(b" .\n")
                 rest = blocks.pop()
                 for blk in blocks:
@@ -338,7 +341,14 @@ class _BlockSorter:
         if not self.runs:
             return _merge_same_subject(self.keys, iter(self.chunk))
         self._write_run()
-        return _merge_same_subject(self.keys, heapq.merge(*map(self._read_run, self.runs)))
+        return _merge_same_subject(self.keys, self._merged_runs(self.runs))
+
+    def _merged_runs(self, runs: list[Path]) -> Iterator[tuple[bytes, bytes]]:
+        """The blocks of all ``runs``, merged in order; each run read in pieces of an equal share of
+        :data:`MERGE_BYTES`, so the merge holds about that much however many runs a big store makes (60 MB
+        corpus, 1 MB a run: the merge held ~300 MB and was the peak of a ``--store`` build)."""
+        size = max(64 << 10, MERGE_BYTES // max(1, len(runs)))
+        return heapq.merge(*(self._read_run(run, size) for run in runs))
 
 
 def _write_store_turtle(st: ox.Store, path: Path) -> bool:
@@ -491,14 +501,32 @@ class TurtleJob:
             run.write_bytes(data)
         self.runs.append(run)
 
+    def add(self, triples: Iterable[ox.Triple]) -> None:
+        """Queue triples added to the store after the dump began (a build's conflict findings), for :meth:`finish`.
+
+        They wait in a file of the job's folder, not in memory, and are not read from the store again
+        (60 MB corpus: a CONSTRUCT of every finding took the build process from 490 to 820 MB).
+        Triples the dump already holds (added while it ran) are merged as a subject written in pieces is.
+        """
+        with open(self.tmp / "added.nt", "ab") as fh:
+            ox.serialize(triples, fh, ox.RdfFormat.N_TRIPLES)
+
+    def _add_turtle(self, data: bytes) -> None:
+        """Sort the subject blocks of ``data`` (Oxigraph's Turtle, written with :data:`TURTLE_PREFIXES`) into runs."""
+        head = 0
+        while self.sorter.header is not None and (m := _PREFIX_LINE.match(data, head)):
+            head = m.end()  # the prefixes of the dump's header (Oxigraph writes all it is given)
+        self.sorter.parts, self.sorter.size = [data[head:]], len(data) - head
+        self._send(final=True)
+
     def finish(self, added: str | None = None) -> Path:
-        """Wait for the runs, add the subjects of class ``added`` from the store, merge, write the file.
+        """Wait for the runs, add what :meth:`add` queued and the subjects of class ``added``, merge, write the file.
 
         Parameters
         ----------
         added : str, optional
-            IRI of the class whose subjects were added to the store since the dump (with every triple of
-            theirs; they were not in it before).
+            IRI of a class whose subjects were added to the store since the dump (with every triple of
+            theirs; they were not in it before), read back from the store.
 
         Returns
         -------
@@ -511,20 +539,31 @@ class TurtleJob:
                 raise self._error
             while self.pending:
                 self._take(0)
+            queued = self.tmp / "added.nt"
+            if queued.exists() and not self.blank:
+                with open(queued, "rb") as fh:  # in pieces of whole lines: memory stays at one piece
+                    rest = b""
+                    while (more := fh.read(JOB_CHUNK_BYTES)) or rest:
+                        piece = rest + more
+                        cut = piece.rfind(b"\n") + 1 if more else len(piece)
+                        piece, rest = piece[:cut], piece[cut:]
+                        # through a store of its own, which writes literals as the build's store does
+                        # ("1"^^xsd:boolean as true)
+                        part = ox.Store()
+                        part.load(piece, ox.RdfFormat.N_TRIPLES)
+                        self._add_turtle(part.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                                                   prefixes=TURTLE_PREFIXES))
+                queued.unlink()
             if added is not None and not self.blank:
                 query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s a <{added}> ; ?p ?o }}"
-                data = ox.serialize(self.store.query(query), None, ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-                head = 0
-                while self.sorter.header is not None and (m := _PREFIX_LINE.match(data, head)):
-                    head = m.end()  # the prefixes of the dump's header (Oxigraph writes all it is given)
-                self.sorter.parts, self.sorter.size = [data[head:]], len(data) - head
-                self._send(final=True)
-                while self.pending:
-                    self._take(0)
+                self._add_turtle(ox.serialize(self.store.query(query), None, ox.RdfFormat.TURTLE,
+                                              prefixes=TURTLE_PREFIXES))
+            while self.pending:
+                self._take(0)
             if self.blank:
                 return write_turtle(self.store, self.path)
             sorter = self.sorter
-            blocks = _merge_same_subject(sorter.keys, heapq.merge(*map(sorter._read_run, self.runs)))
+            blocks = _merge_same_subject(sorter.keys, sorter._merged_runs(self.runs))
             with open(self.path, "wb") as out:
                 out.write(sorter.header or b"")
                 while batch := list(itertools.islice(blocks, 4096)):  # a blank line before each subject

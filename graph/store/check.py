@@ -59,7 +59,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -875,22 +875,24 @@ _EXPLANATION = pyoxigraph.NamedNode(str(UKG.explanation))
 _CHUNK_CHARS = 1 << 26
 
 
-def _write(store: pyoxigraph.Store, findings: Iterable[Finding], chunk_chars: int = _CHUNK_CHARS) -> None:
-    """Bulk-load the Finding triples into ``store``, streamed in chunks of about ``chunk_chars`` characters."""
-    quads = (pyoxigraph.Quad(s, p, o) for f in findings for s, p, o in _finding_triples(f))
-    more = [True]
-
-    def chunk():
-        size = 0
-        for q in quads:
-            yield q
-            size += len(q.subject.value) + len(q.object.value)
+def _write(store: pyoxigraph.Store, findings: Iterable[Finding], chunk_chars: int = _CHUNK_CHARS,
+           also: Callable[[list[pyoxigraph.Triple]], None] | None = None) -> None:
+    """Bulk-load the Finding triples into ``store``, streamed in chunks of about ``chunk_chars`` characters
+    (each chunk handed to ``also`` too, when given)."""
+    triples = (pyoxigraph.Triple(s, p, o) for f in findings for s, p, o in _finding_triples(f))
+    more = True
+    while more:
+        chunk, size = [], 0
+        for t in triples:
+            chunk.append(t)
+            size += len(t.subject.value) + len(t.object.value)
             if size >= chunk_chars:
-                return
-        more[0] = False
-
-    while more[0]:
-        store.bulk_extend(chunk())
+                break
+        else:
+            more = False
+        store.bulk_extend(pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in chunk)
+        if also is not None and chunk:
+            also(chunk)
 
 
 def shard_check(ntriples: bytes) -> tuple[bytes, ArticleCheck]:
@@ -917,8 +919,18 @@ def shard_check(ntriples: bytes) -> tuple[bytes, ArticleCheck]:
     return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), part
 
 
-def write_conflicts(store: pyoxigraph.Store, conflicts: ConflictCheck) -> int:
+def write_conflicts(store: pyoxigraph.Store, conflicts: ConflictCheck,
+                    also: Callable[[list[pyoxigraph.Triple]], None] | None = None) -> int:
     """Add the ``conflicting-values`` findings of ``conflicts`` to ``store``.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+    conflicts : ConflictCheck
+        Every article's part, added.
+    also : callable, optional
+        Called with each chunk of the findings' triples as it is written (a build hands them to its
+        :class:`graph.export.turtle.TurtleJob`, so they are not read back from the store).
 
     Returns
     -------
@@ -932,7 +944,7 @@ def write_conflicts(store: pyoxigraph.Store, conflicts: ConflictCheck) -> int:
             count[0] += 1
             yield f
 
-    _write(store, counted())
+    _write(store, counted(), also=also)
     return count[0]
 
 
