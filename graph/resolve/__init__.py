@@ -48,7 +48,7 @@ from ..model import (
     UnionFact,
 )
 from ..text.places import Region, article_region
-from ..text.when import date_line, find_dateline
+from ..text.when import date_line, find_dateline, states_compared_value
 
 NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
@@ -1518,10 +1518,7 @@ def _base_year(text: str, before: list[re.Match], pos: int) -> int | None:
         year = a.group("base") or a.group("base_")
         if not year:
             continue
-        gap = text[a.end():pos]
-        # 比2023年的31.2万人次 / 比2023年同期的…; 与2023年相比,建档数从1.1万户降至8600户
-        if re.fullmatch(r"年(?:同期)?的", gap) or (
-                text[pos - 1:pos] == "从" and not re.search(r"[。；;]", gap)):
+        if states_compared_value(text, a.end() + 1, pos):  # a.end(): the 年 after the year
             return int(year)
     return None
 

@@ -474,7 +474,7 @@ def resolve_period(ref: TimeRef | None, issued: str | None, plan: Period | None 
 
 __all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "date_line", "find_dateline", "parse_date",
            "sidecar_date", "time_refs", "figure_ref",
-           "plan_before", "resolve_period"]
+           "plan_before", "resolve_period", "states_compared_value"]
 
 
 def _compared(text: str, ref: tuple[int, int, TimeRef]) -> bool:
@@ -482,6 +482,17 @@ def _compared(text: str, ref: tuple[int, int, TimeRef]) -> bool:
     start, end, _ = ref
     before = text[start - 1:start]
     return before in ("比", "较") or (before in ("与", "同") and re.match(r"(?:同期)?相比", text[end:]) is not None)
+
+
+def states_compared_value(text: str, end: int, pos: int) -> bool:
+    """Whether the figure at ``pos`` states the value of a compared year written up to ``end`` (after its 年).
+
+    比2023年的31.2万人次, 比2023年同期的…, 与2023年相比,建档数从1.1万户…: that figure is of the
+    compared year; the others of the sentence (the growth, the value it changed to) are not.
+    """
+    gap = text[end:pos]
+    return re.fullmatch(r"(?:同期)?的", gap) is not None or (
+        text[pos - 1:pos] == "从" and not re.search(r"[。；;]", gap))
 
 
 def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[int, int],
@@ -532,8 +543,7 @@ def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[
 
     in_sent = between(s0, s1)
     for r in reversed([r for r in in_sent if r[1] <= pos]):
-        if _compared(text, r) and (re.fullmatch(r"(?:同期)?的", text[r[1]:pos]) or (
-                text[pos - 1:pos] == "从" and not re.search(r"[。；;]", text[r[1]:pos]))):
+        if _compared(text, r) and states_compared_value(text, r[1], pos):
             return r[2]  # 比2023年的31.2万人次, 与2023年相比…从1.1万户: the compared value is of that year
     in_sent = [r for r in in_sent if not _compared(text, r)]
     before = [r for r in in_sent if r[1] <= pos]
