@@ -167,7 +167,11 @@ class _Triples:
         self._nt: dict[URIRef, str] = {}  # IRI → its N-Triples text (:meth:`term`)
 
     def add(self, t: tuple) -> None:
-        self._sp.setdefault((t[0], t[1]), {})[t[2]] = None
+        d = self._sp.get(sp := (t[0], t[1]))
+        if d is None:
+            self._sp[sp] = {t[2]: None}
+        else:
+            d[t[2]] = None
 
     def __contains__(self, t: tuple) -> bool:
         d = self._sp.get((t[0], t[1]))
@@ -189,8 +193,8 @@ class _Triples:
         return list(self._sp.get((s, p), ()))
 
     def subjects(self, p, o) -> list:
-        # str.__eq__ first: rdflib's own == is a Python call, made for every (subject, predicate) otherwise
-        return [s for (s, q), d in self._sp.items() if str.__eq__(q, p) and q == p and o in d]
+        # the object first: a lookup in a dict, where rdflib's == is a Python call for every (subject, predicate)
+        return [s for (s, q), d in self._sp.items() if o in d and q == p]
 
     def term(self, t) -> str:
         """A term as N-Triples, as rdflib's writer (``_nt_row``) writes it; an IRI's text is made once.
