@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 
@@ -172,10 +172,11 @@ def name_start(text: str, end: int, max_len: int = 30) -> int:
     return start + cut
 
 
-def _lcut(s: str) -> list[str]:
+@lru_cache(maxsize=4096)  # the extractors ask for the name before the same head several times
+def _lcut(s: str) -> tuple[str, ...]:
     from ..text.segment import lcut
 
-    return lcut(s)
+    return tuple(lcut(s))
 
 
 def occurrences(text: str, word: str) -> Iterator[int]:

@@ -94,7 +94,7 @@ def slug(name: str) -> str:
 
 def entity_iri(kind: str, name: str) -> URIRef:
     """Stable IRI of an entity: ``ID/<kind>/<slug(name)>``."""
-    return ID[f"{kind}/{slug(name)}"]
+    return _id(f"{kind}/{slug(name)}")
 
 
 def union_iri(name: str, region: Division | None = None) -> URIRef:
@@ -115,7 +115,7 @@ def union_iri(name: str, region: Division | None = None) -> URIRef:
     """
     if region is None:
         return entity_iri("union", name)
-    return ID[f"union/{slug(name)}/in/" + "/".join(slug(x) for x in region.path)]
+    return _id(f"union/{slug(name)}/in/" + "/".join(slug(x) for x in region.path))
 
 
 _PLACE_LESS_LEVELS = ("industrial-park", "street")
@@ -133,13 +133,28 @@ def _union_region(name: str, level: str | None, near: Division | None) -> Divisi
 
 def article_iri(doc_id: str) -> URIRef:
     """IRI of an article: ``ID/article/<doc_id>``."""
-    return ID[f"article/{quote(doc_id, safe='')}"]
+    return _id(f"article/{quote(doc_id, safe='')}")
 
 
 @lru_cache(maxsize=1 << 12)  # a third of an article's calls repeat a label or name; a Literal is immutable
 def zh(text: str) -> Literal:
     """A Chinese literal: ``text@zh``."""
     return Literal(text, lang="zh")
+
+
+_ID = str(ID)
+
+
+def _id(tail: str) -> URIRef:
+    """``ID[tail]``, the IRI of an instance: rdflib's ``Namespace`` makes the same URIRef through two more
+    Python calls (a few per triple written)."""
+    return URIRef(_ID + tail)
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def _literal(value: str | bool, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, datatype=datatype)``, made once: units, years and flags recur in every article."""
+    return Literal(value, datatype=datatype)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -276,7 +291,7 @@ class GraphBuilder:
     # -- places, time, evidence
     def place(self, d: Division) -> URIRef:
         """The schema:Place of a division, with its code, level and the divisions above it."""
-        iri = ID["place/" + "/".join(slug(x) for x in d.path)]
+        iri = _id("place/" + "/".join(slug(x) for x in d.path))
         g = self.g
         if (iri, RDF.type, SDO.Place) not in g:
             g.add((iri, RDF.type, SDO.Place))
@@ -291,7 +306,7 @@ class GraphBuilder:
 
     def instant(self, value: str) -> URIRef:
         """A time:Instant for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        iri = ID[f"instant/{value}"]
+        iri = _id(f"instant/{value}")
         if (iri, RDF.type, TIME.Instant) not in self.g:
             self.g.add((iri, RDF.type, TIME.Instant))
             self.g.add((iri, *_time_literal(value)))
@@ -299,7 +314,7 @@ class GraphBuilder:
 
     def interval(self, p: Period) -> URIRef:
         """A time:Interval with its beginning and end (an open side left out), shared by equal periods."""
-        iri = ID[f"interval/{p.start or ''}--{p.end or ''}"]
+        iri = _id(f"interval/{p.start or ''}--{p.end or ''}")
         if (iri, RDF.type, TIME.Interval) not in self.g:
             self.g.add((iri, RDF.type, TIME.Interval))
             if p.start:
@@ -316,7 +331,7 @@ class GraphBuilder:
         name = f"evidence/{_segment(doc_id)}/{e.start}-{e.end}"
         if triple is not None:
             name += "/" + hashlib.sha1("\n".join(triple).encode()).hexdigest()[:12]
-        iri = ID[name]
+        iri = _id(name)
         g = self.g
         if (iri, RDF.type, UKG.Evidence) not in g:
             g.add((iri, RDF.type, UKG.Evidence))
@@ -429,8 +444,8 @@ class GraphBuilder:
                 g.add((doc, DCTERMS.creator, person))
             for r in p.roles:
                 org_iri = self.agent(r.org, union_names) if r.org else None
-                m = ID[f"membership/{slug(p.name)}/{slug(r.title)}/{slug(r.org or '-')}"]
-                role = ID[f"role/{slug(r.title)}"]
+                m = _id(f"membership/{slug(p.name)}/{slug(r.title)}/{slug(r.org or '-')}")
+                role = _id(f"role/{slug(r.title)}")
                 g.add((m, RDF.type, ORG.Membership))
                 g.add((m, ORG.member, person))
                 g.add((m, ORG.role, role))
@@ -464,7 +479,7 @@ class GraphBuilder:
         plan = Period(*facts.plan) if getattr(facts, "plan", None) else None
         for i, f in enumerate(facts.figures, 1):
             self._figure(doc, facts.doc_id, i, f, union_names, subjects)
-            iri = ID[f"figure/{_segment(facts.doc_id)}/{i}"]
+            iri = _id(f"figure/{_segment(facts.doc_id)}/{i}")
             e = said(("figure", i))
             if e is not None:
                 g.add((iri, PROV.wasDerivedFrom, e))
@@ -504,22 +519,22 @@ class GraphBuilder:
             year = side if f.year == side else None
         g.remove((iri, UKG.year, None))
         if year is not None:
-            g.add((iri, UKG.year, Literal(str(year), datatype=XSD.gYear)))
+            g.add((iri, UKG.year, _literal(str(year), XSD.gYear)))
 
     def _figure(self, doc: URIRef, doc_id: str, i: int, f: FigureFact, unions: set[str],
                 subjects: dict[str, str]) -> None:
         g = self.g
-        iri = ID[f"figure/{_segment(doc_id)}/{i}"]
+        iri = _id(f"figure/{_segment(doc_id)}/{i}")
         g.add((iri, RDF.type, UKG.Figure))
         g.add((iri, RDFS.label, zh(f.text)))
         g.add((iri, RDF.value, Literal(f.value, datatype=XSD.decimal)))
         g.add((iri, UKG.unit, UNIT_IRIS[f.unit]))
-        g.add((iri, UKG.unitText, Literal(f.unit_text)))
-        g.add((iri, UKG.approximate, Literal(f.approx)))
+        g.add((iri, UKG.unitText, _literal(f.unit_text)))
+        g.add((iri, UKG.approximate, _literal(f.approx)))
         if f.measure:
             g.add((iri, UKG.measure, zh(f.measure)))
         if f.year:
-            g.add((iri, UKG.year, Literal(str(f.year), datatype=XSD.gYear)))
+            g.add((iri, UKG.year, _literal(str(f.year), XSD.gYear)))
         g.add((iri, UKG.quote, zh(f.quote)))
         g.add((iri, PROV.wasDerivedFrom, doc))
         if f.subject:
