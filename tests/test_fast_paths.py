@@ -16,16 +16,14 @@ from graph.text.read import normalise
 def _place_hits_plain(text: str) -> list[tuple]:
     """Every position, the longest place form starting there (lengths of the forms with its first character)."""
     full, short = lexicon.divisions(), lexicon.county_short_forms()
+    forms = full.keys() | short.keys()
     hits, i = [], 0
     while i < len(text):
-        for n in _form_lengths().get(text[i], ()):
+        n = next((n for n in _form_lengths().get(text[i], ()) if text[i:i + n] in forms), 0)
+        if n:
             w = text[i:i + n]
-            if w in full or w in short:
-                hits.append((i, i + n, full.get(w) or short[w], w not in full))
-                i += n
-                break
-        else:
-            i += 1
+            hits.append((i, i + n, full.get(w) or short[w], w not in full))
+        i += n or 1
     return hits
 
 
