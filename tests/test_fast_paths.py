@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph import lexicon
+from graph import resolve as R
 from graph.mentions._spans import occurrences
 from graph.mentions.awards import _cores_re, _five_one, _honours_re, cores
 from graph.resolve.evidence import offset_map
@@ -92,3 +93,19 @@ def test_honour_patterns_as_plain_alternation(parts):
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
         assert [bool(guarded.match(text, i)) for i in range(len(text))] == \
             [bool(plain.match(text, i)) for i in range(len(text))]
+
+
+def _near_bounds_plain(pattern: re.Pattern, text: str, pos: int, reach: int) -> tuple[int, int]:
+    """The last boundary before ``pos`` and the first after it, each looked for within ``reach``."""
+    before = [m.end() for m in pattern.finditer(text, max(0, pos - reach), pos)]
+    after = pattern.search(text, pos, pos + reach)
+    return (before[-1] if before else max(0, pos - reach)), (after.start() if after else min(len(text), pos + reach))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("工会职工。！？!?\n，,；;：:【】"), max_size=60), st.integers(-3, 65),
+       st.integers(0, 20))
+def test_near_bounds_as_plain_search(text, pos, reach):
+    """Sentence, clause and segment bounds near a position, by the offsets of their characters."""
+    for pattern in (R._SENTENCE, R._CLAUSE, R._SEGMENT):
+        assert R._near_bounds(pattern, text, pos, reach) == _near_bounds_plain(pattern, text, pos, reach)
