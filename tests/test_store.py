@@ -5,13 +5,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import XSD, Literal, URIRef
 from rdflib.namespace import SKOS
+from rdflib.plugins.serializers.nt import _nt_row
 
 from graph.build import build
 from graph.export.turtle import canonical_ntriples
 from graph.pipeline import extract_file, extract_text
 from graph.sparql import is_store_dir, open_store, rows
-from graph.store.rdf import FIRST, LAST, MIN, Shard, ShardMerger, article_shard, build_graph
+from graph.store.rdf import FIRST, LAST, MIN, Shard, ShardMerger, _Triples, article_shard, build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -208,3 +212,39 @@ def test_a_big_corpus_is_built_on_disk_without_being_asked(tmp_path, monkeypatch
     assert is_store_dir(tmp_path / "big" / ".store")
     assert len(g) == report.triples
     assert (tmp_path / "big" / "graph.ttl").read_bytes() == (tmp_path / "mem" / "graph.ttl").read_bytes()
+
+
+# ---------------------------------------------------------------- the shard's N-Triples writer
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=30) | st.sampled_from(
+    ['say "hi"', "a\\b", "line\nbreak", "cr\rlf\r\n", "\x00\x01\x1f\x7f", "𠀀𝄞😀", "", " "])
+_IRI = st.builds(lambda tail: URIRef("https://w3id.org/union-kg/id/" + tail),
+                 st.text(st.characters(codec="utf-8", exclude_characters='<>" {}|\\^`'), max_size=12))
+_LITERAL = (st.builds(lambda t, lang: Literal(t, lang=lang), _TEXT, st.sampled_from(["zh", "en", "zh-Hans"]))
+            | st.builds(lambda t, dt: Literal(t, datatype=dt), _TEXT,
+                        st.sampled_from([XSD.gYear, XSD.date, XSD.string]))
+            | st.builds(Literal, _TEXT) | st.builds(Literal, st.integers()) | st.builds(Literal, st.booleans())
+            | st.builds(Literal, st.decimals(allow_nan=False, allow_infinity=False)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_IRI, _IRI, _IRI | _LITERAL), max_size=12))
+def test_shard_ntriples_are_rdflibs_lines(triples):
+    """The shard writer writes each triple as rdflib's N-Triples writer does (quotes, backslashes, line breaks,
+    control and non-BMP characters, language tags, datatypes), once per distinct triple, in the order added."""
+    g = _Triples()
+    for t in triples:
+        g.add(t)
+    want = {}  # what an rdflib Graph holds: each distinct triple once
+    for t in triples:
+        want.setdefault(t, None)
+    held = [(s, p, o) for (s, p), d in g._sp.items() for o in d]
+    assert sorted(map(_nt_row, held)) == sorted(map(_nt_row, want))
+    assert g.ntriples() == "".join(map(_nt_row, held)).encode()
+
+
+def test_shard_writer_refuses_what_rdflib_refuses():
+    """An IRI that N-Triples cannot hold fails the shard (and so that one article), as rdflib's writer fails."""
+    g = _Triples()
+    g.add((URIRef("https://w3id.org/union-kg/id/a b"), SKOS.prefLabel, Literal("x")))
+    with pytest.raises(Exception, match="does not look like a valid URI"):
+        g.ntriples()

@@ -8,7 +8,8 @@ name, then dropping a leading verb (落实, 作为 ...) when a place name follow
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from .. import lexicon
 
@@ -171,10 +172,25 @@ def name_start(text: str, end: int, max_len: int = 30) -> int:
     return start + cut
 
 
-def _lcut(s: str) -> list[str]:
+@lru_cache(maxsize=4096)  # the extractors ask for the name before the same head several times
+def _lcut(s: str) -> tuple[str, ...]:
     from ..text.segment import lcut
 
-    return lcut(s)
+    return tuple(lcut(s))
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text``: each start, left to right, not overlapping.
+
+    The starts of ``re.finditer(re.escape(word), text)``, without a pattern
+    compiled for each name (an article's names overflow ``re``'s cache of
+    patterns, which then compiles its own again too).
+    """
+    step = len(word) or 1
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + step)
 
 
 def strip_parens(s: str) -> str:

@@ -49,8 +49,16 @@ _DEMONSTRATIVE = ("此次", "本次", "本届", "该", "这", "上述", "各类"
 
 @cache
 def _honours_re() -> re.Pattern:
-    hs = sorted(lexicon.honours(), key=len, reverse=True)
-    return re.compile("|".join(map(_five_one, hs)))
+    return _alternation(sorted(lexicon.honours(), key=len, reverse=True))
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> re.Pattern:
+    """The :func:`_five_one` patterns of ``words``, tried in that order, behind a look-ahead for the characters
+    they start with: the same matches, but ``re`` skips the many positions where no word starts instead of
+    trying each word there (five times faster on an article)."""
+    first = {w[0] for w in words if w} | ({"“", "‘"} if any(w.startswith("五一") for w in words) else set())
+    guard = f"(?=[{re.escape(''.join(sorted(first)))}])" if all(words) else ""
+    return re.compile(guard + "(?:" + "|".join(map(_five_one, words)) + ")")
 
 
 def _five_one(s: str) -> str:
@@ -74,11 +82,23 @@ def cores() -> tuple[str, ...]:
 
 @cache
 def _cores_re() -> re.Pattern:
-    return re.compile("|".join(map(_five_one, cores())))
+    return _alternation(cores())
 
 
 def _plain(s: str) -> str:
     return re.sub(r"[“”‘’]", "", s)
+
+
+@cache
+def _sector_forms() -> tuple[dict[str, int], tuple[int, ...]]:
+    """The sector forms that may stand before an honour's core (each industry term + 系统, then the term, in the
+    lexicon's order) → their rank in that order; and their lengths (a few), so that :func:`_prefix_before`
+    looks up the text before a core once per length instead of testing every form there."""
+    order: dict[str, int] = {}
+    for term in lexicon.industry_union_terms():
+        for t in (term + "系统", term):
+            order.setdefault(t, len(order))
+    return order, tuple(sorted({len(t) for t in order}))
 
 
 def _prefix_before(text: str, s: int) -> int:
@@ -91,14 +111,14 @@ def _prefix_before(text: str, s: int) -> int:
         if text.startswith(rank, s - len(rank)):
             p = _prefix_before(text, s - len(rank))
             return p if p < s - len(rank) else s
-    for term in lexicon.industry_union_terms():
-        # a sector between the level and the core: 全国金融五一劳动奖章, 省交通系统先进集体
-        for t in (term + "系统", term):
-            p = s - len(t)
-            if p > 0 and text.startswith(t, p):
-                q = _prefix_before(text, p)
-                if q < p:
-                    return q
+    # a sector between the level and the core: 全国金融五一劳动奖章, 省交通系统先进集体 (each form written
+    # right before s, in the order of the lexicon's terms)
+    order, lengths = _sector_forms()
+    for _, t in sorted((order[w], w) for n in lengths if n < s and (w := text[s - n:s]) in order):
+        p = s - len(t)
+        q = _prefix_before(text, p)
+        if q < p:
+            return q
     for k in range(min(s, 10), 1, -1):  # a known place: 北京市, 甘肃省, 齐鲁
         if place_at(text, s - k) == k:
             return s - k

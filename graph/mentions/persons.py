@@ -30,7 +30,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Article, Mention
-from ._spans import name_start, raw_chunk
+from ._spans import name_start, occurrences, raw_chunk
 
 #: What may follow a name: punctuation, speech verbs, function words.
 AFTER_NAME = (
@@ -582,8 +582,8 @@ def find(article: Article) -> list[Mention]:
     for h in sorted(lexicon.honours(), key=len, reverse=True):
         if h not in text:  # most honours are not in a given article: skip building their patterns
             continue
-        for m in re.finditer(re.escape(h), text):
-            for pos, name in _names_after(text, m.end(), model):
+        for start in occurrences(text, h):
+            for pos, name in _names_after(text, start + len(h), model):
                 add(pos, name, "honour", honour=h)
 
     # speech verbs after a name at a clause start: 周丽华表示
@@ -702,8 +702,8 @@ def find(article: Article) -> list[Mention]:
     # a name found once is the same person elsewhere in the article
     known = {m.attrs["name"] for m in out}
     for name in known:
-        for m in re.finditer(re.escape(name), text):
-            add(m.start(), name, "repeat")
+        for start in occurrences(text, name):
+            add(start, name, "repeat")
     out.sort(key=lambda x: x.start)
     return out
 

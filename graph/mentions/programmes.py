@@ -23,7 +23,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Article, Mention
-from ._spans import name_start, place_at
+from ._spans import name_start, occurrences, place_at
 from .awards import TakenSpans
 
 _Q = r"“([^”“\n]{2,40})”"
@@ -244,19 +244,19 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     for term in _terms():
         if term not in text:  # most terms are not in a given article: skip building their patterns
             continue
-        for m in re.finditer(re.escape(term), text):
+        for start in occurrences(text, term):
             # 送温暖活动, 元旦春节送温暖活动: the term with its tail is the written name
-            t = tail_after.match(text, m.end())
-            if t and not re.match(r"工作|举措|栏目", t.group()) and c.free(m.start(), t.end()):
-                c.add(m.start(), t.end(), text[m.start():t.end()], {term}, network=True)
+            t = tail_after.match(text, start + len(term))
+            if t and not re.match(r"工作|举措|栏目", t.group()) and c.free(start, t.end()):
+                c.add(start, t.end(), text[start:t.end()], {term}, network=True)
             else:
-                c.add(m.start(), m.end(), term, network=True)
+                c.add(start, start + len(term), term, network=True)
     # a name found once names the same programme wherever the article repeats it (共同举办的某某计划)
     found = {m.attrs["name"]: m.attrs["aliases"] for m in reversed(c.out)
              if len(m.attrs["name"]) >= 4 and not m.attrs["network"]}
     for name, aliases in sorted(found.items()):
-        for m in re.finditer(re.escape(name), text):
-            c.add(m.start(), m.end(), name, aliases)
+        for start in occurrences(text, name):
+            c.add(start, start + len(name), name, aliases)
     c.out.sort(key=lambda x: x.start)
     return c.out
 

@@ -1050,11 +1050,10 @@ def _near_bounds(pattern: re.Pattern, text: str, pos: int, reach: int = _REACH) 
     award of a long file stays linear in its length (issue 15).
     """
     lo = max(0, pos - reach)
-    s = lo
-    for m in pattern.finditer(text, lo, pos):
-        s = m.end()
-    m = pattern.search(text, pos, pos + reach)
-    return s, (m.start() if m else min(len(text), pos + reach))
+    at = _positions(text, _chars_of(pattern))  # the pattern's characters in the text, found once per text
+    i = bisect_left(at, pos)
+    s = at[i - 1] + 1 if i and at[i - 1] >= lo else lo
+    return s, (at[i] if i < len(at) and at[i] < pos + reach else min(len(text), pos + reach))
 
 
 #: Short level forms and the last character of the place they stand for (省 → 江苏省).
@@ -1248,11 +1247,16 @@ def full_sentence(text: str, pos: int) -> tuple[int, int]:
 _PATTERN_CHARS: dict[re.Pattern, str] = {}
 
 
-def _bounds(pattern: re.Pattern, text: str, pos: int) -> tuple[int, int]:
+def _chars_of(pattern: re.Pattern) -> str:
+    """The characters of a one-character-class boundary pattern (``[。！？!?\\n]``)."""
     chars = _PATTERN_CHARS.get(pattern)
     if chars is None:
         chars = _PATTERN_CHARS[pattern] = pattern.pattern.strip("[]").replace("\\n", "\n")
-    s = _last_of(text, chars, pos) + 1
+    return chars
+
+
+def _bounds(pattern: re.Pattern, text: str, pos: int) -> tuple[int, int]:
+    s = _last_of(text, _chars_of(pattern), pos) + 1
     m = pattern.search(text, pos)
     return s, (m.start() if m else len(text))
 

@@ -61,6 +61,24 @@ def offset_map(raw: str, norm: str) -> list[int] | None:
         replayed piece by piece (never seen; evidence is then looked up by
         its quote).
     """
+    chars = set(raw)
+    if "\r" not in chars and not any(map(unicodedata.combining, chars)):
+        # each character is a piece of its own (as in the loop below): normalise each distinct one once, and
+        # walk only to those that become several (… → ...)
+        table = {ord(ch): unicodedata.normalize("NFKC", ch) for ch in chars}
+        if raw.translate(table) != norm:
+            return None
+        wide = "".join(ch for ch in chars if len(table[ord(ch)]) != 1)
+        if not wide:
+            return list(range(len(raw) + 1))
+        out, done = [], 0
+        for m in re.finditer(f"[{re.escape(wide)}]", raw):
+            i = m.start()
+            out += range(done, i)
+            out += [i] * len(table[ord(raw[i])])
+            done = i + 1
+        out += range(done, len(raw) + 1)
+        return out
     out: list[int] = []
     parts: list[str] = []
     i, n = 0, len(raw)

@@ -23,11 +23,13 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from ..mentions.unions import union_level
 from ..model import ArticleFacts, Evidence, FigureFact
@@ -35,6 +37,27 @@ from ..namespace import ID, UKG, bind_prefixes
 from ..resolve import norm_key, parent_of
 from ..text.places import Division, divisions, parse_place
 from ..text.when import Period, TimeRef, resolve_period
+
+
+class _Terms:
+    """A namespace whose terms, once asked for, are plain attributes.
+
+    An attribute of rdflib's closed namespaces (``RDF.type``, ``UKG.quote``)
+    runs Python code on every access, a few per triple written; here only
+    the first access does (so an unknown ``ukg:`` term still raises).
+    """
+
+    def __init__(self, ns) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+
+RDF, RDFS, XSD, DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME, UKG = map(
+    _Terms, (RDF, RDFS, XSD, DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME, UKG))
 
 UNIT_IRIS = {"yuan": UKG.Yuan, "percent": UKG.Percent, "person": UKG.Person,
              "person-time": UKG.PersonTime, "count": UKG.Count}
@@ -44,6 +67,7 @@ QUDT = {"yuan": URIRef("http://qudt.org/vocab/currency/CNY"), "percent": URIRef(
 _SAFE = re.compile(r"[0-9A-Za-z\u4e00-\u9fff\-_.]")
 
 
+@lru_cache(maxsize=1 << 14)  # names recur in an article (mentions, posts, figures' subjects) and across articles
 def slug(name: str) -> str:
     """IRI path segment for a name: readable CJK kept, other characters percent-encoded.
 
@@ -70,7 +94,7 @@ def slug(name: str) -> str:
 
 def entity_iri(kind: str, name: str) -> URIRef:
     """Stable IRI of an entity: ``ID/<kind>/<slug(name)>``."""
-    return ID[f"{kind}/{slug(name)}"]
+    return _id(f"{kind}/{slug(name)}")
 
 
 def union_iri(name: str, region: Division | None = None) -> URIRef:
@@ -91,7 +115,7 @@ def union_iri(name: str, region: Division | None = None) -> URIRef:
     """
     if region is None:
         return entity_iri("union", name)
-    return ID[f"union/{slug(name)}/in/" + "/".join(slug(x) for x in region.path)]
+    return _id(f"union/{slug(name)}/in/" + "/".join(slug(x) for x in region.path))
 
 
 _PLACE_LESS_LEVELS = ("industrial-park", "street")
@@ -109,11 +133,40 @@ def _union_region(name: str, level: str | None, near: Division | None) -> Divisi
 
 def article_iri(doc_id: str) -> URIRef:
     """IRI of an article: ``ID/article/<doc_id>``."""
-    return ID[f"article/{quote(doc_id, safe='')}"]
+    return _id(f"article/{quote(doc_id, safe='')}")
 
 
+@lru_cache(maxsize=1 << 12)  # a third of an article's calls repeat a label or name; a Literal is immutable
 def zh(text: str) -> Literal:
+    """A Chinese literal: ``text@zh``."""
     return Literal(text, lang="zh")
+
+
+_ID = str(ID)
+
+
+def _id(tail: str) -> URIRef:
+    """``ID[tail]``, the IRI of an instance: rdflib's ``Namespace`` makes the same URIRef through two more
+    Python calls (a few per triple written)."""
+    return URIRef(_ID + tail)
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def _literal(value: str | bool, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, datatype=datatype)``, made once: units, years and flags recur in every article."""
+    return Literal(value, datatype=datatype)
+
+
+@lru_cache(maxsize=1 << 12)
+def _integer(n: int) -> Literal:
+    """``Literal(n)`` (an ``xsd:integer``), made once: evidence offsets recur."""
+    return Literal(n)
+
+
+@lru_cache(maxsize=1 << 10)
+def _segment(doc_id: str) -> str:
+    """An article's id as one IRI path segment (percent-encoded), made once per article."""
+    return quote(doc_id, safe="")
 
 
 class _Triples:
@@ -126,9 +179,14 @@ class _Triples:
 
     def __init__(self) -> None:
         self._sp: dict[tuple, dict] = {}
+        self._nt: dict[URIRef, str] = {}  # IRI → its N-Triples text (:meth:`term`)
 
     def add(self, t: tuple) -> None:
-        self._sp.setdefault((t[0], t[1]), {})[t[2]] = None
+        d = self._sp.get(sp := (t[0], t[1]))
+        if d is None:
+            self._sp[sp] = {t[2]: None}
+        else:
+            d[t[2]] = None
 
     def __contains__(self, t: tuple) -> bool:
         d = self._sp.get((t[0], t[1]))
@@ -150,13 +208,34 @@ class _Triples:
         return list(self._sp.get((s, p), ()))
 
     def subjects(self, p, o) -> list:
-        return [s for (s, q), d in self._sp.items() if q == p and o in d]
+        # the object first: a lookup in a dict, where rdflib's == is a Python call for every (subject, predicate)
+        return [s for (s, q), d in self._sp.items() if o in d and q == p]
+
+    def term(self, t) -> str:
+        """A term as N-Triples, as rdflib's writer (``_nt_row``) writes it; an IRI's text is made once.
+
+        Raises
+        ------
+        Exception
+            rdflib's, for an IRI that cannot be written (it holds a space, ``<``, ``"``...).
+        """
+        if type(t) is URIRef:
+            text = self._nt.get(t)
+            if text is None:  # rdflib's URIRef.n3 checks the IRI every time it is written
+                text = self._nt[t] = t.n3()
+            return text
+        if isinstance(t, Literal):  # mostly distinct (quotes): not worth a lookup
+            return _quoteLiteral(t)
+        return t.n3()
 
     def ntriples(self) -> bytes:
-        """The triples as N-Triples (rdflib's writer of each line)."""
-        from rdflib.plugins.serializers.nt import _nt_row
-
-        return "".join(_nt_row((s, p, o)) for (s, p), d in self._sp.items() for o in d).encode("utf-8")
+        """The triples as N-Triples (the lines rdflib's ``_nt_row`` writes, each subject and predicate written once)."""
+        term, iris = self.term, self._nt
+        lines = []
+        for (s, p), d in self._sp.items():
+            head = f"{iris.get(s) or term(s)} {iris.get(p) or term(p)} "
+            lines += [f"{head}{iris.get(o) or term(o) if type(o) is URIRef else term(o)} .\n" for o in d]
+        return "".join(lines).encode("utf-8")
 
 
 class GraphBuilder:
@@ -212,7 +291,7 @@ class GraphBuilder:
     # -- places, time, evidence
     def place(self, d: Division) -> URIRef:
         """The schema:Place of a division, with its code, level and the divisions above it."""
-        iri = ID["place/" + "/".join(slug(x) for x in d.path)]
+        iri = _id("place/" + "/".join(slug(x) for x in d.path))
         g = self.g
         if (iri, RDF.type, SDO.Place) not in g:
             g.add((iri, RDF.type, SDO.Place))
@@ -227,7 +306,7 @@ class GraphBuilder:
 
     def instant(self, value: str) -> URIRef:
         """A time:Instant for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-        iri = ID[f"instant/{value}"]
+        iri = _id(f"instant/{value}")
         if (iri, RDF.type, TIME.Instant) not in self.g:
             self.g.add((iri, RDF.type, TIME.Instant))
             self.g.add((iri, *_time_literal(value)))
@@ -235,7 +314,7 @@ class GraphBuilder:
 
     def interval(self, p: Period) -> URIRef:
         """A time:Interval with its beginning and end (an open side left out), shared by equal periods."""
-        iri = ID[f"interval/{p.start or ''}--{p.end or ''}"]
+        iri = _id(f"interval/{p.start or ''}--{p.end or ''}")
         if (iri, RDF.type, TIME.Interval) not in self.g:
             self.g.add((iri, RDF.type, TIME.Interval))
             if p.start:
@@ -249,17 +328,17 @@ class GraphBuilder:
         """The ukg:Evidence node of a span (and of the triple it supports), or None without a span."""
         if e is None:
             return None
-        name = f"evidence/{quote(doc_id, safe='')}/{e.start}-{e.end}"
+        name = f"evidence/{_segment(doc_id)}/{e.start}-{e.end}"
         if triple is not None:
             name += "/" + hashlib.sha1("\n".join(triple).encode()).hexdigest()[:12]
-        iri = ID[name]
+        iri = _id(name)
         g = self.g
         if (iri, RDF.type, UKG.Evidence) not in g:
             g.add((iri, RDF.type, UKG.Evidence))
             g.add((iri, DCTERMS.source, doc))
             g.add((iri, UKG.quote, zh(e.quote)))
-            g.add((iri, UKG.startOffset, Literal(e.start)))
-            g.add((iri, UKG.endOffset, Literal(e.end)))
+            g.add((iri, UKG.startOffset, _integer(e.start)))
+            g.add((iri, UKG.endOffset, _integer(e.end)))
             if triple is not None:
                 g.add((iri, RDF.subject, triple[0]))
                 g.add((iri, RDF.predicate, triple[1]))
@@ -365,8 +444,8 @@ class GraphBuilder:
                 g.add((doc, DCTERMS.creator, person))
             for r in p.roles:
                 org_iri = self.agent(r.org, union_names) if r.org else None
-                m = ID[f"membership/{slug(p.name)}/{slug(r.title)}/{slug(r.org or '-')}"]
-                role = ID[f"role/{slug(r.title)}"]
+                m = _id(f"membership/{slug(p.name)}/{slug(r.title)}/{slug(r.org or '-')}")
+                role = _id(f"role/{slug(r.title)}")
                 g.add((m, RDF.type, ORG.Membership))
                 g.add((m, ORG.member, person))
                 g.add((m, ORG.role, role))
@@ -400,7 +479,7 @@ class GraphBuilder:
         plan = Period(*facts.plan) if getattr(facts, "plan", None) else None
         for i, f in enumerate(facts.figures, 1):
             self._figure(doc, facts.doc_id, i, f, union_names, subjects)
-            iri = ID[f"figure/{quote(facts.doc_id, safe='')}/{i}"]
+            iri = _id(f"figure/{_segment(facts.doc_id)}/{i}")
             e = said(("figure", i))
             if e is not None:
                 g.add((iri, PROV.wasDerivedFrom, e))
@@ -440,22 +519,22 @@ class GraphBuilder:
             year = side if f.year == side else None
         g.remove((iri, UKG.year, None))
         if year is not None:
-            g.add((iri, UKG.year, Literal(str(year), datatype=XSD.gYear)))
+            g.add((iri, UKG.year, _literal(str(year), XSD.gYear)))
 
     def _figure(self, doc: URIRef, doc_id: str, i: int, f: FigureFact, unions: set[str],
                 subjects: dict[str, str]) -> None:
         g = self.g
-        iri = ID[f"figure/{quote(doc_id, safe='')}/{i}"]
+        iri = _id(f"figure/{_segment(doc_id)}/{i}")
         g.add((iri, RDF.type, UKG.Figure))
         g.add((iri, RDFS.label, zh(f.text)))
         g.add((iri, RDF.value, Literal(f.value, datatype=XSD.decimal)))
         g.add((iri, UKG.unit, UNIT_IRIS[f.unit]))
-        g.add((iri, UKG.unitText, Literal(f.unit_text)))
-        g.add((iri, UKG.approximate, Literal(f.approx)))
+        g.add((iri, UKG.unitText, _literal(f.unit_text)))
+        g.add((iri, UKG.approximate, _literal(f.approx)))
         if f.measure:
             g.add((iri, UKG.measure, zh(f.measure)))
         if f.year:
-            g.add((iri, UKG.year, Literal(str(f.year), datatype=XSD.gYear)))
+            g.add((iri, UKG.year, _literal(str(f.year), XSD.gYear)))
         g.add((iri, UKG.quote, zh(f.quote)))
         g.add((iri, PROV.wasDerivedFrom, doc))
         if f.subject:
@@ -561,11 +640,11 @@ def article_shard(facts: ArticleFacts) -> Shard:
     functional: list[tuple[str, str, str, str]] = []
 
     def take(s: URIRef, p: URIRef, rule: str) -> None:
-        from rdflib.plugins.serializers.nt import _nt_row
-
-        for o in list(g.objects(s, p)):
-            obj = _nt_row((s, p, o)).split(" ", 2)[2][:-3]  # the object as ntriples() writes it (IRIs hold no space)
-            functional.append((str(s), str(p), obj, rule))
+        objects = g.objects(s, p)
+        if objects:
+            g.term(s), g.term(p)  # an IRI N-Triples cannot hold fails here, as in ntriples()
+        for o in objects:
+            functional.append((str(s), str(p), g.term(o), rule))  # the object as ntriples() writes it
             g.remove((s, p, o))
 
     for iri in b._labels:

@@ -296,6 +296,19 @@ def _form_lengths() -> dict[str, tuple[int, ...]]:
 
 
 @cache
+def _pair_lengths() -> tuple[dict[str, tuple[int, ...]], int]:
+    """First two characters of a place form → the lengths of the forms that start with them, longest first;
+    and the longest form's length (a text's last that many characters are read as before, see
+    :func:`_place_hits`; all of it if a form has one character)."""
+    out: dict[str, set[int]] = {}
+    forms = list(lexicon.divisions()) + list(lexicon.county_short_forms())
+    for form in forms:
+        out.setdefault(form[:2], set()).add(len(form))
+    longest = max(map(len, forms)) if min(map(len, forms)) >= 2 else 1 << 62
+    return {pair: tuple(sorted(ns, reverse=True)) for pair, ns in out.items()}, longest
+
+
+@cache
 def _form_starts() -> re.Pattern:
     """Any character that starts a place form (:func:`_form_lengths`)."""
     return re.compile("[" + "".join(sorted(map(re.escape, _form_lengths()))) + "]")
@@ -305,15 +318,18 @@ def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
     """Known place forms in ``text``, longest match first: (start, end, divisions, weak)."""
     full, short = lexicon.divisions(), lexicon.county_short_forms()
     by_first = _form_lengths()
+    by_pair, longest = _pair_lengths()
     hits = []
     starts = _form_starts()  # jump to the next character that starts a form (most do not)
-    i = 0
+    i, far = 0, len(text) - longest
     while i < len(text):
         found = starts.search(text, i)
         if found is None:
             break
         i = found.start()
-        for n in by_first.get(text[i], ()):
+        # the lengths of the forms that start with the next two characters (few, most often none); near the
+        # end, where a form may be cut short by it, of those that start with the next one, as always
+        for n in by_pair.get(text[i:i + 2], ()) if i <= far else by_first.get(text[i], ()):
             w = text[i:i + n]
             if w in full or w in short:
                 hits.append((i, i + n, full.get(w) or short[w], w not in full))
