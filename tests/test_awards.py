@@ -213,3 +213,12 @@ def test_selected_into_another_list_is_no_recipient_of_the_honour_before():
 def test_a_later_sentence_naming_who_got_it():
     got = awards("今年全市共有12人荣获省劳动模范称号。市电力公司高级技师孙国梁入选。")
     assert "孙国梁" in got.get("省劳动模范", [])
+
+
+def test_prefix_before_at_the_start_of_a_text_ending_in_a_rank():
+    # A core at offset 0 of a text cut right after a rank word (评选百名): the look-behind must not
+    # wrap round to the text's end (a negative start), which recursed without end.
+    from graph.mentions.awards import _prefix_before
+
+    for text in ("十佳", "五一劳动奖章获得者评选百名", "劳动模范十大"):
+        assert _prefix_before(text, 0) == 0

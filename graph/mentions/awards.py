@@ -108,7 +108,7 @@ def _prefix_before(text: str, s: int) -> int:
     level (北京市级).
     """
     for rank in _RANKS:
-        if text.startswith(rank, s - len(rank)):
+        if s >= len(rank) and text.startswith(rank, s - len(rank)):  # a negative start would read the text's end
             p = _prefix_before(text, s - len(rank))
             return p if p < s - len(rank) else s
     # a sector between the level and the core: 全国金融五一劳动奖章, 省交通系统先进集体 (each form written
