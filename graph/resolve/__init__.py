@@ -48,7 +48,7 @@ from ..model import (
     UnionFact,
 )
 from ..text.places import Region, article_region
-from ..text.when import date_line, find_dateline, states_compared_value
+from ..text.when import date_line, dated_part_year, find_dateline, states_compared_value, time_refs
 
 NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
@@ -1268,10 +1268,14 @@ _ANCHOR = re.compile(
     rf"(?P<span>{_SPAN_RE})"
     # a year compared with (比2023年增长, 与2023年相比): the base of a change, not the year of the figures
     r"|(?<=[比较])(?P<base>(?:19|20)\d{2})(?=年)|(?<=[与同])(?P<base_>(?:19|20)\d{2})(?=年(?:同期)?相比)"
+    # the starting point of a change (由2022年底的56%提高到81.3%): dates the value it starts from only
+    r"|(?<=[由从])(?P<from>(?:19|20)\d{2})(?=年[底末]?(?:同期)?的)"
     r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?=年)"
     r"|(?<![比较同于])(?P<rel>今年|本年度?|去年|上一年度?|上年度|前年|明年)"
     r"|(?P<now>截[至止]目前|目前|至今|迄今|现有|现已|如今)"
-    r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)")
+    r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)"
+    # a part of a year written without its year (上半年,…): the year comes from elsewhere (when.dated_part_year)
+    r"|(?<![年\d])(?P<part>上半年|下半年|前三季度|第?[一二三四]季度)")
 #: After a year: a day, month or part of it (2024年5月, 2024年上半年), not the whole year.
 _PART_OF_YEAR = re.compile(r"年(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月|[上下]半年|第?[一二三四1-4]季度)")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上一年度": -1, "上年度": -1,
@@ -1286,6 +1290,7 @@ class _ArticleTime:
     lead: int | None = None  # year the title or lead names (2021年…送温暖活动启航)
     now: int | None = None  # the year 今年 means: published, else inferred, else lead
     masked: str = ""  # the text with 《》 titles blanked
+    refs: list | None = None  # when.time_refs of the text, read once where a bare 上半年 needs them
     anchors: dict = field(default_factory=dict)  # (start, end) → _anchors there; figures share sentences
 
 
@@ -1347,6 +1352,9 @@ def _article_time(article: Article) -> _ArticleTime:
         t.now = t.lead + 1
     if t.now is None:
         t.now = t.lead
+    if t.lead is None and t.now is not None and any(a.group("rel") in ("今年", "本年") for a in lead_anchors) \
+            and not any(a.group("span") or a.group("year") for a in lead_anchors):
+        t.lead = t.now  # 今年以来,市总工会…: a lead about this year, dated by the header
     return t
 
 
@@ -1377,14 +1385,20 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
          dates the article; else go on to rule 3 (the paragraph's years are
          of earlier events, not of "now");
        - a day without a year (4月27日) → the publication year, where known.
-       Comparisons (比去年, 较上年) are not anchors; years inside 《》 titles
-       are not anchors.
+       Comparisons (比去年, 较上年) and the starting point of a change
+       (由2022年底的56%提高到…: dates the 56% only) are not anchors; years
+       inside 《》 titles are not anchors.  A bare part of a year (上半年,
+       前三季度) is no anchor by itself: see rule 2½.
     2. The nearest anchor earlier in its paragraph: a year, a relative year
        or a span, as in rule 1 (GUIDELINES: "from the sentence or its
        paragraph").  A paragraph that continues a sentence broken over two
        lines (the line before ends without 。！？) counts from that line.
        目前 / 现有 or a day earlier in the paragraph → the publication
        year, where the header dates the article (中国现有…53所。…93%以上…).
+    2½. A bare part of a year in the sentence or paragraph, with no year
+       there: the year that part of a year was written with earlier in the
+       article (2025年前三季度,… ¶ 前三季度,…), else the article's "now"
+       (when.figure_ref dates its period alike: the build keeps them equal).
     3. A year opening a headed section's first paragraph (抗疫情 促发展 /
        2020年,在全面参与疫情防控…) scopes that section (seed 000); else the
        year of a 【回顾2020】-style heading above it, up to the previous 【】
@@ -1395,7 +1409,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
        first body paragraph, else the one year of the title lines
        (2021年…送温暖活动启航, …2025年工作综述), unless the lead or title
        opens a review of several years (过去的5年, 五年工作回顾: seed 003).
-       A dated header line (来源:…2025-08-01) is when the article was
+       A lead about 今年 (今年以来,市总工会…) has the article's "now" as
+       its year.  A dated header line (来源:…2025-08-01) is when the article was
        written, not what it is about: it is no lead year (dev: as often wrong
        as right, and GUIDELINES say "else null").
     5. Else None: the year is open (no "most frequent year of the article"
@@ -1450,6 +1465,7 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
     if base is not None:
         return base
     skip_paragraph = False
+    part_at = next((a.start() for a in reversed(before) if a.group("part")), None)
     for a in reversed(before):
         done, year = decides(a)
         if done:
@@ -1478,6 +1494,16 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
                 return year
             if (a.group("now") or a.group("date")) and t.published is not None:
                 return t.published  # 中国现有…53所。…93%以上…: the paragraph speaks of the day it was written
+            if a.group("part") and part_at is None:
+                part_at = a.start()
+    if part_at is not None:
+        # 上半年/前三季度 with no year in its paragraph: the year that part was written with earlier
+        # (2025年前三季度,… ¶ 前三季度,…), else the article's year (when.figure_ref dates it alike)
+        if t.refs is None:
+            t.refs = time_refs(text)
+        year = dated_part_year(text, t.refs, part_at) or t.now
+        if year is not None:
+            return year
     sec = article.sections[sent.section]
     if sent.section > 0 and sec.heading:  # a year opening a headed section scopes it
         first = next((p for p in article.paragraphs if p[0] > sec.start and p[1] - p[0] >= 40), None)
@@ -1515,7 +1541,7 @@ def _base_year(text: str, before: list[re.Match], pos: int) -> int | None:
         The compared year, or None where the figure is not the compared value.
     """
     for a in reversed(before):
-        year = a.group("base") or a.group("base_")
+        year = a.group("base") or a.group("base_") or a.group("from")
         if not year:
             continue
         if states_compared_value(text, a.end() + 1, pos):  # a.end(): the 年 after the year

@@ -1,0 +1,72 @@
+"""Figures, third round: years of bare parts of a year, starting points of a change, subjects and
+non-figures (invented sentences; held-out patterns of tests/data/heldout-figures3)."""
+from graph.namespace import UKG
+from graph.pipeline import extract_text
+from graph.store.rdf import build_graph
+
+
+def _by_text(text, doc="t"):
+    return {f.text: f for f in extract_text(text, doc).figures}
+
+
+def _graph_years(text, doc="t"):
+    """ukg:year of each figure (by its label) as the build writes it: resolve's year checked by when's period."""
+    from rdflib.namespace import RDFS
+
+    g = build_graph([extract_text(text, doc)])
+    out = {}
+    for f in g.subjects(UKG.year, None):
+        out[str(g.value(f, RDFS.label))] = int(str(g.value(f, UKG.year)))
+    for f in g.subjects(UKG.quote, None):
+        out.setdefault(str(g.value(f, RDFS.label)), None)
+    return out
+
+
+def test_the_starting_point_of_a_change_dates_only_the_value_it_starts_from():
+    text = ("某市总工会推进建会入会\n\n"
+            "本报讯 记者日前从某市总工会获悉，截至2024年10月底，全市物流行业货车司机入会率"
+            "由2021年底的48%提高到76.5%，新建司机之家64个。\n\n"
+            "市总工会负责人说：“今年力争再建司机之家30个。”")
+    f = _by_text(text)
+    assert f["48%"].year == 2021
+    assert f["76.5%"].year == 2024  # the value reached: of the sentence's own time
+    assert f["64个"].year == 2024
+    assert f["30个"].year == 2024   # 今年 of an undated article: the lead's year, not the compared 2021
+    years = _graph_years(text)
+    assert years["48%"] == 2021 and years["76.5%"] == 2024
+
+
+def test_a_bare_quarter_takes_the_year_it_was_written_with_earlier_in_an_undated_article():
+    text = ("某州总工会召开推进会\n\n"
+            "本报讯（记者 某某）9月30日，某州总工会召开工作推进会。2024年前三季度，全州工会为职工"
+            "追回工资报酬1350万元。\n\n"
+            "前三季度，州总工会职工服务热线接听来电9600余个，比去年同期增长11%。\n\n"
+            "第四季度，州总工会将为不少于2000名环卫工人送去冬季慰问品。")
+    f = _by_text(text)
+    assert f["1350万元"].year == 2024
+    assert f["9600余个"].year == 2024 and f["11%"].year == 2024
+    assert f["不少于2000名"].year == 2024  # a part of the same year, named bare
+    years = _graph_years(text)
+    assert years["9600余个"] == 2024 and years["不少于2000名"] == 2024
+
+
+def test_a_bare_half_year_in_a_dated_website_item_is_of_the_publication_year():
+    text = ("某区总工会上半年工作通报\n\n"
+            "来源：某区总工会　发布时间：2023-07-20\n\n"
+            "今年以来，某区总工会持续推进普惠服务，全区工会会员服务水平不断提升，各项工作稳步推进。\n\n"
+            "一、会员服务\n"
+            "上半年，区总工会为会员办理意外伤害互助保障4.3万人次，给付保障金860万元。")
+    f = _by_text(text)
+    assert f["4.3万人次"].year == 2023 and f["860万元"].year == 2023
+    years = _graph_years(text)
+    assert years["4.3万人次"] == 2023 and years["860万元"] == 2023
+
+
+def test_a_bare_whole_year_in_a_later_paragraph_keeps_the_year_reported_not_the_publication_year():
+    text = ("某县总工会2023年度经费收支公告\n\n"
+            "来源：某县总工会　发布时间：2024-03-05\n\n"
+            "现将某县总工会2023年度经费收支情况公告如下，请广大会员监督，县总工会将认真听取意见建议。\n\n"
+            "2023年，县总工会经费总收入1860万元，总支出1720万元。\n\n"
+            "全年用于困难职工帮扶的资金达215万元，占总支出的12.5%。")
+    years = _graph_years(text)
+    assert years["215万元"] == 2023 and years["12.5%"] == 2023
