@@ -70,3 +70,28 @@ def test_a_bare_whole_year_in_a_later_paragraph_keeps_the_year_reported_not_the_
             "全年用于困难职工帮扶的资金达215万元，占总支出的12.5%。")
     years = _graph_years(text)
     assert years["215万元"] == 2023 and years["12.5%"] == 2023
+
+
+def test_an_enterprise_without_a_union_in_the_sentence_is_what_its_figures_are_about():
+    text = ("某某机床集团召开职代会\n\n"
+            "本报讯（记者 某某）3月2日，江城精工机床集团有限公司第二届职工代表大会第三次会议召开，"
+            "142名职工代表参加会议。\n\n"
+            "集团董事长在报告中介绍，2024年集团实现营业收入36.4亿元，同比增长9.1%。"
+            "集团工会全年投入职工帮扶资金420万元。\n\n"
+            "随后，慰问组向江城精工机床集团的职工捐赠慰问金5万元。")
+    f = _by_text(text)
+    assert f["142名"].subject == "江城精工机床集团有限公司" and f["142名"].subject_kind == "organization"
+    assert f["36.4亿元"].subject == "江城精工机床集团有限公司"  # 集团 = the enterprise named before
+    assert f["9.1%"].subject == "江城精工机床集团有限公司"
+    assert f["420万元"].subject_kind == "union"                 # 集团工会: the enterprise's union
+    assert f["5万元"].subject_kind != "organization"            # given to the enterprise's workers
+
+
+def test_a_union_officer_reporting_is_no_private_person_whose_story_the_figures_tell():
+    text = ("某林业集团工会召开会员代表大会\n\n"
+            "来源：某省总工会　发布时间：2025-05-10\n\n"
+            "5月8日，某林业集团有限公司工会第三次会员代表大会召开。大会选举产生新一届工会委员会，"
+            "周立恒当选工会主席。\n\n"
+            "周立恒在报告中回顾了过去五年的工作：集团工会累计投入帮扶资金880万元，建成职工书屋21个。")
+    f = _by_text(text)
+    assert f["880万元"].subject_kind == "union" and f["21个"].subject_kind == "union"

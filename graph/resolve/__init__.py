@@ -1828,6 +1828,9 @@ _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
+#: The end of an enterprise's name, and an enterprise called by its kind (2024年集团…, 公司现有…), not its union.
+_ENTERPRISE_END = r"(?:公司|集团|厂)$"
+_BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
 _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
 _ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说)")
@@ -2063,6 +2066,10 @@ class _SubjectFinder:
             return in_segment[0]
         if unions:
             return unions[0]
+        # 3b. no union named: an enterprise the sentence names, or calls 集团/公司 (2024年集团完成…)
+        employer = self._employer(s0, fig)
+        if employer is not None:
+            return employer
         # 4. the previous sentence's topic, when this one opens without a subject
         sent = self.a.sentence_at(fig.start)
         para_start = self.a.paragraphs[sent.paragraph][0] if sent else 0
@@ -2076,6 +2083,26 @@ class _SubjectFinder:
             prior = self._prior_programme(s0)
             if prior:
                 return self._remember(g0, prior)
+        return None
+
+    def _employer(self, s0: int, fig: Mention) -> Mention | None:
+        """The enterprise a sentence without a union reports on: one it names before the figure
+        (某某有限公司第三届职代会召开,186名职工代表参加), else the one named last before it that the
+        sentence calls 集团/公司 (2024年集团实现营业收入…; not 集团工会, the enterprise's union)."""
+        text = self.text
+        orgs = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])]
+        # the enterprise as the subject: not an object (向某集团的职工捐赠…) nor part of what is counted
+        # (某电力公司及直属单位职工147599人)
+        named = [o for o in orgs if s0 <= o.start and o.end <= fig.start and not text.startswith("工会", o.end)
+                 and not re.search(r"[向为给对到赴走进深入]$", text[max(s0, o.start - 2):o.start])
+                 and not re.match(r"[及和与的、]|(?:职工|员工|会员)", text[o.end:o.end + 2])
+                 and "等" not in text[o.end:fig.start]]  # 某公司焊工某某、…等36人: a list of those counted
+        if named:
+            return named[0]
+        bare = [m.group() for m in _BARE_ENTERPRISE.finditer(text, s0, fig.start)]
+        if bare:
+            before = [o for o in orgs if o.end <= s0 and bare[0] in o.attrs["name"]]
+            return before[-1] if before else None
         return None
 
     def _each_named(self, s0: int, fig: Mention) -> Mention | None:
@@ -2194,8 +2221,10 @@ class _SubjectFinder:
         """A person who holds no post in a regional union (总工会): the figures are of their own story."""
         name = person.attrs["name"]
         for m in self.a.of_kind("person"):
-            if m.attrs.get("name") == name and any(org and "总工会" in org for _, org, *_ in m.attrs.get("posts", ())):
-                return None
+            posts = m.attrs.get("posts", ())
+            if m.attrs.get("name") == name and any(
+                    (org and "总工会" in org) or (not org and "工会" in title) for title, org, *_ in posts):
+                return None  # 某某当选工会主席 … 某某在报告中回顾…: the union's officer reporting, no private story
         return person
 
     def _place_unions(self, s0: int, end: int) -> list[Mention]:
