@@ -95,3 +95,34 @@ def test_a_union_officer_reporting_is_no_private_person_whose_story_the_figures_
             "周立恒在报告中回顾了过去五年的工作：集团工会累计投入帮扶资金880万元，建成职工书屋21个。")
     f = _by_text(text)
     assert f["880万元"].subject_kind == "union" and f["21个"].subject_kind == "union"
+
+
+def test_a_change_opened_by_you_or_to_now_measures_both_values_alike():
+    f = _by_text("截至2024年9月底，全市环卫工人入会率由2020年底的61%提高到88.4%。"
+                 "“全区零就业家庭已由2019年的132户下降到目前的15户。”")
+    assert f["88.4%"].measure == f["61%"].measure and "入会率" in f["88.4%"].measure
+    assert f["15户"].measure == f["132户"].measure == "全区零就业家庭"
+
+
+def test_what_ba_raises_is_the_measure_not_the_base_of_the_share():
+    f = _by_text("区总工会负责人表示，将把职工疗休养经费比例提高到年度经费预算的15%以上。")
+    assert f["15%以上"].measure == "职工疗休养经费比例"
+
+
+def test_this_number_points_at_the_figure_before_it():
+    f = _by_text("2024年，全省工会组织职工技能培训8.3万人次。今年这一数字预计将超过10万人次。")
+    assert f["超过10万人次"].measure == f["8.3万人次"].measure and "技能培训" in f["8.3万人次"].measure
+
+
+def test_examples_after_le_stay_out_of_the_measure():
+    f = _by_text("大会审议通过了职工福利费使用办法等4项议案。")
+    assert f["4项"].measure.endswith("议案") and "福利" not in f["4项"].measure
+
+
+def test_a_target_of_the_coming_years_has_no_year_of_the_target_after_it():
+    text = ("某集团工会召开会员代表大会\n\n"
+            "本报讯 6月3日，某集团工会召开第二次会员代表大会，集团工会委员会委员和会员代表出席了会议。\n\n"
+            "大会提出，今后五年职工收入年均增长不低于6%，到2030年建成职工书屋50个。")
+    f = _by_text(text)
+    assert f["不低于6%"].year is None
+    assert f["50个"].year == 2030

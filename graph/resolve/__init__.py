@@ -1259,7 +1259,7 @@ def _bounds(pattern: re.Pattern, text: str, pos: int) -> tuple[int, int]:
 
 _NUM_CN = r"[\d一二三四五六七八九十两]+"
 #: Spans of several years, and recurring amounts: a figure under one has no single year.
-_SPAN_RE = (rf"(?:过去|近|这)的?{_NUM_CN}年(?:来|间|中|里)?"
+_SPAN_RE = (rf"(?:过去|近|这|今后|未来)的?{_NUM_CN}年(?:来|间|中|里)?"
             r"|(?<![\d.])[\d二三四五六七八九十两]+年(?:来|以来|间)"
             rf"|{_NUM_CN}年(?:工作)?回顾|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:规划)?(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
             rf"|连续{_NUM_CN}年|(?:开展|坚持|举办|实施)了?(?!(?:19|20)\d\d年){_NUM_CN}年"
@@ -1619,8 +1619,9 @@ def _all_nouns(phrase: str) -> bool:
 
 
 #: The start and the verb of a change between two figures: 从(2022年的)8.1万元 | 提高到(2024年的)9.6万元.
-_FROM_YEAR = r"从(?:(?:19|20)\d\d年(?:底|末)?的)?$"
-_CHANGED_TO = r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)(?:(?:19|20)\d\d年(?:底|末)?的)?"
+_FROM_YEAR = r"[从由](?:(?:19|20)\d\d年(?:底|末)?的)?$"
+_CHANGED_TO = (r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)"
+               r"(?:(?:19|20)\d\d年(?:底|末)?的|(?:目前|现在|当前)的)?")
 #: A union opening a measure phrase, with the adverbs after it: 州总工会将|投入, 市总工会共|筹措资金.
 _LEADING_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会(?:今年|去年|还|将|共|也|已|累计|先后|又|再)+")
 _BARE_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会")
@@ -1651,6 +1652,9 @@ def _drop_examples(phrase: str) -> str:
     keep = len(toks) - 1  # the first example: the words after the last verb (设|电工, 组织|外卖|配送员)
     while keep > 0 and not toks[keep - 1][1].startswith("v"):
         keep -= 1
+    done = next((i for i, (w, _) in enumerate(toks[:keep]) if w == "了"), None)
+    if done is not None:  # 审议通过了2025年职工收入分配方案等: 了 ends the verb; the example's own verbs stay out
+        keep = done + 1
     return "".join(w for w, _ in toks[:keep]) + phrase[m.end():]
 
 
@@ -1718,7 +1722,18 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     shared = before.rsplit("分别", 1)[-1]
     if len(shared) >= 4 and not re.match(r"(?:提升|提高|增长|增加|下降|减少|上升|降低|达到|达|为|是|占)", shared):
         before = shared
-    before = re.sub(_FROM_YEAR, "", before)  # 建档数从1.1万户, 收入从2022年的8.1万元: 从 opens the change
+    if re.search(_FROM_YEAR, before):  # 建档数从1.1万户, 收入由2022年的8.1万元: 从/由 opens the change
+        before = re.sub(r"(?:已经|已|将)$", "", re.sub(_FROM_YEAR, "", before))
+    target = re.search(r"把([\u4e00-\u9fff]{2,14}?)(?:提高|提升|增加|扩大|降低|降|减少|控制)(?:到|至|在)", before)
+    if target:  # 将把帮扶产品采购比例提高到…总额的30%以上: what is raised is the measure
+        before = target.group(1)
+    if re.search(r"(?:这一|这个|该|此)(?:数字|数据|数量|人数|比例)", before):
+        # 2024年…培训职工12.6万人次,今年这一数字预计将超过15万人次: the figure before says what is counted
+        s0, _ = full_sentence(text, fig.start)
+        p0 = text.rfind("\n", 0, s0) + 1
+        prior = [f for f in _within(figures, p0, fig.start) if f.end <= fig.start]
+        if prior:
+            return _measure(text, prior[-1], figures)
     if before.endswith("等") and _RECEIVED.match(text, fig.end, e):
         # A、B等8人获此荣誉, 某车间等10个集体获某奖: the examples are those counted; what they got is the measure
         before = ""
@@ -1735,6 +1750,8 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         after = after + text[nxt.end:later[0].start if later else c1]
     # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
     after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
+    if before[:1] in "“‘" and not re.search("[”’]", before):
+        before = before[1:]  # “2024年大赛带动…: a quote opening, not a name quoted
     before = re.sub(_OPENING_ADVERBS, "", before)
     noun = before.split("、", 1)[0]
     if "、" in before and s > 0 and re.search(r"[\d万亿余多]", text[s - 2:s]) and len(noun) <= 4 \
