@@ -126,3 +126,9 @@ def test_a_target_of_the_coming_years_has_no_year_of_the_target_after_it():
     f = _by_text(text)
     assert f["不低于6%"].year is None
     assert f["50个"].year == 2030
+
+
+def test_a_list_of_the_kind_counted_after_the_figure_stays_out_of_the_measure():
+    f = _by_text("本次竞赛设汽车维修工、叉车司机、电梯安装维修工4个工种，走访慰问环卫工人、快递员、外卖骑手3200人。")
+    assert f["4个"].measure == "本次竞赛设工种"
+    assert "环卫工人" in f["3200人"].measure  # those counted, written before the figure: kept

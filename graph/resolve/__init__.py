@@ -1741,6 +1741,10 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         # 设电工、焊工等12个工种: examples of the kind written after the figure (not 慰问A、B等6.5万人,
         # where the examples are the people counted)
         before = _drop_examples(before)
+    elif re.search(r"[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){2,}$", before) and re.match(
+            r"[\u4e00-\u9fff]{2}", text[fig.end:e]) and not _starts_with_verb(text[fig.end:e]):
+        # 设收银审核员、茶艺师、商品营业员3个赛项: a list of the kind written after the figure, as 等 lists it
+        before = _drop_examples(before + "等")
     after = text[fig.end:e]
     if nxt is not None and re.fullmatch(_CHANGED_TO, after):
         after = ""  # …8.1万元提高到2024年的9.6万元: the change is no part of what is counted
