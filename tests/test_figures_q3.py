@@ -132,3 +132,12 @@ def test_a_list_of_the_kind_counted_after_the_figure_stays_out_of_the_measure():
     f = _by_text("本次竞赛设汽车维修工、叉车司机、电梯安装维修工4个工种，走访慰问环卫工人、快递员、外卖骑手3200人。")
     assert f["4个"].measure == "本次竞赛设工种"
     assert "环卫工人" in f["3200人"].measure  # those counted, written before the figure: kept
+
+
+def test_a_change_clause_is_about_what_the_figure_it_changes_is_about():
+    text = ("宜宾市总工会通报热线工作\n\n"
+            "本报讯 宜宾市总工会日前通报了上半年职工服务工作情况，市总工会领导班子成员出席会议。\n\n"
+            "2024年上半年，市总工会依托“12351”职工服务热线受理职工诉求6200余件，比去年同期增长18%。")
+    f = _by_text(text)
+    assert f["6200余件"].subject_kind == "programme"
+    assert f["18%"].subject == f["6200余件"].subject

@@ -1849,6 +1849,8 @@ _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
+#: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
+_CHANGE_CLAUSE = re.compile(r"\s*(?:同比|环比|比|较)[^，,；;。：:]{0,8}?(?:增长|增加|提高|提升|上升|下降|减少|降低)了?")
 #: The end of an enterprise's name, and an enterprise called by its kind (2024年集团…, 公司现有…), not its union.
 _ENTERPRISE_END = r"(?:公司|集团|厂)$"
 _BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
@@ -2000,10 +2002,27 @@ class _SubjectFinder:
 
     def __call__(self, fig: Mention) -> Mention | None:
         self.fig = fig
-        subject = self._find(fig)
+        subject = self._change_of_prior(fig)
+        if subject is None:
+            subject = self._find(fig)
         s0, _ = full_sentence(self.text, fig.start)
         self.by_sentence.setdefault(s0, []).append(subject)
+        self.prior = (fig, subject)
         return subject
+
+    def _change_of_prior(self, fig: Mention) -> Mention | None:
+        """接听咨询1.8万余个,比去年同期增长15%: a clause that opens on the change of the figure just before
+        it (in the same ；-segment, no agent named between) is about what that figure is about."""
+        prior = getattr(self, "prior", None)
+        if prior is None or prior[1] is None:
+            return None
+        text = self.text
+        c0, _ = _bounds(_CLAUSE, text, fig.start)
+        g0, _ = _bounds(_SEGMENT, text, fig.start)
+        before, subject = prior
+        if not (g0 <= before.start and before.end < c0) or _within(self.agents, before.end, fig.start):
+            return None
+        return subject if _CHANGE_CLAUSE.fullmatch(text, c0, fig.start) else None
 
     def _find(self, fig: Mention) -> Mention | None:
         text = self.text
