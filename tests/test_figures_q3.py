@@ -141,3 +141,14 @@ def test_a_change_clause_is_about_what_the_figure_it_changes_is_about():
     f = _by_text(text)
     assert f["6200余件"].subject_kind == "programme"
     assert f["18%"].subject == f["6200余件"].subject
+
+
+def test_a_stock_counted_to_the_month_before_the_dateline_dates_this_year_of_an_undated_article():
+    text = ("某省新发展工会会员\n\n"
+            "本报兰州10月9日电（记者 某某）记者从某省总工会获悉，“十四五”以来全省累计新发展会员52万人，"
+            "截至2024年9月底，全省已建工会的企业达3.2万家。\n\n"
+            "今年1至9月，全省新建行业工会联合会17个。")
+    f = _by_text(text)
+    assert f["3.2万家"].year == 2024 and f["17个"].year == 2024
+    far = text.replace("10月9日电", "3月9日电")  # a stock of half a year before: no clue to the year of writing
+    assert _by_text(far)["17个"].year is None

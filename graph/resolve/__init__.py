@@ -1334,6 +1334,15 @@ def _article_time(article: Article) -> _ArticleTime:
             if a.group("year") and int(a.group("year")) == t.lead)
     # 今年: the publication year; else one year after a year named beside 去年; else the lead's year
     t.now = t.published
+    if t.now is None and dl is not None:
+        # 本报西安9月18日电 … 截至2025年8月底: a stock counted up to a month just before the dateline's
+        # month is of the year the article was written in
+        day = re.search(r"(\d{1,2})月\d{1,2}日", text[dl.start:dl.end])
+        month = int(day.group(1)) if day else None
+        cut = [int(y) for y, mo in re.findall(r"(?:截至|截止到?)((?:19|20)\d\d)年(\d{1,2})月", masked)
+               if month is not None and 0 <= month - int(mo) <= 3]
+        if cut:
+            t.now = max(cut)
     if t.now is None:
         for p0, p1 in article.paragraphs:
             found = _anchors(masked, p0, p1)
