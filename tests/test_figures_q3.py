@@ -152,3 +152,9 @@ def test_a_stock_counted_to_the_month_before_the_dateline_dates_this_year_of_an_
     assert f["3.2万家"].year == 2024 and f["17个"].year == 2024
     far = text.replace("10月9日电", "3月9日电")  # a stock of half a year before: no clue to the year of writing
     assert _by_text(far)["17个"].year is None
+
+
+def test_changes_shared_out_with_fenbie_measure_the_figures_before_in_order():
+    f = _by_text("2023年，全县工会经费收入860万元，支出790万元，同比分别增长6.1%和3.8%。")
+    assert f["6.1%"].measure.startswith(f["860万元"].measure) and f["6.1%"].measure.endswith("增长")
+    assert f["3.8%"].measure.startswith(f["790万元"].measure)

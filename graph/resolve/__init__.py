@@ -1667,6 +1667,8 @@ def _drop_examples(phrase: str) -> str:
     return "".join(w for w, _ in toks[:keep]) + phrase[m.end():]
 
 
+#: A clause of changes shared out over the figures before it: 同比分别增长5.2%和4.6%.
+_EACH_CHANGE = re.compile(r"\s*((?:同比|比上年|较上年|比去年)?)分别((?:增长|提高|下降|增加|减少|上升)了?)")
 #: A clause that only names a part of the year: 一季度, 前三季度, 上半年, 1至8月.
 _PART_OF_YEAR_CLAUSE = re.compile(r"前?第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:至|到|-)\d{1,2}月|\d{1,2}月份?")
 
@@ -1699,6 +1701,15 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     takers of the activity named in the clause before.
     """
     c0, c1 = _bounds(_CLAUSE, text, fig.start)
+    changes = _within(figures, c0, c1)
+    each = _EACH_CHANGE.fullmatch(text, c0, changes[0].start) if changes else None
+    if each and c0 > 1:
+        # 收入2.36亿元,支出2.12亿元,同比分别增长5.2%和4.6%: the n-th change is of the n-th figure before
+        s0, _ = full_sentence(text, fig.start)
+        prior = [f for f in _within(figures, s0, c0) if f.end <= c0][-len(changes):]
+        if len(prior) == len(changes):
+            base = _measure(text, prior[changes.index(fig)], figures)
+            return (base + each.group(1) + each.group(2)).strip()
     s, e = c0, c1
     nxt = prv = None
     for f in _within(figures, c0, c1):  # stop at neighbouring figures
