@@ -158,3 +158,9 @@ def test_changes_shared_out_with_fenbie_measure_the_figures_before_in_order():
     f = _by_text("2023年，全县工会经费收入860万元，支出790万元，同比分别增长6.1%和3.8%。")
     assert f["6.1%"].measure.startswith(f["860万元"].measure) and f["6.1%"].measure.endswith("增长")
     assert f["3.8%"].measure.startswith(f["790万元"].measure)
+
+
+def test_numbers_inside_the_clause_before_are_no_part_of_a_change_measure():
+    f = _by_text("2024年，全市共有1260家企业、18.6万名职工参加劳动竞赛，比上年增加85家。")
+    assert not any(ch.isdigit() or ch == "万" for ch in f["85家"].measure)
+    assert "劳动竞赛" in f["85家"].measure and f["85家"].measure.endswith("增加")

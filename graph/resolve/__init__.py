@@ -1667,6 +1667,10 @@ def _drop_examples(phrase: str) -> str:
     return "".join(w for w, _ in toks[:keep]) + phrase[m.end():]
 
 
+#: A number with its multiplier and measure word inside a phrase (4860家企业、213万名职工参加…): no part of
+#: what a later figure of the sentence measures.
+_FIGURE_WORDS = re.compile(r"[\d.]+[万亿千百]*[余多]?"
+                           r"(?:[\u4e00-\u9fff]?(?=[,,、]|$)|(?:人次|名|家|个|人|元|张|项|所|户)(?=[\u4e00-\u9fff“]))")
 #: A clause of changes shared out over the figures before it: 同比分别增长5.2%和4.6%.
 _EACH_CHANGE = re.compile(r"\s*((?:同比|比上年|较上年|比去年)?)分别((?:增长|提高|下降|增加|减少|上升)了?)")
 #: A clause that only names a part of the year: 一季度, 前三季度, 上半年, 1至8月.
@@ -1810,7 +1814,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|提高|下降|增加|减少|上升)了?", measure) and s > 0:
         # 收入1756万元,增长26%: the growth of what the clause before counts
         p0, _ = _bounds(_CLAUSE, text, s - 1)
-        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
+        prev = _FIGURE_WORDS.sub("", text[p0:s - 1])
         measure = (_tail(prev) + measure).strip()
     if not measure:
         # 职工投稿160篇,近13万字 / 二次报销2.8万人次491.35万元: a bare number continues the phrase
@@ -1848,7 +1852,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
         p0, _ = _bounds(_CLAUSE, text, s - 1)
-        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
+        prev = _FIGURE_WORDS.sub("", text[p0:s - 1])
         measure = (_tail(prev) + " " + measure).strip()
     return measure
 
