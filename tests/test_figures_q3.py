@@ -164,3 +164,8 @@ def test_numbers_inside_the_clause_before_are_no_part_of_a_change_measure():
     f = _by_text("2024年，全市共有1260家企业、18.6万名职工参加劳动竞赛，比上年增加85家。")
     assert not any(ch.isdigit() or ch == "万" for ch in f["85家"].measure)
     assert "劳动竞赛" in f["85家"].measure and f["85家"].measure.endswith("增加")
+
+
+def test_a_span_opening_the_clause_is_no_part_of_the_measure():
+    f = _by_text("2022年以来累计为户外劳动者建成驿站460个。")
+    assert f["460个"].measure.startswith("为户外劳动者") and f["460个"].year is None

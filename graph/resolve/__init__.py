@@ -1639,7 +1639,7 @@ _PROPERTY_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|率)(?:达到|达|为|�
 #: A measure that says only "in all, it reached": 全市累计达到, 总数达.
 _TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总计|目前|现已|已)+(?:达到|达|增至|增加到)?")
 #: Words opening a measure that say only how the count was made or when: 其中, 累计, 目前已…
-_OPENING_ADVERBS = r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时|目前|现已|已经|已)*"
+_OPENING_ADVERBS = r"^(?:\d{4}年(?:以来)?|以来)?(?:其中|累计|共计|共|全年|总计|此外|同时|目前|现已|已经|已)*"
 #: What the listed examples before 等 received (A、B等8人获此荣誉, 某车间等10个集体获…): the measure.
 _RECEIVED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:荣获|获得|获评|获)")
 _EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)*[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
