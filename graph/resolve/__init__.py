@@ -48,7 +48,7 @@ from ..model import (
     UnionFact,
 )
 from ..text.places import Region, article_region
-from ..text.when import date_line, find_dateline, states_compared_value
+from ..text.when import date_line, dated_part_year, find_dateline, states_compared_value, time_refs
 
 NATIONAL = "中华全国总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
@@ -1263,7 +1263,7 @@ def _bounds(pattern: re.Pattern, text: str, pos: int) -> tuple[int, int]:
 
 _NUM_CN = r"[\d一二三四五六七八九十两]+"
 #: Spans of several years, and recurring amounts: a figure under one has no single year.
-_SPAN_RE = (rf"(?:过去|近|这)的?{_NUM_CN}年(?:来|间|中|里)?"
+_SPAN_RE = (rf"(?:过去|近|这|今后|未来)的?{_NUM_CN}年(?:来|间|中|里)?"
             r"|(?<![\d.])[\d二三四五六七八九十两]+年(?:来|以来|间)"
             rf"|{_NUM_CN}年(?:工作)?回顾|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:规划)?(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
             rf"|连续{_NUM_CN}年|(?:开展|坚持|举办|实施)了?(?!(?:19|20)\d\d年){_NUM_CN}年"
@@ -1272,10 +1272,14 @@ _ANCHOR = re.compile(
     rf"(?P<span>{_SPAN_RE})"
     # a year compared with (比2023年增长, 与2023年相比): the base of a change, not the year of the figures
     r"|(?<=[比较])(?P<base>(?:19|20)\d{2})(?=年)|(?<=[与同])(?P<base_>(?:19|20)\d{2})(?=年(?:同期)?相比)"
+    # the starting point of a change (由2022年底的56%提高到81.3%): dates the value it starts from only
+    r"|(?<=[由从])(?P<from>(?:19|20)\d{2})(?=年[底末]?(?:同期)?的)"
     r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?=年)"
     r"|(?<![比较同于])(?P<rel>今年|本年度?|去年|上一年度?|上年度|前年|明年)"
     r"|(?P<now>截[至止]目前|目前|至今|迄今|现有|现已|如今)"
-    r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)")
+    r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)"
+    # a part of a year written without its year (上半年,…): the year comes from elsewhere (when.dated_part_year)
+    r"|(?<![年\d])(?P<part>上半年|下半年|前三季度|第?[一二三四]季度)")
 #: After a year: a day, month or part of it (2024年5月, 2024年上半年), not the whole year.
 _PART_OF_YEAR = re.compile(r"年(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月|[上下]半年|第?[一二三四1-4]季度)")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上一年度": -1, "上年度": -1,
@@ -1290,6 +1294,7 @@ class _ArticleTime:
     lead: int | None = None  # year the title or lead names (2021年…送温暖活动启航)
     now: int | None = None  # the year 今年 means: published, else inferred, else lead
     masked: str = ""  # the text with 《》 titles blanked
+    refs: list | None = None  # when.time_refs of the text, read once where a bare 上半年 needs them
     anchors: dict = field(default_factory=dict)  # (start, end) → _anchors there; figures share sentences
 
 
@@ -1333,6 +1338,15 @@ def _article_time(article: Article) -> _ArticleTime:
             if a.group("year") and int(a.group("year")) == t.lead)
     # 今年: the publication year; else one year after a year named beside 去年; else the lead's year
     t.now = t.published
+    if t.now is None and dl is not None:
+        # 本报西安9月18日电 … 截至2025年8月底: a stock counted up to a month just before the dateline's
+        # month is of the year the article was written in
+        day = re.search(r"(\d{1,2})月\d{1,2}日", text[dl.start:dl.end])
+        month = int(day.group(1)) if day else None
+        cut = [int(y) for y, mo in re.findall(r"(?:截至|截止到?)((?:19|20)\d\d)年(\d{1,2})月", masked)
+               if month is not None and 0 <= month - int(mo) <= 3]
+        if cut:
+            t.now = max(cut)
     if t.now is None:
         for p0, p1 in article.paragraphs:
             found = _anchors(masked, p0, p1)
@@ -1351,6 +1365,9 @@ def _article_time(article: Article) -> _ArticleTime:
         t.now = t.lead + 1
     if t.now is None:
         t.now = t.lead
+    if t.lead is None and t.now is not None and any(a.group("rel") in ("今年", "本年") for a in lead_anchors) \
+            and not any(a.group("span") or a.group("year") for a in lead_anchors):
+        t.lead = t.now  # 今年以来,市总工会…: a lead about this year, dated by the header
     return t
 
 
@@ -1381,14 +1398,20 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
          dates the article; else go on to rule 3 (the paragraph's years are
          of earlier events, not of "now");
        - a day without a year (4月27日) → the publication year, where known.
-       Comparisons (比去年, 较上年) are not anchors; years inside 《》 titles
-       are not anchors.
+       Comparisons (比去年, 较上年) and the starting point of a change
+       (由2022年底的56%提高到…: dates the 56% only) are not anchors; years
+       inside 《》 titles are not anchors.  A bare part of a year (上半年,
+       前三季度) is no anchor by itself: see rule 2½.
     2. The nearest anchor earlier in its paragraph: a year, a relative year
        or a span, as in rule 1 (GUIDELINES: "from the sentence or its
        paragraph").  A paragraph that continues a sentence broken over two
        lines (the line before ends without 。！？) counts from that line.
        目前 / 现有 or a day earlier in the paragraph → the publication
        year, where the header dates the article (中国现有…53所。…93%以上…).
+    2½. A bare part of a year in the sentence or paragraph, with no year
+       there: the year that part of a year was written with earlier in the
+       article (2025年前三季度,… ¶ 前三季度,…), else the article's "now"
+       (when.figure_ref dates its period alike: the build keeps them equal).
     3. A year opening a headed section's first paragraph (抗疫情 促发展 /
        2020年,在全面参与疫情防控…) scopes that section (seed 000); else the
        year of a 【回顾2020】-style heading above it, up to the previous 【】
@@ -1399,7 +1422,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
        first body paragraph, else the one year of the title lines
        (2021年…送温暖活动启航, …2025年工作综述), unless the lead or title
        opens a review of several years (过去的5年, 五年工作回顾: seed 003).
-       A dated header line (来源:…2025-08-01) is when the article was
+       A lead about 今年 (今年以来,市总工会…) has the article's "now" as
+       its year.  A dated header line (来源:…2025-08-01) is when the article was
        written, not what it is about: it is no lead year (dev: as often wrong
        as right, and GUIDELINES say "else null").
     5. Else None: the year is open (no "most frequent year of the article"
@@ -1454,6 +1478,7 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
     if base is not None:
         return base
     skip_paragraph = False
+    part_at = next((a.start() for a in reversed(before) if a.group("part")), None)
     for a in reversed(before):
         done, year = decides(a)
         if done:
@@ -1482,6 +1507,16 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
                 return year
             if (a.group("now") or a.group("date")) and t.published is not None:
                 return t.published  # 中国现有…53所。…93%以上…: the paragraph speaks of the day it was written
+            if a.group("part") and part_at is None:
+                part_at = a.start()
+    if part_at is not None:
+        # 上半年/前三季度 with no year in its paragraph: the year that part was written with earlier
+        # (2025年前三季度,… ¶ 前三季度,…), else the article's year (when.figure_ref dates it alike)
+        if t.refs is None:
+            t.refs = time_refs(text)
+        year = dated_part_year(text, t.refs, part_at) or t.now
+        if year is not None:
+            return year
     sec = article.sections[sent.section]
     if sent.section > 0 and sec.heading:  # a year opening a headed section scopes it
         first = next((p for p in article.paragraphs if p[0] > sec.start and p[1] - p[0] >= 40), None)
@@ -1519,7 +1554,7 @@ def _base_year(text: str, before: list[re.Match], pos: int) -> int | None:
         The compared year, or None where the figure is not the compared value.
     """
     for a in reversed(before):
-        year = a.group("base") or a.group("base_")
+        year = a.group("base") or a.group("base_") or a.group("from")
         if not year:
             continue
         if states_compared_value(text, a.end() + 1, pos):  # a.end(): the 年 after the year
@@ -1597,8 +1632,9 @@ def _all_nouns(phrase: str) -> bool:
 
 
 #: The start and the verb of a change between two figures: 从(2022年的)8.1万元 | 提高到(2024年的)9.6万元.
-_FROM_YEAR = r"从(?:(?:19|20)\d\d年(?:底|末)?的)?$"
-_CHANGED_TO = r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)(?:(?:19|20)\d\d年(?:底|末)?的)?"
+_FROM_YEAR = r"[从由](?:(?:19|20)\d\d年(?:底|末)?的)?$"
+_CHANGED_TO = (r"(?:下降|降|减少|减|增加|增|上升|升|提高|提升|扩大)(?:至|到|为)"
+               r"(?:(?:19|20)\d\d年(?:底|末)?的|(?:目前|现在|当前)的)?")
 #: A union opening a measure phrase, with the adverbs after it: 州总工会将|投入, 市总工会共|筹措资金.
 _LEADING_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会(?:今年|去年|还|将|共|也|已|累计|先后|又|再)+")
 _BARE_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会")
@@ -1607,7 +1643,7 @@ _PROPERTY_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|率)(?:达到|达|为|�
 #: A measure that says only "in all, it reached": 全市累计达到, 总数达.
 _TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总计|目前|现已|已)+(?:达到|达|增至|增加到)?")
 #: Words opening a measure that say only how the count was made or when: 其中, 累计, 目前已…
-_OPENING_ADVERBS = r"^(?:\d{4}年)?(?:其中|累计|共计|共|全年|总计|此外|同时|目前|现已|已经|已)*"
+_OPENING_ADVERBS = r"^(?:\d{4}年(?:以来)?|以来)?(?:其中|累计|共计|共|全年|总计|此外|同时|目前|现已|已经|已)*"
 #: What the listed examples before 等 received (A、B等8人获此荣誉, 某车间等10个集体获…): the measure.
 _RECEIVED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:荣获|获得|获评|获)")
 _EXAMPLES = re.compile(r"(?<![\d.])((?:[\u4e00-\u9fff]{1,10}、)*[\u4e00-\u9fff]{1,10})等(?![奖级次同])")
@@ -1629,9 +1665,18 @@ def _drop_examples(phrase: str) -> str:
     keep = len(toks) - 1  # the first example: the words after the last verb (设|电工, 组织|外卖|配送员)
     while keep > 0 and not toks[keep - 1][1].startswith("v"):
         keep -= 1
+    done = next((i for i, (w, _) in enumerate(toks[:keep]) if w == "了"), None)
+    if done is not None:  # 审议通过了2025年职工收入分配方案等: 了 ends the verb; the example's own verbs stay out
+        keep = done + 1
     return "".join(w for w, _ in toks[:keep]) + phrase[m.end():]
 
 
+#: A number with its multiplier and measure word inside a phrase (4860家企业、213万名职工参加…): no part of
+#: what a later figure of the sentence measures.
+_FIGURE_WORDS = re.compile(r"[\d.]+[万亿千百]*[余多]?"
+                           r"(?:[\u4e00-\u9fff]?(?=[,,、]|$)|(?:人次|名|家|个|人|元|张|项|所|户)(?=[\u4e00-\u9fff“]))")
+#: A clause of changes shared out over the figures before it: 同比分别增长5.2%和4.6%.
+_EACH_CHANGE = re.compile(r"\s*((?:同比|比上年|较上年|比去年)?)分别((?:增长|提高|下降|增加|减少|上升)了?)")
 #: A clause that only names a part of the year: 一季度, 前三季度, 上半年, 1至8月.
 _PART_OF_YEAR_CLAUSE = re.compile(r"前?第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:至|到|-)\d{1,2}月|\d{1,2}月份?")
 
@@ -1664,6 +1709,15 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     takers of the activity named in the clause before.
     """
     c0, c1 = _bounds(_CLAUSE, text, fig.start)
+    changes = _within(figures, c0, c1)
+    each = _EACH_CHANGE.fullmatch(text, c0, changes[0].start) if changes else None
+    if each and c0 > 1:
+        # 收入2.36亿元,支出2.12亿元,同比分别增长5.2%和4.6%: the n-th change is of the n-th figure before
+        s0, _ = full_sentence(text, fig.start)
+        prior = [f for f in _within(figures, s0, c0) if f.end <= c0][-len(changes):]
+        if len(prior) == len(changes):
+            base = _measure(text, prior[changes.index(fig)], figures)
+            return (base + each.group(1) + each.group(2)).strip()
     s, e = c0, c1
     nxt = prv = None
     for f in _within(figures, c0, c1):  # stop at neighbouring figures
@@ -1696,7 +1750,18 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     shared = before.rsplit("分别", 1)[-1]
     if len(shared) >= 4 and not re.match(r"(?:提升|提高|增长|增加|下降|减少|上升|降低|达到|达|为|是|占)", shared):
         before = shared
-    before = re.sub(_FROM_YEAR, "", before)  # 建档数从1.1万户, 收入从2022年的8.1万元: 从 opens the change
+    if re.search(_FROM_YEAR, before):  # 建档数从1.1万户, 收入由2022年的8.1万元: 从/由 opens the change
+        before = re.sub(r"(?:已经|已|将)$", "", re.sub(_FROM_YEAR, "", before))
+    target = re.search(r"把([\u4e00-\u9fff]{2,14}?)(?:提高|提升|增加|扩大|降低|降|减少|控制)(?:到|至|在)", before)
+    if target:  # 将把帮扶产品采购比例提高到…总额的30%以上: what is raised is the measure
+        before = target.group(1)
+    if re.search(r"(?:这一|这个|该|此)(?:数字|数据|数量|人数|比例)", before):
+        # 2024年…培训职工12.6万人次,今年这一数字预计将超过15万人次: the figure before says what is counted
+        s0, _ = full_sentence(text, fig.start)
+        p0 = text.rfind("\n", 0, s0) + 1
+        prior = [f for f in _within(figures, p0, fig.start) if f.end <= fig.start]
+        if prior:
+            return _measure(text, prior[-1], figures)
     if before.endswith("等") and _RECEIVED.match(text, fig.end, e):
         # A、B等8人获此荣誉, 某车间等10个集体获某奖: the examples are those counted; what they got is the measure
         before = ""
@@ -1704,6 +1769,10 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         # 设电工、焊工等12个工种: examples of the kind written after the figure (not 慰问A、B等6.5万人,
         # where the examples are the people counted)
         before = _drop_examples(before)
+    elif re.search(r"[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){2,}$", before) and re.match(
+            r"[\u4e00-\u9fff]{2}", text[fig.end:e]) and not _starts_with_verb(text[fig.end:e]):
+        # 设收银审核员、茶艺师、商品营业员3个赛项: a list of the kind written after the figure, as 等 lists it
+        before = _drop_examples(before + "等")
     after = text[fig.end:e]
     if nxt is not None and re.fullmatch(_CHANGED_TO, after):
         after = ""  # …8.1万元提高到2024年的9.6万元: the change is no part of what is counted
@@ -1713,6 +1782,8 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         after = after + text[nxt.end:later[0].start if later else c1]
     # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
     after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
+    if before[:1] in "“‘" and not re.search("[”’]", before):
+        before = before[1:]  # “2024年大赛带动…: a quote opening, not a name quoted
     before = re.sub(_OPENING_ADVERBS, "", before)
     noun = before.split("、", 1)[0]
     if "、" in before and s > 0 and re.search(r"[\d万亿余多]", text[s - 2:s]) and len(noun) <= 4 \
@@ -1747,7 +1818,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|提高|下降|增加|减少|上升)了?", measure) and s > 0:
         # 收入1756万元,增长26%: the growth of what the clause before counts
         p0, _ = _bounds(_CLAUSE, text, s - 1)
-        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
+        prev = _FIGURE_WORDS.sub("", text[p0:s - 1])
         measure = (_tail(prev) + measure).strip()
     if not measure:
         # 职工投稿160篇,近13万字 / 二次报销2.8万人次491.35万元: a bare number continues the phrase
@@ -1785,7 +1856,7 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
             and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
         # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
         p0, _ = _bounds(_CLAUSE, text, s - 1)
-        prev = re.sub(r"[\d.]+[万亿千百]*[余多]?[\u4e00-\u9fff]?(?=[,,、]|$)", "", text[p0:s - 1])
+        prev = _FIGURE_WORDS.sub("", text[p0:s - 1])
         measure = (_tail(prev) + " " + measure).strip()
     return measure
 
@@ -1806,6 +1877,11 @@ _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
+#: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
+_CHANGE_CLAUSE = re.compile(r"\s*(?:同比|环比|比|较)[^，,；;。：:]{0,8}?(?:增长|增加|提高|提升|上升|下降|减少|降低)了?")
+#: The end of an enterprise's name, and an enterprise called by its kind (2024年集团…, 公司现有…), not its union.
+_ENTERPRISE_END = r"(?:公司|集团|厂)$"
+_BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
 _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
 _ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说)")
@@ -1954,10 +2030,27 @@ class _SubjectFinder:
 
     def __call__(self, fig: Mention) -> Mention | None:
         self.fig = fig
-        subject = self._find(fig)
+        subject = self._change_of_prior(fig)
+        if subject is None:
+            subject = self._find(fig)
         s0, _ = full_sentence(self.text, fig.start)
         self.by_sentence.setdefault(s0, []).append(subject)
+        self.prior = (fig, subject)
         return subject
+
+    def _change_of_prior(self, fig: Mention) -> Mention | None:
+        """接听咨询1.8万余个,比去年同期增长15%: a clause that opens on the change of the figure just before
+        it (in the same ；-segment, no agent named between) is about what that figure is about."""
+        prior = getattr(self, "prior", None)
+        if prior is None or prior[1] is None:
+            return None
+        text = self.text
+        c0, _ = _bounds(_CLAUSE, text, fig.start)
+        g0, _ = _bounds(_SEGMENT, text, fig.start)
+        before, subject = prior
+        if not (g0 <= before.start and before.end < c0) or _within(self.agents, before.end, fig.start):
+            return None
+        return subject if _CHANGE_CLAUSE.fullmatch(text, c0, fig.start) else None
 
     def _find(self, fig: Mention) -> Mention | None:
         text = self.text
@@ -2041,6 +2134,10 @@ class _SubjectFinder:
             return in_segment[0]
         if unions:
             return unions[0]
+        # 3b. no union named: an enterprise the sentence names, or calls 集团/公司 (2024年集团完成…)
+        employer = self._employer(s0, fig)
+        if employer is not None:
+            return employer
         # 4. the previous sentence's topic, when this one opens without a subject
         sent = self.a.sentence_at(fig.start)
         para_start = self.a.paragraphs[sent.paragraph][0] if sent else 0
@@ -2054,6 +2151,26 @@ class _SubjectFinder:
             prior = self._prior_programme(s0)
             if prior:
                 return self._remember(g0, prior)
+        return None
+
+    def _employer(self, s0: int, fig: Mention) -> Mention | None:
+        """The enterprise a sentence without a union reports on: one it names before the figure
+        (某某有限公司第三届职代会召开,186名职工代表参加), else the one named last before it that the
+        sentence calls 集团/公司 (2024年集团实现营业收入…; not 集团工会, the enterprise's union)."""
+        text = self.text
+        orgs = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])]
+        # the enterprise as the subject: not an object (向某集团的职工捐赠…) nor part of what is counted
+        # (某电力公司及直属单位职工147599人)
+        named = [o for o in orgs if s0 <= o.start and o.end <= fig.start and not text.startswith("工会", o.end)
+                 and not re.search(r"[向为给对到赴走进深入]$", text[max(s0, o.start - 2):o.start])
+                 and not re.match(r"[及和与的、]|(?:职工|员工|会员)", text[o.end:o.end + 2])
+                 and "等" not in text[o.end:fig.start]]  # 某公司焊工某某、…等36人: a list of those counted
+        if named:
+            return named[0]
+        bare = [m.group() for m in _BARE_ENTERPRISE.finditer(text, s0, fig.start)]
+        if bare:
+            before = [o for o in orgs if o.end <= s0 and bare[0] in o.attrs["name"]]
+            return before[-1] if before else None
         return None
 
     def _each_named(self, s0: int, fig: Mention) -> Mention | None:
@@ -2172,8 +2289,10 @@ class _SubjectFinder:
         """A person who holds no post in a regional union (总工会): the figures are of their own story."""
         name = person.attrs["name"]
         for m in self.a.of_kind("person"):
-            if m.attrs.get("name") == name and any(org and "总工会" in org for _, org, *_ in m.attrs.get("posts", ())):
-                return None
+            posts = m.attrs.get("posts", ())
+            if m.attrs.get("name") == name and any(
+                    (org and "总工会" in org) or (not org and "工会" in title) for title, org, *_ in posts):
+                return None  # 某某当选工会主席 … 某某在报告中回顾…: the union's officer reporting, no private story
         return person
 
     def _place_unions(self, s0: int, end: int) -> list[Mention]:

@@ -474,25 +474,69 @@ def resolve_period(ref: TimeRef | None, issued: str | None, plan: Period | None 
 
 __all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "date_line", "find_dateline", "parse_date",
            "sidecar_date", "time_refs", "figure_ref",
-           "plan_before", "resolve_period", "states_compared_value"]
+           "plan_before", "resolve_period", "states_compared_value", "dated_part_year"]
 
 
 def _compared(text: str, ref: tuple[int, int, TimeRef]) -> bool:
-    """Whether a year is the base of a comparison (比2023年增长, 较2023年, 与2023年相比), not a figure's time."""
+    """Whether a year is the base of a comparison, not a figure's time.
+
+    比2023年增长, 较2023年, 与2023年相比, and the starting point of a change 由2022年底的56%提高到…,
+    从2022年的…增至…: the value reached is of the sentence's own time.
+    """
     start, end, _ = ref
     before = text[start - 1:start]
-    return before in ("比", "较") or (before in ("与", "同") and re.match(r"(?:同期)?相比", text[end:]) is not None)
+    return before in ("比", "较") or (before in ("与", "同") and re.match(r"(?:同期)?相比", text[end:]) is not None) \
+        or (before in ("由", "从") and re.match(r"(?:同期)?的", text[end:]) is not None)
 
 
 def states_compared_value(text: str, end: int, pos: int) -> bool:
     """Whether the figure at ``pos`` states the value of a compared year written up to ``end`` (after its 年).
 
-    比2023年的31.2万人次, 比2023年同期的…, 与2023年相比,建档数从1.1万户…: that figure is of the
-    compared year; the others of the sentence (the growth, the value it changed to) are not.
+    比2023年的31.2万人次, 比2023年同期的…, 由2022年底的56%…, 与2023年相比,建档数从1.1万户…: that
+    figure is of the compared year; the others of the sentence (the growth, the value it changed to)
+    are not.
     """
     gap = text[end:pos]
-    return re.fullmatch(r"(?:同期)?的", gap) is not None or (
+    return re.fullmatch(r"[底末]?(?:同期)?的", gap) is not None or (
         text[pos - 1:pos] == "从" and not re.search(r"[。；;]", gap))
+
+
+def dated_part_year(text: str, refs: list[tuple[int, int, TimeRef]], before: int,
+                    whole_year: bool = False) -> int | None:
+    """The year a part of a year written without one (上半年, 前三季度, 全年) takes from earlier in the text.
+
+    A report names the period once with its year (2025年前三季度,…) and then repeats it bare in
+    later paragraphs (前三季度,州总工会…); an undated article has no other way to date those.  A
+    part (上半年, 第四季度) takes the year of the latest part of a year written with its year before
+    ``before``; the whole year (全年, 年度: ``whole_year``) the latest single year written before it
+    (2024年,…总收入… ¶ 全年用于帮扶…: 2024, not the year the report was published in).
+    Compared years (比2023年, 由2022年底的) do not count.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    refs : list of (int, int, TimeRef)
+        :func:`time_refs` of the text, in text order.
+    before : int
+        Offset of the bare part.
+    whole_year : bool
+        The bare expression names the whole year (全年, 年度) rather than a part of it.
+
+    Returns
+    -------
+    int or None
+        The year, or None where the text names none before the part.
+    """
+    for a, b, r in reversed(refs):
+        if b > before or r.kind != "abs" or r.period is None or _compared(text, (a, b, r)):
+            continue
+        year = r.period.single_year()
+        if year is None:
+            continue
+        if whole_year or re.search(r"年(?:" + _PART_RE + r")$", r.text):
+            return year
+    return None
 
 
 def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[int, int],
@@ -569,6 +613,8 @@ def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[
     if ref.kind == "part":
         years = [r[2].period.single_year() for r in between(p0, pick[0]) if r[2].kind == "abs"
                  and r[2].period and r[2].period.single_year()]
-        if years:
-            ref = TimeRef("part", ref.text, part=ref.part, year=years[-1])
+        year = years[-1] if years else dated_part_year(text, refs[:bisect_left(starts, pick[0])], pick[0],
+                                                       whole_year=ref.part in ("全年", "年度"))
+        if year:
+            ref = TimeRef("part", ref.text, part=ref.part, year=year)
     return ref
