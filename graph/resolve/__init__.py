@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..mentions.persons import _posts_re
-from ..mentions.unions import HEADS, industry_name, union_level
+from ..mentions.unions import HEADS, XPCC_DIVISION, industry_name, union_level
 from ..model import (
     Article,
     ArticleFacts,
@@ -51,6 +51,8 @@ from ..text.places import Region, article_region
 from ..text.when import date_line, find_dateline, states_compared_value
 
 NATIONAL = "中华全国总工会"
+#: The union of the Xinjiang Production and Construction Corps, above its divisions' unions.
+XPCC_UNION = "新疆生产建设兵团总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
 _BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",), "新区": ("district",),
                 "自治县": ("district",), "自治旗": ("district",), "州": ("city",), "自治州": ("city",),
@@ -266,6 +268,11 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         per_section, level_counts = index(bare)
         starts, names = per_section.get(sec, ([], []))
         i = bisect_left(starts, pos)  # the last one before pos in this section
+        if bare in _BARE_EMPLOYERS:
+            # 某某有限公司承建。公司工会主席…: a company named after the last union that fits is the one meant
+            company = _company_before(article, bare, pos, starts[i - 1] if i else -1)
+            if company:
+                return company
         if i:
             return names[i - 1]
         own = region.union(bare)
@@ -318,6 +325,14 @@ def _company_union(article: Article, bare: str, pos: int) -> str | None:
     before = [m for m in orgs if m.end <= pos]
     pick = before[-1] if before else (orgs[0] if orgs else None)
     return pick.attrs["name"] + "工会" if pick is not None else None
+
+
+def _company_before(article: Article, bare: str, pos: int, after: int) -> str | None:
+    """The union of the company (hospital, school …) named last between ``after`` and ``pos`` whose name
+    ends in ``bare`` (公司), for 公司工会 written after it; None where no such name stands there."""
+    orgs = [m for m in article.of_kind("organization")
+            if after < m.start and m.end <= pos and m.attrs.get("name", "").endswith(bare)]
+    return orgs[-1].attrs["name"] + "工会" if orgs else None
 
 
 def _zone_in_region(zone: str, region: Region | None) -> bool:
@@ -377,6 +392,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level == "provincial":
         return NATIONAL
     if level == "city":
+        if XPCC_DIVISION.match(base):
+            return XPCC_UNION  # 第三师图木舒克市总工会 → 新疆生产建设兵团总工会
         prov = lexicon.cities().get(base) or _province_of_prefixed_city(base)
         return prov + "总工会" if prov else None
     if level == "enterprise":
@@ -386,6 +403,9 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level == "industry":
         if base.startswith("中国"):
             return NATIONAL  # 中国海员建设工会: a national industry union
+        chain = _place_chain(base)
+        if len(chain) >= 2 and union_level(base[:chain[-1][1]] + "总工会") == "district":
+            return base[:chain[-1][1]] + "总工会"  # 泉州市丰泽区快递行业工会联合会 → 泉州市丰泽区总工会
         form, n = _place_prefix(base)
         if n:
             return _division_union(form, region)
@@ -798,6 +818,10 @@ def _lead_union(article: Article) -> str | None:
 _CO_ORGANISER = re.compile(r"(?:、|，|和|与|及|以及|联合|会同|携手|同)")
 
 
+#: 主办 then 承办 (协办) in the words before a programme: the hosts, then those who carry it out.
+_HOSTED = re.compile(r"(?P<host>主办)[^。；;！？]{0,60}?(?:承办|协办)")
+
+
 def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None = None) -> Mention | None:
     """Who runs a programme: the union named nearest before it in the sentence
     (州总工会指导勐海县总工会开展…: the county union); else an organisation that
@@ -811,6 +835,12 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     unions = [u for u in named
               if not (_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
                       or _UNION_AS_MODIFIER.match(text, u.end))]
+    hosted = _HOSTED.search(text, s0, pos)
+    if hosted and unions:
+        # 由甲、乙总工会主办，丙工会承办的…: the union among the hosts runs it, the one that carries it out helps
+        hosts = [u for u in unions if u.end <= hosted.start("host")]
+        if hosts:
+            unions = hosts
     if unions:
         # 昆山市总工会联合花桥经济开发区工会举办…, 某市总工会联合某行业工会、某区总工会开展…: the co-organisers
         # joined to the first by a conjunction or a list comma are not the organiser; the first-named is
@@ -858,6 +888,10 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             out.remove(f)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(out, key=lambda f: order[id(f)])
+
+
+#: A list of honours published right before the honour's name: 公布(了)(2025年)….
+_PUBLISHED = re.compile(r"(?:公布|公示|发布|印发)了?(?:\d{4}年度?)?$")
 
 
 def resolve_awards(article: Article) -> list[AwardFact]:
@@ -929,6 +963,8 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         g0, g1 = _near_bounds(_SEGMENT, text, m.start)
         if _sought(text, c0, m.start):
             continue  # 推荐…申报某省五一劳动奖章: an honour sought, not yet conferred on anyone
+        if _PUBLISHED.search(text, c0, m.start):
+            continue  # 某工会公布…示范单位名单: the publisher confers; those named after it receive (below)
         # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
         # the last verb of conferring before the honour: 授予A“甲”称号，授予B“乙” gives 乙 to B alone
         givers = list(re.finditer(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start]))
@@ -1002,7 +1038,17 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             continue  # one pass per sentence
         k = bisect_left(award_starts, s0)
         if k < len(awards) and awards[k].start < s1:
-            continue  # the sentence names its own award
+            # the sentence names its own award: 公布…示范单位名单，甲、乙榜上有名 names who got it between
+            last = bisect_left(award_starts, v.start()) - 1
+            if last >= k and awards[last].end <= v.start() and re.match(r"[^。；;]{0,4}名单", text[awards[last].end:]):
+                named = window(awards[last].end, v.start())
+                for j, p in enumerate(named):
+                    nxt = named[j + 1] if j + 1 < len(named) else None
+                    if p.kind != "person" and nxt is not None and nxt.kind == "person" \
+                            and not re.search(r"[和与及、,，]", text[p.end:nxt.start]):
+                        continue  # 某某分行客户经理张三: the bank is where the receiver works
+                    give(fact_of[last], p.attrs["name"])
+            continue
         if k == 0:
             continue
         for p in window(s0, s1):
@@ -1203,8 +1249,10 @@ def _sought(text: str, c0: int, pos: int) -> bool:
 
 
 def _names_award_giver(text: str, m: Mention) -> bool:
-    """A union or organisation that confers or recommends (市总工会命名…, …工会推荐的…) is no recipient."""
-    return bool(re.match(r"(?:命名|授予|推荐|表彰|发布|评选)", text[m.end:m.end + 3]))
+    """A union or organisation that confers or recommends (市总工会命名…, …工会推荐的…, 公司工会为…“某某工匠”颁发
+    证书) is no recipient."""
+    return bool(re.match(r"(?:命名|授予|推荐|表彰|发布|评选|为[^，,。；;]{1,30}?(?:颁发|颁奖|授牌))",
+                         text[m.end:m.end + 36]))
 
 
 # ---------------------------------------------------------------- figures
