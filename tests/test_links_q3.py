@@ -175,3 +175,27 @@ def test_no_programme_from_a_ceremony_joined_to_a_job_fair_or_an_activity_centre
 def test_a_quoted_home_after_chengwei_is_a_figure_of_speech():
     f = extract_text("本报讯 李建军指出，要让工会服务阵地真正成为户外劳动者的“知心之家”。")
     assert "知心之家" not in {p.name for p in f.programmes}
+
+
+# ---------------------------------------------------------------- enterprise unions
+def test_a_company_union_after_its_time_word_receives_the_title():
+    awards = _awards("本报讯 县总工会来到秦川路桥工程有限公司工地。据介绍，公司工会去年获中国建设工会授予的"
+                     "“全国建设系统模范职工之家”称号。")
+    assert awards.get("全国建设系统模范职工之家") == ["秦川路桥工程有限公司工会"]
+
+
+def test_a_short_company_union_is_the_union_of_the_full_name_written_before():
+    f = extract_text("本报讯 县总工会来到渭南华岳精工机械有限公司看望高温岗位职工。县总工会兼职副主席、"
+                     "华岳精工公司工会主席雷振宇表示，将做好防暑降温工作。")
+    roles = {p.name: {(r.title, r.org) for r in p.roles} for p in f.persons}
+    assert ("主席", "渭南华岳精工机械有限公司工会") not in roles["雷振宇"]  # 华岳精工 ≠ 华岳精工机械
+    f = extract_text("本报讯 县总工会来到渭南华岳精工有限公司看望高温岗位职工。县总工会兼职副主席、"
+                     "华岳精工公司工会主席雷振宇表示，将做好防暑降温工作。")
+    roles = {p.name: {(r.title, r.org) for r in p.roles} for p in f.persons}
+    assert ("主席", "渭南华岳精工有限公司工会") in roles["雷振宇"]
+
+
+def test_a_branch_company_union_reports_to_the_group_union_named_before_it():
+    f = extract_text("本报讯 龙江农垦集团有限公司工会召开工作会议。集团工会主席宋文杰作报告，"
+                     "八五三分公司工会主席汪立春作交流发言。")
+    assert {u.name: u.parent for u in f.unions}["八五三分公司工会"] == "龙江农垦集团有限公司工会"

@@ -211,6 +211,16 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             place = (region.union(level_word) or "")[:-3] if level_word and industry_name(p[len(level_word):]) else ""
             if place:  # 省教育工会 → 青海省教育工会: the region's industry union
                 canon[n] = place + n[len(level_word):]
+    # 金龙铸造公司工会 after 阳城县金龙铸造有限公司: a company's short form → the union of its full name
+    companies = {m.attrs["name"] for m in article.of_kind("organization") if m.attrs.get("name", "").endswith("公司")}
+    for n in names:
+        if n in canon or not n.endswith("公司工会") or n.endswith("有限公司工会") or len(n) < 7:
+            continue
+        core = re.escape(n[:-4])
+        full = {o for o in companies
+                if len(o) > len(n) - 2 and re.search(core + r"(?:股份)?(?:有限)?(?:责任)?公司$", o)}
+        if len(full) == 1:
+            canon[n] = next(iter(full)) + "工会"
     for m in named:
         written = m.attrs.get("written") or m.text
         m.attrs["written"] = written
@@ -397,6 +407,14 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         prov = lexicon.cities().get(base) or _province_of_prefixed_city(base)
         return prov + "总工会" if prov else None
     if level == "enterprise":
+        if name.endswith("分公司工会") and "集团" not in name:
+            # 建三江分公司工会 in an article about one group's union: the branch's union is under the group's
+            # (the group union named last before the branch's first mention)
+            first = min((m.start for m in mentions if m.attrs.get("name") == name), default=0)
+            groups = [m.attrs["name"] for m in mentions if m.start < first and m.attrs.get("name") != name
+                      and "集团" in (m.attrs.get("name") or "") and union_level(m.attrs["name"]) == "enterprise"]
+            if groups:
+                return groups[-1]
         return None  # a workplace union reports where the text says so, not by its name
     if level == "branch" and "工会" in name and name.endswith("工作委员会"):
         return name[: name.index("工会") + 2]  # a union's regional committee → the union
@@ -977,11 +995,13 @@ def resolve_awards(article: Article) -> list[AwardFact]:
                 give(f, p.attrs["name"])
         # 某某车间获省总工会授予的工人先锋号: the body before 授予的 confers, the clause's subject receives
         by = _CONFERRED_BY.search(text, c0, m.start)
-        if by is not None and by.end() == m.start:
+        if by is not None and (by.end() == m.start or by.end() == m.start + 1 and text[m.start] == "“"):
             s0 = c0 + len(re.match(_LEAD_IN, text[c0:by.start()]).group())
             subject = [p for p in window(s0, by.start()) if not in_award(p.start)]
             persons = [p.attrs["name"] for p in subject if p.kind == "person"]
-            for who in persons or _unit_list(text[s0:by.start()], s0, subject):
+            # 公司工会去年获…: a time word between the subject and its verb is not part of the unit
+            written = re.sub(r"(?:去年|今年|前年|近日|日前|此前|近年来|\d{4}年)$", "", text[s0:by.start()])
+            for who in persons or _unit_list(written, s0, subject):
                 give(f, who)
             continue
         # units that open the clause as its subject: 某某供电公司配电运检班、某某卫生院获得…;
