@@ -199,3 +199,42 @@ def test_a_branch_company_union_reports_to_the_group_union_named_before_it():
     f = extract_text("本报讯 龙江农垦集团有限公司工会召开工作会议。集团工会主席宋文杰作报告，"
                      "八五三分公司工会主席汪立春作交流发言。")
     assert {u.name: u.parent for u in f.unions}["八五三分公司工会"] == "龙江农垦集团有限公司工会"
+
+
+# ---------------------------------------------------------------- the second batch (q14-q16): general causes
+def test_kham_tibetan_names_even_after_a_surname_like_first_character():
+    roles = _roles("本报讯 理塘县总工会召开会议。县委常委、县总工会主席向巴扎西，原县总工会副主席降央拉姆出席。")
+    assert ("主席", "理塘县总工会") in roles["向巴扎西"]
+    assert ("原副主席", "理塘县总工会") in roles["降央拉姆"]
+
+
+def test_dotted_names_in_an_officer_list_and_before_a_count():
+    roles = _roles("伽师县总工会选举\n\n伽师县总工会七届一次全委会选举产生了新一届领导班子：\n\n"
+                   "主席：吐尔逊江·买买提\n副主席：古丽巴哈尔·艾买提、周建平（兼职）\n")
+    assert roles["吐尔逊江·买买提"] == {("主席", "伽师县总工会")}
+    assert roles["古丽巴哈尔·艾买提"] == {("副主席", "伽师县总工会")}
+    awards = _awards("本报讯 授予县第一中学教师努尔古丽·阿西木等5名职工自治区五一劳动奖章。")
+    assert awards.get("自治区五一劳动奖章") == ["努尔古丽·阿西木"]
+
+
+def test_a_town_with_a_one_character_verb_first_and_its_county():
+    f = extract_text("本报讯 慰问组来到沐川县沐溪镇，看望慰问了沐溪镇工会联合会推荐的困难职工。")
+    assert {u.name: u.parent for u in f.unions}.get("沐溪镇工会联合会") == "沐川县总工会"
+    f = extract_text("本报讯 慰问组来到汉源县，看望慰问了磨村镇工会联合会推荐的困难职工。")
+    assert "磨村镇工会联合会" in {u.name for u in f.unions}
+
+
+def test_a_county_level_city_committee_opens_the_chain_of_a_bare_city_union():
+    roles = _roles("本报讯 阿坝藏族羌族自治州总工会召开会议。马尔康市委常委、市总工会主席王德川出席。")
+    assert ("主席", "马尔康市总工会") in roles["王德川"]
+
+
+def test_a_group_union_named_by_its_group_and_the_home_it_built():
+    f = extract_text("本报讯 调研组来到营口渤海航运集团有限公司，参观了集团工会建设的“暖心哺乳小屋”。"
+                     "集团工会主席于长海介绍了情况。")
+    assert {p.name: p.organizer for p in f.programmes}.get("暖心哺乳小屋") == "营口渤海航运集团有限公司工会"
+
+
+def test_a_pronoun_with_a_year_before_the_verb():
+    awards = _awards("本报讯 州劳模协会会长李秀英一同参加慰问。她曾于2018年获得四川省五一劳动奖章。")
+    assert awards.get("四川省五一劳动奖章") == ["李秀英"]

@@ -34,8 +34,8 @@ _MODIFIER_AFTER = re.compile(
 #: Kinds of people listed right before a bare title, which then names a group of people too.
 _PEOPLE_BEFORE = re.compile(r"(?:职工|农民工|群众|工人|员工|家属)[、和与及]$")
 #: Conferring levels written before an honour core, longest first (全国工人先锋号, 省级劳动模范).
-LEVELS = ("市级以上", "省级以上", "省部级", "地市级", "国家级", "全国", "省级", "市级", "县级", "区级",
-          "省", "市", "县", "区")
+LEVELS = ("市级以上", "省级以上", "省部级", "地市级", "国家级", "全国", "自治区", "自治州", "省级", "市级", "县级",
+          "区级", "省", "市", "县", "区")
 #: Characters before a one-character level that make it part of a word (城市, 社区, 园区), not a level.
 _WORD_BEFORE_LEVEL = set("城都社园小景郊山乡街厂校地辖军分发新片矿库营")
 #: A ranking word between the level and the core: 省十佳文明职工.

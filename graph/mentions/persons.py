@@ -208,13 +208,16 @@ def dotted_name(text: str, pos: int) -> str | None:
     # first where a word of two characters or more that follows names (介绍, 带队), 说 or punctuation comes;
     # else where jieba reads a verb (_boundary); single function characters (都, 在) are parts of these names
     end = next((e for e in ends if e >= len(text) or text[e] in _PUNCT or text[e] in "说讲称"
-                or any(text.startswith(w, e) for w in _AFTER_NAME_WORDS)), None) \
+                or any(text.startswith(w, e) for w in _AFTER_NAME_WORDS)
+                or _COUNTED_AFTER.match(text, e)), None) \
         or next((e for e in ends if _boundary(text, e)), None)
     # “工会常伴·贴心送暖”: a theme in quotes, not a name
     return None if end is None or _in_short_quote(text, pos, end) else text[pos:end]
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: 等 and a count after a listed name (某某·某某等4名职工, 等人): the name ends before 等.
+_COUNTED_AFTER = re.compile(r"等(?:\d|[一二三四五六七八九十两]|人)")
 
 
 def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None:
@@ -431,7 +434,7 @@ class ModelView:
             self.clause_spans[c0] = [(c0 + e.start, c0 + e.end, kinds[e.label]) for e in ner.check(self.text[c0:c1])]
         return self.clause_spans[c0]
 
-    def rejects(self, pos: int, name: str) -> bool:
+    def rejects(self, pos: int, name: str, strict: bool = True) -> bool:
         """Whether the model contradicts a name our rules read at ``pos``.
 
         The model (tagging the sentence now if the stage skipped it) tagged
@@ -451,7 +454,7 @@ class ModelView:
             return False
         if any(e - s > len(name) for s, e, _ in ents):
             return True
-        return not any((s, e) == (pos, end) for s, e, _ in ents)
+        return strict and not any((s, e) == (pos, end) for s, e, _ in ents)
 
     def confirm(self, pos: int, name: str, confirmed: set[int]) -> str | None:
         """Whether a model candidate the rules did not take is a person, and by which context.
@@ -509,7 +512,9 @@ def find(article: Article) -> list[Mention]:
         if model.get(pos) == name and not via.startswith("ner") and via != "byline":  # bylines: segment's
             via = "ner+" + via
         elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and not _tibetan(name) \
-                and view.rejects(pos, name):  # (the model knows few Tibetan names: two name elements suffice)
+                and view.rejects(pos, name, strict=via not in ("post", "officer")):
+            # (the model knows few Tibetan names: two name elements suffice; after a post title only a
+            # longer name the model read over it (延吉市长途…) overrules the rule)
             return  # the model read this sentence and saw no person here
         seen.add(pos)
         out.append(Mention("person", pos, pos + len(name), name,
@@ -567,7 +572,7 @@ def find(article: Article) -> list[Mention]:
         # 石磊（某某公司工会主席）, 田玉梅（兼）: a note in brackets after a name, another post of theirs
         parts = [(m.end() + x.start(), x.group(1), m.end() + x.start(2) if x.group(2) else None, x.group(2))
                  for x in re.finditer(r"([^、，,\s（(]+)(?:[（(]([^）)\n]{1,30})[）)])?", line)]
-        if parts and len(line) <= 60 and all(is_plausible_name(n) for _, n, _, _ in parts):
+        if parts and len(line) <= 60 and all(is_plausible_name(n) or dotted_name(n, 0) == n for _, n, _, _ in parts):
             org = (m.group("org"), m.start("org")) if m.group("org") else \
                 prev_org if text[prev_end:m.start()] in ("；", ";") else (None, None)
             for pos, name, note_at, note in parts:

@@ -375,7 +375,9 @@ def lead_length(prefix: str) -> int:
             verb = prev_w in LEAD_WORDS or prev_flag.startswith(("v", "l", "i", "d", "p", "c", "u"))
             rest = prefix[pos:]
             if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)) \
-                    and not _all_places(prefix[:pos]):  # 武侯区/nr|玉林街道: a place before a place is no lead
+                    and not _all_places(prefix[:pos]) \
+                    and not (len(prev_w) == 1 and len(w) == 2 and w.endswith(("镇", "乡", "村"))):
+                # (磨/v|西镇: a town's name has two characters before 镇, so the one-character "verb" is its first)
                 return pos  # 大会选举产生|临沂高新区; 何志远代表|苏州市
             if verb and prev_flag != "vn" and rest in LEVEL_WORDS and rest not in ("公司", "集团"):
                 return pos  # 超额完成|省总工会: a bare level word after a verb
@@ -431,8 +433,9 @@ def find(article: Article) -> list[Mention]:
     #    (区总工会, 在市总工会) is kept for the resolver
     for m in _HEAD_RE.finditer(text):
         end = m.end()
-        if m.group() == "工会" and text.startswith(COMPOUND_AFTER, end):
-            continue  # 工会组织, 工会干部, 工会经费 ...: a common noun, not a name
+        if m.group() == "工会" and text.startswith(COMPOUND_AFTER, end) \
+                and not text.startswith(("建设的", "建成的", "打造的"), end):
+            continue  # 工会组织, 工会干部, 工会经费 ...: a common noun, not a name (集团工会建设的“某某小屋”: a union)
         start = name_start(text, m.start())
         prefix = text[start:m.start()]
         cut = lead_length(prefix)  # 纪念中国海员工会 → 中国海员工会; 何志远代表苏州市总工会 → 苏州市总工会

@@ -270,6 +270,9 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     def by_level(bare: str, pos: int) -> str | None:
         if bare == "":
             return _clause_level(article.text, pos, region) or article_main
+        chained = _chained_body_place(article.text, pos, bare)
+        if chained:
+            return chained
         sent = article.sentence_at(pos)
         sec = sent.section if sent else 0
         scoped = section_union.get(sec)
@@ -337,12 +340,50 @@ def _company_union(article: Article, bare: str, pos: int) -> str | None:
     return pick.attrs["name"] + "工会" if pick is not None else None
 
 
+#: A place's Party committee, congress or government with posts, then 、 and a bare level: 康定市委常委、|市总工会.
+_CHAINED_BODY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗))(?:委|人大常委会|人民政府|政府|政协)"
+                           r"[\u4e00-\u9fff]{1,8}、$")
+
+
+def _chained_body_place(text: str, pos: int, bare: str) -> str | None:
+    """The union of the place whose body opens the post chain a bare 市/县/区总工会 closes
+    (康定市委常委、市总工会主席 → 康定市总工会), where that place ends in the bare level word."""
+    m = _CHAINED_BODY.search(text, max(0, pos - 20), pos)
+    if m is None or not m.group(1).endswith(bare):
+        return None
+    place = m.group(1)
+    for k in range(len(place) - 1, -1, -1):  # 在|康定市: the longest known place that ends the run
+        if place[k:] in lexicon.counties() or place[k:] in lexicon.cities() \
+                or place[k:] in lexicon.municipal_districts():
+            return place[k:] + "总工会"
+    return None
+
+
+def _county_written_before(text: str, town: str) -> str | None:
+    """The county (district, county-level city) written right before a town's name somewhere in the
+    text (泸定县磨西镇 → 泸定县), or None."""
+    if len(town) < 2:
+        return None
+    for m in re.finditer(re.escape(town), text):
+        before = text[max(0, m.start() - 8):m.start()]
+        for k in range(len(before) - 1):  # the longest known name that ends there: 来到|泸定县
+            if before[k:] in lexicon.counties() or before[k:] in lexicon.municipal_districts():
+                return before[k:]
+    return None
+
+
 def _company_before(article: Article, bare: str, pos: int, after: int) -> str | None:
     """The union of the company (hospital, school …) named last between ``after`` and ``pos`` whose name
     ends in ``bare`` (公司), for 公司工会 written after it; None where no such name stands there."""
     orgs = [m for m in article.of_kind("organization")
-            if after < m.start and m.end <= pos and m.attrs.get("name", "").endswith(bare)]
+            if after < m.start and m.end <= pos and _ends_in_kind(m.attrs.get("name", ""), bare)]
     return orgs[-1].attrs["name"] + "工会" if orgs else None
+
+
+def _ends_in_kind(name: str, kind: str) -> bool:
+    """Whether an organisation's name ends in ``kind`` (公司), or a group's in 集团(股份)有限公司."""
+    return name.endswith(kind) or kind == "集团" and re.search(r"集团(?:股份)?(?:有限)?(?:责任)?公司$",
+                                                             name) is not None
 
 
 def _zone_in_region(zone: str, region: Region | None) -> bool:
@@ -461,6 +502,10 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
             return above
         cities = [n for n in unions if unions[n].level == "city"]
         return cities[0] if len(cities) == 1 else None
+    if level == "street":
+        county = _county_written_before(article.text, base)
+        if county and county + "总工会" != name:
+            return county + "总工会"  # 来到泸定县磨西镇…磨西镇工会联合会 → 泸定县总工会
     # street, park, enterprise ...: the district union of its section, else the article's
     for m in mentions:
         if m.attrs.get("name") == name:
@@ -1077,7 +1122,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
     # 她先后获得…: the pronoun is the person named in the sentence before
     for i, m in enumerate(awards):
         g0, _ = _near_bounds(_SEGMENT, text, m.start)
-        if re.search(r"[她他](?:先后|曾|还|也|已|连续)?(?:获得|荣获|被评为|获评)", text[g0:m.start]):
+        if re.search(r"[她他](?:先后|曾|还|也|已|连续)?(?:于?\d{4}年)?(?:获得|荣获|被评为|获评)", text[g0:m.start]):
             j = bisect_left(person_starts, g0)
             if j:
                 give(fact_of[i], people[j - 1].attrs["name"])
