@@ -238,3 +238,14 @@ def test_a_group_union_named_by_its_group_and_the_home_it_built():
 def test_a_pronoun_with_a_year_before_the_verb():
     awards = _awards("本报讯 州劳模协会会长李秀英一同参加慰问。她曾于2018年获得四川省五一劳动奖章。")
     assert awards.get("四川省五一劳动奖章") == ["李秀英"]
+
+
+def test_a_project_department_sets_up_its_own_rooms():
+    f = extract_text("本报讯 县总工会来到渝黔高速改扩建工程项目工地。公司工会主席龙春燕介绍，项目部设立了“职工之家”"
+                     "和母婴关爱室。")
+    assert {p.organizer for p in f.programmes} == {None}
+
+
+def test_a_union_visited_runs_none_of_the_places_visited_with_it():
+    f = extract_text("本报讯 福建省总工会调研组走访了三明市三元区快递行业工会联合会和“快递小哥驿站”。")
+    assert {p.name: p.organizer for p in f.programmes} == {"快递小哥驿站": "福建省总工会"}

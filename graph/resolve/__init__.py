@@ -799,7 +799,7 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
 #: A body other than a union opening a clause as its subject, then what it does: 公司每年拿出,
 #: 集团现有, 全区教育系统建成, 甲、乙等频道推出 (not 工会系统, 公司工会, 以百人以上企业为重点, 围绕高新企业).
 _OTHER_AGENT = re.compile(r"(?![以在对为向与围])[^，,；;：:]{0,10}?"
-                          r"(?:公司|集团|企业|(?<!工会)系统|频道|电视台|电台|报社)"
+                          r"(?:公司|集团|企业|(?<!工会)系统|频道|电视台|电台|报社|项目部)"
                           r"(?:每年|今年|当年|已经|已|共|先后|累计|还|也|均)?"
                           r"(?:现有|拿出|投入|设立|建成|建立|建设|开设|成立|打造|推出|实施|出资|筹集|组织)")
 
@@ -896,7 +896,9 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     # (省总工会下达的…建设任务): who runs the programme is the sentence's subject
     named = ctx.unions_between(s0, pos)
     unions = [u for u in named
-              if not (_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
+              if not ((_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
+                       or _VISITED.search(text, max(s0, u.start - 4), u.start))
+                      and not _BUILT_BY.match(text, u.end)  # 参观了集团工会建设的…: it built what was seen
                       or _UNION_AS_MODIFIER.match(text, u.end))]
     hosted = _HOSTED.search(text, s0, pos)
     if hosted and unions:
@@ -1912,6 +1914,10 @@ _REPORTED = re.compile(r"(?:介绍|表示|指出|透露|说)[,，:：]")
 #: Words before a union that make it an object: 成立…, 入选全总…, 授予…
 _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获评|授予|命名|联合|邀请|加入|完成)"
                               r"(?:全[国省市县区]|[^,，;；。、]{0,2}?首[个家])?$")
+#: A union visited (走访了某某工会联合会和“某某驿站”) runs none of the places visited with it.
+_VISITED = re.compile(r"(?:走访|参观|来到)了?$")
+#: A union as the agent of a relative clause: 集团工会建设的“某某小屋”.
+_BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
