@@ -249,3 +249,10 @@ def test_a_project_department_sets_up_its_own_rooms():
 def test_a_union_visited_runs_none_of_the_places_visited_with_it():
     f = extract_text("本报讯 福建省总工会调研组走访了三明市三元区快递行业工会联合会和“快递小哥驿站”。")
     assert {p.name: p.organizer for p in f.programmes} == {"快递小哥驿站": "福建省总工会"}
+
+
+def test_a_conjunction_inside_a_tail_keeps_the_tail_but_not_one_that_opens_it():
+    f = extract_text("本报讯 市总工会举办“安澜杯”劳动和技能竞赛，并参观了集团工会建设的“暖心妈咪小屋”和职工健康驿站。")
+    names = {p.name for p in f.programmes}
+    assert "“安澜杯”劳动和技能竞赛" in names
+    assert not any(n.endswith("和职工健康驿站") for n in names)

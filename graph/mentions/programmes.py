@@ -123,7 +123,7 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     tails = _tails_re(quoted=True)
     # (ordinal)(place)“X”“Y”...(modifier)tail: each quoted name gets the tail
     pat = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)((?:“[^”“\n]{{2,40}}”)+)"
-                     rf"([^\W\d等各的在和与及]{{0,8}}?{tails})")  # (…”和某某驿站: 和 ends the tail)
+                     rf"((?![和与及])[^\W\d等各的在]{{0,8}}?{tails})")  # (…”和某某驿站: no tail; 劳动和技能竞赛 is one)
     for m in pat.finditer(text):
         if text.startswith("上", m.end()):
             continue  # “国之大者”在思想上政治上行动上: a phrase, not a tail
