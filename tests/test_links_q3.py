@@ -256,3 +256,10 @@ def test_a_conjunction_inside_a_tail_keeps_the_tail_but_not_one_that_opens_it():
     names = {p.name for p in f.programmes}
     assert "“安澜杯”劳动和技能竞赛" in names
     assert not any(n.endswith("和职工健康驿站") for n in names)
+
+
+def test_a_team_of_a_mine_or_a_farm_receives_the_title():
+    awards = _awards("本报讯 据介绍，大柳塔能源有限公司综采二队去年获得“全国工人先锋号”称号。"
+                     "会议授予八五二农场有限公司农机作业队等10个班组“安康杯”竞赛优秀班组称号。")
+    assert awards.get("全国工人先锋号") == ["大柳塔能源有限公司综采二队"]
+    assert awards.get("“安康杯”竞赛优秀班组") == ["八五二农场有限公司农机作业队"]

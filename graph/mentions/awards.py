@@ -236,8 +236,9 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             s, pos = pos, pos + len(part) + 1
             name = re.sub(r"^\d{4}年度?", "", part)
             s += len(part) - len(name)
-            if len(_plain(name)) < 4 or name.startswith(_DEMONSTRATIVE) or not re.search(f"(?:{heads})$", name):
-                continue
+            if len(_plain(name)) < 4 or name.startswith(_DEMONSTRATIVE) \
+                    or not re.search(f"(?:{heads})$", name) or re.search(r"等(?:\d|[一二三四五六七八九十两])", name):
+                continue  # (授予某某队等10个班组…称号: recipients and their count, not a title)
             add(s, s + len(name), name)
     # 获 alone before a title with no conferrer in between: 某某等8个单位获优秀组织奖 (获某总工会授予的… is above)
     for m in re.finditer(rf"获(?![奖此得评])((?:(?!的|授予|颁发)[\u4e00-\u9fff]){{2,20}}?(?:{heads}))"
@@ -249,7 +250,11 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     before_title = r"(?:单位|集体|班组|职工|个人|[个名位家人]|授予|获得|荣获|年度?)"
     titled = rf"(?:[\u4e00-\u9fffA-Za-z0-9]|“[^”“\n]{{1,12}}”){{2,30}}?(?:{heads}|单位|集体|个人)"
     for m in re.finditer(rf"{before_title}({titled})(?=(?:荣誉)?称号)", text):
-        lead = re.match(r"(?:单位|集体|班组|职工|个人)?(?:\d{4}年度?)?", m.group(1)).end()
+        # 授予某某队等10个班组|…称号: the title follows the count
+        counted = list(re.finditer(r"等(?:\d+|[一二三四五六七八九十两]+)[个名家位支]?"
+                                   r"(?:单位|集体|班组|职工|企业|车间)?", m.group(1)))
+        lead = counted[-1].end() if counted else 0
+        lead += re.match(r"(?:单位|集体|班组|职工|个人)?(?:\d{4}年度?)?", m.group(1)[lead:]).end()
         name = m.group(1)[lead:]
         if len(_plain(name)) >= 4 and not name.startswith(_DEMONSTRATIVE) and not name[0].isdigit():
             add(m.start(1) + lead, m.end(1), name)
