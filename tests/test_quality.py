@@ -30,6 +30,13 @@ UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.
 HELDOUT_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "figures": 0.98, "programmes": 0.98,
                         "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.98, "roles": 0.97,
                         "parents": 0.98}
+# The third held-out links set (tests/data/heldout-links3): sixteen articles in styles the other sets lack
+# (website and WeChat items, 换届 lists, county, township, enterprise and national industry unions, names without
+# a Han surname), gold first; main scored overall .922 on q01-q13 and .789 on q14-q16 before the fixes they
+# prompted (links-q3).
+HELDOUT_LINKS3_FLOORS = {"overall": 0.975, "unions": 0.98, "persons": 0.97, "figures": 0.99, "programmes": 0.94,
+                         "awards": 0.96, "recipients": 0.92, "organizers": 0.82, "reporters": 0.98, "roles": 0.95,
+                         "parents": 0.99}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
@@ -38,6 +45,8 @@ DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.97, "year_open_acc": 0.93, "measure_acc": 
 UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.93, "subject_acc": 0.81}
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
 HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}
+# 45 figures (.022 each): one figure under the score.
+HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.665}
 # The held-out figures set (tests/data/heldout-figures): fourteen invented articles dense in figures, gold
 # first; figures F1 and "overall" (its entity lists are few) and the figure attributes.
 HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, "year_acc": 0.98,
@@ -74,6 +83,11 @@ def dev_scores(tmp_path_factory):
 @pytest.fixture(scope="module")
 def heldout_links_scores(tmp_path_factory):
     return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-links")
+
+
+@pytest.fixture(scope="module")
+def heldout_links3_scores(tmp_path_factory):
+    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-links3")
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +129,7 @@ _SETS = {
     "heldout-links": ("heldout_links_scores", 10, HELDOUT_LINKS_FLOORS, HELDOUT_LINKS_ATTRIBUTE_FLOORS),
     "heldout-figures": ("heldout_scores", 10, HELDOUT_FIGURE_FLOORS, {}),
     "heldout-figures3": ("heldout_figures3_scores", 12, HELDOUT_FIGURES3_FLOORS, HELDOUT_FIGURES3_ATTRIBUTE_FLOORS),
+    "heldout-links3": ("heldout_links3_scores", 16, HELDOUT_LINKS3_FLOORS, HELDOUT_LINKS3_ATTRIBUTE_FLOORS),
 }
 
 

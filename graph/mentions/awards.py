@@ -34,8 +34,8 @@ _MODIFIER_AFTER = re.compile(
 #: Kinds of people listed right before a bare title, which then names a group of people too.
 _PEOPLE_BEFORE = re.compile(r"(?:职工|农民工|群众|工人|员工|家属)[、和与及]$")
 #: Conferring levels written before an honour core, longest first (全国工人先锋号, 省级劳动模范).
-LEVELS = ("市级以上", "省级以上", "省部级", "地市级", "国家级", "全国", "省级", "市级", "县级", "区级",
-          "省", "市", "县", "区")
+LEVELS = ("市级以上", "省级以上", "省部级", "地市级", "国家级", "全国", "自治区", "自治州", "省级", "市级", "县级",
+          "区级", "省", "市", "县", "区")
 #: Characters before a one-character level that make it part of a word (城市, 社区, 园区), not a level.
 _WORD_BEFORE_LEVEL = set("城都社园小景郊山乡街厂校地辖军分发新片矿库营")
 #: A ranking word between the level and the core: 省十佳文明职工.
@@ -43,7 +43,9 @@ _RANKS = ("十佳", "十大", "百佳", "百名")
 #: Heads that end a title of honour in a list after a verb of conferring.
 _TITLE_HEADS = ("先进单位", "先进集体", "先进个人", "示范单位", "示范企业", "示范点", "组织奖", "等奖", "金奖",
                 "银奖", "铜奖", "优秀奖", "标兵岗", "标兵", "模范", "能手", "先锋号", "奖章", "奖状", "工作者",
-                "积极分子", "红旗手", "文明岗", "文明号", "职工之家", "职工小家", "示范工会", "奖")
+                "积极分子", "红旗手", "文明岗", "文明号", "职工之家", "职工小家", "示范工会", "班组", "奖")
+#: Heads of a quoted title conferred on persons, whatever the verb around it: “某某工匠”, “某某技术能手”.
+_PERSON_TITLE_HEADS = ("工匠", "能手", "标兵", "之星", "劳模")
 _DEMONSTRATIVE = ("此次", "本次", "本届", "该", "这", "上述", "各类", "多项", "一批", "相关")
 
 
@@ -180,9 +182,13 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     text = article.text
     out: list[Mention] = []
     taken = TakenSpans(len(text), blocked)
+    # an honour inside an organisation's name names the organisation (上海市劳动模范协会), not a conferral
+    orgs = [(m.start, m.end) for m in article.mentions if m.kind == "organization"]
 
     def add(s: int, e: int, name: str, aliases=(), core: str | None = None) -> bool:
         if not taken.free(s, e) or len(name) < 2:
+            return False
+        if any(s0 <= s and e <= e0 and e0 - s0 > e - s for s0, e0 in orgs):
             return False
         if _MODIFIER_AFTER.match(text, e):
             return False  # 大国工匠创新交流大会, 劳模表彰大会: the honour names an event, not a conferral
@@ -250,9 +256,33 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             s, pos = pos, pos + len(part) + 1
             name = re.sub(r"^\d{4}年度?", "", part)
             s += len(part) - len(name)
-            if len(_plain(name)) < 4 or name.startswith(_DEMONSTRATIVE) or not re.search(f"(?:{heads})$", name):
-                continue
+            if len(_plain(name)) < 4 or name.startswith(_DEMONSTRATIVE) \
+                    or not re.search(f"(?:{heads})$", name) or re.search(r"等(?:\d|[一二三四五六七八九十两])", name):
+                continue  # (授予某某队等10个班组…称号: recipients and their count, not a title)
             add(s, s + len(name), name)
+    # 获 alone before a title with no conferrer in between: 某某等8个单位获优秀组织奖 (获某总工会授予的… is above)
+    for m in re.finditer(rf"获(?![奖此得评])((?:(?!的|授予|颁发)[\u4e00-\u9fff]){{2,20}}?(?:{heads}))"
+                         rf"(?=等|称号|荣誉|[，。；,;：:\s）)]|$)", text):
+        if len(_plain(m.group(1))) >= 4 and not m.group(1).startswith(_DEMONSTRATIVE):
+            add(m.start(1), m.end(1), m.group(1))
+    # a title written right before 称号 after its recipients and their count: 授予A、B等15个单位2024年度“安康杯”竞赛
+    # 优胜单位称号 (the count, a year or a verb opens the title)
+    before_title = r"(?:单位|集体|班组|职工|个人|[个名位家人]|授予|获得|荣获|年度?)"
+    titled = rf"(?:[\u4e00-\u9fffA-Za-z0-9]|“[^”“\n]{{1,12}}”){{2,30}}?(?:{heads}|单位|集体|个人)"
+    for m in re.finditer(rf"{before_title}({titled})(?=(?:荣誉)?称号)", text):
+        # 授予某某队等10个班组|…称号: the title follows the count
+        counted = list(re.finditer(r"等(?:\d+|[一二三四五六七八九十两]+)[个名家位支]?"
+                                   r"(?:单位|集体|班组|职工|企业|车间)?", m.group(1)))
+        lead = counted[-1].end() if counted else 0
+        lead += re.match(r"(?:单位|集体|班组|职工|个人)?(?:\d{4}年度?)?", m.group(1)[lead:]).end()
+        name = m.group(1)[lead:]
+        if len(_plain(name)) >= 4 and not name.startswith(_DEMONSTRATIVE) and not name[0].isdigit():
+            add(m.start(1) + lead, m.end(1), name)
+    # a list of those honoured, published: 公布2025年全国某某系统“某某”建设示范单位名单
+    for m in re.finditer(rf"(?:公布|公示|发布|印发)了?(?:\d{{4}}年度?)?({titled})(?=(?:拟表彰)?名单)", text):
+        name = m.group(1)
+        if len(_plain(name)) >= 4 and not name.startswith(_DEMONSTRATIVE):
+            add(m.start(1), m.end(1), name)
     # honours from the lexicon
     for m in _honours_re().finditer(text):
         add(m.start(), m.end(), m.group(), [_plain(m.group())] if "“" in m.group() else ())
@@ -260,6 +290,11 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     # patterns above, which know its level):
     # 共评选“某某奖章”获得者300名、“某某奖杯”集体60个
     for m in re.finditer(r"“([^”“\n]{2,16}(?:奖章|奖杯|奖状))”", text):
+        add(m.start(), m.end(), m.group(1))
+    # a quoted title of persons (命名第二批“某某工匠”, 为2024年度“某某工匠”颁发证书); 选树/评选 after it names the
+    # selection, which add() leaves to the programmes
+    heads_p = "|".join(_PERSON_TITLE_HEADS)
+    for m in re.finditer(rf"“([^”“\n]{{2,12}}(?:{heads_p}))”", text):
         add(m.start(), m.end(), m.group(1))
 
     _ellipsis()

@@ -15,8 +15,10 @@ _DOC = re.compile(r"《([^《》\n]{2,80})》")
 #: Heads that end the name of a non-union organisation.
 ORG_HEADS = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "基金会", "合作社", "人大常委会", "常委会",
              "委员会", "学院", "大学", "医院", "银行", "研究院", "纪念馆", "博物馆", "仲裁院", "法院", "检察院",
-             "宣讲团", "服务队", "领导小组", "联盟", "协会", "商会", "区委", "市委", "县委", "省委", "政府",
+             "宣讲团", "服务队", "管理局", "领导小组", "联盟", "协会", "商会", "区委", "市委", "县委", "省委", "政府",
              "分公司", "班组", "车间", "分行", "支行", "中学", "小学", "学校",
+             # teams of a mine, a farm or a site (综采一队, 农机作业队, 施工队): units honoured like 班组
+             "作业队", "工程队", "施工队", "突击队", "综采[一二三四五六七八九十]?队", "掘进[一二三四五六七八九十]?队",
              # railway units: 某某车站, 某某车辆段 / 机务段 / 工务段 / 电务段 / 供电段
              "车站", "车辆段", "机务段", "工务段", "电务段", "供电段")
 _ORG_RE = re.compile("|".join(ORG_HEADS))
@@ -27,16 +29,36 @@ _UNION_COMMITTEE = re.compile(r"(?:工会.*|^)(?:第[一二三四五六七八九
 _BARE_BODY = re.compile(r"^(?:自治区|自治州|省|市|州|县|区|旗)(?:人大常委会|人大|人民政府|政府|政协|党委|委|纪委)$")
 
 
-def _after_verb(name: str) -> int:
-    """Offset in ``name`` just after its last verb of two or more characters (考上|大学, 完成|区委)."""
+def _official_inside(name: str, head: str) -> bool:
+    """Whether a post and a personal name stand before ``head`` in ``name``: 董事长沈某某作|公司 is
+    a clause about an official (作公司工作报告), not the name of a company."""
+    from .. import lexicon
+
+    body = name[:len(name) - len(head)]
+    for post in lexicon.posts():
+        at = body.find(post)
+        after = body[at + len(post):]
+        if at >= 0 and len(after) >= 2 and (after[0] in lexicon.surnames() or after[:2] in lexicon.surnames()) \
+                and after[:2] not in lexicon.not_names() and after[:3] not in lexicon.not_names():
+            return True  # a surname right after the post: the official's name
+    return False
+
+
+def _after_verb(name: str, company: bool = False) -> int:
+    """Offset in ``name`` just after its last verb of two or more characters (考上|大学, 完成|区委).
+
+    Before a company's head (``company``) a verb that ends the name after a word of its own is the
+    company's trade, part of its name (湟源精工铸造|有限公司, 某某机械制造|公司), not a clause before it."""
     from .. import lexicon
     from ..text.segment import words
 
-    cut, pos = 0, 0
+    cut, pos, prev = 0, 0, 0
     for w, flag in words(name):
         pos += len(w)
         if flag == "v" and len(w) >= 2 and w not in lexicon.place_names():  # 遵义 is a city, not a verb
-            cut = pos
+            if company and pos == len(name) and pos - len(w) - prev >= 2:
+                break
+            prev = cut = pos
     return cut
 
 
@@ -76,8 +98,11 @@ def find_organizations(article: Article) -> list[Mention]:
             at = text.rfind(w, start, m.start())
             if at >= 0:
                 start = max(start, at + len(w))  # 获得者|中国邮政…公司
-        start += _after_verb(text[start:m.start()])  # a clause before the name: 考上|大学, 完成|区委
+        # a clause before the name: 考上|大学, 完成|区委
+        start += _after_verb(text[start:m.start()], m.group().endswith("公司"))
         name = text[start:m.end()]
+        if _official_inside(name, m.group()):
+            continue  # 董事长某某作公司…: a clause about an official, no organisation's name
         if len(name) - len(m.group()) < 2 and name not in ("党中央", "中共中央"):
             continue
         if name in GENERIC_ORGS or _UNION_COMMITTEE.search(name) or _BARE_BODY.match(name):

@@ -30,6 +30,7 @@ from functools import cache
 
 from .. import lexicon
 from ..model import Article, Mention
+from ..text.places import place_names_at
 from ._spans import name_start, occurrences, raw_chunk
 
 #: What may follow a name: punctuation, speech verbs, function words.
@@ -41,12 +42,12 @@ AFTER_NAME = (
     "获", "荣获", "获得", "当选", "现场", "首先", "随后", "同时", "带头", "先后", "积极", "作为",
     "发言", "接受", "领衔", "负责", "现任", "担任", "回忆", "分享", "讲述", "参观", "调研", "慰问", "看望",
     "提出", "希望", "要求", "建议", "呼吁", "号召", "回答", "入选", "获评", "带着", "正在", "每天",
-    "日前", "近日", "今年", "此前", "目前", "到场", "到会", "专程", "一直", "率队", "名列", "榜上有名", "当选",
+    "日前", "近日", "今年", "此前", "目前", "到场", "到会", "陪同", "专程", "一直", "率队", "名列", "榜上有名", "当选",
 )
 #: The words of two characters or more in AFTER_NAME.
 _AFTER_NAME_WORDS = tuple(w for w in AFTER_NAME if len(w) >= 2)
 #: Last characters of occupation words written before a name (电焊工易冬生, 班长贾振宇, 技师孙红梅).
-OCCUPATION_ENDS = "工师长员手匠机模"  # 模: 劳模 only
+OCCUPATION_ENDS = "工师长员手匠机模户"  # 模: 劳模 only; 户: 种植户, 养殖户
 _OCCUPATION_END_RE = re.compile(f"[{OCCUPATION_ENDS}]")
 SPEECH = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "透露", "谈到", "提到")
 #: Heads of a government (省长, 副市长, 常务副县长): their body is never the one written before another post.
@@ -86,6 +87,12 @@ def _boundary(text: str, pos: int) -> bool:
     return first is not None and first[1] in ("v", "vd", "p", "c") and len(first[0]) >= 2
 
 
+def _tibetan(name: str) -> bool:
+    """Whether ``name`` is two Tibetan name elements (旦增平措, :func:`graph.lexicon.tibetan_name_parts`)."""
+    parts = lexicon.tibetan_name_parts()
+    return len(name) == 4 and name[:2] in parts and name[2:] in parts
+
+
 def is_plausible_name(name: str) -> bool:
     """Whether ``name`` can be a Chinese personal name: surname + 1–2 chars.
 
@@ -96,6 +103,8 @@ def is_plausible_name(name: str) -> bool:
         return False
     if name in lexicon.not_names() or name in _post_set():
         return False
+    if _tibetan(name):
+        return True  # 德吉央金: two Tibetan name elements, no surname (德吉 is no surname + 吉央金)
     for n in _surname_lengths():
         if name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2:
             return True
@@ -106,6 +115,8 @@ def _common_word(name: str) -> bool:
     """Whether jieba reads ``name`` as one common word (宣讲团, 范集体 …), not a name."""
     from ..text.segment import first_word
 
+    if _tibetan(name):
+        return False  # 白玛央吉: jieba knows some Tibetan names as one word of a place
     first = first_word(name)  # one token iff the first is the whole name
     return first is not None and first[0] == name and not first[1].startswith("nr")
 
@@ -197,13 +208,16 @@ def dotted_name(text: str, pos: int) -> str | None:
     # first where a word of two characters or more that follows names (介绍, 带队), 说 or punctuation comes;
     # else where jieba reads a verb (_boundary); single function characters (都, 在) are parts of these names
     end = next((e for e in ends if e >= len(text) or text[e] in _PUNCT or text[e] in "说讲称"
-                or any(text.startswith(w, e) for w in _AFTER_NAME_WORDS)), None) \
+                or any(text.startswith(w, e) for w in _AFTER_NAME_WORDS)
+                or _COUNTED_AFTER.match(text, e)), None) \
         or next((e for e in ends if _boundary(text, e)), None)
     # “工会常伴·贴心送暖”: a theme in quotes, not a name
     return None if end is None or _in_short_quote(text, pos, end) else text[pos:end]
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: 等 and a count after a listed name (某某·某某等4名职工, 等人): the name ends before 等.
+_COUNTED_AFTER = re.compile(r"等(?:\d|[一二三四五六七八九十两]|人)")
 
 
 def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None:
@@ -420,7 +434,7 @@ class ModelView:
             self.clause_spans[c0] = [(c0 + e.start, c0 + e.end, kinds[e.label]) for e in ner.check(self.text[c0:c1])]
         return self.clause_spans[c0]
 
-    def rejects(self, pos: int, name: str) -> bool:
+    def rejects(self, pos: int, name: str, strict: bool = True) -> bool:
         """Whether the model contradicts a name our rules read at ``pos``.
 
         The model (tagging the sentence now if the stage skipped it) tagged
@@ -440,7 +454,7 @@ class ModelView:
             return False
         if any(e - s > len(name) for s, e, _ in ents):
             return True
-        return not any((s, e) == (pos, end) for s, e, _ in ents)
+        return strict and not any((s, e) == (pos, end) for s, e, _ in ents)
 
     def confirm(self, pos: int, name: str, confirmed: set[int]) -> str | None:
         """Whether a model candidate the rules did not take is a person, and by which context.
@@ -497,7 +511,10 @@ def find(article: Article) -> list[Mention]:
             return
         if model.get(pos) == name and not via.startswith("ner") and via != "byline":  # bylines: segment's
             via = "ner+" + via
-        elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and view.rejects(pos, name):
+        elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and not _tibetan(name) \
+                and view.rejects(pos, name, strict=via not in ("post", "officer")):
+            # (the model knows few Tibetan names: two name elements suffice; after a post title only a
+            # longer name the model read over it (延吉市长途…) overrules the rule)
             return  # the model read this sentence and saw no person here
         seen.add(pos)
         out.append(Mention("person", pos, pos + len(name), name,
@@ -552,12 +569,19 @@ def find(article: Article) -> list[Mention]:
         stop = re.search(r"[\n；;。]", text[m.end():])
         end = m.end() + stop.start() if stop else len(text)
         line = text[m.end():end]
-        parts = [(m.end() + x.start(), x.group()) for x in re.finditer(r"[^、，,\s]+", line)]
-        if parts and len(line) <= 40 and all(is_plausible_name(n) for _, n in parts):
+        # 石磊（某某公司工会主席）, 田玉梅（兼）: a note in brackets after a name, another post of theirs
+        parts = [(m.end() + x.start(), x.group(1), m.end() + x.start(2) if x.group(2) else None, x.group(2))
+                 for x in re.finditer(r"([^、，,\s（(]+)(?:[（(]([^）)\n]{1,30})[）)])?", line)]
+        if parts and len(line) <= 60 and all(is_plausible_name(n) or dotted_name(n, 0) == n for _, n, _, _ in parts):
             org = (m.group("org"), m.start("org")) if m.group("org") else \
                 prev_org if text[prev_end:m.start()] in ("；", ";") else (None, None)
-            for pos, name in parts:
-                add(pos, name, "officer", [(m.group(2), *org)])
+            for pos, name, note_at, note in parts:
+                more = []
+                if note:
+                    pm = [c for c in posts_re.finditer(text, note_at, note_at + len(note))
+                          if c.end() == note_at + len(note)]
+                    more = _post_chain(text, pm[0].start(), pm[0].end(), spans) if pm else []
+                add(pos, name, "officer", [(m.group(2), *org)] + more)
             prev_org, prev_end = org, end
 
     # elected by a congress: 选举张三为主席，李四、王五为副主席
@@ -779,6 +803,20 @@ def _merge_prefixes(text: str, mentions: list[Mention]) -> None:
             m.end = m.start + len(m.text)
 
 
+#: Words that open with 原 or 前 without it meaning "former" (原子能院, 前海管理局, 前进区 is a place).
+_NOT_FORMER = ("原子", "原料", "原创", "前海", "前线", "前沿", "前方")
+
+
+def _former_mark(text: str, s: int, e: int) -> str:
+    """``原`` or ``前`` when ``text[s:e]``, the body written before a post, opens with it as "former"
+    (原县总工会|副主席, 前市委|书记) rather than as the first character of a place or a word (原平市, 前郭县)."""
+    if e - s < 1 or text[s] not in "原前" or s > 0 and text[s - 1] not in _PUNCT and text[s - 1] not in "兼\u3000":
+        return ""
+    if text[s:s + 2] in _NOT_FORMER or place_names_at(text, s):
+        return ""
+    return text[s]
+
+
 def _post_chain(text: str, first_start: int, last_end: int,
                 spans: list[tuple[int, int]] = ()) -> list[tuple[str, str | None, int | None]]:
     """Split the posts written before a name, left to right.
@@ -813,6 +851,11 @@ def _post_chain(text: str, first_start: int, last_end: int,
         if org_start > 0 and text[org_start - 1:org_start + 1] == "全国":
             org_start -= 1  # 全国人大常委会: 全 opens the name here, not a phrase (全市, 全体)
         org = text[org_start:start] or None
+        former = _former_mark(text, org_start, start)
+        if former:  # 原县总工会副主席: a post once held, in the body written after 原
+            org_start += 1
+            org = text[org_start:start] or None
+            title = former + title
         if org is None and start > 1 and text[start - 1] == "的":
             # 来自某某电力公司的工程师: the body that ends just before 的
             for s, e in list(spans) + [(x, y) for x, y in _org_spans(text, start - 1)]:
@@ -820,7 +863,7 @@ def _post_chain(text: str, first_start: int, last_end: int,
                     org_start, org = s, text[s:e]
                     break
         items.append((title, org, org_start if org else None))
-        sep = org_start - 1
+        sep = org_start - 1 - len(former)
         if sep >= 0 and text[sep] in "、兼" or text[sep - 1:sep + 1] == "兼任":
             end = sep if text[sep] in "、兼" else sep - 1
             # the previous item must itself end in a post

@@ -57,7 +57,7 @@ _SERVED = re.compile(r"(?:职工|工人|[员者]|模范|劳模|群众|家庭|子
                      r"|干部|会员)$")
 _BAD_START = ("各种", "各类", "一系列", "多种", "多项", "相关", "各项", "有关", "一批", "多个", "各级", "这些", "该",
               "系列", "丰富多彩", "形式多样", "不同", "一些", "了", "着", "过", "广泛", "各", "本",
-              "以", "在", "对", "到")
+              "以", "在", "对", "到", "仪式", "暨")
 
 
 @cache
@@ -85,6 +85,12 @@ def _terms() -> tuple[str, ...]:
     return tuple(sorted(lexicon.programme_terms(), key=len, reverse=True))
 
 
+#: 成为 (真正成为…的) before a quoted name: what something is likened to, not a programme's name.
+_BECOMES = re.compile(r"成为[^，,。；;！？“”]{0,14}$")
+#: The rest of a title of honour right after a programme's name: (竞赛)优胜单位称号, ”称号, ”建设示范单位名单.
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:(?:荣誉)?称号|(?:单位|集体|个人|班组)名单)")
+
+
 class _Collector:
     """Collects non-overlapping programme mentions."""
 
@@ -101,6 +107,8 @@ class _Collector:
         core = re.sub(r"[“”\s]", "", name)
         if len(core) < 2 or not self.free(s, e) or any(core.startswith(b) for b in _BAD_START):
             return
+        if core.endswith("活动") and self.text.startswith(("中心", "室", "场所", "阵地"), e):
+            return  # 在公司职工活动|中心召开: a place for activities, no programme
         if not network and _generic_re().fullmatch(core):
             return
         self.taken.take(s, e)
@@ -114,10 +122,13 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     text = c.text
     tails = _tails_re(quoted=True)
     # (ordinal)(place)“X”“Y”...(modifier)tail: each quoted name gets the tail
-    pat = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)((?:“[^”“\n]{{2,40}}”)+)([^\W\d等各的在]{{0,8}}?{tails})")
+    pat = re.compile(rf"({_ORDINAL})?([\u4e00-\u9fff]{{0,6}}?)((?:“[^”“\n]{{2,40}}”)+)"
+                     rf"((?![和与及])[^\W\d等各的在]{{0,8}}?{tails})")  # (…”和某某驿站: no tail; 劳动和技能竞赛 is one)
     for m in pat.finditer(text):
         if text.startswith("上", m.end()):
             continue  # “国之大者”在思想上政治上行动上: a phrase, not a tail
+        if _TITLE_AFTER.match(text, m.end()):
+            continue  # “安康杯”竞赛优胜单位称号: the contest names a title conferred here (an award)
         ordinal, pre, quotes, tail = m.group(1) or "", m.group(2) or "", m.group(3), m.group(4)
         keep_pre = pre and _is_place_prefix(pre)
         items = list(re.finditer(_Q, quotes))
@@ -150,7 +161,10 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     # single quotes too, as inside a quoted speech (“我们建了300个‘某某驿站’”)
     for m in [*re.finditer(_Q, text), *re.finditer(r"‘([^’‘“”\n]{2,20})’", text)]:
         name = m.group(1)
-        if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋|驿站)$", name) and c.free(m.start(), m.end()):
+        if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋|驿站)$", name) and c.free(m.start(), m.end()) \
+                and not _TITLE_AFTER.match(text, m.end()) \
+                and not _BECOMES.search(text, max(0, m.start() - 16), m.start()):
+            # (“全国某系统模范职工之家”称号: a title; 成为劳动者的“温暖之家”: a figure of speech)
             c.add(m.start(), m.end(), name)
     return c.out
 

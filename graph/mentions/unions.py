@@ -85,6 +85,14 @@ def industry_name(base: str) -> bool:
     return len(base) >= 2 and ok[len(base)] and any(len(t) >= 2 and t in base for t in terms)
 
 
+#: The Xinjiang Production and Construction Corps (新疆生产建设兵团), a province-level body with its own union.
+XPCC = ("新疆生产建设兵团", "兵团")
+#: A division of the Corps, numbered (第三师, 兵团第八师石河子市): a city-level body.
+XPCC_DIVISION = re.compile(r"(?:新疆生产建设兵团|兵团)?第[一二三四五六七八九十]{1,3}师")
+#: A regiment farm of a division, numbered in words (四十四团, 一〇二团): a county-level body.
+XPCC_REGIMENT = re.compile(r"[一二三四五六七八九十〇零]{1,4}团(?:场)?")
+
+
 @lru_cache(maxsize=65536)
 def union_level(name: str) -> str:
     """Level of a union from its name: national, provincial, city, district, street,
@@ -103,6 +111,12 @@ def union_level(name: str) -> str:
             break
     if name in ("中华全国总工会", "全国总工会"):
         return "national"
+    if base in XPCC:
+        return "provincial"  # 新疆生产建设兵团总工会 reports to 全总 like a province's
+    if XPCC_DIVISION.match(base):
+        return "city"  # 第三师图木舒克市总工会: a division of the Corps (and its city)
+    if XPCC_REGIMENT.fullmatch(base):
+        return "district"  # 四十四团工会: a regiment farm of a division
     if industry_name(base):
         return "industry"
     if name.endswith("工作委员会") and "工会" in name:
@@ -189,10 +203,14 @@ def _is_proper(prefix: str) -> bool:
         return True  # 省建设工会: the province's industry union, named in full elsewhere
     if industry_name(base):
         return True  # 教科文卫体工会, 中国海员建设工会
+    if XPCC_REGIMENT.fullmatch(base) or XPCC_DIVISION.match(base):
+        return True  # 四十四团工会, 第三师总工会: the Corps' regiments and divisions
     return any(flag in ("ns", "nt", "nrt") for _, flag in toks)
 
 
 def _is_generic(prefix: str) -> bool:
+    if prefix.startswith("中国") and industry_name(prefix):
+        return False  # 中国建设工会: a national industry union whose industry word is also a common word
     rest = _GENERIC_RE.sub("", prefix)
     rest = re.sub(r"[()（）]", "", rest)
     return len(rest) < 2
@@ -346,6 +364,9 @@ def lead_length(prefix: str) -> int:
     """
     if place_at(prefix, 0) == len(prefix):
         return 0  # 经开区: a place as a whole, whatever jieba makes of it
+    division = XPCC_DIVISION.search(prefix)
+    if division:
+        return division.start()  # 深入|第三师图木舒克市: the Corps' division opens the name
     toks = words(prefix)
     pos = 0
     for i, (w, flag) in enumerate(toks):
@@ -354,7 +375,9 @@ def lead_length(prefix: str) -> int:
             verb = prev_w in LEAD_WORDS or prev_flag.startswith(("v", "l", "i", "d", "p", "c", "u"))
             rest = prefix[pos:]
             if (place_at(prefix, pos) or flag in ("ns", "nt", "nz")) and (verb or prev_flag.startswith(_LEAD_FLAGS)) \
-                    and not _all_places(prefix[:pos]):  # 武侯区/nr|玉林街道: a place before a place is no lead
+                    and not _all_places(prefix[:pos]) \
+                    and not (len(prev_w) == 1 and len(w) == 2 and w.endswith(("镇", "乡", "村"))):
+                # (磨/v|西镇: a town's name has two characters before 镇, so the one-character "verb" is its first)
                 return pos  # 大会选举产生|临沂高新区; 何志远代表|苏州市
             if verb and prev_flag != "vn" and rest in LEVEL_WORDS and rest not in ("公司", "集团"):
                 return pos  # 超额完成|省总工会: a bare level word after a verb
@@ -410,8 +433,9 @@ def find(article: Article) -> list[Mention]:
     #    (区总工会, 在市总工会) is kept for the resolver
     for m in _HEAD_RE.finditer(text):
         end = m.end()
-        if m.group() == "工会" and text.startswith(COMPOUND_AFTER, end):
-            continue  # 工会组织, 工会干部, 工会经费 ...: a common noun, not a name
+        if m.group() == "工会" and text.startswith(COMPOUND_AFTER, end) \
+                and not text.startswith(("建设的", "建成的", "打造的"), end):
+            continue  # 工会组织, 工会干部, 工会经费 ...: a common noun, not a name (集团工会建设的“某某小屋”: a union)
         start = name_start(text, m.start())
         prefix = text[start:m.start()]
         cut = lead_length(prefix)  # 纪念中国海员工会 → 中国海员工会; 何志远代表苏州市总工会 → 苏州市总工会
@@ -426,6 +450,8 @@ def find(article: Article) -> list[Mention]:
             if prefix.startswith(t) and len(prefix) > len(t) + 1:
                 prefix, start = prefix[len(t):], start + len(t)
                 break
+        if prefix[:1] in "原前" and prefix[1:] in LEVEL_WORDS and prefix[1:] and m.group() == "总工会":
+            prefix, start = prefix[1:], start + 1  # 原市总工会副主席: a post once held in the city's union
         if prefix in _BARE_EMPLOYERS and m.group() == "工会":  # 公司工会: the company's union named earlier
             add(start, end, name=None, bare=prefix)
             continue

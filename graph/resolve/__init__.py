@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..mentions.persons import _posts_re
-from ..mentions.unions import HEADS, industry_name, union_level
+from ..mentions.unions import HEADS, XPCC_DIVISION, industry_name, union_level
 from ..model import (
     Article,
     ArticleFacts,
@@ -51,6 +51,8 @@ from ..text.places import Region, article_region
 from ..text.when import date_line, dated_part_year, find_dateline, states_compared_value, time_refs
 
 NATIONAL = "中华全国总工会"
+#: The union of the Xinjiang Production and Construction Corps, above its divisions' unions.
+XPCC_UNION = "新疆生产建设兵团总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
 _BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",), "新区": ("district",),
                 "自治县": ("district",), "自治旗": ("district",), "州": ("city",), "自治州": ("city",),
@@ -209,6 +211,16 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             place = (region.union(level_word) or "")[:-3] if level_word and industry_name(p[len(level_word):]) else ""
             if place:  # 省教育工会 → 青海省教育工会: the region's industry union
                 canon[n] = place + n[len(level_word):]
+    # 金龙铸造公司工会 after 阳城县金龙铸造有限公司: a company's short form → the union of its full name
+    companies = {m.attrs["name"] for m in article.of_kind("organization") if m.attrs.get("name", "").endswith("公司")}
+    for n in names:
+        if n in canon or not n.endswith("公司工会") or n.endswith("有限公司工会") or len(n) < 7:
+            continue
+        core = re.escape(n[:-4])
+        full = {o for o in companies
+                if len(o) > len(n) - 2 and re.search(core + r"(?:股份)?(?:有限)?(?:责任)?公司$", o)}
+        if len(full) == 1:
+            canon[n] = next(iter(full)) + "工会"
     for m in named:
         written = m.attrs.get("written") or m.text
         m.attrs["written"] = written
@@ -258,6 +270,9 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     def by_level(bare: str, pos: int) -> str | None:
         if bare == "":
             return _clause_level(article.text, pos, region) or article_main
+        chained = _chained_body_place(article.text, pos, bare)
+        if chained:
+            return chained
         sent = article.sentence_at(pos)
         sec = sent.section if sent else 0
         scoped = section_union.get(sec)
@@ -266,6 +281,11 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         per_section, level_counts = index(bare)
         starts, names = per_section.get(sec, ([], []))
         i = bisect_left(starts, pos)  # the last one before pos in this section
+        if bare in _BARE_EMPLOYERS:
+            # 某某有限公司承建。公司工会主席…: a company named after the last union that fits is the one meant
+            company = _company_before(article, bare, pos, starts[i - 1] if i else -1)
+            if company:
+                return company
         if i:
             return names[i - 1]
         own = region.union(bare)
@@ -318,6 +338,52 @@ def _company_union(article: Article, bare: str, pos: int) -> str | None:
     before = [m for m in orgs if m.end <= pos]
     pick = before[-1] if before else (orgs[0] if orgs else None)
     return pick.attrs["name"] + "工会" if pick is not None else None
+
+
+#: A place's Party committee, congress or government with posts, then 、 and a bare level: 康定市委常委、|市总工会.
+_CHAINED_BODY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|县|区|旗))(?:委|人大常委会|人民政府|政府|政协)"
+                           r"[\u4e00-\u9fff]{1,8}、$")
+
+
+def _chained_body_place(text: str, pos: int, bare: str) -> str | None:
+    """The union of the place whose body opens the post chain a bare 市/县/区总工会 closes
+    (康定市委常委、市总工会主席 → 康定市总工会), where that place ends in the bare level word."""
+    m = _CHAINED_BODY.search(text, max(0, pos - 20), pos)
+    if m is None or not m.group(1).endswith(bare):
+        return None
+    place = m.group(1)
+    for k in range(len(place) - 1, -1, -1):  # 在|康定市: the longest known place that ends the run
+        if place[k:] in lexicon.counties() or place[k:] in lexicon.cities() \
+                or place[k:] in lexicon.municipal_districts():
+            return place[k:] + "总工会"
+    return None
+
+
+def _county_written_before(text: str, town: str) -> str | None:
+    """The county (district, county-level city) written right before a town's name somewhere in the
+    text (泸定县磨西镇 → 泸定县), or None."""
+    if len(town) < 2:
+        return None
+    for m in re.finditer(re.escape(town), text):
+        before = text[max(0, m.start() - 8):m.start()]
+        for k in range(len(before) - 1):  # the longest known name that ends there: 来到|泸定县
+            if before[k:] in lexicon.counties() or before[k:] in lexicon.municipal_districts():
+                return before[k:]
+    return None
+
+
+def _company_before(article: Article, bare: str, pos: int, after: int) -> str | None:
+    """The union of the company (hospital, school …) named last between ``after`` and ``pos`` whose name
+    ends in ``bare`` (公司), for 公司工会 written after it; None where no such name stands there."""
+    orgs = [m for m in article.of_kind("organization")
+            if after < m.start and m.end <= pos and _ends_in_kind(m.attrs.get("name", ""), bare)]
+    return orgs[-1].attrs["name"] + "工会" if orgs else None
+
+
+def _ends_in_kind(name: str, kind: str) -> bool:
+    """Whether an organisation's name ends in ``kind`` (公司), or a group's in 集团(股份)有限公司."""
+    return name.endswith(kind) or kind == "集团" and re.search(r"集团(?:股份)?(?:有限)?(?:责任)?公司$",
+                                                             name) is not None
 
 
 def _zone_in_region(zone: str, region: Region | None) -> bool:
@@ -377,15 +443,28 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level == "provincial":
         return NATIONAL
     if level == "city":
+        if XPCC_DIVISION.match(base):
+            return XPCC_UNION  # 第三师图木舒克市总工会 → 新疆生产建设兵团总工会
         prov = lexicon.cities().get(base) or _province_of_prefixed_city(base)
         return prov + "总工会" if prov else None
     if level == "enterprise":
+        if name.endswith("分公司工会") and "集团" not in name:
+            # 建三江分公司工会 in an article about one group's union: the branch's union is under the group's
+            # (the group union named last before the branch's first mention)
+            first = min((m.start for m in mentions if m.attrs.get("name") == name), default=0)
+            groups = [m.attrs["name"] for m in mentions if m.start < first and m.attrs.get("name") != name
+                      and "集团" in (m.attrs.get("name") or "") and union_level(m.attrs["name"]) == "enterprise"]
+            if groups:
+                return groups[-1]
         return None  # a workplace union reports where the text says so, not by its name
     if level == "branch" and "工会" in name and name.endswith("工作委员会"):
         return name[: name.index("工会") + 2]  # a union's regional committee → the union
     if level == "industry":
         if base.startswith("中国"):
             return NATIONAL  # 中国海员建设工会: a national industry union
+        chain = _place_chain(base)
+        if len(chain) >= 2 and union_level(base[:chain[-1][1]] + "总工会") == "district":
+            return base[:chain[-1][1]] + "总工会"  # 泉州市丰泽区快递行业工会联合会 → 泉州市丰泽区总工会
         form, n = _place_prefix(base)
         if n:
             return _division_union(form, region)
@@ -423,6 +502,10 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
             return above
         cities = [n for n in unions if unions[n].level == "city"]
         return cities[0] if len(cities) == 1 else None
+    if level == "street":
+        county = _county_written_before(article.text, base)
+        if county and county + "总工会" != name:
+            return county + "总工会"  # 来到泸定县磨西镇…磨西镇工会联合会 → 泸定县总工会
     # street, park, enterprise ...: the district union of its section, else the article's
     for m in mentions:
         if m.attrs.get("name") == name:
@@ -716,7 +799,7 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
 #: A body other than a union opening a clause as its subject, then what it does: 公司每年拿出,
 #: 集团现有, 全区教育系统建成, 甲、乙等频道推出 (not 工会系统, 公司工会, 以百人以上企业为重点, 围绕高新企业).
 _OTHER_AGENT = re.compile(r"(?![以在对为向与围])[^，,；;：:]{0,10}?"
-                          r"(?:公司|集团|企业|(?<!工会)系统|频道|电视台|电台|报社)"
+                          r"(?:公司|集团|企业|(?<!工会)系统|频道|电视台|电台|报社|项目部)"
                           r"(?:每年|今年|当年|已经|已|共|先后|累计|还|也|均)?"
                           r"(?:现有|拿出|投入|设立|建成|建立|建设|开设|成立|打造|推出|实施|出资|筹集|组织)")
 
@@ -798,6 +881,10 @@ def _lead_union(article: Article) -> str | None:
 _CO_ORGANISER = re.compile(r"(?:、|，|和|与|及|以及|联合|会同|携手|同)")
 
 
+#: 主办 then 承办 (协办) in the words before a programme: the hosts, then those who carry it out.
+_HOSTED = re.compile(r"(?P<host>主办)[^。；;！？]{0,60}?(?:承办|协办)")
+
+
 def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None = None) -> Mention | None:
     """Who runs a programme: the union named nearest before it in the sentence
     (州总工会指导勐海县总工会开展…: the county union); else an organisation that
@@ -809,8 +896,16 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     # (省总工会下达的…建设任务): who runs the programme is the sentence's subject
     named = ctx.unions_between(s0, pos)
     unions = [u for u in named
-              if not (_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
+              if not ((_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
+                       or _VISITED.search(text, max(s0, u.start - 4), u.start))
+                      and not _BUILT_BY.match(text, u.end)  # 参观了集团工会建设的…: it built what was seen
                       or _UNION_AS_MODIFIER.match(text, u.end))]
+    hosted = _HOSTED.search(text, s0, pos)
+    if hosted and unions:
+        # 由甲、乙总工会主办，丙工会承办的…: the union among the hosts runs it, the one that carries it out helps
+        hosts = [u for u in unions if u.end <= hosted.start("host")]
+        if hosts:
+            unions = hosts
     if unions:
         # 昆山市总工会联合花桥经济开发区工会举办…, 某市总工会联合某行业工会、某区总工会开展…: the co-organisers
         # joined to the first by a conjunction or a list comma are not the organiser; the first-named is
@@ -858,6 +953,10 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             out.remove(f)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(out, key=lambda f: order[id(f)])
+
+
+#: A list of honours published right before the honour's name: 公布(了)(2025年)….
+_PUBLISHED = re.compile(r"(?:公布|公示|发布|印发)了?(?:\d{4}年度?)?$")
 
 
 def resolve_awards(article: Article) -> list[AwardFact]:
@@ -929,6 +1028,8 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         g0, g1 = _near_bounds(_SEGMENT, text, m.start)
         if _sought(text, c0, m.start):
             continue  # 推荐…申报某省五一劳动奖章: an honour sought, not yet conferred on anyone
+        if _PUBLISHED.search(text, c0, m.start):
+            continue  # 某工会公布…示范单位名单: the publisher confers; those named after it receive (below)
         # 省委授予…称号: recipients come after the verb (but 某某被授予… is the receiver's own clause)
         # the last verb of conferring before the honour: 授予A“甲”称号，授予B“乙” gives 乙 to B alone
         givers = list(re.finditer(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start]))
@@ -941,11 +1042,13 @@ def resolve_awards(article: Article) -> list[AwardFact]:
                 give(f, p.attrs["name"])
         # 某某车间获省总工会授予的工人先锋号: the body before 授予的 confers, the clause's subject receives
         by = _CONFERRED_BY.search(text, c0, m.start)
-        if by is not None and by.end() == m.start:
+        if by is not None and (by.end() == m.start or by.end() == m.start + 1 and text[m.start] == "“"):
             s0 = c0 + len(re.match(_LEAD_IN, text[c0:by.start()]).group())
             subject = [p for p in window(s0, by.start()) if not in_award(p.start)]
             persons = [p.attrs["name"] for p in subject if p.kind == "person"]
-            for who in persons or _unit_list(text[s0:by.start()], s0, subject):
+            # 公司工会去年获…: a time word between the subject and its verb is not part of the unit
+            written = re.sub(r"(?:去年|今年|前年|近日|日前|此前|近年来|\d{4}年)$", "", text[s0:by.start()])
+            for who in persons or _unit_list(written, s0, subject):
                 give(f, who)
             continue
         # units that open the clause as its subject: 某某供电公司配电运检班、某某卫生院获得…;
@@ -1002,7 +1105,17 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             continue  # one pass per sentence
         k = bisect_left(award_starts, s0)
         if k < len(awards) and awards[k].start < s1:
-            continue  # the sentence names its own award
+            # the sentence names its own award: 公布…示范单位名单，甲、乙榜上有名 names who got it between
+            last = bisect_left(award_starts, v.start()) - 1
+            if last >= k and awards[last].end <= v.start() and re.match(r"[^。；;]{0,4}名单", text[awards[last].end:]):
+                named = window(awards[last].end, v.start())
+                for j, p in enumerate(named):
+                    nxt = named[j + 1] if j + 1 < len(named) else None
+                    if p.kind != "person" and nxt is not None and nxt.kind == "person" \
+                            and not re.search(r"[和与及、,，]", text[p.end:nxt.start]):
+                        continue  # 某某分行客户经理张三: the bank is where the receiver works
+                    give(fact_of[last], p.attrs["name"])
+            continue
         if k == 0:
             continue
         for p in window(s0, s1):
@@ -1011,7 +1124,7 @@ def resolve_awards(article: Article) -> list[AwardFact]:
     # 她先后获得…: the pronoun is the person named in the sentence before
     for i, m in enumerate(awards):
         g0, _ = _near_bounds(_SEGMENT, text, m.start)
-        if re.search(r"[她他](?:先后|曾|还|也|已|连续)?(?:获得|荣获|被评为|获评)", text[g0:m.start]):
+        if re.search(r"[她他](?:先后|曾|还|也|已|连续)?(?:于?\d{4}年)?(?:获得|荣获|被评为|获评)", text[g0:m.start]):
             j = bisect_left(person_starts, g0)
             if j:
                 give(fact_of[i], people[j - 1].attrs["name"])
@@ -1202,8 +1315,10 @@ def _sought(text: str, c0: int, pos: int) -> bool:
 
 
 def _names_award_giver(text: str, m: Mention) -> bool:
-    """A union or organisation that confers or recommends (市总工会命名…, …工会推荐的…) is no recipient."""
-    return bool(re.match(r"(?:命名|授予|推荐|表彰|发布|评选)", text[m.end:m.end + 3]))
+    """A union or organisation that confers or recommends (市总工会命名…, …工会推荐的…, 公司工会为…“某某工匠”颁发
+    证书) is no recipient."""
+    return bool(re.match(r"(?:命名|授予|推荐|表彰|发布|评选|为[^，,。；;]{1,30}?(?:颁发|颁奖|授牌))",
+                         text[m.end:m.end + 36]))
 
 
 # ---------------------------------------------------------------- figures
@@ -1874,6 +1989,10 @@ _REPORTED = re.compile(r"(?:介绍|表示|指出|透露|说)[,，:：]")
 #: Words before a union that make it an object: 成立…, 入选全总…, 授予…
 _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获评|授予|命名|联合|邀请|加入|完成)"
                               r"(?:全[国省市县区]|[^,，;；。、]{0,2}?首[个家])?$")
+#: A union visited (走访了某某工会联合会和“某某驿站”) runs none of the places visited with it.
+_VISITED = re.compile(r"(?:走访|参观|来到)了?$")
+#: A union as the agent of a relative clause: 集团工会建设的“某某小屋”.
+_BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…

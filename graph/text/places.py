@@ -158,6 +158,23 @@ def _longest_at(text: str, i: int) -> list[tuple[str, tuple[Division, ...]]]:
     return [(text[i:j], idx[text[i:j]]) for j in range(min(len(text), i + 12), i + 1, -1) if text[i:j] in idx]
 
 
+def place_names_at(text: str, i: int) -> list[str]:
+    """Names of divisions (full or short forms) that start at ``text[i]``, longest first.
+
+    Parameters
+    ----------
+    text : str
+    i : int
+        Character offset.
+
+    Returns
+    -------
+    list of str
+        E.g. ``["原平市", "原平"]`` for ``原平市总工会`` at 0; empty where no place starts there.
+    """
+    return [name for name, _ in _longest_at(text, i)]
+
+
 def parse_place(text: str, context: tuple[Division, ...] = ()) -> Division | None:
     """The most specific division named by the run of place names at the start of ``text``.
 
