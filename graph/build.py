@@ -643,13 +643,16 @@ def _unpacked(shard: Shard) -> Shard:
 class _Batch:
     """Articles gathered for one :func:`articles_task`, and its future once submitted."""
 
-    __slots__ = ("items", "size", "fut", "left")
+    __slots__ = ("items", "size", "fut", "left", "results")
 
     def __init__(self) -> None:
         self.items: list[tuple] = []
         self.size = 0
         self.fut: Future | None = None
         self.left = 0  # results not yet taken
+        # the task's results once fetched: a Dask future's result() fetches them from the worker anew at every
+        # call (the client keeps no copy), so each article of a batch would fetch and unpickle the whole batch
+        self.results: list | None = None
 
 
 def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
@@ -699,12 +702,15 @@ def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
         b, i = src
         if b.fut is None:  # the batch still gathering
             submit()
-        results = b.fut.result()
-        res, shard, blob = results[i]
-        results[i] = None  # the batch's other shards may wait; this one is the merger's now
+        if b.results is None:
+            b.results = b.fut.result()
+        res, shard, blob = b.results[i]
+        b.results[i] = None  # the batch's other shards may wait; this one is the merger's now
         b.left -= 1
         if not b.left:
             in_flight -= 1
+            b.results = None
+            b.fut = _done(None)  # a Dask worker may free the task's result now
         if res is not None:
             return ReadError(path, res), str(path), False
         if remote:
