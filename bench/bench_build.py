@@ -122,7 +122,8 @@ def bench_jieba(corpus: Path) -> dict:
             "cpu_seconds": round(cpu, 2), "kb_per_cpu_s": round(size / 1024 / cpu, 1)}
 
 
-def bench_build(corpus: Path, jobs: int, size: int, store: bool = False, scheduler: bool = False) -> dict:
+def bench_build(corpus: Path, jobs: int, size: int, store: bool = False, scheduler: bool = False,
+                dask_defaults: bool = False) -> dict:
     """Run ``python -m graph build`` with ``jobs`` workers; wall time, KB/s, peak RSS of its process tree.
 
     ``store``: build into an on-disk store (``--store``); ``scheduler``: on a
@@ -136,7 +137,7 @@ def bench_build(corpus: Path, jobs: int, size: int, store: bool = False, schedul
     if store:
         cmd += ["--store-dir", str(DATA / f"store-{tag}")]
     if scheduler:
-        cmd += ["--dask"]
+        cmd += ["--dask"] + (["--dask-defaults"] if dask_defaults else [])
     import resource
 
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -181,6 +182,9 @@ def bench_build(corpus: Path, jobs: int, size: int, store: bool = False, schedul
             # CPU of the build's own process (not its workers) per phase, and its share of all the CPU used:
             # the part that does not run in parallel, so 2 workers speed the build up at most 2 / (1 + share)
             "main_cpu_seconds": {k: round(v, 1) for k, v in main_cpu.items()},
+            # the workers' CPU (all of the tree's but the build process's; with Dask's scheduler and nannies in
+            # the build process)
+            "workers_cpu_seconds": round(cpu - sum(main_cpu.values()), 1) if main_cpu else None,
             "main_cpu_share": round(sum(main_cpu.values()) / cpu, 3) if cpu and main_cpu else None,
             "speedup_bound_2": round(2 / (1 + sum(main_cpu.values()) / cpu), 2) if cpu and main_cpu else None,
             "load": os.getloadavg(),
@@ -191,7 +195,8 @@ def bench_build(corpus: Path, jobs: int, size: int, store: bool = False, schedul
             if store else None}
 
 
-def build_once(jobs: int, corpus: str, out: str, store: str | None = None, dask: bool = False) -> int:
+def build_once(jobs: int, corpus: str, out: str, store: str | None = None, dask: bool = False,
+               dask_defaults: bool = False) -> int:
     """One build as ``union-kg build CORPUS -o OUT --no-html --no-cache -q --jobs JOBS [--store DIR]`` does it."""
     import shutil
 
@@ -202,10 +207,16 @@ def build_once(jobs: int, corpus: str, out: str, store: str | None = None, dask:
         shutil.rmtree(store, ignore_errors=True)
         kw["store"] = store
     if dask:
+        import dask as dask_lib
         from distributed import LocalCluster
 
-        with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                          silence_logs=40) as cluster:
+        import graph.build
+
+        # the settings the README gives for a cluster that runs builds (none with --dask-defaults, or in
+        # code from before them)
+        config = {} if dask_defaults else getattr(graph.build, "DASK_CONFIG", {})
+        with dask_lib.config.set(config), LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                                       dashboard_address=None, silence_logs=40) as cluster:
             _, report = build([corpus], out, html=False, cache=False, scheduler=cluster.scheduler_address, **kw)
     else:
         _, report = build([corpus], out, html=False, jobs=jobs, cache=False, **kw)
@@ -233,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--one", nargs=3, metavar=("JOBS", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("--store-dir", help=argparse.SUPPRESS)
     ap.add_argument("--dask", action="store_true", help="also build on a Dask LocalCluster of 1 and 2 workers")
+    ap.add_argument("--dask-defaults", action="store_true",
+                    help="Dask runs: distributed's default settings, not graph.build.DASK_CONFIG")
     ap.add_argument("--store", action="store_true", help="also build into an on-disk store (--store), 1 worker")
     ap.add_argument("--runs", help="builds to run, comma-separated: j<N> (N workers), dask<N> (a LocalCluster), "
                                    "a -store suffix for --store (default: j1,j2 and what --store/--dask add)")
@@ -243,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.code:
         sys.path.insert(0, str(Path(args.code).resolve()))
     if args.one:
-        return build_once(int(args.one[0]), args.one[1], args.one[2], args.store_dir, args.dask)
+        return build_once(int(args.one[0]), args.one[1], args.one[2], args.store_dir, args.dask, args.dask_defaults)
 
     if args.runs is None:
         args.runs = "j1,j2" + (",j1-store" if args.store else "") + (",dask1,dask2" if args.dask else "")
@@ -271,13 +284,14 @@ def main(argv: list[str] | None = None) -> int:
         if m is None:
             raise SystemExit(f"bad run {tag!r}: j1, j2, dask2, j2-store ...")
         jobs, dask, store = int(m.group(2)), m.group(1) == "dask", bool(m.group(3))
-        r = bench_build(corpus, jobs, size, store=store, scheduler=dask)
+        r = bench_build(corpus, jobs, size, store=store, scheduler=dask, dask_defaults=args.dask_defaults)
         r["tag"] = tag
         runs.append(r)
         print(f"build {tag}: {r['seconds']} s, {r['kb_per_s']} KB/s ({r['kb_per_cpu_s']} KB per CPU s), "
               f"peak RSS {r['peak_rss_mb_tree']} MB (main process {r['peak_rss_mb_main']} MB), "
               f"{r['articles']} articles, {r['triples']} triples; phases {r['phase_seconds']} s; "
-              f"main-process CPU {r['main_cpu_seconds']} s, {r['main_cpu_share']} of all "
+              f"main-process CPU {r['main_cpu_seconds']} s, {r['main_cpu_share']} of all, workers' "
+              f"CPU {r['workers_cpu_seconds']} s "
               f"(2-worker bound {r['speedup_bound_2']}x)" + (f"; store {r['store_mb']} MB" if store else "")
               + f"; load {r['load']}", flush=True)
     by_tag = {r["tag"]: r for r in runs}

@@ -1,5 +1,6 @@
 """Parallel builds equal the serial one; the fact cache re-extracts only what changed."""
 import importlib
+import re
 import shutil
 from pathlib import Path
 
@@ -27,14 +28,29 @@ def test_process_pool_build_is_byte_identical(serial_ttl, tmp_path):
     assert (tmp_path / "graph.ttl").read_bytes() == serial_ttl
 
 
+def _model_loaded() -> int:
+    from graph.mentions import ner
+
+    return ner.load.cache_info().currsize
+
+
 def test_dask_cluster_build_is_byte_identical(serial_ttl, tmp_path):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=40) as cluster:
-        _, report = build([SEEDS, tmp_path / "missing"], tmp_path, html=False, cache=False,
+    import dask
+
+    # on a cluster with the settings the README gives for builds
+    with dask.config.set(gb.DASK_CONFIG), distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40) as cluster, \
+            distributed.Client(cluster) as client:
+        _, report = build([SEEDS, tmp_path / "missing"], tmp_path / "a", html=False, cache=False,
                           scheduler=cluster.scheduler_address)
+        # after extraction the workers dropped the NER model (they sorted the Turtle without it)
+        assert set(client.run(_model_loaded).values()) == {0}
+        # ... and load it again for the next build on the same cluster, which gives the same graph
+        _, again = build([SEEDS], tmp_path / "b", html=False, cache=False, scheduler=client)
     assert report.articles == 5 and [Path(e.path).name for e in report.failures] == ["missing"]
-    assert (tmp_path / "graph.ttl").read_bytes() == serial_ttl
+    assert (tmp_path / "a" / "graph.ttl").read_bytes() == serial_ttl
+    assert again.extracted == 5 and (tmp_path / "b" / "graph.ttl").read_bytes() == serial_ttl
 
 
 def test_dask_workers_facts_and_shards_are_cached_by_the_build(serial_ttl, tmp_path, extractions):
@@ -140,3 +156,19 @@ def test_bad_scheduler_address_is_one_line(tmp_path, capsys):
     assert args._run(args) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("union-kg build: bad Dask scheduler address") and "\n" not in err
+
+
+def test_readme_dask_yaml_gives_dask_config():
+    # the cluster settings the README gives for `dask scheduler` / `dask worker` are graph.build.DASK_CONFIG
+    pytest.importorskip("distributed")
+    import copy
+
+    import dask
+    import yaml
+
+    block = re.search(r"```yaml\n(distributed:.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    assert block is not None
+    merged = dask.config.update(copy.deepcopy(dask.config.config), yaml.safe_load(block.group(1)))
+    for key, value in gb.DASK_CONFIG.items():
+        assert dask.config.get(key, config=merged) == value, key
+    assert "MALLOC_TRIM_THRESHOLD_" in dask.config.get("distributed.nanny.pre-spawn-environ", config=merged)
