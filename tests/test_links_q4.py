@@ -128,3 +128,9 @@ def test_a_headline_short_form_of_a_year_named_contest_is_one_programme():
     (name, (aliases, organizer)), = progs.items()
     assert name.startswith("2026年") and "全国铁路信号工技能竞赛" in aliases
     assert organizer == "中国铁路工会"
+
+
+def test_a_group_named_short_in_the_headline_and_in_full_in_the_body_is_one_company():
+    roles = _roles("岭南润达港务集团召开职代会\n\n本报讯 3月5日，广东岭南润达港务集团有限公司第二届职工代表大会召开。"
+                   "集团总经理邱国栋作工作报告。")
+    assert roles["邱国栋"] == {("总经理", "广东岭南润达港务集团有限公司")}

@@ -356,6 +356,20 @@ def _company_key(name: str) -> str | None:
     return body if len(body) >= 3 else None
 
 
+def _merge_company_names(article: Article) -> None:
+    """Give one company written two ways (某某港务集团 in the headline, 福建某某港务集团有限公司 in the body)
+    its fullest name on every mention."""
+    groups: dict[str, set[str]] = {}
+    orgs = [m for m in article.of_kind("organization") if m.attrs.get("name", "").endswith(("公司", "集团"))]
+    for m in orgs:
+        key = _company_key(m.attrs["name"] + "工会")
+        if key:
+            groups.setdefault(key, set()).add(m.attrs["name"])
+    best = {n: max(forms, key=lambda f: (len(f), f)) for forms in groups.values() if len(forms) > 1 for n in forms}
+    for m in orgs:
+        m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
+
+
 def _company_forms(mentions: list[Mention]) -> dict[str, str]:
     """The union names of one company written several ways in an article, each mapped to the
     fullest form the text writes (a form only inferred from 公司工会 and the company's name
@@ -733,7 +747,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
                 elif org_text in _BARE_EMPLOYERS:  # 公司党委书记, 医院院长: the one the text named last before
                     org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
-                                if x.end <= m.start and x.attrs.get("name", "").endswith(org_text)), None)
+                                if x.end <= m.start and _ends_in_kind(x.attrs.get("name", ""), org_text)), None)
                 elif title.startswith("工会") and len(full := [
                         x for x in {u.attrs["name"] for u in unions.values() if u.attrs.get("name")}
                         if x.endswith(org_text + "工会") and len(x) > len(org_text) + 2]) == 1:
@@ -2608,6 +2622,7 @@ def resolve(article: Article) -> ArticleFacts:
     ArticleFacts
         Entities by canonical name, their relations, and figures.
     """
+    _merge_company_names(article)
     unions = resolve_unions(article)
     persons = resolve_persons(article)
     programmes = resolve_programmes(article)
