@@ -134,3 +134,13 @@ def test_a_group_named_short_in_the_headline_and_in_full_in_the_body_is_one_comp
     roles = _roles("岭南润达港务集团召开职代会\n\n本报讯 3月5日，广东岭南润达港务集团有限公司第二届职工代表大会召开。"
                    "集团总经理邱国栋作工作报告。")
     assert roles["邱国栋"] == {("总经理", "广东岭南润达港务集团有限公司")}
+
+
+def test_a_year_opens_a_name_that_ends_in_any_tail():
+    progs = _programmes("厂工会2026年度青工技能比武将于6月启动。")
+    assert "2026年度青工技能比武" in progs
+
+
+def test_a_year_before_a_clause_opens_no_name():
+    progs = _programmes("2024年以来开展青工技能比武30场。2025年上半年青工技能比武顺利开展。")
+    assert not any(n.startswith(("2024年以来", "2025年上半年")) for n in progs)

@@ -263,6 +263,16 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
                 and _AFTER_STRONG.match(text, m.end()):
             c.add(s, m.end(), name)
 
+    # a year opens a name that ends in any tail (2025年度职工技能比武将于5月启动): the year delimits it
+    for m in re.finditer(rf"(?<!\d)(?:19|20)\d{{2}}年度?(?:全[{_SCOPES}])?([\u4e00-\u9fff]{{2,16}}?){tails}"
+                         rf"(?![\u4e00-\u9fff]{{0,3}}{tails})", text):
+        body = m.group(1)
+        if "的" in body or any(v in body for v in INTRO_VERBS) or _opens_badly(body):
+            continue  # 2024年以来开展…, 2025年上半年…: a time before a clause, not a name
+        if any(t in m.group() for t in _terms()):
+            continue  # 2025年元旦春节送温暖活动: a campaign of the lexicon, named by pattern 5 with its modifiers
+        c.add(m.start(), m.end(), m.group(), {text[m.start(1):m.end()]})
+
     # 4. hotlines and platforms named by a number
     for m in re.finditer(r"(?<![\d.])(\d{4,6})(热线|服务热线|平台|APP)", text):
         c.add(m.start(), m.end(), m.group())
@@ -303,6 +313,16 @@ def _year_before(text: str, s: int, tail: int) -> re.Match | None:
         if m.start() < s <= m.end() and m.end() < tail:
             return m
     return None
+
+
+def _opens_badly(body: str) -> bool:
+    """Whether what follows a year opens no name: a time word, a verb, a preposition (以来, 上半年, 起)."""
+    from ..text.segment import words
+
+    toks = words(body)
+    return not toks or toks[0][1] in ("v", "p", "d", "f", "t", "c", "m", "q", "r", "u") \
+        or body.startswith(("以来", "来", "起", "初", "底", "末", "上半年", "下半年", "前", "至", "到", "全年", "共",
+                            "累计"))
 
 
 def _ends_in_verb(prefix: str) -> bool:
