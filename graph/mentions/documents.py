@@ -62,6 +62,16 @@ def _after_verb(name: str, company: bool = False) -> int:
     return cut
 
 
+def _bare_head_after_adverb(name: str, head: str) -> bool:
+    """Whether ``name`` is only time words, adverbs or conjunctions before its head (目前公司,
+    同时集团): the bare word 公司 in a clause, not a company's name."""
+    from ..text.segment import words
+
+    body = name[:len(name) - len(head)]
+    parts = list(words(body)) if body else []
+    return bool(parts) and all(flag in ("t", "c", "d") for _, flag in parts)
+
+
 def find_documents(article: Article) -> list[Mention]:
     """Titles in 《》 as ``Mention(kind="document")`` with ``attrs["name"]``."""
     return [Mention("document", m.start(), m.end(), m.group(), {"name": m.group(1).strip()})
@@ -105,6 +115,8 @@ def find_organizations(article: Article) -> list[Mention]:
             continue  # 董事长某某作公司…: a clause about an official, no organisation's name
         if len(name) - len(m.group()) < 2 and name not in ("党中央", "中共中央"):
             continue
+        if _bare_head_after_adverb(name, m.group()):
+            continue  # 目前|公司已在…, 随后|集团…: a bare head after a time word or adverb names no one
         if name in GENERIC_ORGS or _UNION_COMMITTEE.search(name) or _BARE_BODY.match(name):
             continue
         if re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:省|市|县|区|州)委", name):

@@ -170,9 +170,15 @@ def _longer_reading(text: str, pos: int, name: str) -> str:
     """
     longer = _rule_name(text, pos, True)
     if longer and len(longer) == len(name) + 1 and longer.startswith(name) \
-            and not _boundary(text, pos + len(name)):
-        return longer
+            and (not _boundary(text, pos + len(name)) or _strong_boundary(text, pos + len(longer))):
+        return longer  # 阿西拉|则介绍: a compound surname's name that ends before a word naming speech
     return name
+
+
+def _strong_boundary(text: str, pos: int) -> bool:
+    """Whether punctuation or a word of two characters or more that follows names (介绍, 当选) starts at
+    ``pos``: a name surely ends there, unlike before a single 和 or 则 that may be its last character."""
+    return pos >= len(text) or text[pos] in _PUNCT or text.startswith(_AFTER_NAME_WORDS, pos)
 
 
 def dotted_name(text: str, pos: int) -> str | None:
@@ -205,17 +211,41 @@ def dotted_name(text: str, pos: int) -> str | None:
     while run < 8 and second + run < len(text) and _HAN.match(text, second + run):
         run += 1
     ends = [second + k for k in range(2, run + 1)]
+    cuts = _word_ends(text[second:second + run])  # 买买提|为: jieba keeps the part whole
     # first where a word of two characters or more that follows names (介绍, 带队), 说 or punctuation comes;
     # else where jieba reads a verb (_boundary); single function characters (都, 在) are parts of these names
     end = next((e for e in ends if e >= len(text) or text[e] in _PUNCT or text[e] in "说讲称"
                 or any(text.startswith(w, e) for w in _AFTER_NAME_WORDS)
-                or _COUNTED_AFTER.match(text, e)), None) \
-        or next((e for e in ends if _boundary(text, e)), None)
+                or _COUNTED_AFTER.match(text, e)), None)
+    # 某某·买买提|为…授牌: a preposition after a whole word of the part ends the name earlier
+    before_prep = next((e for e in ends if e - second in cuts and _before_preposition(text, e)), None)
+    if before_prep is not None and (end is None or before_prep < end):
+        end = before_prep
+    end = end or next((e for e in ends if _boundary(text, e)), None)
     # “工会常伴·贴心送暖”: a theme in quotes, not a name
     return None if end is None or _in_short_quote(text, pos, end) else text[pos:end]
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _word_ends(run: str) -> set[int]:
+    """Offsets in ``run`` where jieba ends a word."""
+    from ..text.segment import words
+
+    ends, at = set(), 0
+    for w, _ in words(run):
+        at += len(w)
+        ends.add(at)
+    return ends
+
+
+def _before_preposition(text: str, pos: int) -> bool:
+    """Whether jieba reads a one-character preposition (为, 向, 在) at ``pos``."""
+    from ..text.segment import first_word
+
+    first = first_word(text[pos:pos + 4])
+    return first is not None and first[1] == "p" and len(first[0]) == 1
 #: 等 and a count after a listed name (某某·某某等4名职工, 等人): the name ends before 等.
 _COUNTED_AFTER = re.compile(r"等(?:\d|[一二三四五六七八九十两]|人)")
 
@@ -240,8 +270,31 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
             if given == 2 and cand[-1] in "说讲称道" and _boundary(text, pos + n + 1):
                 continue  # 王刚说: the name is 王刚, 说 the verb
             if not require_boundary or _boundary(text, pos + n + given):
+                if n + given == 3 and _and_before_verb(text, pos + 3):
+                    return text[pos:pos + n + given + 1]  # 某某孟和当选: 和 before 当选 ends the name
                 return cand
+    from ..text.segment import first_word
+
+    if not require_boundary or _boundary(text, pos + 4):
+        # a four-character name of one run (Mongolian, Yi: 某兰图雅作报告) that jieba reads as a name
+        cand = text[pos:pos + 4]
+        first = first_word(cand) if len(cand) == 4 and _HAN4.fullmatch(cand) else None
+        if first is not None and first[1] in ("nr", "nrt") and len(first[0]) >= 3 and cand[:1] in lexicon.surnames():
+            return cand
     return None
+
+
+_HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
+#: Verbs that need a subject: a 和/与 right before one cannot join two names (某某和当选), so it ends a name.
+_SUBJECT_VERBS = (*SPEECH, "当选", "获评", "荣获", "入选")
+
+
+def _and_before_verb(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is 和/与/及 with a verb that needs a subject right after it."""
+    verb = next((v for v in _SUBJECT_VERBS if text.startswith(v, pos + 1)), None) \
+        if text[pos:pos + 1] in ("和", "与", "及") else None
+    return verb is not None and text[pos + 1 + len(verb):pos + 2 + len(verb)] != "的" \
+        and bool(_HAN4.fullmatch(text[pos - 3:pos + 1]))  # 和当选的代表: 当选 describes the others
 
 
 def _names_before(text: str, pos: int, model: dict[int, str] | None = None) -> list[tuple[int, str]]:
@@ -650,7 +703,8 @@ def find(article: Article) -> list[Mention]:
             # 外卖配送员某某当选: a name another rule found right there needs no punctuation before it
             found = st >= 0 and any(x.start == st and x.end == m.start() for x in out)
             if st >= 0 and (st == 0 or text[st - 1] in _PUNCT or listed or found) \
-                    and is_plausible_name(text[st:m.start()]):
+                    and (is_plausible_name(text[st:m.start()])
+                         or n == 4 and _rule_name(text, st) == text[st:m.start()]):
                 pm = [c for c in posts_re.finditer(text, m.end(), m.end() + 20)]
                 chain = _post_chain(text, pm[0].start(), pm[0].end(), spans) if pm else []
                 chain = [(t, o if (o_s or 0) >= m.end() else None, o_s if (o_s or 0) >= m.end() else None)

@@ -91,6 +91,10 @@ _BECOMES = re.compile(r"成为[^，,。；;！？“”]{0,14}$")
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:(?:荣誉)?称号|(?:单位|集体|个人|班组)名单)")
 
 
+#: A count right before the tail (两个项目, 3项活动): the phrase counts items of a kind, it names none.
+_COUNTED_TAIL = re.compile(r"[一二两三四五六七八九十百\d]+(?:个|项)(?:项目|活动|比赛|赛项|竞赛)$")
+
+
 class _Collector:
     """Collects non-overlapping programme mentions."""
 
@@ -107,6 +111,8 @@ class _Collector:
         core = re.sub(r"[“”\s]", "", name)
         if len(core) < 2 or not self.free(s, e) or any(core.startswith(b) for b in _BAD_START):
             return
+        if _COUNTED_TAIL.search(core):
+            return  # 承办大赛数控车工、电工两个项目的决赛: a count of a contest's events, no programme's name
         if core.endswith("活动") and self.text.startswith(("中心", "室", "场所", "阵地"), e):
             return  # 在公司职工活动|中心召开: a place for activities, no programme
         if not network and _generic_re().fullmatch(core):
@@ -241,13 +247,31 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             c.add(m.start(1), m.end(1), group)
     for m in re.finditer(_tails_re(strong_only=True), text):
         s = name_start(text, m.start(), 24)
-        name = text[s:m.end()]
+        if s > 0 and text[s - 1] == "全" and text[s] in _SCOPES and (s == 1 or not _HAN1.match(text[s - 2])):
+            s -= 1  # 全|国某某大赛 opening a headline or clause: 全国 is the contest's scope, not a cut word
+        year = _year_before(text, s, m.start())
         core = re.sub(r"^(?:全市|全区|全省|全国|全县)", "", text[s:m.start()])
         if core in ("重点", "重大", "民生", "各项", "惠民", "重要", "一批"):
             continue  # 全市重点工程: a kind of project, not a programme
+        name = text[s:m.end()]
+        if year is not None and m.start() - year.end() >= 3 and "的" not in name:
+            # 2024年度职工技能竞赛, 2025年全省…大赛: the year opens the name (and delimits it)
+            c.add(year.start(), m.end(), text[year.start():m.end()],
+                  {text[year.start(1):m.end()], text[year.end(1):m.end()]})
+            continue
         if m.start() - s >= 3 and "的" not in name.replace("党的", "") and not _ends_in_verb(text[s:m.start()]) \
                 and _AFTER_STRONG.match(text, m.end()):
             c.add(s, m.end(), name)
+
+    # a year opens a name that ends in any tail (2025年度职工技能比武将于5月启动): the year delimits it
+    for m in re.finditer(rf"(?<!\d)(?:19|20)\d{{2}}年度?(?:全[{_SCOPES}])?([\u4e00-\u9fff]{{2,16}}?){tails}"
+                         rf"(?![\u4e00-\u9fff]{{0,3}}{tails})", text):
+        body = m.group(1)
+        if "的" in body or any(v in body for v in INTRO_VERBS) or _opens_badly(body):
+            continue  # 2024年以来开展…, 2025年上半年…: a time before a clause, not a name
+        if any(t in m.group() for t in _terms()):
+            continue  # 2025年元旦春节送温暖活动: a campaign of the lexicon, named by pattern 5 with its modifiers
+        c.add(m.start(), m.end(), m.group(), {text[m.start(1):m.end()]})
 
     # 4. hotlines and platforms named by a number
     for m in re.finditer(r"(?<![\d.])(\d{4,6})(热线|服务热线|平台|APP)", text):
@@ -273,6 +297,32 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             c.add(start, start + len(name), name, aliases)
     c.out.sort(key=lambda x: x.start)
     return c.out
+
+
+#: What 全 makes a scope of (全国, 全省 …).
+_SCOPES = "国省市区县州盟旗"
+_HAN1 = re.compile(r"[\u4e00-\u9fff]")
+#: A year written before a programme's name, with the scope the name may open with (2025年度全市).
+_YEAR_OPEN = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}年度?((全[{_SCOPES}])?)")
+
+
+def _year_before(text: str, s: int, tail: int) -> re.Match | None:
+    """The year (and 全国/全省 …) that opens the name whose left edge :func:`name_start` put at ``s``
+    (digits stop it: 2024年|度职工…竞赛, 2025年全|国…大赛), when it runs on to ``s`` or into the name."""
+    for m in _YEAR_OPEN.finditer(text, max(0, s - 10), min(tail, s + 4)):
+        if m.start() < s <= m.end() and m.end() < tail:
+            return m
+    return None
+
+
+def _opens_badly(body: str) -> bool:
+    """Whether what follows a year opens no name: a time word, a verb, a preposition (以来, 上半年, 起)."""
+    from ..text.segment import words
+
+    toks = words(body)
+    return not toks or toks[0][1] in ("v", "p", "d", "f", "t", "c", "m", "q", "r", "u") \
+        or body.startswith(("以来", "来", "起", "初", "底", "末", "上半年", "下半年", "前", "至", "到", "全年", "共",
+                            "累计"))
 
 
 def _ends_in_verb(prefix: str) -> bool:

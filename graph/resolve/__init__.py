@@ -56,7 +56,8 @@ XPCC_UNION = "新疆生产建设兵团总工会"
 #: Level of the union a bare level word before 总工会 names (区总工会 → a district's).
 _BARE_LEVELS = {"区": ("district",), "县": ("district",), "旗": ("district",), "新区": ("district",),
                 "自治县": ("district",), "自治旗": ("district",), "州": ("city",), "自治州": ("city",),
-                "盟": ("city",), "地区": ("city",), "市": ("city",), "公司": ("enterprise",), "集团": ("enterprise",),
+                "盟": ("city",), "地区": ("city",), "师市": ("city",), "市": ("city",), "公司": ("enterprise",),
+                "集团": ("enterprise",),
                 "省": ("provincial",), "自治区": ("provincial",), "街道": ("street",), "镇": ("street",),
                 "乡": ("street",), "": ()}
 _QUOTES = "“”‘’\"'「」『』《》"
@@ -197,7 +198,8 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                 continue
             q = _prefix(longer)
             if len(q) > len(p) and q.endswith(p) and longer[len(q):] == n[len(p):] \
-                    and _place_prefix(q)[1] == len(q) - len(p) and union_level(n) != "national":
+                    and (_place_prefix(q)[1] == len(q) - len(p) or _CORPS_PREFIX.fullmatch(q[:len(q) - len(p)])) \
+                    and union_level(n) != "national":
                 canon[n] = canon.get(longer, longer)  # 北仑区总工会 ← 宁波市北仑区总工会
                 break
             if (q != p or len(longer) > len(n)) and (q[:1] == p[:1] or p[:1] in "省市区县") and _is_subsequence(p, q) \
@@ -302,6 +304,14 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             m.attrs["name"] = by_level(m.attrs.get("bare", ""), m.start)
             m.attrs["written"] = m.attrs.get("written") or m.text
 
+    same = _company_forms(mentions)
+    if same:  # 某某集团工会 in the headline, 省名+某某集团有限公司工会 in the body: one union
+        for m in mentions:
+            m.attrs["name"] = same.get(m.attrs.get("name"), m.attrs.get("name"))
+        section_union = {k: same.get(v, v) for k, v in section_union.items()}
+        title_union = same.get(title_union, title_union)
+        counts = Counter(same.get(n, n) for n in counts.elements())
+
     unions: dict[str, UnionFact] = {}
     for m in mentions:
         n = m.attrs.get("name")
@@ -325,6 +335,57 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     article.section_unions = section_union
     article.title_union = title_union
     return unions
+
+
+#: What the Corps writes before a division's city (第十师|北屯市, 新疆生产建设兵团|第三师图木舒克市).
+_CORPS_PREFIX = re.compile(r"(?:新疆生产建设兵团|兵团)?(?:第[一二三四五六七八九十]{1,3}师)?")
+#: A company's legal form before 工会 (某某物流股份有限公司工会 → 某某物流).
+_COMPANY_FORM = re.compile(r"(?:股份)?(?:有限)?(?:责任)?公司$")
+
+
+def _company_key(name: str) -> str | None:
+    """Key under which the forms of one company's union agree: the name without its place
+    chain, its legal form and 工会 (辽宁某某集团有限公司工会, 某某集团工会 → 某某集团); None for
+    other unions or a key too short to tell companies apart."""
+    if not name.endswith("工会") or name.endswith("总工会") or union_level(name) not in ("enterprise", "other"):
+        return None
+    body = _COMPANY_FORM.sub("", name[:-2]) or name[:-2]
+    chain = _place_chain(body)
+    if chain and len(body) - chain[-1][1] >= 2:
+        body = body[chain[-1][1]:]
+    return body if len(body) >= 3 else None
+
+
+def _merge_company_names(article: Article) -> None:
+    """Give one company written two ways (某某港务集团 in the headline, 福建某某港务集团有限公司 in the body)
+    its fullest name on every mention."""
+    groups: dict[str, set[str]] = {}
+    orgs = [m for m in article.of_kind("organization") if m.attrs.get("name", "").endswith(("公司", "集团"))]
+    for m in orgs:
+        key = _company_key(m.attrs["name"] + "工会")
+        if key:
+            groups.setdefault(key, set()).add(m.attrs["name"])
+    best = {n: max(forms, key=lambda f: (len(f), f)) for forms in groups.values() if len(forms) > 1 for n in forms}
+    for m in orgs:
+        m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
+
+
+def _company_forms(mentions: list[Mention]) -> dict[str, str]:
+    """The union names of one company written several ways in an article, each mapped to the
+    fullest form the text writes (a form only inferred from 公司工会 and the company's name
+    yields to one the text writes)."""
+    written = {m.attrs["name"] for m in mentions if m.attrs.get("name") and m.attrs.get("written") == m.attrs["name"]}
+    groups: dict[str, set[str]] = {}
+    for n in {m.attrs["name"] for m in mentions if m.attrs.get("name")}:
+        key = _company_key(n)
+        if key:
+            groups.setdefault(key, set()).add(n)
+    out: dict[str, str] = {}
+    for forms in groups.values():
+        if len(forms) > 1:
+            best = max(forms, key=lambda f: (f in written, len(f), f))
+            out.update({f: best for f in forms if f != best})
+    return out
 
 
 #: Employers a text names once in full, then by their kind alone (公司工会, 医院党委书记).
@@ -686,7 +747,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
                 elif org_text in _BARE_EMPLOYERS:  # 公司党委书记, 医院院长: the one the text named last before
                     org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
-                                if x.end <= m.start and x.attrs.get("name", "").endswith(org_text)), None)
+                                if x.end <= m.start and _ends_in_kind(x.attrs.get("name", ""), org_text)), None)
                 elif title.startswith("工会") and len(full := [
                         x for x in {u.attrs["name"] for u in unions.values() if u.attrs.get("name")}
                         if x.endswith(org_text + "工会") and len(x) > len(org_text) + 2]) == 1:
@@ -951,8 +1012,28 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             hosts[0].aliases |= {f.name} | f.aliases
             hosts[0].organizer = hosts[0].organizer or f.organizer
             out.remove(f)
+    # 全国某某技能竞赛 (the headline's) into 2025年全国某某职业技能竞赛 (the body's): a year-named programme
+    # hosts a short form of its name written without the year and a word or two
+    for f in list(out):
+        key = norm_key(f.name)
+        hosts = [h for h in out if h is not f and _abridges(key, _YEAR_HEAD.sub("", norm_key(h.name)))
+                 and _YEAR_HEAD.match(norm_key(h.name))]
+        if len(hosts) == 1 and not _YEAR_HEAD.match(key):
+            hosts[0].aliases |= {f.name} | f.aliases
+            hosts[0].organizer = hosts[0].organizer or f.organizer
+            out.remove(f)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(out, key=lambda f: order[id(f)])
+
+
+_YEAR_HEAD = re.compile(r"(?:19|20)\d{2}年度?")
+
+
+def _abridges(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` less a word or two (at most three characters) inside it, with the
+    same two first and last characters."""
+    return short != full and len(short) >= 6 and len(full) - 3 <= len(short) < len(full) \
+        and short[:2] == full[:2] and short[-2:] == full[-2:] and _is_subsequence(short, full)
 
 
 #: A list of honours published right before the honour's name: 公布(了)(2025年)….
@@ -2541,6 +2622,7 @@ def resolve(article: Article) -> ArticleFacts:
     ArticleFacts
         Entities by canonical name, their relations, and figures.
     """
+    _merge_company_names(article)
     unions = resolve_unions(article)
     persons = resolve_persons(article)
     programmes = resolve_programmes(article)
