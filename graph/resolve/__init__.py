@@ -1981,6 +1981,15 @@ _LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,�
 #: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
 _EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|这次|今年的|该)?"
                             r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期现上])")  # not 活动现场,市总工会…
+#: A contest by its name's end (职业技能大赛, 选拔赛, 岗位练兵比武), and the words that make it a kind of event.
+_CONTEST_NAME = re.compile(r"(?:竞赛|大赛|比赛|选拔赛|技能赛|比武)[”’\"]?$")
+_CONTESTS_COUNTED = re.compile(r"(?:竞赛|比赛|大赛|比武)\d+(?:\.\d+)?[万]?[余多]?(?:场次|场|项|次|个)")
+_GENERIC_BEFORE = re.compile(r"(?:各类|各级|各项|系列|多项)[“‘]?$")
+#: Those who take part in a contest, after the figure in its clause (108名选手, 43家企业的356名职工参加决赛,
+#: 等36人获得各工种一等奖) or right before it (参赛职工3600余名, 参赛企业420家).
+_TAKERS_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:选手|参赛|参加(?:了)?(?:决赛|比赛|竞赛|初赛|复赛)|同台竞技|同场竞技"
+                           r"|获(?:得)?[^，,。；;]{0,8}?(?:[一二三]等奖|优秀奖|优胜奖|名次))")
+_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$")
 #: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
 _RUNS = re.compile(r"开展|举办|启动|推出|实施|组织")
 _RUNS_IT = re.compile(r"(?:开展|举办|启动|推出|实施)了?[“‘]?$")
@@ -2217,6 +2226,11 @@ class _SubjectFinder:
         served = self._served_by_counted(fig, c0, g0)
         if served is not None:
             return served
+        # 1d. 来自27家企业的108名选手, 参赛职工3600余名, 等36人获得一等奖: those who compete in a contest the
+        #     sentence (or, where it names no union, the lead) names are the contest's
+        contest = self._contest_of_takers(fig, s0, c0, c1, unions)
+        if contest is not None:
+            return contest
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
         #    (or over a ； that goes on with a breakdown), with no named union or programme between
         if self.last and (self.last[0] == g0 or self._breakdown_goes_on(g0, s0)) and bisect_left(
@@ -2271,6 +2285,29 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior)
         return None
+
+    def _contest_of_takers(self, fig: Mention, s0: int, c0: int, c1: int, unions: list[Mention]) -> Mention | None:
+        """The named contest whose takers the figure counts (选手, 参赛…, those placed 一等奖): the last one
+        named in the sentence before the figure, else, when the sentence names no union before it, the
+        first one of the title and lead.  A contest that a figure counts (开展劳动和技能竞赛1260场次) or
+        that is listed as an example is a kind of event, not the one the takers entered."""
+        text = self.text
+        before = text[max(c0, fig.start - 6):fig.start]
+        if not (_TAKERS_AFTER.match(text, fig.end, c1) or _TAKERS_BEFORE.search(before)):
+            return None
+        contests = [p for p in self.progs if _CONTEST_NAME.search(p.attrs.get("name") or "")
+                    and not _LISTED.match(text, p.end)
+                    and not _GENERIC_BEFORE.search(text[max(0, p.start - 3):p.start])]
+        in_sentence = [p for p in contests if s0 <= p.start and p.end <= fig.start]
+        if in_sentence:
+            return in_sentence[-1]
+        if unions:
+            return None
+        if _CONTESTS_COUNTED.search(text, s0, fig.start):
+            return None  # 举办技能竞赛86场次,参赛职工4300余人次: the takers of those contests, not the lead's
+        lead = [p for p in contests if p.start < self._lead_end() and p.end <= fig.start
+                and "年度" not in text[max(0, p.start - 2):p.start + 1]]  # 2024年度职工技能竞赛: a year's series
+        return lead[0] if lead else None
 
     def _employer(self, s0: int, fig: Mention) -> Mention | None:
         """The enterprise a sentence without a union reports on: one it names before the figure

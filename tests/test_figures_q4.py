@@ -1,0 +1,52 @@
+"""Figures, fourth round: subjects of contest takers and other held-out patterns (invented sentences;
+patterns of tests/data/heldout-links3 and tests/data/heldout-q4-figures, never their words)."""
+from graph.pipeline import extract_text
+
+
+def _by_text(text, doc="t"):
+    return {f.text: f for f in extract_text(text, doc).figures}
+
+
+def test_the_takers_of_a_contest_named_in_the_sentence_are_the_contests_not_the_organising_unions():
+    text = ("南通船舶企业职工比技能\n\n"
+            "本报讯 5月8日，由江苏省总工会主办的江苏省第三届船舶电焊工职业技能大赛在南通开幕，"
+            "来自全省19家船舶企业的86名选手同台竞技。")
+    f = _by_text(text)
+    assert f["19家"].subject == "江苏省第三届船舶电焊工职业技能大赛"
+    assert f["86名"].subject == "江苏省第三届船舶电焊工职业技能大赛"
+
+
+def test_winners_of_the_leads_contest_named_in_a_later_sentence_without_a_union_are_the_contests():
+    text = ("安庆市第七届职工职业技能大赛落幕\n\n"
+            "来源：安庆市总工会　发布时间：2024-11-02\n\n"
+            "10月30日至31日，安庆市第七届职工职业技能大赛决赛在大观区举行，大赛设置钳工、电工等9个工种。\n\n"
+            "经过激烈角逐，安庆华宇机械有限公司的褚明远等21名选手获得一等奖，市总工会将推荐他们申报五一劳动奖章。")
+    f = _by_text(text)
+    assert f["9个"].subject == "安庆市第七届职工职业技能大赛"
+    assert f["21名"].subject == "安庆市第七届职工职业技能大赛"
+    listed = text.replace("经过激烈角逐，安庆华宇机械有限公司的褚明远等21名选手获得一等奖",
+                          "安庆华宇机械有限公司钳工褚明远、安庆港务集团电工邵佳怡等21人获得各工种一等奖")
+    assert _by_text(listed)["21人"].subject == "安庆市第七届职工职业技能大赛"
+
+
+def test_takers_in_the_sentence_after_the_contests_lead_sentence_are_the_contests():
+    text = ("全省邮政快递职工比技能\n\n"
+            "本报南京6月3日电 2日，由江苏省总工会主办、南京市总工会承办的江苏省第四届快递员职业技能竞赛决赛"
+            "在南京落幕。来自全省13个设区市的96名选手参加了决赛。")
+    assert _by_text(text)["96名"].subject == "江苏省第四届快递员职业技能竞赛"
+
+
+def test_takers_of_contests_the_sentence_counts_or_of_a_years_series_stay_with_the_union():
+    text = ("潜山县总工会召开2024年度职工技能竞赛总结会\n\n"
+            "1月5日，潜山县总工会召开2024年度职工技能竞赛总结会。2024年，全县各级工会共举办技能竞赛42场次，"
+            "参赛职工3100余人次。\n\n"
+            "会议对在竞赛中成绩突出的18名选手给予表彰。")
+    f = _by_text(text)
+    assert f["3100余人次"].subject == "潜山县总工会"   # the takers of the 42 contests counted, not one contest
+    assert f["18名"].subject == "潜山县总工会"         # the year's contests as a whole: the union that holds them
+
+
+def test_takers_of_a_contest_only_listed_as_a_kind_are_not_given_to_it():
+    text = ("迎江区工会劳动竞赛成效明显\n\n"
+            "2024年，迎江区总工会组织开展各类职工技能竞赛，参赛职工1.2万人次。")
+    assert _by_text(text)["1.2万人次"].subject == "迎江区总工会"
