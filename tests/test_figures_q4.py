@@ -50,3 +50,27 @@ def test_takers_of_a_contest_only_listed_as_a_kind_are_not_given_to_it():
     text = ("迎江区工会劳动竞赛成效明显\n\n"
             "2024年，迎江区总工会组织开展各类职工技能竞赛，参赛职工1.2万人次。")
     assert _by_text(text)["1.2万人次"].subject == "迎江区总工会"
+
+
+def test_a_union_named_in_the_figures_own_clause_beats_the_campaign_the_clause_before_runs():
+    text = ("某地工会冬送温暖\n\n"
+            "1月以来，汉中市总工会开展“冬送温暖”活动，全市各级工会共筹集资金约960万元，慰问困难职工近1.3万人。")
+    f = _by_text(text)
+    assert f["约960万元"].subject == "汉中市总工会"
+    assert f["近1.3万人"].subject == "汉中市总工会"
+    # a clause that only frames the campaign (…活动中,) keeps the figures the campaign's
+    framed = _by_text("某地工会冬送温暖\n\n今年“冬送温暖”活动中，汉中市总工会共筹集资金约960万元。")
+    assert framed["约960万元"].subject == "冬送温暖"
+
+
+def test_the_unions_of_several_levels_of_the_articles_place_are_the_articles_union():
+    text = ("汉中市总工会送清凉\n\n"
+            "本报讯 入伏以来，陕西省汉中市总工会开展“送清凉”活动，市、县两级工会共筹措资金95万元。")
+    assert _by_text(text)["95万元"].subject == "陕西省汉中市总工会"  # the fullest form of the article's union
+
+
+def test_all_unions_of_a_prefecture_or_league_are_the_articles_union_giving_campaign_money():
+    text = ("阿坝州总工会部署两节送温暖\n\n"
+            "本报讯 1月6日，阿坝藏族羌族自治州总工会召开会议部署“两节”送温暖活动。据了解，今年全州各级工会"
+            "计划投入送温暖资金430万元。")
+    assert _by_text(text)["430万元"].subject == "阿坝藏族羌族自治州总工会"

@@ -2014,8 +2014,9 @@ _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
 _ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说)")
 #: 全市各级工会, 全省工会系统, a bare 总工会 opening a clause: the union the article is about.
-_OWN_UNION = re.compile(r"全(?P<level>[省市县区])(?:各级)?工会(?:组织|系统)?"
-                        r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])")
+_OWN_UNION = re.compile(r"全(?P<level>[省市县区州盟旗])(?:各级)?工会(?:组织|系统)?"
+                        r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])"
+                        r"|(?<![\u4e00-\u9fff])(?P<top>[省市县区])(?:、[市县区乡镇街])+[两三四]级工会(?:组织)?")
 #: 九江市各级工会组织, 沈阳市工会组织 (a place named, not 全省)
 _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
@@ -2211,6 +2212,9 @@ class _SubjectFinder:
                 return p
         # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
         # an object (开展“…”竞赛,涉及19项…) when no union is the sentence's subject
+        # 市总工会开展“送清凉”活动,市、县两级工会共筹措资金…: a union named in the figure's own clause is its
+        # agent, unless the clause before only frames it (今年“金秋助学”活动中,市总工会共资助…: the campaign's)
+        own_agent = any(c0 <= u.start for u in unions) or bool(self._place_unions(c0, fig.start))
         for p in reversed(self.progs[bisect_left(ps, g0):bisect_left(ps, c0)]):
             if self._funds_of_union(p, unions, s0):
                 break  # 全省各级工会筹集送温暖资金5.62亿元,同比增长6.4%: still the union's
@@ -2219,7 +2223,8 @@ class _SubjectFinder:
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
-                if len(rest) <= 2 or run or (not unions and not re.search(r"参加|参与|配合|会同", clause)):
+                if len(rest) <= 2 or (not own_agent and (run or (
+                        not unions and not re.search(r"参加|参与|配合|会同", clause)))):
                     return self._remember(g0, p)
                 break
         # 1c. 建成“爱心驿站”86个,服务户外劳动者近12万人次: the places just counted are what serve
@@ -2457,7 +2462,7 @@ class _SubjectFinder:
         names = {m.attrs["name"] for m in self.unions_named}
         main = self.a.main_union or ""
         for m in _OWN_UNION.finditer(self.text, s0, end):  # 全市各级工会, 2021年总工会召开…: the article's union
-            level = m.group("level")
+            level = m.group("level") or m.group("top")  # 市、县两级工会: the article's union at the top level
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
         if self.named_places is not None:  # 其中,天河区今年已建成…: a place whose union the article names
