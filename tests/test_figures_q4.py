@@ -74,3 +74,12 @@ def test_all_unions_of_a_prefecture_or_league_are_the_articles_union_giving_camp
             "本报讯 1月6日，阿坝藏族羌族自治州总工会召开会议部署“两节”送温暖活动。据了解，今年全州各级工会"
             "计划投入送温暖资金430万元。")
     assert _by_text(text)["430万元"].subject == "阿坝藏族羌族自治州总工会"
+
+
+def test_a_sentence_opening_on_this_session_of_the_training_course_is_about_that_course():
+    text = ("“指尖苗绣”女职工技能培训班开班\n\n"
+            "5月6日，由黔东南州总工会主办的“指尖苗绣”女职工技能培训班在台江县开班。\n\n"
+            "本期培训班为期8天，邀请刺绣艺人潘某等4名传承人授课，来自全州各县的95名绣娘参加培训。")
+    f = _by_text(text)
+    assert f["4名"].subject == "“指尖苗绣”女职工技能培训班"
+    assert f["95名"].subject == "“指尖苗绣”女职工技能培训班"

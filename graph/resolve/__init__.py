@@ -1979,8 +1979,9 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
 #: A programme followed by more examples and 等 (“A”“B”等, A、“B”等): listed, not the topic.
 _LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,，。；“]{0,8})*[”’]?等")
 #: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
-_EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|这次|今年的|该)?"
-                            r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期现上])")  # not 活动现场,市总工会…
+_EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|本期|这次|今年的|该)?"
+                            r"(?P<head>活动|大赛|比赛|竞赛|赛事|培训班|训练营|运动会|招聘会)"
+                            r"(?![的中期现上])")  # not 活动现场,市总工会…
 #: A contest by its name's end (职业技能大赛, 选拔赛, 岗位练兵比武), and the words that make it a kind of event.
 _CONTEST_NAME = re.compile(r"(?:竞赛|大赛|比赛|选拔赛|技能赛|比武)[”’\"]?$")
 _CONTESTS_COUNTED = re.compile(r"(?:竞赛|比赛|大赛|比武)\d+(?:\.\d+)?[万]?[余多]?(?:场次|场|项|次|个)")
@@ -2063,8 +2064,8 @@ class _SubjectFinder:
     2. the figure before it in the same ；-segment, with no new agent
        between, passes its programme subject on (…,2736名职工报名参与);
     2b. a sentence that opens on the article's own event (本次活动…, 据悉,本届
-       大赛…, 活动以…) is about the programme the title or lead names (the
-       first one there; for 大赛/比赛/竞赛 one whose name ends so);
+       大赛…, 本期培训班…, 活动以…) is about the programme the title or lead names
+       (the first one there; for 大赛/培训班/招聘会… one whose name ends so);
     2c. a sentence that opens on a private person (X和爱人是…, 47岁的X…, 他先后
        收养…) is about that person, unless the person acts for a body
        (代表…, 送上…, 率…) or holds a post in a union;
