@@ -83,3 +83,11 @@ def test_a_sentence_opening_on_this_session_of_the_training_course_is_about_that
     f = _by_text(text)
     assert f["4名"].subject == "“指尖苗绣”女职工技能培训班"
     assert f["95名"].subject == "“指尖苗绣”女职工技能培训班"
+
+
+def test_a_sentence_opening_on_the_fair_the_lead_holds_for_a_campaign_is_about_that_campaign():
+    text = ("襄州区总工会启动“春暖送岗”行动\n\n"
+            "2月20日，襄州区总工会在张湾街道举办“春暖送岗”行动启动仪式暨就业招聘会。\n\n"
+            "招聘会上，31家企业提供就业岗位900余个，现场达成就业意向186人。")
+    f = _by_text(text)
+    assert f["31家"].subject == f["900余个"].subject == f["186人"].subject == "“春暖送岗”行动"

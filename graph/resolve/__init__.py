@@ -1980,8 +1980,8 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
 _LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,，。；“]{0,8})*[”’]?等")
 #: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
 _EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|本期|这次|今年的|该)?"
-                            r"(?P<head>活动|大赛|比赛|竞赛|赛事|培训班|训练营|运动会|招聘会)"
-                            r"(?![的中期现上])")  # not 活动现场,市总工会…
+                            r"(?P<head>(?:活动|大赛|比赛|竞赛|赛事)(?![的中期现上])"  # not 活动现场,市总工会…
+                            r"|(?:培训班|训练营|运动会|招聘会)(?![的中期现]))")  # 招聘会上,…: at the fair
 #: A contest by its name's end (职业技能大赛, 选拔赛, 岗位练兵比武), and the words that make it a kind of event.
 _CONTEST_NAME = re.compile(r"(?:竞赛|大赛|比赛|选拔赛|技能赛|比武)[”’\"]?$")
 _CONTESTS_COUNTED = re.compile(r"(?:竞赛|比赛|大赛|比武)\d+(?:\.\d+)?[万]?[余多]?(?:场次|场|项|次|个)")
@@ -2422,7 +2422,15 @@ class _SubjectFinder:
         lead = [p for p in progs if p.start < self._lead_end()]
         if head != "活动":
             named = [p for p in lead or progs if p.attrs["name"].endswith(head) and p.attrs["name"] != head]
-            return named[0] if named else None
+            if named:
+                return named[0]
+            # 招聘会上,…: the fair the lead holds as part of a programme (“春风行动”启动仪式暨招聘会)
+            at = self.text.find(head, 0, min(s0, self._lead_end()))
+            if at < 0:
+                return None
+            c0, _ = _bounds(_CLAUSE, self.text, at)
+            part_of = [p for p in lead if c0 <= p.start and p.end <= at]
+            return part_of[-1] if part_of else None
         return lead[0] if lead else None
 
     def _lead_end(self) -> int:
