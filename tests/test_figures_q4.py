@@ -91,3 +91,15 @@ def test_a_sentence_opening_on_the_fair_the_lead_holds_for_a_campaign_is_about_t
             "招聘会上，31家企业提供就业岗位900余个，现场达成就业意向186人。")
     f = _by_text(text)
     assert f["31家"].subject == f["900余个"].subject == f["186人"].subject == "“春暖送岗”行动"
+
+
+def test_a_programme_before_a_comma_or_a_preposition_is_not_what_the_next_figure_counts():
+    text = ("荆门市总工会春季招聘\n\n"
+            "本报讯 3月2日，荆门市总工会举办“春暖就业”专场招聘会，58家企业提供就业岗位1300余个。\n\n"
+            "荆门市总工会通过“荆楚职工温暖基金”为37户困难职工家庭送去救助金29万元。")
+    f = _by_text(text)
+    assert f["58家"].subject == f["1300余个"].subject == "“春暖就业”专场招聘会"
+    assert f["37户"].subject == f["29万元"].subject == "荆楚职工温暖基金"
+    # one written right after the programme is still a count of it: the union's
+    counted = _by_text("荆门市总工会建家\n\n2024年，荆门市总工会新建“职工驿站”42个。")
+    assert counted["42个"].subject == "荆门市总工会"

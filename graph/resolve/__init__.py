@@ -2082,7 +2082,7 @@ class _SubjectFinder:
 
     def __init__(self, article: Article, figures: list[Mention]):
         self.a = article
-        self.text = article.text
+        self.text = self_text = article.text
         progs = article.of_kind("programme")
         counted = set()
         # a programme is counted by a figure right before it (41个职工之家) or right after it: look up
@@ -2092,7 +2092,9 @@ class _SubjectFinder:
             by_end.setdefault(f.end, []).append(f)
         fig_starts = {f.start for f in figures}
         for p in progs:
-            if p.end + 1 in fig_starts or p.end in fig_starts:
+            # right before a figure, or one character before it (“爱心驿站”86个); not across a comma or a
+            # preposition (举办“春风送岗”专场招聘会,82家企业…, 通过“某基金”为63户…: no count of the fund)
+            if p.end in fig_starts or (p.end + 1 in fig_starts and self_text[p.end] not in "，,、；;。：:为给向对"):
                 counted.add(id(p))
                 continue
             for end in range(p.start - _COUNTED_GAP_MAX, p.start + 1):
