@@ -103,3 +103,10 @@ def test_a_programme_before_a_comma_or_a_preposition_is_not_what_the_next_figure
     # one written right after the programme is still a count of it: the union's
     counted = _by_text("荆门市总工会建家\n\n2024年，荆门市总工会新建“职工驿站”42个。")
     assert counted["42个"].subject == "荆门市总工会"
+
+
+def test_a_place_inside_the_examples_a_figure_counts_does_not_make_its_union_the_subject():
+    text = ("米林县总工会召开第三次代表大会\n\n"
+            "本报讯 6月3日，米林县总工会第三次代表大会召开。大会还宣读了西藏自治区总工会的表彰决定，"
+            "授予米林县人民医院、米林县南伊水电有限公司等5个集体自治区五一劳动奖状。")
+    assert _by_text(text)["5个"].subject == "西藏自治区总工会"
