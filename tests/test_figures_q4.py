@@ -34,6 +34,8 @@ def test_takers_in_the_sentence_after_the_contests_lead_sentence_are_the_contest
             "本报南京6月3日电 2日，由江苏省总工会主办、南京市总工会承办的江苏省第四届快递员职业技能竞赛决赛"
             "在南京落幕。来自全省13个设区市的96名选手参加了决赛。")
     assert _by_text(text)["96名"].subject == "江苏省第四届快递员职业技能竞赛"
+    units = text + "\n\n南京市邮政管理局等6个单位获优秀组织奖。"
+    assert _by_text(units)["6个"].subject == "江苏省第四届快递员职业技能竞赛"  # the contest's organising units
 
 
 def test_takers_of_contests_the_sentence_counts_or_of_a_years_series_stay_with_the_union():

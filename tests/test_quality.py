@@ -46,7 +46,7 @@ UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
 HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}
 # 45 figures (.022 each): one figure under the score.
-HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.845}
+HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.865}
 # The held-out figures set (tests/data/heldout-figures): fourteen invented articles dense in figures, gold
 # first; figures F1 and "overall" (its entity lists are few) and the figure attributes.
 HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, "year_acc": 0.98,

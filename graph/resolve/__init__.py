@@ -1989,7 +1989,7 @@ _GENERIC_BEFORE = re.compile(r"(?:各类|各级|各项|系列|多项)[“‘]?$"
 #: Those who take part in a contest, after the figure in its clause (108名选手, 43家企业的356名职工参加决赛,
 #: 等36人获得各工种一等奖) or right before it (参赛职工3600余名, 参赛企业420家).
 _TAKERS_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:选手|参赛|参加(?:了)?(?:决赛|比赛|竞赛|初赛|复赛)|同台竞技|同场竞技"
-                           r"|获(?:得)?[^，,。；;]{0,8}?(?:[一二三]等奖|优秀奖|优胜奖|名次))")
+                           r"|获(?:得)?[^，,。；;]{0,8}?(?:[一二三]等奖|优秀奖|优胜奖|优秀组织奖|组织奖|名次))")
 _TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$")
 #: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
 _RUNS = re.compile(r"开展|举办|启动|推出|实施|组织")
