@@ -26,7 +26,6 @@ KNOWN_GAPS = {
     "person-xcmg-union-chair",
     "honour-pioneer-team-shield",
     "honour-great-craftsman",
-    "prog-ankang-cup-henan",
     "num-xian-hotline",
 }
 

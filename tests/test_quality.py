@@ -40,13 +40,13 @@ HELDOUT_LINKS3_FLOORS = {"overall": 0.975, "unions": 0.98, "persons": 0.97, "fig
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
-SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.83}
+SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.84}
 DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.97, "year_open_acc": 0.93, "measure_acc": 0.85, "subject_acc": 0.855}
-UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.93, "subject_acc": 0.81}
+UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.93, "subject_acc": 0.85}
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
 HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}
 # 45 figures (.022 each): one figure under the score.
-HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.665}
+HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.865}
 # The held-out figures set (tests/data/heldout-figures): fourteen invented articles dense in figures, gold
 # first; figures F1 and "overall" (its entity lists are few) and the figure attributes.
 HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, "year_acc": 0.98,
@@ -73,6 +73,14 @@ HELDOUT_Q4_LINKS_FLOORS = {"overall": 0.965, "unions": 0.99, "persons": 0.91, "f
                            "parents": 0.99}
 # 17 figures (.059 each): one figure under the score.
 HELDOUT_Q4_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.94, "year_acc": 0.94, "measure_acc": 0.88, "subject_acc": 0.52}
+# The fourth held-out figures set (tests/data/heldout-q4-figures): five invented articles (送清凉 news, a WeChat
+# item, an enterprise 职代会, a contest on a city union's website, a mutual-aid review), gold first; its fair number
+# on main was figures 1.000, subject .824, year_open .357 (README).  51 figures (.02 each), 14 of them with a null
+# year (.071 each): one figure under the score.
+HELDOUT_Q4_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.98, "unions": 0.98, "persons": 0.98, "reporters": 0.98,
+                             "parents": 0.98, "programmes": 0.85, "roles": 0.6, "organizers": 0.7}
+HELDOUT_Q4_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.98, "year_open_acc": 0.28,
+                                       "measure_acc": 0.96, "subject_acc": 0.84}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -121,6 +129,11 @@ def heldout_q4_links_scores(tmp_path_factory):
     return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-q4-links")
 
 
+@pytest.fixture(scope="module")
+def heldout_q4_figures_scores(tmp_path_factory):
+    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-q4-figures")
+
+
 def test_dev_copy_matches_its_manifest():
     import hashlib
     import json
@@ -147,6 +160,8 @@ _SETS = {
     "heldout-figures3": ("heldout_figures3_scores", 12, HELDOUT_FIGURES3_FLOORS, HELDOUT_FIGURES3_ATTRIBUTE_FLOORS),
     "heldout-links3": ("heldout_links3_scores", 16, HELDOUT_LINKS3_FLOORS, HELDOUT_LINKS3_ATTRIBUTE_FLOORS),
     "heldout-q4-links": ("heldout_q4_links_scores", 5, HELDOUT_Q4_LINKS_FLOORS, HELDOUT_Q4_LINKS_ATTRIBUTE_FLOORS),
+    "heldout-q4-figures": ("heldout_q4_figures_scores", 5, HELDOUT_Q4_FIGURES_FLOORS,
+                           HELDOUT_Q4_FIGURES_ATTRIBUTE_FLOORS),
 }
 
 

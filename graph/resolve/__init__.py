@@ -2060,8 +2060,18 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
 #: A programme followed by more examples and 等 (“A”“B”等, A、“B”等): listed, not the topic.
 _LISTED = re.compile(r"(?:[”’]?[、,]?[“‘][^”’]{1,24}[”’][^、,，。；“]{0,8})*[”’]?等")
 #: A sentence opening on the article's own event: 本次活动…, 据悉,本届大赛…, 活动以…
-_EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|这次|今年的|该)?"
-                            r"(?P<head>活动|大赛|比赛|竞赛|赛事)(?![的中期现上])")  # not 活动现场,市总工会…
+_EVENT_ANAPHOR = re.compile(r"(?:据悉|据了解|据介绍|此外|同时)?[,，]?(?:本次|此次|本届|本期|这次|今年的|该)?"
+                            r"(?P<head>(?:活动|大赛|比赛|竞赛|赛事)(?![的中期现上])"  # not 活动现场,市总工会…
+                            r"|(?:培训班|训练营|运动会|招聘会)(?![的中期现]))")  # 招聘会上,…: at the fair
+#: A contest by its name's end (职业技能大赛, 选拔赛, 岗位练兵比武), and the words that make it a kind of event.
+_CONTEST_NAME = re.compile(r"(?:竞赛|大赛|比赛|选拔赛|技能赛|比武)[”’\"]?$")
+_CONTESTS_COUNTED = re.compile(r"(?:竞赛|比赛|大赛|比武)\d+(?:\.\d+)?[万]?[余多]?(?:场次|场|项|次|个)")
+_GENERIC_BEFORE = re.compile(r"(?:各类|各级|各项|系列|多项)[“‘]?$")
+#: Those who take part in a contest, after the figure in its clause (108名选手, 43家企业的356名职工参加决赛,
+#: 等36人获得各工种一等奖) or right before it (参赛职工3600余名, 参赛企业420家).
+_TAKERS_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:选手|参赛|参加(?:了)?(?:决赛|比赛|竞赛|初赛|复赛)|同台竞技|同场竞技"
+                           r"|获(?:得)?[^，,。；;]{0,8}?(?:[一二三]等奖|优秀奖|优胜奖|优秀组织奖|组织奖|名次))")
+_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$")
 #: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
 _RUNS = re.compile(r"开展|举办|启动|推出|实施|组织")
 _RUNS_IT = re.compile(r"(?:开展|举办|启动|推出|实施)了?[“‘]?$")
@@ -2086,8 +2096,9 @@ _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
 _ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说)")
 #: 全市各级工会, 全省工会系统, a bare 总工会 opening a clause: the union the article is about.
-_OWN_UNION = re.compile(r"全(?P<level>[省市县区])(?:各级)?工会(?:组织|系统)?"
-                        r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])")
+_OWN_UNION = re.compile(r"全(?P<level>[省市县区州盟旗])(?:各级)?工会(?:组织|系统)?"
+                        r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])"
+                        r"|(?<![\u4e00-\u9fff])(?P<top>[省市县区])(?:、[市县区乡镇街])+[两三四]级工会(?:组织)?")
 #: 九江市各级工会组织, 沈阳市工会组织 (a place named, not 全省)
 _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
@@ -2134,8 +2145,8 @@ class _SubjectFinder:
     2. the figure before it in the same ；-segment, with no new agent
        between, passes its programme subject on (…,2736名职工报名参与);
     2b. a sentence that opens on the article's own event (本次活动…, 据悉,本届
-       大赛…, 活动以…) is about the programme the title or lead names (the
-       first one there; for 大赛/比赛/竞赛 one whose name ends so);
+       大赛…, 本期培训班…, 活动以…) is about the programme the title or lead names
+       (the first one there; for 大赛/培训班/招聘会… one whose name ends so);
     2c. a sentence that opens on a private person (X和爱人是…, 47岁的X…, 他先后
        收养…) is about that person, unless the person acts for a body
        (代表…, 送上…, 率…) or holds a post in a union;
@@ -2152,7 +2163,7 @@ class _SubjectFinder:
 
     def __init__(self, article: Article, figures: list[Mention]):
         self.a = article
-        self.text = article.text
+        self.text = self_text = article.text
         progs = article.of_kind("programme")
         counted = set()
         # a programme is counted by a figure right before it (41个职工之家) or right after it: look up
@@ -2162,7 +2173,9 @@ class _SubjectFinder:
             by_end.setdefault(f.end, []).append(f)
         fig_starts = {f.start for f in figures}
         for p in progs:
-            if p.end + 1 in fig_starts or p.end in fig_starts:
+            # right before a figure, or one character before it (“爱心驿站”86个); not across a comma or a
+            # preposition (举办“春风送岗”专场招聘会,82家企业…, 通过“某基金”为63户…: no count of the fund)
+            if p.end in fig_starts or (p.end + 1 in fig_starts and self_text[p.end] not in "，,、；;。：:为给向对"):
                 counted.add(id(p))
                 continue
             for end in range(p.start - _COUNTED_GAP_MAX, p.start + 1):
@@ -2283,6 +2296,9 @@ class _SubjectFinder:
                 return p
         # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
         # an object (开展“…”竞赛,涉及19项…) when no union is the sentence's subject
+        # 市总工会开展“送清凉”活动,市、县两级工会共筹措资金…: a union named in the figure's own clause is its
+        # agent, unless the clause before only frames it (今年“金秋助学”活动中,市总工会共资助…: the campaign's)
+        own_agent = any(c0 <= u.start for u in unions) or bool(self._place_unions(c0, fig.start))
         for p in reversed(self.progs[bisect_left(ps, g0):bisect_left(ps, c0)]):
             if self._funds_of_union(p, unions, s0):
                 break  # 全省各级工会筹集送温暖资金5.62亿元,同比增长6.4%: still the union's
@@ -2291,13 +2307,19 @@ class _SubjectFinder:
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
-                if len(rest) <= 2 or run or (not unions and not re.search(r"参加|参与|配合|会同", clause)):
+                if len(rest) <= 2 or (not own_agent and (run or (
+                        not unions and not re.search(r"参加|参与|配合|会同", clause)))):
                     return self._remember(g0, p)
                 break
         # 1c. 建成“爱心驿站”86个,服务户外劳动者近12万人次: the places just counted are what serve
         served = self._served_by_counted(fig, c0, g0)
         if served is not None:
             return served
+        # 1d. 来自27家企业的108名选手, 参赛职工3600余名, 等36人获得一等奖: those who compete in a contest the
+        #     sentence (or, where it names no union, the lead) names are the contest's
+        contest = self._contest_of_takers(fig, s0, c0, c1, unions)
+        if contest is not None:
+            return contest
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
         #    (or over a ； that goes on with a breakdown), with no named union or programme between
         if self.last and (self.last[0] == g0 or self._breakdown_goes_on(g0, s0)) and bisect_left(
@@ -2321,7 +2343,10 @@ class _SubjectFinder:
         if giver is not None:
             return giver
         # 3. the union opening the figure's clause, else the first union of the sentence
-        unions = sorted(unions + self._place_unions(s0, fig.start), key=lambda m: m.start)
+        # 授予疏附县人民医院、某某公司等3个集体…: a place written inside the examples counted names no agent
+        places = [m for m in self._place_unions(s0, fig.start)
+                  if m.text.endswith("工会") or not re.fullmatch(r"[^，,。；;：:的]{0,40}等", text[m.end:fig.start])]
+        unions = sorted(unions + places, key=lambda m: m.start)
         said = [m.end() for m in _REPORTED.finditer(text, s0, fig.start)]
         if said and any(m.start >= said[-1] for m in unions):
             # 某市总工会副主席某某介绍，某园区工会成立于…，已覆盖企业57家: the reported union, not the speaker's
@@ -2352,6 +2377,31 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior)
         return None
+
+    def _contest_of_takers(self, fig: Mention, s0: int, c0: int, c1: int, unions: list[Mention]) -> Mention | None:
+        """The named contest whose takers the figure counts (选手, 参赛…, those placed 一等奖): the last one
+        named in the sentence before the figure, else, when the sentence names no union before it, the
+        first one of the title and lead.  A contest that a figure counts (开展劳动和技能竞赛1260场次) or
+        that is listed as an example is a kind of event, not the one the takers entered."""
+        text = self.text
+        before = text[max(c0, fig.start - 6):fig.start]
+        if not (_TAKERS_AFTER.match(text, fig.end, c1) or _TAKERS_BEFORE.search(before)):
+            return None
+        contests = [p for p in self.progs if _CONTEST_NAME.search(p.attrs.get("name") or "")
+                    and not _LISTED.match(text, p.end)
+                    and not _GENERIC_BEFORE.search(text[max(0, p.start - 3):p.start])]
+        in_sentence = [p for p in contests if s0 <= p.start and p.end <= fig.start]
+        if in_sentence:
+            return in_sentence[-1]
+        if unions:
+            return None
+        if _CONTESTS_COUNTED.search(text, s0, fig.start):
+            return None  # 举办技能竞赛86场次,参赛职工4300余人次: the takers of those contests, not the lead's
+        # a year's series (2024年度职工技能竞赛), its year written before the name or inside it, is no one contest
+        lead = [p for p in contests if p.start < self._lead_end() and p.end <= fig.start
+                and "年度" not in text[max(0, p.start - 2):p.start + 1]
+                and not re.match(r"[\d〇零一二三四五六七八九]{2,4}年度", p.attrs.get("name") or "")]
+        return lead[0] if lead else None
 
     def _employer(self, s0: int, fig: Mention) -> Mention | None:
         """The enterprise a sentence without a union reports on: one it names before the figure
@@ -2460,7 +2510,15 @@ class _SubjectFinder:
         lead = [p for p in progs if p.start < self._lead_end()]
         if head != "活动":
             named = [p for p in lead or progs if p.attrs["name"].endswith(head) and p.attrs["name"] != head]
-            return named[0] if named else None
+            if named:
+                return named[0]
+            # 招聘会上,…: the fair the lead holds as part of a programme (“春风行动”启动仪式暨招聘会)
+            at = self.text.find(head, 0, min(s0, self._lead_end()))
+            if at < 0:
+                return None
+            c0, _ = _bounds(_CLAUSE, self.text, at)
+            part_of = [p for p in lead if c0 <= p.start and p.end <= at]
+            return part_of[-1] if part_of else None
         return lead[0] if lead else None
 
     def _lead_end(self) -> int:
@@ -2501,7 +2559,7 @@ class _SubjectFinder:
         names = {m.attrs["name"] for m in self.unions_named}
         main = self.a.main_union or ""
         for m in _OWN_UNION.finditer(self.text, s0, end):  # 全市各级工会, 2021年总工会召开…: the article's union
-            level = m.group("level")
+            level = m.group("level") or m.group("top")  # 市、县两级工会: the article's union at the top level
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
         if self.named_places is not None:  # 其中,天河区今年已建成…: a place whose union the article names
