@@ -87,51 +87,29 @@ def _f1(result: dict, key: str) -> float:
     return result["overall_entities_and_figures" if key == "overall" else key]["f1"]
 
 
-def _scores(tmp_path_factory, folder: Path) -> dict:
-    """Build ``folder/texts`` and score it against ``folder/gold``."""
-    out = tmp_path_factory.mktemp(folder.name)
-    build([folder / "texts"], out)
-    return evaluate(out / "graph.ttl", folder / "gold")
+DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(scope="module")
-def dev_scores(tmp_path_factory):
-    return _scores(tmp_path_factory, ROOT / "tests" / "dev")
+def set_scores(tmp_path_factory):
+    """``set_scores(folder)``: build ``folder/texts`` once per module and score it against ``folder/gold``."""
+    done: dict[Path, dict] = {}
+
+    def scores(folder: Path) -> dict:
+        if folder not in done:
+            out = tmp_path_factory.mktemp(folder.name)
+            build([folder / "texts"], out)
+            done[folder] = evaluate(out / "graph.ttl", folder / "gold")
+        return done[folder]
+    return scores
 
 
-@pytest.fixture(scope="module")
-def heldout_links_scores(tmp_path_factory):
-    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-links")
 
 
-@pytest.fixture(scope="module")
-def heldout_links3_scores(tmp_path_factory):
-    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-links3")
 
 
-@pytest.fixture(scope="module")
-def unseen_scores(tmp_path_factory):
-    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "unseen")
 
 
-@pytest.fixture(scope="module")
-def heldout_scores(tmp_path_factory):
-    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-figures")
-
-
-@pytest.fixture(scope="module")
-def heldout_figures3_scores(tmp_path_factory):
-    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-figures3")
-
-
-@pytest.fixture(scope="module")
-def heldout_q4_links_scores(tmp_path_factory):
-    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-q4-links")
-
-
-@pytest.fixture(scope="module")
-def heldout_q4_figures_scores(tmp_path_factory):
-    return _scores(tmp_path_factory, ROOT / "tests" / "data" / "heldout-q4-figures")
 
 
 def test_dev_copy_matches_its_manifest():
@@ -151,25 +129,25 @@ def test_seed_floor(seed_graph, key):
                                                               "overall_entities_and_figures"])
 
 
-# set -> (fixture giving its scores, articles it holds at least, floors of lists, floors of figure attributes)
+# set -> (its folder of texts/ and gold/, articles it holds at least, floors of lists, floors of figure attributes)
 _SETS = {
-    "dev": ("dev_scores", 21, DEV_FLOORS, DEV_ATTRIBUTE_FLOORS),
-    "unseen": ("unseen_scores", 30, UNSEEN_FLOORS, UNSEEN_ATTRIBUTE_FLOORS),
-    "heldout-links": ("heldout_links_scores", 10, HELDOUT_LINKS_FLOORS, HELDOUT_LINKS_ATTRIBUTE_FLOORS),
-    "heldout-figures": ("heldout_scores", 10, HELDOUT_FIGURE_FLOORS, {}),
-    "heldout-figures3": ("heldout_figures3_scores", 12, HELDOUT_FIGURES3_FLOORS, HELDOUT_FIGURES3_ATTRIBUTE_FLOORS),
-    "heldout-links3": ("heldout_links3_scores", 16, HELDOUT_LINKS3_FLOORS, HELDOUT_LINKS3_ATTRIBUTE_FLOORS),
-    "heldout-q4-links": ("heldout_q4_links_scores", 5, HELDOUT_Q4_LINKS_FLOORS, HELDOUT_Q4_LINKS_ATTRIBUTE_FLOORS),
-    "heldout-q4-figures": ("heldout_q4_figures_scores", 5, HELDOUT_Q4_FIGURES_FLOORS,
+    "dev": (ROOT / "tests" / "dev", 21, DEV_FLOORS, DEV_ATTRIBUTE_FLOORS),
+    "unseen": (DATA / "unseen", 30, UNSEEN_FLOORS, UNSEEN_ATTRIBUTE_FLOORS),
+    "heldout-links": (DATA / "heldout-links", 10, HELDOUT_LINKS_FLOORS, HELDOUT_LINKS_ATTRIBUTE_FLOORS),
+    "heldout-figures": (DATA / "heldout-figures", 10, HELDOUT_FIGURE_FLOORS, {}),
+    "heldout-figures3": (DATA / "heldout-figures3", 12, HELDOUT_FIGURES3_FLOORS, HELDOUT_FIGURES3_ATTRIBUTE_FLOORS),
+    "heldout-links3": (DATA / "heldout-links3", 16, HELDOUT_LINKS3_FLOORS, HELDOUT_LINKS3_ATTRIBUTE_FLOORS),
+    "heldout-q4-links": (DATA / "heldout-q4-links", 5, HELDOUT_Q4_LINKS_FLOORS, HELDOUT_Q4_LINKS_ATTRIBUTE_FLOORS),
+    "heldout-q4-figures": (DATA / "heldout-q4-figures", 5, HELDOUT_Q4_FIGURES_FLOORS,
                            HELDOUT_Q4_FIGURES_ATTRIBUTE_FLOORS),
 }
 
 
 @pytest.mark.parametrize(("name", "key"), [(name, key) for name, (_, _, lists, attrs) in _SETS.items()
                                            for key in sorted({**lists, **attrs})])
-def test_floor(request, name, key):
-    fixture, articles, lists, attrs = _SETS[name]
-    scores = request.getfixturevalue(fixture)
+def test_floor(set_scores, name, key):
+    folder, articles, lists, attrs = _SETS[name]
+    scores = set_scores(folder)
     assert scores["articles"] >= articles
     found = scores["figure_attributes"]
     score = found[key] if key in found else _f1(scores, key)
