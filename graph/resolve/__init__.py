@@ -220,7 +220,7 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             continue
         core = re.escape(n[:-4])
         full = {o for o in companies
-                if len(o) > len(n) - 2 and re.search(core + r"(?:股份)?(?:有限)?(?:责任)?公司$", o)}
+                if len(o) > len(n) - 2 and re.search(core + _COMPANY_FORM.pattern, o)}
         if len(full) == 1:
             canon[n] = next(iter(full)) + "工会"
     for m in named:
@@ -443,8 +443,7 @@ def _company_before(article: Article, bare: str, pos: int, after: int) -> str | 
 
 def _ends_in_kind(name: str, kind: str) -> bool:
     """Whether an organisation's name ends in ``kind`` (公司), or a group's in 集团(股份)有限公司."""
-    return name.endswith(kind) or kind == "集团" and re.search(r"集团(?:股份)?(?:有限)?(?:责任)?公司$",
-                                                             name) is not None
+    return name.endswith(kind) or kind == "集团" and re.search("集团" + _COMPANY_FORM.pattern, name) is not None
 
 
 def _zone_in_region(zone: str, region: Region | None) -> bool:
