@@ -848,7 +848,7 @@ def _merge_prefixes(text: str, mentions: list[Mention]) -> None:
         longer = [n for n in names if len(n) > len(short) and n.startswith(short)]
         if len(longer) != 1:
             continue
-        occ = [x.start() for x in re.finditer(re.escape(short), text)]
+        occ = list(occurrences(text, short))
         if occ and all(text.startswith(longer[0], i) for i in occ):
             rename[short] = longer[0]
     for m in mentions:

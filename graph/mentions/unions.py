@@ -22,7 +22,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import Article, Mention
 from ..text.segment import words
-from ._spans import name_start, place_at, strip_parens
+from ._spans import name_start, occurrences, place_at, strip_parens
 
 HEADS = ("工会联合总会", "工会联合委员会", "工会联合会", "总工会", "联合工会", "工会")
 _HEAD_RE = re.compile("|".join(HEADS))
@@ -423,11 +423,12 @@ def find(article: Article) -> list[Mention]:
     for alias, full in sorted(lexicon.union_aliases().items(), key=lambda kv: -len(kv[0])):
         if alias not in text:
             continue
-        for m in re.finditer(re.escape(alias), text):
-            if alias == "全总" and re.match(r"[\u4e00-\u9fff]", text[m.start() - 1: m.start()] or " ") \
-                    and text[m.start() - 1] not in "和与及、在的" and not _word_at(text, m.start(), m.end()):
+        for i in occurrences(text, alias):
+            j = i + len(alias)
+            if alias == "全总" and re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or " ") \
+                    and text[i - 1] not in "和与及、在的" and not _word_at(text, i, j):
                 continue  # 安全总监, 健全总体: 全 and 总 belong to other words
-            add(m.start(), m.end(), name=full, written=alias)
+            add(i, j, name=full, written=alias)
 
     # 2. named unions: a specific prefix before a head; a bare level word
     #    (区总工会, 在市总工会) is kept for the resolver

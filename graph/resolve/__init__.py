@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicon
+from ..mentions._spans import occurrences
 from ..mentions.persons import _posts_re
 from ..mentions.unions import HEADS, XPCC_DIVISION, industry_name, union_level
 from ..model import (
@@ -425,8 +426,8 @@ def _county_written_before(text: str, town: str) -> str | None:
     text (泸定县磨西镇 → 泸定县), or None."""
     if len(town) < 2:
         return None
-    for m in re.finditer(re.escape(town), text):
-        before = text[max(0, m.start() - 8):m.start()]
+    for i in occurrences(text, town):
+        before = text[max(0, i - 8):i]
         for k in range(len(before) - 1):  # the longest known name that ends there: 来到|泸定县
             if before[k:] in lexicon.counties() or before[k:] in lexicon.municipal_districts():
                 return before[k:]
