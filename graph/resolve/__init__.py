@@ -1467,13 +1467,14 @@ _SPAN_RE = (rf"(?:过去|近|这|今后|未来)的?{_NUM_CN}年(?:来|间|中|�
 _ANCHOR = re.compile(
     rf"(?P<span>{_SPAN_RE})"
     # a year compared with (比2023年增长, 与2023年相比): the base of a change, not the year of the figures
-    r"|(?<=[比较])(?P<base>(?:19|20)\d{2})(?=年)|(?<=[与同])(?P<base_>(?:19|20)\d{2})(?=年(?:同期)?相比)"
+    r"|(?:(?<=[比较])|(?<=[高低多少]于))(?P<base>(?:19|20)\d{2})(?=年)|(?<=[与同])(?P<base_>(?:19|20)\d{2})(?=年(?:同期)?相比)"
     # the starting point of a change (由2022年底的56%提高到81.3%): dates the value it starts from only
     r"|(?<=[由从])(?P<from>(?:19|20)\d{2})(?=年[底末]?(?:同期)?的)"
     r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?=年)"
     r"|(?<![比较同于])(?P<rel>今年|本年度?|去年|上一年度?|上年度|前年|明年)"
     r"|(?P<now>截[至止]目前|目前|至今|迄今|现有|现已|如今)"
-    r"|(?<![年\d])(?P<date>\d{1,2}月\d{1,2}日)"
+    # a day or month without its year (4月27日, 截至9月底, 1至10月): of the year the article is dated in
+    r"|(?<![年\d])(?P<date>\d{1,2}月(?:\d{1,2}日|底|末|份|[上中下]旬)?)"
     # a part of a year written without its year (上半年,…): the year comes from elsewhere (when.dated_part_year)
     r"|(?<![年\d])(?P<part>上半年|下半年|前三季度|第?[一二三四]季度)")
 #: After a year: a day, month or part of it (2024年5月, 2024年上半年), not the whole year.

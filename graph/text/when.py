@@ -477,15 +477,20 @@ __all__ = ["Dateline", "Period", "TimeRef", "PLANS", "apply_date", "date_line", 
            "plan_before", "resolve_period", "states_compared_value", "dated_part_year"]
 
 
+_COMPARED_BY = ("高于", "低于", "多于", "少于")
+
+
 def _compared(text: str, ref: tuple[int, int, TimeRef]) -> bool:
     """Whether a year is the base of a comparison, not a figure's time.
 
-    比2023年增长, 较2023年, 与2023年相比, and the starting point of a change 由2022年底的56%提高到…,
+    比2023年增长, 较2023年, 高于去年的, 与2023年相比, and the starting point of a change 由2022年底的56%提高到…,
     从2022年的…增至…: the value reached is of the sentence's own time.
     """
     start, end, _ = ref
     before = text[start - 1:start]
-    return before in ("比", "较") or (before in ("与", "同") and re.match(r"(?:同期)?相比", text[end:]) is not None) \
+    # 高于去年的33%, 低于2024年的…: compared too (a bare 于去年 is "in last year", not a comparison)
+    return before in ("比", "较") or text[max(0, start - 2):start] in _COMPARED_BY \
+        or (before in ("与", "同") and re.match(r"(?:同期)?相比", text[end:]) is not None) \
         or (before in ("由", "从") and re.match(r"(?:同期)?的", text[end:]) is not None)
 
 
