@@ -55,3 +55,26 @@ def test_a_value_compared_with_last_year_by_gao_yu_is_last_years_and_does_not_da
     lower = text.replace("高于去年的48%", "低于2024年的72%")
     years = _graph_years(lower)
     assert years["72%"] == 2024 and years["61%"] == 2025
+
+
+def test_a_change_clause_before_a_taker_verb_is_no_activity_of_the_measure():
+    text = ("鹤岗市户外劳动者服务站点\n\n"
+            "2024年,鹤岗市总工会新建户外劳动者服务站点26个,全市站点总数达到126个,较上年增长12.5%,"
+            "累计服务快递员等户外劳动者8.3万人次。")
+    m = _by_text(text)["8.3万人次"].measure
+    assert "增长" not in m and "12.5" not in m and "户外劳动者" in m
+
+
+def test_services_counted_by_a_measure_word_are_a_noun_not_a_taker_verb():
+    text = ("保山市金融工会普惠服务\n\n"
+            "2025年,保山市金融工会联合辖区内15家银行、保险机构推出消费优惠、低息贷款等9项服务,惠及会员1.1万人次。")
+    m = _by_text(text)["9项"].measure
+    assert "服务" in m and "辖区内 " not in m and not m.startswith("联合辖区内")
+
+
+def test_a_list_of_prizes_in_its_own_clause_does_not_take_the_words_opening_the_sentence():
+    text = ("定西市职工技能大赛\n\n"
+            "2025年,来自电工、焊工等8个工种的206名选手同台竞技,最终决出一等奖8名、二等奖16名、三等奖24名。")
+    f = _by_text(text)
+    assert f["16名"].measure.endswith("二等奖") and "电工" not in f["16名"].measure
+    assert "电工" not in f["24名"].measure

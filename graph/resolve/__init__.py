@@ -2004,12 +2004,14 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     if 0 < len(before.strip()) <= 3 and _all_nouns(before.strip()):
         # 职工1994人,会员1992人: a list item names only its noun; the list's opening names whose
         s0, _ = full_sentence(text, fig.start)
-        first = next(iter(_within(figures, s0, fig.start)), None)
+        listed = text[s:s + 1] == "、"  # 基层工会1972家、会员16.6万人: one list in one clause
+        # …等6个工种的312名选手…,最终决出一等奖6名、二等奖12名: a 、 list opens in the figure's own clause
+        first = next(iter(_within(figures, _bounds(_CLAUSE, text, fig.start)[0] if listed else s0, fig.start)),
+                     None)
         if first is not None:
             c0, _ = _bounds(_CLAUSE, text, first.start)
             head = text[max(c0, s0):first.start].strip()
             head = re.sub(_OPENING_ADVERBS, "", head)
-            listed = text[s:s + 1] == "、"  # 基层工会1972家、会员16.6万人: one list in one clause
             if len(head) > 3 and (_all_nouns(head) or listed):  # a noun phrase, not a clause (…现有工会组织)
                 measure = (_tail(head) + measure).strip()
     if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|提高|下降|增加|减少|上升)了?", measure) and s > 0:
@@ -2050,11 +2052,14 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         if prior:
             measure = (_measure(text, prior[-1], figures) + measure).strip()
     if re.match(r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益)", measure) and s > 0 \
-            and _first_word(measure) in _TAKER_VERBS:  # not 服务热线, 服务项目
-        # 参与职工2.2万余人次 counts the takers of the activity named in the clause before
+            and _first_word(measure) in _TAKER_VERBS \
+            and (before.strip() or fig.attrs.get("unit") != "count"):  # not 服务热线, 服务项目, 12项服务
+        # 参与职工2.2万余人次 counts the takers of the activity named in the clause before; a change
+        # (…318个,较去年底增长16.9%,服务户外劳动者52.6万人次) names no activity
         p0, _ = _bounds(_CLAUSE, text, s - 1)
-        prev = _FIGURE_WORDS.sub("", text[p0:s - 1])
-        measure = (_tail(prev) + " " + measure).strip()
+        if not re.match(r"\s*(?:同比|环比|比|较)", text[p0:s - 1]):
+            prev = _FIGURE_WORDS.sub("", text[p0:s - 1])
+            measure = (_tail(prev) + " " + measure).strip()
     return measure
 
 
