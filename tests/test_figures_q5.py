@@ -78,3 +78,65 @@ def test_a_list_of_prizes_in_its_own_clause_does_not_take_the_words_opening_the_
     f = _by_text(text)
     assert f["16名"].measure.endswith("二等奖") and "电工" not in f["16名"].measure
     assert "电工" not in f["24名"].measure
+
+
+def test_city_and_county_unions_written_with_a_bracketed_twin_level_are_the_articles_union():
+    text = ("昌都市总工会“两节”送温暖\n\n"
+            "本报讯 元旦春节期间,西藏自治区昌都市总工会开展2025年“两节”送温暖活动,市、县(区)两级工会共筹集"
+            "资金和物资折合420万元,走访慰问困难职工1860人。")
+    f = _by_text(text)
+    assert "昌都市总工会" in f["420万元"].subject
+    assert "昌都市总工会" in f["1860人"].subject
+
+
+def test_the_unions_of_a_place_find_the_named_union_written_with_its_province():
+    text = ("山南市总工会送温暖\n\n"
+            "本报讯 元旦春节期间,西藏自治区山南市总工会开展“两节”送温暖活动,走访慰问困难职工家庭1200户。\n\n"
+            "据了解,2024年山南市各级工会共投入送温暖资金380万元,慰问职工2100人。")
+    f = _by_text(text)
+    assert "山南市总工会" in f["380万元"].subject and f["380万元"].subject_kind == "union"
+    assert "山南市总工会" in f["2100人"].subject
+
+
+def test_a_clause_opening_on_the_whole_prefecture_is_the_prefectures_not_the_campaign_before():
+    text = ("海西州新就业形态劳动者入会\n\n"
+            "今年4月以来,青海省海西蒙古族藏族自治州总工会开展“会聚新业态”入会集中行动,走进快递网点和外卖站点"
+            "宣传动员。截至6月底,全州新发展新就业形态劳动者会员8600人,完成年度目标的108%。")
+    f = _by_text(text)
+    assert "海西蒙古族藏族自治州总工会" in f["8600人"].subject
+    assert "海西蒙古族藏族自治州总工会" in f["108%"].subject
+
+
+def test_a_programme_in_the_clause_before_is_an_object_when_the_sentence_opens_on_the_whole_places_unions():
+    text = ("果洛州工会代表大会\n\n"
+            "本报讯 9月10日,青海省果洛藏族自治州总工会第五次代表大会召开。大会提出,今后五年全州工会将力争新建"
+            "户外劳动者服务站点30个以上,提升职工之家服务水平,每年帮扶困难职工不少于1500人次。")
+    assert "果洛藏族自治州总工会" in _by_text(text)["不少于1500人次"].subject
+
+
+def test_what_a_place_a_union_set_up_does_is_the_places():
+    text = ("东宁市总工会关爱货车司机\n\n"
+            "本报讯 东宁市总工会在口岸物流园设立的“司机之家”,1至9月服务跨境货车司机5200多人次,比上年同期多出"
+            "900人次。")
+    f = _by_text(text)
+    assert f["5200多人次"].subject == "司机之家"
+    assert f["900人次"].subject == "司机之家"
+    rebuilt = ("穆棱市邮政工会建驿站\n\n"
+               "本报讯 穆棱市总工会把8个邮政网点改建为“邮路驿站”,接待投递员、快递员6000人次。")
+    f = _by_text(rebuilt)
+    assert f["6000人次"].subject == "邮路驿站"
+    assert f["8个"].subject == "穆棱市总工会"
+
+
+def test_places_counted_then_serving_for_whom_is_a_service_of_those_places():
+    text = ("勐海县总工会普惠服务\n\n"
+            "本报讯 勐海县总工会联合县金融工会在边境口岸开设“暖心驿站”4个,为跨境物流职工提供免费体检等服务"
+            "900余人次。")
+    assert _by_text(text)["900余人次"].subject == "暖心驿站"
+
+
+def test_places_counted_then_serving_after_a_time_phrase_are_still_what_serves():
+    text = ("某物流公司工会关爱货车司机\n\n"
+            "本报讯 公司工会主席介绍,目前公司已在各分拨中心建成“司机驿站”24个,今年前三个月累计服务货车司机"
+            "9000余人次。")
+    assert _by_text(text)["9000余人次"].subject == "司机驿站"

@@ -2094,7 +2094,16 @@ _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
 #: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
-_CHANGE_CLAUSE = re.compile(r"\s*(?:同比|环比|比|较)[^，,；;。：:]{0,8}?(?:增长|增加|提高|提升|上升|下降|减少|降低)了?")
+_CHANGE_CLAUSE = re.compile(r"\s*(?:同比|环比|比|较)[^，,；;。：:]{0,8}?"
+                            r"(?:增长|增加|提高|提升|上升|下降|减少|降低|多出|少)了?")
+#: A clause opening on what a place does for those it serves (a time phrase first, or 为…提供): 服务…, 接待…,
+#: 1至10月服务…, 为跨境物流职工提供…服务.
+_SERVES = re.compile(r"(?:今年|去年|全年|\d{1,2}(?:至|到|-)\d{1,2}月|前?[\d一二两三四五六七八九十]{1,2}个月"
+                     r"|\d{1,2}月以来)*"
+                     r"(?:已|共|累计)*"
+                     r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益|接待|为[^，,。；;]{1,16}?提供)")
+#: The place a union sets up, at the end of a clause: 设立的“司机之家”, 改建为“邮爱驿站”, 开设“普惠驿站”5个.
+_SET_UP = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建|改建|改造)(?:的|为|成)?“?$")
 #: The end of an enterprise's name, and an enterprise called by its kind (2024年集团…, 公司现有…), not its union.
 _ENTERPRISE_END = r"(?:公司|集团|厂)$"
 _BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
@@ -2104,7 +2113,11 @@ _ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带
 #: 全市各级工会, 全省工会系统, a bare 总工会 opening a clause: the union the article is about.
 _OWN_UNION = re.compile(r"全(?P<level>[省市县区州盟旗])(?:各级)?工会(?:组织|系统)?"
                         r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])"
-                        r"|(?<![\u4e00-\u9fff])(?P<top>[省市县区])(?:、[市县区乡镇街])+[两三四]级工会(?:组织)?")
+                        r"|(?<![\u4e00-\u9fff])(?P<top>[省市县区])(?:、[市县区乡镇街](?:[(（][市县区旗][)）])?)+"
+                        r"[两三四]级工会(?:组织)?")  # 市、县(区)两级工会: the county level written with its twin
+#: 截至5月底,全州新发展会员1.9万人: 全州 opening a clause, without 工会, is the article's own place as a whole.
+_OWN_SCOPE = re.compile(r"(?:^|(?<=[年,，;；。\s]))全(?P<level>[省市县区州盟旗])"
+                        r"(?![\u4e00-\u9fff]{0,4}工会|范围|人民|上下)")
 #: 九江市各级工会组织, 沈阳市工会组织 (a place named, not 全省)
 _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
@@ -2305,6 +2318,10 @@ class _SubjectFinder:
         # 市总工会开展“送清凉”活动,市、县两级工会共筹措资金…: a union named in the figure's own clause is its
         # agent, unless the clause before only frames it (今年“金秋助学”活动中,市总工会共资助…: the campaign's)
         own_agent = any(c0 <= u.start for u in unions) or bool(self._place_unions(c0, fig.start))
+        # 全州工会将…新建站点40个以上,职工之家覆盖率达到90%,每年帮扶…: the sentence's subject is a union too
+        # (a place only named, as in 安庆市第七届…大赛, is no union)
+        subject_union = bool(unions) or any(m.end <= fig.start and ("工会" in m.text or m.text.startswith("全"))
+                                            for m in self._place_unions(s0, fig.start))
         for p in reversed(self.progs[bisect_left(ps, g0):bisect_left(ps, c0)]):
             if self._funds_of_union(p, unions, s0):
                 break  # 全省各级工会筹集送温暖资金5.62亿元,同比增长6.4%: still the union's
@@ -2314,7 +2331,7 @@ class _SubjectFinder:
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
                 if len(rest) <= 2 or (not own_agent and (run or (
-                        not unions and not re.search(r"参加|参与|配合|会同", clause)))):
+                        not subject_union and not re.search(r"参加|参与|配合|会同", clause)))):
                     return self._remember(g0, p)
                 break
         # 1c. 建成“爱心驿站”86个,服务户外劳动者近12万人次: the places just counted are what serve
@@ -2486,9 +2503,14 @@ class _SubjectFinder:
         """The programme counted at the end of the clause before (建成“爱心驿站”86个), when this clause opens
         on what those places do (服务…, 覆盖…, 惠及…) and names no programme or union of its own."""
         text = self.text
-        if c0 <= g0 or not text.startswith(_TAKER_VERBS, c0) or _within(self.agents, c0, fig.start):
+        if c0 <= g0 or not _SERVES.match(text, c0) or _within(self.agents, c0, fig.start):
             return None
         p0, _ = _bounds(_CLAUSE, text, c0 - 1)
+        # 绥芬河市总工会…设立的“司机之家”,1至10月服务…: the place the clause before sets up, named last in it
+        last_in = _within(self.progs, p0, c0 - 1)
+        if last_in and text[last_in[-1].end:c0 - 1] in ("", "”", "’") and _SET_UP.search(
+                text, p0, last_in[-1].start):
+            return self._remember(g0, last_in[-1])
         counted = [p for p in _within(self.all_progs, p0, c0 - 1) if id(p) in self.counted]
         if not counted:
             return None
@@ -2568,6 +2590,10 @@ class _SubjectFinder:
             level = m.group("level") or m.group("top")  # 市、县两级工会: the article's union at the top level
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+        for m in _OWN_SCOPE.finditer(self.text, s0, end):  # 全州新发展…: the place of the article's union
+            if main.endswith(m.group("level") + "总工会"):
+                out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+        out.sort(key=lambda m: m.start)
         if self.named_places is not None:  # 其中,天河区今年已建成…: a place whose union the article names
             for m in self.named_places.finditer(self.text, s0, end):
                 place = m.group()
@@ -2575,9 +2601,12 @@ class _SubjectFinder:
         for m in _PLACE_UNIONS.finditer(self.text, s0, end):
             place = m.group("place")
             for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
-                if place[i:] + "总工会" in names:
-                    out.append(Mention("union", m.start() + i, m.end(), m.group()[i:],
-                                       {"name": place[i:] + "总工会"}))
+                # 林芝市各级工会 of 西藏自治区林芝市总工会: the named union may carry its province before the place
+                name = place[i:] + "总工会"
+                if name not in names and len(place) - i >= 3:
+                    name = next((n for n in sorted(names) if n.endswith(name)), name)
+                if name in names:
+                    out.append(Mention("union", m.start() + i, m.end(), m.group()[i:], {"name": name}))
                     break
         return out
 
