@@ -140,3 +140,12 @@ def test_places_counted_then_serving_after_a_time_phrase_are_still_what_serves()
             "本报讯 公司工会主席介绍,目前公司已在各分拨中心建成“司机驿站”24个,今年前三个月累计服务货车司机"
             "9000余人次。")
     assert _by_text(text)["9000余人次"].subject == "司机驿站"
+
+
+def test_a_measure_does_not_end_on_the_copula_that_links_it_to_the_figure():
+    text = ("阿勒泰地区工会法律援助\n\n"
+            "2025年,阿勒泰地区总工会办理法律援助案件206件,帮助职工追回欠薪836万元,结案率达到96.1%;"
+            "获得赔偿的职工有518人。")
+    f = _by_text(text)
+    assert f["96.1%"].measure.endswith("结案率")
+    assert not f["518人"].measure.endswith("有")

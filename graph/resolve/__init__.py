@@ -2615,6 +2615,15 @@ class _SubjectFinder:
         return m
 
 
+#: A copula or 有 closing a measure (结案率达到97.4%, 获奖的职工有73人): it links the figure, it counts nothing.
+_COPULA_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:达到|达|为|是|有)$")
+
+
+def _measure_of(text: str, fig: Mention, figures: list[Mention]) -> str:
+    """:func:`_measure` without the copula that links it to the figure (办卡率达到 → 办卡率)."""
+    return _COPULA_END.sub("", _measure(text, fig, figures))
+
+
 def resolve_figures(article: Article) -> list[FigureFact]:
     """Figures with year, subject, measure and quote; word-for-word repeats once.
 
@@ -2643,7 +2652,7 @@ def resolve_figures(article: Article) -> list[FigureFact]:
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
             text=f.text, quote=quote, start=f.start,
-            measure=_named_honour(article, f, s0, _in_part_of_year(text, f, _measure(text, f, figs))),
+            measure=_named_honour(article, f, s0, _in_part_of_year(text, f, _measure_of(text, f, figs))),
             subject=subject,
             subject_kind=kind if subject else None, year=_year_for(article, f.start, time)))
     # the title lines: the first paragraph and the short ones after it
