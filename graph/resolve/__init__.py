@@ -2208,6 +2208,11 @@ class _SubjectFinder:
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
         self.union_starts = [m.start for m in self.unions]
         self.unions_named = [m for m in article.of_kind("union") if m.attrs.get("name")]
+        # each union name by its ends (林芝市总工会 → 西藏自治区林芝市总工会), for 林芝市各级工会
+        self.union_by_end: dict[str, str] = {}
+        for n in sorted({m.attrs["name"] for m in self.unions_named}):
+            for j in range(len(n) - 4):  # ends of five characters or more (芒市总工会)
+                self.union_by_end.setdefault(n[j:], n)
         places = {m.attrs["name"][:-3] for m in self.unions_named if m.attrs["name"].endswith("总工会")}
         places = sorted((p for p in places if len(p) >= 3 and p[-1] in "省市县区州旗"), key=len, reverse=True)
         self.named_places = re.compile(  # the places of the named unions, not written as part of a union's name
@@ -2584,7 +2589,6 @@ class _SubjectFinder:
     def _place_unions(self, s0: int, end: int) -> list[Mention]:
         """九江市各级工会组织 / 沈阳市工会组织: the union of that place, where the article has one."""
         out = []
-        names = {m.attrs["name"] for m in self.unions_named}
         main = self.a.main_union or ""
         for m in _OWN_UNION.finditer(self.text, s0, end):  # 全市各级工会, 2021年总工会召开…: the article's union
             level = m.group("level") or m.group("top")  # 市、县两级工会: the article's union at the top level
@@ -2602,10 +2606,8 @@ class _SubjectFinder:
             place = m.group("place")
             for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
                 # 林芝市各级工会 of 西藏自治区林芝市总工会: the named union may carry its province before the place
-                name = place[i:] + "总工会"
-                if name not in names and len(place) - i >= 3:
-                    name = next((n for n in sorted(names) if n.endswith(name)), name)
-                if name in names:
+                name = self.union_by_end.get(place[i:] + "总工会")
+                if name is not None and (name == place[i:] + "总工会" or len(place) - i >= 3):
                     out.append(Mention("union", m.start() + i, m.end(), m.group()[i:], {"name": name}))
                     break
         return out
