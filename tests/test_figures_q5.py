@@ -149,3 +149,23 @@ def test_a_measure_does_not_end_on_the_copula_that_links_it_to_the_figure():
     f = _by_text(text)
     assert f["96.1%"].measure.endswith("结案率")
     assert not f["518人"].measure.endswith("有")
+
+
+def test_a_month_later_than_the_datelines_is_of_the_year_before():
+    text = ("遵义市总工会召开全委会\n\n"
+            "来源:遵义市总工会  2026-01-06\n\n"
+            "本报讯 1月5日,遵义市总工会召开全委会,回顾全市工会一年来的工作,部署新一年的重点任务。\n\n"
+            "截至12月底,全市在档困难职工家庭1260户,较上年减少11.2%。")
+    years = _graph_years(text)
+    assert years["1260户"] == 2025 and years["11.2%"] == 2025
+    early = text.replace("截至12月底", "截至1月5日")
+    assert _graph_years(early)["1260户"] == 2026
+
+
+def test_a_running_total_says_what_it_totals_and_a_cut_year_leaves_no_stray_character():
+    text = ("六盘水市创新工作室\n\n"
+            "2025年,六盘水市总工会新增市级劳模和工匠人才创新工作室18个,累计达到142个。"
+            "下一步,市总工会将力争2026年新建户外劳动者服务站点40个以上。")
+    f = _by_text(text)
+    assert "创新工作室" in f["142个"].measure
+    assert not f["40个以上"].measure.startswith("年")

@@ -1488,6 +1488,7 @@ class _ArticleTime:
     """When an article was written and which year it is about, as its header and lead say."""
 
     published: int | None = None  # year of a dated header line or dateline
+    published_month: int | None = None  # its month, where it gives one
     lead: int | None = None  # year the title or lead names (2021年…送温暖活动启航)
     now: int | None = None  # the year 今年 means: published, else inferred, else lead
     masked: str = ""  # the text with 《》 titles blanked
@@ -1514,6 +1515,7 @@ def _article_time(article: Article) -> _ArticleTime:
     dl = find_dateline(text)
     if dl is not None and dl.date:
         t.published = int(dl.date[:4])
+        t.published_month = int(dl.date[5:7]) if len(dl.date) >= 7 else None
     in_dateline = (dl.start, dl.end) if dl is not None else (0, 0)
     # the lead's year: the last year its first paragraph names, else the one year of the title lines;
     # none where the lead opens a review of several years (过去的5年, 五年工作回顾)
@@ -1686,7 +1688,7 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
             skip_paragraph = True
             break
         if a.group("date") and t.published is not None:
-            return t.published
+            return _day_year(t, a)
     if not before:
         after = [a for a in found if a.group("year")]
         if after:
@@ -1703,7 +1705,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
             if done:
                 return year
             if (a.group("now") or a.group("date")) and t.published is not None:
-                return t.published  # 中国现有…53所。…93%以上…: the paragraph speaks of the day it was written
+                # 中国现有…53所。…93%以上…: the paragraph speaks of the day it was written
+                return _day_year(t, a) if a.group("date") else t.published
             if a.group("part") and part_at is None:
                 part_at = a.start()
     if part_at is not None:
@@ -1727,6 +1730,17 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         if article.sections[i].heading.startswith("【"):
             break
     return t.lead
+
+
+def _day_year(t: _ArticleTime, a: re.Match) -> int | None:
+    """The year of a day or month written without one (截至12月底) in an article dated ``t.published``.
+
+    A month later than the dateline's (12月底 in an item dated 2026-01-08) is of the year before:
+    news reports what has happened, and a year-end review is published in the new year.
+    """
+    month = int(re.match(r"\d+", a.group("date")).group())
+    late = t.published_month is not None and month > t.published_month
+    return t.published - 1 if late and t.published is not None else t.published
 
 
 def _base_year(text: str, before: list[re.Match], pos: int) -> int | None:
@@ -1802,6 +1816,7 @@ def _tail(phrase: str, size: int = 12) -> str:
         if len(out) >= size or len(out) + len(w) > size + 6:
             break
         out = w + out
+    out = re.sub(r"^[年月日](?!度)", "", out)  # 力争2026年新建…: the year is cut, its 年 goes with it
     if out.startswith("、"):
         # 走访慰问困难职工、劳动模范和一线职工家庭: a cut inside a list keeps the whole list and its verb
         return phrase if len(phrase) <= 2 * size else out[1:]
@@ -1838,7 +1853,8 @@ _BARE_AGENT = re.compile(r"(?:今年|去年)?[\u4e00-\u9fff]{0,12}?总工会")
 #: A measure that names only a property of what came before: 点击量达, 办结率, 参保率为.
 _PROPERTY_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|率)(?:达到|达|为|是)?")
 #: A measure that says only "in all, it reached": 全市累计达到, 总数达.
-_TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总计|目前|现已|已)+(?:达到|达|增至|增加到)?")
+_TOTAL_ONLY = re.compile(r"(?:全[省市县区州]|全年|共|累计|总数|总计|目前|现已|已)+(?:达到|达|增至|增加到)?"
+                         r"|达到|增至|增加到")  # 累计达到186个: 累计 itself is cut as an opening adverb
 #: Words opening a measure that say only how the count was made or when: 其中, 累计, 目前已…
 _OPENING_ADVERBS = r"^(?:\d{4}年(?:以来)?|以来)?(?:其中|累计|共计|共|全年|总计|此外|同时|目前|现已|已经|已)*"
 #: What the listed examples before 等 received (A、B等8人获此荣誉, 某车间等10个集体获…): the measure.
