@@ -169,3 +169,10 @@ def test_a_running_total_says_what_it_totals_and_a_cut_year_leaves_no_stray_char
     f = _by_text(text)
     assert "创新工作室" in f["142个"].measure
     assert not f["40个以上"].measure.startswith("年")
+
+
+def test_quarters_written_with_arabic_digits_are_parts_of_a_year():
+    dated = "海北州总工会工作动态\n\n2025-12-01 来源:海北州总工会\n\n"
+    assert _graph_years(dated + "第1季度,全州新建基层工会42家。")["42家"] == 2025
+    years = _graph_years(dated + "2024年第1季度,全州新建基层工会42家。前3季度,全州新发展会员1.2万人。")
+    assert years["42家"] == 2024 and years["1.2万人"] == 2024

@@ -1476,7 +1476,7 @@ _ANCHOR = re.compile(
     # a day or month without its year (4月27日, 截至9月底, 1至10月): of the year the article is dated in
     r"|(?<![年\d])(?P<date>\d{1,2}月(?:\d{1,2}日|底|末|份|[上中下]旬)?)"
     # a part of a year written without its year (上半年,…): the year comes from elsewhere (when.dated_part_year)
-    r"|(?<![年\d])(?P<part>上半年|下半年|前三季度|第?[一二三四]季度)")
+    r"|(?<![年\d])(?P<part>上半年|下半年|前[三3]季度|第?[一二三四1-4]季度)")
 #: After a year: a day, month or part of it (2024年5月, 2024年上半年), not the whole year.
 _PART_OF_YEAR = re.compile(r"年(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月|[上下]半年|第?[一二三四1-4]季度)")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "上一年度": -1, "上年度": -1,
@@ -2224,11 +2224,7 @@ class _SubjectFinder:
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
         self.union_starts = [m.start for m in self.unions]
         self.unions_named = [m for m in article.of_kind("union") if m.attrs.get("name")]
-        # each union name by its ends (林芝市总工会 → 西藏自治区林芝市总工会), for 林芝市各级工会
-        self.union_by_end: dict[str, str] = {}
-        for n in sorted({m.attrs["name"] for m in self.unions_named}):
-            for j in range(len(n) - 4):  # ends of five characters or more (芒市总工会)
-                self.union_by_end.setdefault(n[j:], n)
+        self._by_end: dict[str, str] | None = None  # union names by their ends: _union_by_end
         places = {m.attrs["name"][:-3] for m in self.unions_named if m.attrs["name"].endswith("总工会")}
         places = sorted((p for p in places if len(p) >= 3 and p[-1] in "省市县区州旗"), key=len, reverse=True)
         self.named_places = re.compile(  # the places of the named unions, not written as part of a union's name
@@ -2339,10 +2335,6 @@ class _SubjectFinder:
         # 市总工会开展“送清凉”活动,市、县两级工会共筹措资金…: a union named in the figure's own clause is its
         # agent, unless the clause before only frames it (今年“金秋助学”活动中,市总工会共资助…: the campaign's)
         own_agent = any(c0 <= u.start for u in unions) or bool(self._place_unions(c0, fig.start))
-        # 全州工会将…新建站点40个以上,职工之家覆盖率达到90%,每年帮扶…: the sentence's subject is a union too
-        # (a place only named, as in 安庆市第七届…大赛, is no union)
-        subject_union = bool(unions) or any(m.end <= fig.start and ("工会" in m.text or m.text.startswith("全"))
-                                            for m in self._place_unions(s0, fig.start))
         for p in reversed(self.progs[bisect_left(ps, g0):bisect_left(ps, c0)]):
             if self._funds_of_union(p, unions, s0):
                 break  # 全省各级工会筹集送温暖资金5.62亿元,同比增长6.4%: still the union's
@@ -2352,7 +2344,7 @@ class _SubjectFinder:
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
                 if len(rest) <= 2 or (not own_agent and (run or (
-                        not subject_union and not re.search(r"参加|参与|配合|会同", clause)))):
+                        not self._union_opens(unions, s0, fig) and not re.search(r"参加|参与|配合|会同", clause)))):
                     return self._remember(g0, p)
                 break
         # 1c. 建成“爱心驿站”86个,服务户外劳动者近12万人次: the places just counted are what serve
@@ -2421,6 +2413,22 @@ class _SubjectFinder:
             if prior:
                 return self._remember(g0, prior)
         return None
+
+    def _union_by_end(self) -> dict[str, str]:
+        """Each named union by its ends (林芝市总工会 → 西藏自治区林芝市总工会), for 林芝市各级工会; built once,
+        where an article first needs it."""
+        if self._by_end is None:
+            self._by_end = {}
+            for n in sorted({m.attrs["name"] for m in self.unions_named}):
+                for j in range(len(n) - 4):  # ends of five characters or more (芒市总工会)
+                    self._by_end.setdefault(n[j:], n)
+        return self._by_end
+
+    def _union_opens(self, unions: list[Mention], s0: int, fig: Mention) -> bool:
+        """Whether a union is the subject of the sentence before the figure: one named, or the place's unions
+        (全州工会将…新建站点40个以上,职工之家覆盖率达到90%,每年帮扶…), not a place only named (安庆市第七届…大赛)."""
+        return bool(unions) or any(m.end <= fig.start and ("工会" in m.text or m.text.startswith("全"))
+                                   for m in self._place_unions(s0, fig.start))
 
     def _contest_of_takers(self, fig: Mention, s0: int, c0: int, c1: int, unions: list[Mention]) -> Mention | None:
         """The named contest whose takers the figure counts (选手, 参赛…, those placed 一等奖): the last one
@@ -2622,7 +2630,7 @@ class _SubjectFinder:
             place = m.group("place")
             for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
                 # 林芝市各级工会 of 西藏自治区林芝市总工会: the named union may carry its province before the place
-                name = self.union_by_end.get(place[i:] + "总工会")
+                name = self._union_by_end().get(place[i:] + "总工会")
                 if name is not None and (name == place[i:] + "总工会" or len(place) - i >= 3):
                     out.append(Mention("union", m.start() + i, m.end(), m.group()[i:], {"name": name}))
                     break

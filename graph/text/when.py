@@ -55,6 +55,10 @@ _PARTS = {"上半年": ((1, 1), (6, 30)), "下半年": ((7, 1), (12, 31)), "一�
           "第一季度": ((1, 1), (3, 31)), "二季度": ((4, 1), (6, 30)), "第二季度": ((4, 1), (6, 30)),
           "三季度": ((7, 1), (9, 30)), "第三季度": ((7, 1), (9, 30)), "四季度": ((10, 1), (12, 31)),
           "第四季度": ((10, 1), (12, 31)), "前三季度": ((1, 1), (9, 30)), "全年": None, "年度": None}
+# 1季度, 第2季度, 前3季度: quarters written with Arabic digits, as statistics bureaus and many unions do
+_PARTS.update({f"{p}{n}季度": _PARTS[f"{p}{c}季度"]
+               for p in ("", "第") for n, c in zip("1234", "一二三四", strict=True)})
+_PARTS["前3季度"] = _PARTS["前三季度"]
 _PART_RE = "|".join(sorted(_PARTS, key=len, reverse=True))
 _REL = {"今年": 0, "本年": 0, "当年": None, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
