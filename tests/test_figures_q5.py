@@ -1,25 +1,8 @@
 """Figures, fifth round: years of months without a year, comparisons written 高于去年, subjects and
 measures (invented sentences; patterns of tests/data/heldout-q4-links and heldout-q5-figures, never
 their words)."""
-from graph.namespace import UKG
-from graph.pipeline import extract_text
-from graph.store.rdf import build_graph
-
-
-def _by_text(text, doc="t"):
-    return {f.text: f for f in extract_text(text, doc).figures}
-
-
-def _graph_years(text, doc="t"):
-    """ukg:year of each figure (by its label) as the build writes it: resolve's year checked by when's period."""
-    from rdflib.namespace import RDFS
-
-    g = build_graph([extract_text(text, doc)])
-    out = {}
-    for f in g.subjects(UKG.quote, None):
-        y = g.value(f, UKG.year)
-        out[str(g.value(f, RDFS.label))] = int(str(y)) if y is not None else None
-    return out
+# the helpers of the third round: figures by their text, and ukg:year as the build writes it
+from test_figures_q3 import _by_text, _graph_years
 
 
 def test_a_month_without_its_year_dates_its_figures_by_the_dateline_like_a_day_does():
