@@ -159,3 +159,10 @@ def test_quarters_written_with_arabic_digits_are_parts_of_a_year():
     assert _graph_years(dated + "第1季度,全州新建基层工会42家。")["42家"] == 2025
     years = _graph_years(dated + "2024年第1季度,全州新建基层工会42家。前3季度,全州新发展会员1.2万人。")
     assert years["42家"] == 2024 and years["1.2万人"] == 2024
+
+
+def test_a_number_bounded_from_above_or_rounded_by_shang_xia_is_approximate():
+    f = _by_text("2025年,鸡西市总工会投入帮扶资金不足50万元,资助困难职工子女200人上下,"
+                 "慰问环卫工人不到800人。")
+    assert f["不足50万元"].approx and f["不足50万元"].value == 500000
+    assert f["200人上下"].approx and f["不到800人"].approx

@@ -20,10 +20,10 @@ from ..model import Article, Mention
 from ..text.numbers import NumberError, parse_number
 
 #: Words that bound or round the number after them (GUIDELINES: 余, 多, 近, 约, 超过, 逾, 以上); 不少于 and
-#: 不低于 bound it as 以上 does, 约占 rounds a share (女职工约占27%).
+#: 不低于 bound it as 以上 does, 不足 and 不到 from above, 约占 rounds a share (女职工约占27%).
 APPROX_BEFORE = ("超过", "突破", "逾", "近", "约占", "约", "超", "上", "数", "大约", "将近", "接近", "高达",
-                 "不少于", "不低于", "至少")
-APPROX_AFTER = ("以上", "左右", "有余", "多", "余")
+                 "不少于", "不低于", "至少", "不足", "不到")
+APPROX_AFTER = ("以上", "左右", "上下", "有余", "多", "余")
 _CN = "零〇一二两三四五六七八九十百千万亿"
 #: Nouns for people that count without a measure word after 万/亿 or 余: 155万船员, 12.5万困难职工, 150余万职工.
 _PERSON_NOUNS = "人士|人员|职工|会员|员工|农民工|群众|船员|海员|工人|劳动者|党员|选手|志愿者"
@@ -40,7 +40,7 @@ def _pattern() -> re.Pattern:
         rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?|[{_CN}]+)"
         r"(?P<yu>余|多)?(?P<mult>[十百千万亿]{0,2}?)(?P<yu2>余|多)?"
         rf"(?:(?P<unit>{unit})|(?P<noun>(?![十百千万亿])[\u4e00-\u9fff]{{0,2}}?(?:{_PERSON_NOUNS})))"
-        r"(?P<post>以上|左右|多)?"
+        r"(?P<post>以上|左右|上下|多)?"
     )
 
 
