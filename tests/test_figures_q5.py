@@ -166,3 +166,13 @@ def test_a_number_bounded_from_above_or_rounded_by_shang_xia_is_approximate():
                  "慰问环卫工人不到800人。")
     assert f["不足50万元"].approx and f["不足50万元"].value == 500000
     assert f["200人上下"].approx and f["不到800人"].approx
+
+
+def test_a_programme_opening_the_clause_as_its_subject_is_no_part_of_the_measure():
+    text = ("绥化市职工技能竞赛总结\n\n"
+            "2025年,由市总工会举办的2025年度全市职工职业技能竞赛共吸引3.2万名职工参赛。")
+    f = _by_text(text)
+    assert "竞赛" in f["3.2万名"].subject and not f["3.2万名"].measure.startswith("全市职工")
+    assert "参赛" in f["3.2万名"].measure
+    rate = "2025年,全州职工之家覆盖率达到90%。"  # a programme inside what is measured stays in it
+    assert "职工之家" in _by_text("某州工会\n\n" + rate)["90%"].measure

@@ -72,7 +72,7 @@ HELDOUT_Q4_LINKS_FLOORS = {"overall": 0.965, "unions": 0.99, "persons": 0.91, "f
                            "awards": 0.99, "recipients": 0.99, "organizers": 0.94, "reporters": 0.99, "roles": 0.90,
                            "parents": 0.99}
 # 17 figures (.059 each): one figure under the score.
-HELDOUT_Q4_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.94, "year_acc": 0.94, "measure_acc": 0.88, "subject_acc": 0.64}
+HELDOUT_Q4_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.94, "year_acc": 0.94, "measure_acc": 0.94, "subject_acc": 0.64}
 # The fourth held-out figures set (tests/data/heldout-q4-figures): five invented articles (送清凉 news, a WeChat
 # item, an enterprise 职代会, a contest on a city union's website, a mutual-aid review), gold first; its fair number
 # on main was figures 1.000, subject .824, year_open .357 (README).  51 figures (.02 each), 14 of them with a null

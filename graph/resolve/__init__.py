@@ -2650,6 +2650,26 @@ def _measure_of(text: str, fig: Mention, figures: list[Mention]) -> str:
     return _COPULA_END.sub("", _measure(text, fig, figures))
 
 
+#: An adverb after the programme that opens a clause as its subject: …技能竞赛共吸引, “春风行动”累计帮助.
+_SUBJECT_ADVERB = re.compile(r"[”’]?(?:共计|共|累计|总计|合计|已经|已)")
+
+
+def _without_subject(measure: str, programme: Mention | None) -> str:
+    """The measure without the programme that is the figure's subject where the clause opens on it
+    (2024年度全市职工劳动技能竞赛共吸引4.6万名职工参赛 → 吸引职工参赛): it says what is about, not what is
+    counted.  Only where an adverb (共, 累计, 已…) follows the name, so that 职工之家覆盖率 keeps its 职工之家."""
+    if programme is None:
+        return measure
+    name = programme.text.strip("“”‘’\"")
+    for i in range(len(name) - 1):  # the measure may open on the end of the name only (…全市职工劳动技能竞赛)
+        if measure.startswith(name[i:]):
+            rest = _SUBJECT_ADVERB.match(measure, len(name) - i)
+            if rest and len(measure) - rest.end() >= 2:
+                return measure[rest.end():]
+            break
+    return measure
+
+
 def resolve_figures(article: Article) -> list[FigureFact]:
     """Figures with year, subject, measure and quote; word-for-word repeats once.
 
@@ -2678,7 +2698,8 @@ def resolve_figures(article: Article) -> list[FigureFact]:
         out.append(FigureFact(
             value=f.attrs["value"], unit=f.attrs["unit"], unit_text=f.attrs["unit_text"], approx=f.attrs["approx"],
             text=f.text, quote=quote, start=f.start,
-            measure=_named_honour(article, f, s0, _in_part_of_year(text, f, _measure_of(text, f, figs))),
+            measure=_named_honour(article, f, s0, _in_part_of_year(text, f, _without_subject(
+                _measure_of(text, f, figs), subj if subj is not None and subj.kind == "programme" else None))),
             subject=subject,
             subject_kind=kind if subject else None, year=_year_for(article, f.start, time)))
     # the title lines: the first paragraph and the short ones after it
