@@ -88,8 +88,11 @@ def _boundary(text: str, pos: int) -> bool:
 
 
 def _tibetan(name: str) -> bool:
-    """Whether ``name`` is two Tibetan name elements (旦增平措, :func:`graph.lexicon.tibetan_name_parts`)."""
+    """Whether ``name`` is two Tibetan name elements (旦增平措, :func:`graph.lexicon.tibetan_name_parts`),
+    or one element and a one-syllable ending (拉毛措, :func:`graph.lexicon.tibetan_name_finals`)."""
     parts = lexicon.tibetan_name_parts()
+    if len(name) == 3:
+        return name[:2] in parts and name[2] in lexicon.tibetan_name_finals()
     return len(name) == 4 and name[:2] in parts and name[2:] in parts
 
 
@@ -256,10 +259,9 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
     dotted = dotted_name(text, pos)
     if dotted:
         return dotted
-    parts = lexicon.tibetan_name_parts()
-    if text[pos:pos + 2] in parts and text[pos + 2:pos + 4] in parts and \
-            (not require_boundary or _boundary(text, pos + 4)):
-        return text[pos:pos + 4]
+    for n in (4, 3):  # 旦增平措, 拉毛措: Tibetan names have no surname
+        if _tibetan(text[pos:pos + n]) and (not require_boundary or _boundary(text, pos + n)):
+            return text[pos:pos + n]
     for n in _surname_lengths():
         if text[pos:pos + n] not in lexicon.surnames():
             continue
@@ -359,8 +361,8 @@ def plausible_model_name(name: str) -> bool:
         return False
     if name in lexicon.not_names():  # 严寒, 高度: words that start with a surname (measured: it helps)
         return False
-    if len(name) == 4 and name[:2] in lexicon.tibetan_name_parts() and name[2:] in lexicon.tibetan_name_parts():
-        return True  # 次仁卓玛: a Tibetan name, two name elements and no surname
+    if _tibetan(name):
+        return True  # 次仁卓玛, 拉毛措: a Tibetan name, name elements and no surname
     return any(name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2 for n in _surname_lengths())
 
 
@@ -637,20 +639,23 @@ def find(article: Article) -> list[Mention]:
                 add(pos, name, "officer", [(m.group(2), *org)] + more)
             prev_org, prev_end = org, end
 
-    # elected by a congress: 选举张三为主席，李四、王五为副主席
+    # elected by a congress: 选举张三为主席，李四、王五为副主席; 选举张三为联合会主席，骑手代表李四为副主席
     for m in re.finditer(r"选举(?:产生)?(?:了)?", text):
         pos = m.end()
         while pos < len(text):
             names = _names_after(text, pos)
+            if not names:  # 骑手代表李四为副主席: who the elected stands for, written before the name
+                rep = _REPRESENTATIVE.match(text, pos)
+                names = _names_after(text, rep.end()) if rep else []
             if not names:
                 break
             after = names[-1][0] + len(names[-1][1])
-            pm = re.match(r"为(" + posts_re.pattern + r")", text[after:after + 14])
-            if not pm or pm.group(1) not in _post_set():
+            chain = _elected_post(text, after)
+            if not chain:
                 break
             for npos, name in names:
-                add(npos, name, "elected", [(pm.group(1), None, None)])
-            pos = after + pm.end()
+                add(npos, name, "elected", [c[:3] for c in chain])
+            pos = chain[0][3]
             if text[pos:pos + 1] not in "，,、;；":
                 break
             pos += 1
@@ -784,6 +789,24 @@ def find(article: Article) -> list[Mention]:
             add(start, name, "repeat")
     out.sort(key=lambda x: x.start)
     return out
+
+
+#: Who an elected person stands for, written before the name: 外卖骑手代表, 职工代表.
+_REPRESENTATIVE = re.compile(r"[\u4e00-\u9fff]{1,8}?代表(?=[\u4e00-\u9fff])")
+
+
+def _elected_post(text: str, at: int) -> list[tuple[str, str | None, int | None, int]]:
+    """The post after 为 at ``at`` in 选举某某为(联合会)主席: ``[(title, org_text, org_start, end)]`` with
+    the body written between 为 and the post (or None), or [] where no post follows within a few words."""
+    if text[at:at + 1] != "为":
+        return []
+    stop = re.search(r"[，,。；;、\n]", text[at:at + 16])
+    limit = at + (stop.start() if stop else 16)
+    pm = [c for c in _posts_re().finditer(text, at + 1, limit) if c.group() in _post_set()]
+    if not pm or not (pm[0].end() == limit or _boundary(text, pm[0].end())):
+        return []
+    org = text[at + 1:pm[0].start()]
+    return [(pm[0].group(), org or None, at + 1 if org else None, pm[0].end())]
 
 
 def _job_at_employer(text: str, end: int, orgs: list[Mention] = ()) -> list[tuple[str, str, int]]:

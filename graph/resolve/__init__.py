@@ -224,6 +224,15 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                 if len(o) > len(n) - 2 and re.search(core + _COMPANY_FORM.pattern, o)}
         if len(full) == 1:
             canon[n] = next(iter(full)) + "工会"
+    # 某某局集团公司工会, 集团公司工会 after 中国铁路某某局集团有限公司工会: a group's short form → its union
+    for n in names:
+        if n in canon or not n.endswith("集团公司工会"):
+            continue
+        core = _COMPANY_FORM.sub("", n[:-2])
+        full = {canon.get(o, o) for o in names if o != n and o.endswith("公司工会") and len(o) > len(n)
+                and _COMPANY_FORM.sub("", o[:-2]).endswith(core)}
+        if len(full) == 1:
+            canon[n] = next(iter(full))
     for m in named:
         written = m.attrs.get("written") or m.text
         m.attrs["written"] = written
@@ -390,7 +399,7 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
 
 
 #: Employers a text names once in full, then by their kind alone (公司工会, 医院党委书记).
-_BARE_EMPLOYERS = ("公司", "集团", "厂", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
+_BARE_EMPLOYERS = ("公司", "集团", "集团公司", "厂", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
 
 
 def _company_union(article: Article, bare: str, pos: int) -> str | None:
@@ -444,7 +453,23 @@ def _company_before(article: Article, bare: str, pos: int, after: int) -> str | 
 
 def _ends_in_kind(name: str, kind: str) -> bool:
     """Whether an organisation's name ends in ``kind`` (公司), or a group's in 集团(股份)有限公司."""
-    return name.endswith(kind) or kind == "集团" and re.search("集团" + _COMPANY_FORM.pattern, name) is not None
+    return name.endswith(kind) or kind in ("集团", "集团公司") \
+        and re.search("集团" + _COMPANY_FORM.pattern, name) is not None
+
+
+def _employer_named(article: Article, kind: str, pos: int) -> str | None:
+    """The full name of the employer a bare 公司 / 集团公司 / 医院 at ``pos`` stands for: the organisation of
+    that kind named last before it, else the body of the one enterprise union of that kind the article
+    names (中国铁路某某局集团有限公司工会 … 集团公司党委副书记 → 中国铁路某某局集团有限公司)."""
+    orgs = [m.attrs["name"] for m in article.of_kind("organization")
+            if m.end <= pos and m.attrs.get("name") not in _BARE_EMPLOYERS
+            and _ends_in_kind(m.attrs.get("name", ""), kind)]
+    if orgs:
+        return orgs[-1]
+    bodies = {u.attrs["name"][:-2] for u in article.of_kind("union")
+              if u.attrs.get("name", "").endswith("工会") and not u.attrs["name"].endswith("总工会")
+              and len(u.attrs["name"]) > len(kind) + 4 and _ends_in_kind(u.attrs["name"][:-2], kind)}
+    return next(iter(bodies)) if len(bodies) == 1 else None
 
 
 def _zone_in_region(zone: str, region: Region | None) -> bool:
@@ -663,6 +688,8 @@ _DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:部|处|科|室|办公室|�
 #: A union written by its level alone, then one of its departments: 自治区总工会|权益保障部, 市总工会|办公室.
 _BARE_UNION_DEPARTMENT = re.compile(r"^((?:自治区|自治州|省|市|州|盟|县|区|旗)总工会)"
                                     r"([\u4e00-\u9fff]{1,10}?(?:部|处|科|室|办公室|委员会|工作委员会))$")
+#: A unit a union runs, written after the union's name: 职工服务中心, 职工法律援助中心, 困难职工帮扶中心.
+_UNION_UNIT = re.compile(r"[\u4e00-\u9fff]{2,10}中心")
 #: The bodies a bare org text names by itself, whatever the region.
 _NATIONAL_BODIES = ("党中央", "中共中央", "中央军委", "国务院", "全国人大常委会", "全国政协")
 
@@ -728,7 +755,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     level = re.match(r"^(?:中共)?[\u4e00-\u9fff]*?(自治区|自治州|省|市|州|盟|县|区|旗)", prev_text)
                     body = body_name(level.group(1) + "总工会", region_()) if level else None
                 named_union = u is not None and u.attrs.get("name")
-                if body is not None and inner is None and (org_text == "总工会" or not named_union):
+                if named_union and u.end < org_end and _UNION_UNIT.fullmatch(text[u.end:org_end]):
+                    org = u.attrs["name"] + text[u.end:org_end]  # 州总工会职工服务中心|主任: the centre's head
+                elif body is not None and inner is None and (org_text == "总工会" or not named_union):
                     org = body
                 elif u is not None and u.attrs.get("name"):
                     org = u.attrs["name"]
@@ -740,6 +769,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                         title = dept + title
                 elif org_start in orgs and orgs[org_start].end <= org_end:
                     org = orgs[org_start].attrs["name"]
+                    if org in _BARE_EMPLOYERS:  # 集团公司党委副书记: the group the article names in full
+                        org = _employer_named(article, org, m.start) or org
                     rest = text[orgs[org_start].end:org_end]
                     if rest and re.search(r"(?:院|所|室|部|处|科|厂|车间|中心|分公司|分行|支行|班组|队)$", rest):
                         org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
