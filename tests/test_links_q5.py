@@ -61,3 +61,29 @@ def test_a_railway_groups_union_by_its_short_forms():
     roles = {p.name: {(r.title, r.org) for r in p.roles} for p in f.persons}
     assert roles["张立新"] == {("党委副书记", "中国铁路锦州局集团有限公司"), ("主席", "中国铁路锦州局集团有限公司工会")}
     assert roles["李明"] == {("副主席", "中国铁路锦州局集团有限公司工会")}
+
+
+# ---------------------------------------------------------------- a breakdown's parts
+def test_a_bare_city_union_after_a_breakdown_is_the_prefectures():
+    roles = _roles("赤峰：快递小哥入会有了新渠道\n\n今年以来，赤峰市总工会把新就业形态劳动者入会作为重点任务。\n\n"
+                   "截至5月底，全市新发展会员4200人。其中，红山区工会新发展会员1500人，元宝山区总工会新发展会员600人，"
+                   "霍林郭勒市总工会新发展会员300人。\n\n今年，市总工会计划投入资金200万元。"
+                   "市总工会党组成员、副主席王丽华表示，将持续做好服务工作。")
+    assert roles["王丽华"] == {("党组成员", "赤峰市总工会"), ("副主席", "赤峰市总工会")}
+
+
+def test_a_county_level_citys_union_named_outside_a_breakdown_keeps_its_bare_form():
+    roles = _roles("本报讯 5月8日，苏州市总工会召开会议，昆山市总工会汇报了工作。市总工会副主席周立新介绍了经验。")
+    assert roles["周立新"] == {("副主席", "昆山市总工会")}
+
+
+def test_a_count_for_a_whole_place_in_an_item_without_a_union_headline_has_no_organiser():
+    f = extract_text("通辽：新就业群体有了歇脚地\n\n今年以来，通辽市总工会推进新就业形态劳动者入会。\n\n"
+                     "2024年，全市共建成“暖心驿站”38家，累计服务劳动者6.2万人次。")
+    assert {p.name: p.organizer for p in f.programmes}.get("暖心驿站", "absent") is None
+
+
+def test_a_unions_own_report_keeps_its_union_as_organiser_of_what_it_counts():
+    f = extract_text("通辽市总工会：新就业群体有了歇脚地\n\n今年以来，通辽市总工会推进新就业形态劳动者入会。\n\n"
+                     "2024年，全市共建成“暖心驿站”38家，累计服务劳动者6.2万人次。")
+    assert {p.name: p.organizer for p in f.programmes}.get("暖心驿站") == "通辽市总工会"

@@ -122,6 +122,13 @@ def _place_chain(base: str) -> list[tuple[str, int]]:
     return chain
 
 
+def _in_breakdown(article: Article, pos: int) -> bool:
+    """Whether ``pos`` follows 其中 in its sentence (…4200人，其中某市总工会… / 其中，…: a breakdown of the
+    total before it)."""
+    sent = article.sentence_at(pos)
+    return sent is not None and article.text.find("其中", sent.start, pos) >= 0
+
+
 def _fits(name: str, bare: str) -> bool:
     """Whether a named union is of the level a bare word names (市 → a city, or a municipality)."""
     level = union_level(name)
@@ -298,11 +305,20 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             company = _company_before(article, bare, pos, starts[i - 1] if i else -1)
             if company:
                 return company
+        # 其中，某县级市总工会新发展会员960人: a county-level city's union named in a breakdown is a part of
+        # the whole the article reports, so a later bare 市总工会 is not it (the prefecture's, named elsewhere)
+        parts = {names[k] for k in range(len(names)) if bare == "市" and union_level(names[k]) == "district"
+                 and _in_breakdown(article, starts[k])} if i else set()
+        while i and names[i - 1] in parts:
+            i -= 1
         if i:
             return names[i - 1]
         own = region.union(bare)
         if own and own in level_counts:
             return own
+        rest = [(n, c) for n, c in level_counts.most_common() if n not in parts]
+        if rest:
+            return rest[0][0]
         if level_counts:
             return level_counts.most_common(1)[0][0]
         if own is None and bare in _BARE_EMPLOYERS:
@@ -869,7 +885,8 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         if agent:
             fact.organizer = agent.attrs["name"]
             explicit.add(id(fact))
-        elif fact.organizer is None and not ctx.in_caption(m.start):  # photo captions name no organiser
+        elif fact.organizer is None and not ctx.in_caption(m.start) and not _whole_place_count(article, m.start):
+            # (photo captions name no organiser; nor does a count for a whole place, see _whole_place_count)
             fact.organizer = _default_union(article, m.start) or _unless_national_here(article, m.start,
                                                                                       ctx.lead_union)
     # a later sentence that says who runs a programme by one of its forms: 大赛由某省总工会…主办
@@ -899,6 +916,25 @@ _OTHER_AGENT = re.compile(r"(?![以在对为向与围])[^，,；;：:]{0,10}?"
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 #: A verb of applying for a recognition right before a programme.
 _SOUGHT_BEFORE = re.compile(r"(?:申报|争创|参评)[了的]?(?:全国|国家级|省级|市级|县级|区级)?$")
+
+
+#: A clause whose subject is a whole place (全市共建成…, 全州新建…), not a union: 全市各级工会 excepted.
+_WHOLE_PLACE = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?:(?:19|20)\d{2}年(?:底|末)?[，,]?)?"
+                          r"全(?:省|市|县|区|州|盟|旗)(?!各级|工会|总工会)")
+
+
+def _whole_place_count(article: Article, pos: int) -> bool:
+    """Whether ``pos`` lies in a clause about a whole place in an item whose headline names no union
+    (呼伦贝尔：… 2024年，全市共建成“某某驿站”52家): the item reports what was built all over the place, and
+    no union of its lead is the programme's organiser.  A union's own report, whose headline names it
+    (某市总工会：…), keeps its union as the organiser of what it counts."""
+    first = article.paragraphs[0] if article.paragraphs else (0, 0)
+    if any(first[0] <= u.start < first[1] for u in article.of_kind("union")):
+        return False  # the first line, the headline, names a union
+    sent = article.sentence_at(pos)
+    if sent is None or not _WHOLE_PLACE.search(article.text[sent.start:pos]):
+        return False
+    return not any(sent.start <= u.start < pos for u in article.of_kind("union"))
 
 
 def _other_agent(article: Article, pos: int, ctx: _ProgrammeContext) -> bool:
