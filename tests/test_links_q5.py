@@ -87,3 +87,27 @@ def test_a_unions_own_report_keeps_its_union_as_organiser_of_what_it_counts():
     f = extract_text("通辽市总工会：新就业群体有了歇脚地\n\n今年以来，通辽市总工会推进新就业形态劳动者入会。\n\n"
                      "2024年，全市共建成“暖心驿站”38家，累计服务劳动者6.2万人次。")
     assert {p.name: p.organizer for p in f.programmes}.get("暖心驿站") == "通辽市总工会"
+
+
+# ---------------------------------------------------------------- programmes and who runs them
+def _organisers(text: str) -> dict[str, str | None]:
+    return {p.name: p.organizer for p in extract_text(text).programmes}
+
+
+def test_a_quoted_line_the_union_opens_is_its_programme():
+    got = _organisers("本报讯 3月5日，绥化市总工会召开会议。会上，市总工会开通“货车司机服务专线”，为司机解难题。")
+    assert got.get("货车司机服务专线") == "绥化市总工会"
+
+
+def test_a_platform_workers_use_has_no_organiser_unless_a_union_runs_it_there():
+    got = _organisers("绥化市总工会：普惠活动惠及职工\n\n今年以来，绥化市总工会开展普惠活动。"
+                      "全市职工通过“龙工惠”APP领取消费券2.1万张。")
+    assert "龙工惠APP" in got or "“龙工惠”APP" in got
+    assert set(got.get(k) for k in ("龙工惠APP", "“龙工惠”APP") if k in got) == {None}
+    got = _organisers("绥化市总工会：普惠活动惠及职工\n\n今年以来，绥化市总工会依托“龙工惠”APP发放消费券2.1万张。")
+    assert set(got.get(k) for k in ("龙工惠APP", "“龙工惠”APP") if k in got) == {"绥化市总工会"}
+
+
+def test_accident_mutual_insurance_for_new_members_is_a_programme():
+    got = _organisers("本报讯 绥化市总工会为新入会的快递员免费办理职工意外伤害互助保障，每人最高保障5万元。")
+    assert got.get("职工意外伤害互助保障") == "绥化市总工会"
