@@ -111,3 +111,23 @@ def test_a_platform_workers_use_has_no_organiser_unless_a_union_runs_it_there():
 def test_accident_mutual_insurance_for_new_members_is_a_programme():
     got = _organisers("本报讯 绥化市总工会为新入会的快递员免费办理职工意外伤害互助保障，每人最高保障5万元。")
     assert got.get("职工意外伤害互助保障") == "绥化市总工会"
+
+
+# ---------------------------------------------------------------- parents
+def test_a_federation_of_a_places_new_form_workers_is_under_the_places_union():
+    f = extract_text("本报讯 6月18日，佳木斯市新就业形态劳动者工会联合会成立大会举行。市总工会党组书记于海波出席。")
+    assert {u.name: u.parent for u in f.unions}["佳木斯市新就业形态劳动者工会联合会"] == "佳木斯市总工会"
+    f = extract_text("本报讯 6月18日，佳木斯市向阳区新就业形态劳动者工会联合会成立。")
+    assert {u.name: u.parent for u in f.unions}["佳木斯市向阳区新就业形态劳动者工会联合会"] == "佳木斯市向阳区总工会"
+
+
+def test_a_federation_named_by_a_place_alone_gets_no_parent_from_it():
+    f = extract_text("本报讯 5月1日，澳门工会联合会举办活动。")
+    assert all(u.parent is None for u in f.unions if u.name == "澳门工会联合会")
+
+
+def test_a_bare_city_union_is_no_prefectures_union_named_by_its_zhou():
+    f = extract_text("德宏州总工会召开会议\n\n本报讯 1月8日，德宏州总工会召开会议。芒市总工会主席玉应介绍，"
+                     "该市总工会去年依托职工法律援助工作站调解劳动纠纷35起。")
+    assert {p.name: p.organizer for p in f.programmes}["职工法律援助工作站"] == "芒市总工会"
+    assert "市总工会" not in {a for u in f.unions if u.name.startswith("德宏") for a in u.aliases}

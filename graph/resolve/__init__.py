@@ -132,8 +132,8 @@ def _in_breakdown(article: Article, pos: int) -> bool:
 def _fits(name: str, bare: str) -> bool:
     """Whether a named union is of the level a bare word names (市 → a city, or a municipality)."""
     level = union_level(name)
-    if bare == "市":  # a prefecture, a municipality, or a county-level city (昆山市)
-        return level == "city" or (level == "provincial" and
+    if bare == "市":  # a prefecture, a municipality, or a county-level city (昆山市); not a 州, 盟 or 地区
+        return level == "city" and not _prefix(name).endswith(("州", "盟", "地区")) or (level == "provincial" and
                                    lexicon.province_types().get(_prefix(name)) == "直辖市") \
             or (level == "district" and _prefix(name).endswith("市") and name.endswith("总工会"))
     if bare in ("省", "自治区"):
@@ -564,7 +564,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level == "industry":
         if base.startswith("中国"):
             return NATIONAL  # 中国海员建设工会: a national industry union
-        chain = _place_chain(base)
+        # (香港工会联合会 names a place alone: a body of its own, under no 总工会)
+        chain = [c for c in _place_chain(base) if c[1] < len(base)]
         if len(chain) >= 2 and union_level(base[:chain[-1][1]] + "总工会") == "district":
             return base[:chain[-1][1]] + "总工会"  # 泉州市丰泽区快递行业工会联合会 → 泉州市丰泽区总工会
         form, n = _place_prefix(base)
@@ -573,6 +574,15 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         if main_local and main_local != name:
             return main_local  # 教科文卫体工会 in a provincial union's yearbook entry
         return region.union("省") or region.union("自治区") if region else None
+    if level == "other" and name.endswith(("工会联合会", "联合工会")):
+        # 某市新就业形态劳动者工会联合会: a federation of a place's workers of one kind is under the place's union
+        # (香港工会联合会 names a place alone: a body of its own, under no 总工会)
+        chain = [c for c in _place_chain(base) if c[1] < len(base)]
+        if len(chain) >= 2 and union_level(base[:chain[-1][1]] + "总工会") == "district":
+            return base[:chain[-1][1]] + "总工会"  # as 泉州市丰泽区快递行业工会联合会 → 泉州市丰泽区总工会
+        head = _division_union(chain[-1][0], region) if chain else None
+        if head and head != name:
+            return head
     for prov in lexicon.provinces():  # 天津市滨海新区 → 滨海新区
         if base.startswith(prov) and base[len(prov):] in lexicon.municipal_districts():
             base = base[len(prov):]
