@@ -131,3 +131,16 @@ def test_a_bare_city_union_is_no_prefectures_union_named_by_its_zhou():
                      "该市总工会去年依托职工法律援助工作站调解劳动纠纷35起。")
     assert {p.name: p.organizer for p in f.programmes}["职工法律援助工作站"] == "芒市总工会"
     assert "市总工会" not in {a for u in f.unions if u.name.startswith("德宏") for a in u.aliases}
+
+
+# ---------------------------------------------------------------- Uyghur and Kazakh names
+def test_a_dotted_name_whose_last_character_jieba_glues_to_the_preposition():
+    roles = _roles("本报讯 市总工会召开会议。市总工会副主席帕丽旦·托合提为8个站点授牌，阿依夏·热合曼向职工赠书。")
+    assert "帕丽旦·托合提" in roles and "阿依夏·热合曼" in roles
+
+
+def test_one_part_turkic_names_after_a_post():
+    roles = _roles("本报讯 5月2日，和田地区总工会召开会议。墨玉县总工会主席阿不都为优秀职工颁奖，"
+                   "皮山县总工会副主席别克介绍了情况。")
+    assert roles["阿不都"] == {("主席", "墨玉县总工会")}
+    assert roles["别克"] == {("副主席", "皮山县总工会")}

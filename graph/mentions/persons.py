@@ -96,6 +96,22 @@ def _tibetan(name: str) -> bool:
     return len(name) == 4 and name[:2] in parts and name[2:] in parts
 
 
+def _turkic(name: str) -> bool:
+    """Whether ``name`` is one or two Uyghur, Kazakh or Kyrgyz given names (库尔班, 阿不都热合曼;
+    :func:`graph.lexicon.turkic_name_parts`), written without a surname or a dot."""
+    return _turkic_len(name, 0) == len(name) > 0
+
+
+def _turkic_len(text: str, pos: int) -> int:
+    """Length of the longest run of one or two Turkic given names at ``pos`` (0 if none)."""
+    parts = lexicon.turkic_name_parts()
+    first = next((p for p in parts if text.startswith(p, pos)), None)
+    if first is None:
+        return 0
+    second = next((p for p in parts if text.startswith(p, pos + len(first))), "")
+    return len(first) + len(second)
+
+
 def is_plausible_name(name: str) -> bool:
     """Whether ``name`` can be a Chinese personal name: surname + 1–2 chars.
 
@@ -106,8 +122,8 @@ def is_plausible_name(name: str) -> bool:
         return False
     if name in lexicon.not_names() or name in _post_set():
         return False
-    if _tibetan(name):
-        return True  # 德吉央金: two Tibetan name elements, no surname (德吉 is no surname + 吉央金)
+    if _tibetan(name) or _turkic(name):
+        return True  # 德吉央金, 库尔班: Tibetan or Turkic names, no surname (德吉 is no surname + 吉央金)
     for n in _surname_lengths():
         if name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2:
             return True
@@ -160,6 +176,10 @@ def name_at(text: str, pos: int, require_boundary: bool = True,
     dotted = dotted_name(text, pos)  # the model often cuts these short or starts inside them
     if dotted:
         return dotted
+    n = _turkic_len(text, pos)  # the model cuts some Turkic names short (阿不|都)
+    if n and (not model or len(model.get(pos, "")) < n) \
+            and (not require_boundary or _strong_boundary(text, pos + n) or _boundary(text, pos + n)):
+        return text[pos:pos + n]
     if model and pos in model:
         return _longer_reading(text, pos, model[pos])
     return _rule_name(text, pos, require_boundary)
@@ -224,12 +244,20 @@ def dotted_name(text: str, pos: int) -> str | None:
     before_prep = next((e for e in ends if e - second in cuts and _before_preposition(text, e)), None)
     if before_prep is not None and (end is None or before_prep < end):
         end = before_prep
+    # 某某·托合|提为6个连队授牌, 某某·热合|曼为职工授牌: jieba glued the part's last character to the preposition
+    # after it (提为), so the name ends before that preposition, not where the word it read ends
+    glued = next((e for e in ends if e - second >= 2 and e < second + run and text[e] in _GLUED_PREPOSITIONS
+                  and e - second - 1 in cuts | {0} and e - second not in cuts and e - second + 1 in cuts), None)
+    if glued is not None and (end is None or glued < end):
+        end = glued
     end = end or next((e for e in ends if _boundary(text, e)), None)
     # “工会常伴·贴心送暖”: a theme in quotes, not a name
     return None if end is None or _in_short_quote(text, pos, end) else text[pos:end]
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: One-character prepositions jieba glues to the last character of a transliterated name (托合|提为).
+_GLUED_PREPOSITIONS = "为向在给对与和"
 
 
 def _word_ends(run: str) -> set[int]:
@@ -262,6 +290,9 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
     for n in (4, 3):  # 旦增平措, 拉毛措: Tibetan names have no surname
         if _tibetan(text[pos:pos + n]) and (not require_boundary or _boundary(text, pos + n)):
             return text[pos:pos + n]
+    n = _turkic_len(text, pos)  # 县总工会主席库尔班: a Turkic given name alone, no surname and no dot
+    if n and (not require_boundary or _strong_boundary(text, pos + n) or _boundary(text, pos + n)):
+        return text[pos:pos + n]
     for n in _surname_lengths():
         if text[pos:pos + n] not in lexicon.surnames():
             continue
@@ -567,6 +598,7 @@ def find(article: Article) -> list[Mention]:
         if model.get(pos) == name and not via.startswith("ner") and via != "byline":  # bylines: segment's
             via = "ner+" + via
         elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and not _tibetan(name) \
+                and not _turkic(name) \
                 and view.rejects(pos, name, strict=via not in ("post", "officer")):
             # (the model knows few Tibetan names: two name elements suffice; after a post title only a
             # longer name the model read over it (延吉市长途…) overrules the rule)
