@@ -144,3 +144,22 @@ def test_one_part_turkic_names_after_a_post():
                    "皮山县总工会副主席别克介绍了情况。")
     assert roles["阿不都"] == {("主席", "墨玉县总工会")}
     assert roles["别克"] == {("副主席", "皮山县总工会")}
+
+
+# ---------------------------------------------------------------- a head of the one employer
+def test_a_head_written_without_the_employer_heads_the_one_the_article_names():
+    roles = _roles("3月15日，襄樊机械有限公司召开第五届职工代表大会第三次会议。董事长王建国作工作报告。")
+    assert roles["王建国"] == {("董事长", "襄樊机械有限公司")}
+    roles = _roles("3月15日，普洱市人民医院召开第五届职工代表大会第三次会议。院长王建国作医院工作报告。")
+    assert roles["王建国"] == {("院长", "普洱市人民医院")}
+
+
+def test_a_head_among_two_employers_heads_none_of_them():
+    roles = _roles("3月15日，普洱市人民医院与思茅区人民医院联合举办义诊。院长王建国出席。")
+    assert roles["王建国"] == {("院长", None)}
+
+
+def test_one_hospital_written_with_the_short_and_the_full_prefecture_name():
+    roles = _roles("3月15日，德宏傣族景颇族自治州人民医院召开职代会。院长岩光作报告。"
+                   "会议通过《德宏州人民医院绩效方案》。")
+    assert roles["岩光"] == {("院长", "德宏傣族景颇族自治州人民医院")}

@@ -473,6 +473,37 @@ def _ends_in_kind(name: str, kind: str) -> bool:
         and re.search("集团" + _COMPANY_FORM.pattern, name) is not None
 
 
+#: Heads of an employer written without it (董事长某某作工作报告) → the kinds of employer they head.
+_HEAD_POSTS = {t: kinds for kinds, titles in (
+    (("医院", "卫生院", "学院", "研究院"), ("院长", "副院长")),
+    (("公司", "集团"), ("董事长", "副董事长", "总经理", "副总经理")),
+    (("学校", "中学", "小学", "大学", "学院"), ("校长", "副校长")),
+    (("银行", "分行", "支行"), ("行长", "副行长")),
+    (("厂",), ("厂长", "副厂长"))) for t in titles}
+
+
+def _only_employer(article: Article, kinds: tuple[str, ...]) -> str | None:
+    """The one employer of one of ``kinds`` the article names (an organisation, or the body of an enterprise
+    union), for a head of it written without its name; None where it names none or several."""
+    names = {m.attrs["name"] for m in article.of_kind("organization")
+             if m.attrs.get("name", "").endswith(kinds) and m.attrs["name"] not in _BARE_EMPLOYERS}
+    names |= {u.attrs["name"][:-2] for u in article.of_kind("union")
+              if u.attrs.get("name", "").endswith("工会") and u.attrs["name"][:-2].endswith(kinds)
+              and union_level(u.attrs["name"]) in ("enterprise", "other")}
+    names = {n for n in names if not any(o != n and o.endswith(n) for o in names)}  # 某某医院 in 某州某某医院
+
+    def key(name: str) -> tuple[str, str]:  # 某某州人民医院 and 某某傣族自治州人民医院: one hospital
+        chain = _place_chain(name)
+        if not chain:
+            return "", name
+        place = chain[-1][0]
+        return lexicon.city_aliases().get(place, place), name[chain[-1][1]:]
+    by_key: dict[tuple[str, str], str] = {}
+    for n in sorted(names, key=lambda x: (-len(x), x)):  # the fullest form of each
+        by_key.setdefault(key(n), n)
+    return next(iter(by_key.values())) if len(by_key) == 1 else None
+
+
 def _employer_named(article: Article, kind: str, pos: int) -> str | None:
     """The full name of the employer a bare 公司 / 集团公司 / 医院 at ``pos`` stands for: the organisation of
     that kind named last before it, else the body of the one enterprise union of that kind the article
@@ -823,6 +854,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = org_text
             if org is not None and org == body:
                 article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
+            if org is None and org_text is None and title in _HEAD_POSTS:
+                org = _only_employer(article, _HEAD_POSTS[title])  # 院长某某作医院工作报告: the hospital's head
             title, org = _union_post(title, org)
             if org is None and title == "总书记":
                 org = "中共中央"
