@@ -163,3 +163,10 @@ def test_one_hospital_written_with_the_short_and_the_full_prefecture_name():
     roles = _roles("3月15日，德宏傣族景颇族自治州人民医院召开职代会。院长岩光作报告。"
                    "会议通过《德宏州人民医院绩效方案》。")
     assert roles["岩光"] == {("院长", "德宏傣族景颇族自治州人民医院")}
+
+
+# ---------------------------------------------------------------- awards
+def test_quoted_titles_commended_with_their_counts_are_awards():
+    f = extract_text("本报讯 3月2日，普洱市人民医院召开职代会，表彰了“优秀护理标兵”12名、“暖心医生”8名。")
+    assert {a.name for a in f.awards} == {"优秀护理标兵", "暖心医生"}
+    assert not extract_text("本报讯 会议表彰了“两节”期间的先进做法。").awards
