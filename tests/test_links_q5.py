@@ -170,3 +170,13 @@ def test_quoted_titles_commended_with_their_counts_are_awards():
     f = extract_text("本报讯 3月2日，普洱市人民医院召开职代会，表彰了“优秀护理标兵”12名、“暖心医生”8名。")
     assert {a.name for a in f.awards} == {"优秀护理标兵", "暖心医生"}
     assert not extract_text("本报讯 会议表彰了“两节”期间的先进做法。").awards
+
+
+def test_the_field_before_a_quoted_name_after_a_verb_of_setting_it_up_opens_the_name():
+    got = _organisers("本报讯 5月3日，德宏州总工会与州中级人民法院建立劳动争议“一站式”联动化解机制。")
+    assert got.get("劳动争议“一站式”联动化解机制") == "德宏傣族景颇族自治州总工会"
+
+
+def test_a_second_verb_before_a_quoted_name_does_not_open_it():
+    got = _organisers("本报讯 德宏州总工会现已建立建成“双联系”常态化机制。")
+    assert not any(name.startswith("建成") for name in got)
