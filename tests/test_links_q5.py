@@ -180,3 +180,8 @@ def test_the_field_before_a_quoted_name_after_a_verb_of_setting_it_up_opens_the_
 def test_a_second_verb_before_a_quoted_name_does_not_open_it():
     got = _organisers("本报讯 德宏州总工会现已建立建成“双联系”常态化机制。")
     assert not any(name.startswith("建成") for name in got)
+
+
+def test_a_post_in_a_towns_party_committee():
+    roles = _roles("本报讯 会上，建塘镇工会联合会主席、建塘镇党委副书记李华出席。")
+    assert ("副书记", "建塘镇党委") in roles["李华"]

@@ -35,7 +35,7 @@ HELDOUT_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "figu
 # a Han surname), gold first; main scored overall .922 on q01-q13 and .789 on q14-q16 before the fixes they
 # prompted (links-q3).
 HELDOUT_LINKS3_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.98, "figures": 0.99, "programmes": 0.94,
-                         "awards": 0.96, "recipients": 0.92, "organizers": 0.82, "reporters": 0.98, "roles": 0.955,
+                         "awards": 0.96, "recipients": 0.92, "organizers": 0.82, "reporters": 0.98, "roles": 0.96,
                          "parents": 0.99}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value

@@ -745,6 +745,8 @@ _DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:部|处|科|室|办公室|�
 #: A union written by its level alone, then one of its departments: 自治区总工会|权益保障部, 市总工会|办公室.
 _BARE_UNION_DEPARTMENT = re.compile(r"^((?:自治区|自治州|省|市|州|盟|县|区|旗)总工会)"
                                     r"([\u4e00-\u9fff]{1,10}?(?:部|处|科|室|办公室|委员会|工作委员会))$")
+#: A named town, township or street written as a body: 茅坪镇, 某某乡, 某某街道 (not a bare 镇).
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,10}(?:镇|乡|街道)")
 #: A unit a union runs, written after the union's name: 职工服务中心, 职工法律援助中心, 困难职工帮扶中心.
 _UNION_UNIT = re.compile(r"[\u4e00-\u9fff]{2,10}中心")
 #: The bodies a bare org text names by itself, whatever the region.
@@ -794,6 +796,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
             if title.startswith("党委") and len(title) > 2 and org_text is not None:
                 party = body_name(org_text + "党委", region_())
                 if party is not None:  # 自治区党委常委: 常委 of the region's Party committee
+                    title, org_text = title[2:], org_text + "党委"
+                elif _TOWN.fullmatch(org_text):  # 某某镇党委副书记: 副书记 of the town's Party committee
                     title, org_text = title[2:], org_text + "党委"
             # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
             # the same for a yearbook's officers (主席:张三) under the union's heading
