@@ -185,3 +185,11 @@ def test_a_second_verb_before_a_quoted_name_does_not_open_it():
 def test_a_post_in_a_towns_party_committee():
     roles = _roles("本报讯 会上，建塘镇工会联合会主席、建塘镇党委副书记李华出席。")
     assert ("副书记", "建塘镇党委") in roles["李华"]
+
+
+def test_a_facility_a_delegation_visits_gets_no_lead_union_organiser():
+    got = _organisers("全国总工会调研组来怒江调研\n\n6月2日，中华全国总工会调研组来怒江调研。"
+                      "在怒江物流园职工驿站，调研组与快递员亲切交谈。")
+    assert got.get("职工驿站", "absent") is None
+    got = _organisers("本报讯 6月2日，怒江州总工会在物流园新建职工驿站，为快递员提供服务。")
+    assert got.get("职工驿站") == "怒江傈僳族自治州总工会"

@@ -933,9 +933,11 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             fact.organizer = agent.attrs["name"]
             explicit.add(id(fact))
         elif fact.organizer is None and not ctx.in_caption(m.start) and not _whole_place_count(article, m.start) \
-                and not _USED_BY_WORKERS.search(text, max(0, m.start - 12), m.start):
+                and not _USED_BY_WORKERS.search(text, max(0, m.start - 12), m.start) \
+                and not (_VISIT_PLACE.search(text, max(0, m.start - 20), m.start) and text[m.end:m.end + 1] in "，,"):
             # (photo captions name no organiser; nor does a count for a whole place, see _whole_place_count, nor
-            # a platform workers use: 职工通过“某某”APP申领…, a service the item reports on, not one it says who runs)
+            # a platform workers use: 职工通过“某某”APP申领…, nor a facility visited: 在某某物流园职工驿站，…:
+            # services the item reports on, not ones it says who runs)
             fact.organizer = _default_union(article, m.start) or _unless_national_here(article, m.start,
                                                                                       ctx.lead_union)
     # a later sentence that says who runs a programme by one of its forms: 大赛由某省总工会…主办
@@ -970,6 +972,9 @@ _SOUGHT_BEFORE = re.compile(r"(?:申报|争创|参评)[了的]?(?:全国|国家�
 #: Workers as the subject that uses a platform or service right after: 职工通过, 会员可登录, 骑手们使用.
 _USED_BY_WORKERS = re.compile(r"(?:职工|会员|劳动者|群众|市民|骑手|司机|快递员)们?(?:可以|可|均可|还可)?"
                               r"(?:通过|登录|使用|借助)“?$")
+#: A sentence that opens on the place a delegation visits, a facility of a programme: 在某某物流园|职工驿站，
+#: 调研组与快递员座谈 (the visit does not say who runs it).
+_VISIT_PLACE = re.compile(r"(?:^|(?<=[。！？\n]))\s*在[\u4e00-\u9fff]{0,16}$")
 #: A clause whose subject is a whole place (全市共建成…, 全州新建…), not a union: 全市各级工会 excepted.
 _WHOLE_PLACE = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?:(?:19|20)\d{2}年(?:底|末)?[，,]?)?"
                           r"全(?:省|市|县|区|州|盟|旗)(?!各级|工会|总工会)")
