@@ -193,3 +193,16 @@ def test_a_facility_a_delegation_visits_gets_no_lead_union_organiser():
     assert got.get("职工驿站", "absent") is None
     got = _organisers("本报讯 6月2日，怒江州总工会在物流园新建职工驿站，为快递员提供服务。")
     assert got.get("职工驿站") == "怒江傈僳族自治州总工会"
+
+
+def test_one_festival_campaign_named_by_two_of_its_festival_words():
+    f = extract_text("通辽市总工会启动“两节”送温暖活动\n\n本报讯 1月6日，通辽市总工会启动2026年元旦春节送温暖活动，"
+                     "计划筹措送温暖资金800万元。")
+    assert len(f.programmes) == 1
+    assert {"“两节”送温暖活动", "元旦春节送温暖活动"} <= {f.programmes[0].name, *f.programmes[0].aliases}
+    assert f.programmes[0].organizer == "通辽市总工会"
+
+
+def test_campaigns_of_other_seasons_stay_apart():
+    f = extract_text("本报讯 通辽市总工会开展春节送温暖活动，又在7月开展夏季送清凉活动。")
+    assert len(f.programmes) == 2

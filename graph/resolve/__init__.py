@@ -1126,6 +1126,18 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         else:
             host.aliases |= {f.name} | f.aliases
             host.organizer = host.organizer or f.organizer
+    # one festival campaign named by two of its festival words (“两节”送温暖活动, 2025年元旦春节送温暖活动):
+    # the same campaign of the article, merged into the first named
+    seasonal: dict[str, ProgrammeFact] = {}
+    for f in list(out):
+        core = _FESTIVAL_HEAD.sub("", norm_key(f.name))
+        if core == norm_key(f.name) or len(core) < 4:
+            continue
+        host = seasonal.setdefault(core, f)
+        if host is not f:
+            host.aliases |= {f.name} | f.aliases
+            host.organizer = host.organizer or f.organizer
+            out.remove(f)
     # a short campaign name of the lexicon (送温暖) into the one programme that is it with a modifier
     # before and an activity tail after (新春送温暖活动): the headline's short form of the body's name
     terms = set(lexicon.programme_terms())
@@ -1151,6 +1163,8 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
 
 
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}年度?")
+#: The festivals a seasonal campaign is named after, with its year: 2025年元旦春节|送温暖活动, 两节|送温暖活动.
+_FESTIVAL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:两节|元旦春节|元旦、春节|春节|新春|元旦)")
 
 
 def _abridges(short: str, full: str) -> bool:
