@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
                "awards": 0.96, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
 DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.90, "parents": 0.96,
-              "awards": 0.96, "recipients": 0.93, "organizers": 0.83, "reporters": 0.95, "roles": 0.88}
+              "awards": 0.96, "recipients": 0.93, "organizers": 0.845, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
-UNSEEN_FLOORS = {"overall": 0.97, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.86,
+UNSEEN_FLOORS = {"overall": 0.975, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.89,
                  "awards": 0.92, "recipients": 0.95, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
@@ -34,8 +34,8 @@ HELDOUT_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "figu
 # (website and WeChat items, 换届 lists, county, township, enterprise and national industry unions, names without
 # a Han surname), gold first; main scored overall .922 on q01-q13 and .789 on q14-q16 before the fixes they
 # prompted (links-q3).
-HELDOUT_LINKS3_FLOORS = {"overall": 0.975, "unions": 0.98, "persons": 0.97, "figures": 0.99, "programmes": 0.94,
-                         "awards": 0.96, "recipients": 0.92, "organizers": 0.82, "reporters": 0.98, "roles": 0.95,
+HELDOUT_LINKS3_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.98, "figures": 0.99, "programmes": 0.94,
+                         "awards": 0.96, "recipients": 0.92, "organizers": 0.82, "reporters": 0.98, "roles": 0.96,
                          "parents": 0.99}
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
@@ -61,15 +61,15 @@ HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, 
 HELDOUT_FIGURES3_FLOORS = {"figures": 0.99, "overall": 0.98, "unions": 0.96, "persons": 0.99, "programmes": 0.88,
                            "awards": 0.98, "reporters": 0.98, "recipients": 0.98,
                            # its link lists, held out for the link rules (links-q4: fair roles .649, organizers .480)
-                           "roles": 0.99, "parents": 0.95, "organizers": 0.79}
+                           "roles": 0.99, "parents": 0.95, "organizers": 0.82}
 HELDOUT_FIGURES3_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.985, "year_open_acc": 0.57,
                                      "measure_acc": 0.97, "subject_acc": 0.905}
 
 # The fourth held-out links set (tests/data/heldout-q4-links): five invented articles (company unions named two
 # ways, several elected to one post, Mongolian, Tibetan and Uyghur names, a Corps division, programmes named after
 # a year), gold first; main scored overall .904, roles .606, organizers .526 on it before links-q4's fixes.
-HELDOUT_Q4_LINKS_FLOORS = {"overall": 0.965, "unions": 0.99, "persons": 0.91, "figures": 0.99, "programmes": 0.99,
-                           "awards": 0.99, "recipients": 0.99, "organizers": 0.94, "reporters": 0.99, "roles": 0.90,
+HELDOUT_Q4_LINKS_FLOORS = {"overall": 0.99, "unions": 0.99, "persons": 0.99, "figures": 0.99, "programmes": 0.99,
+                           "awards": 0.99, "recipients": 0.99, "organizers": 0.94, "reporters": 0.99, "roles": 0.99,
                            "parents": 0.99}
 # 17 figures (.059 each): one figure under the score.
 HELDOUT_Q4_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.94, "year_acc": 0.94, "measure_acc": 0.94, "subject_acc": 0.64}
@@ -78,15 +78,25 @@ HELDOUT_Q4_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.94, "year_acc": 0.94, "meas
 # on main was figures 1.000, subject .824, year_open .357 (README).  51 figures (.02 each), 14 of them with a null
 # year (.071 each): one figure under the score.
 HELDOUT_Q4_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.98, "unions": 0.98, "persons": 0.98, "reporters": 0.98,
-                             "parents": 0.98, "programmes": 0.85, "roles": 0.6, "organizers": 0.7}
+                             "parents": 0.98, "programmes": 0.85, "roles": 0.98, "organizers": 0.7}
 HELDOUT_Q4_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.98, "year_open_acc": 0.28,
-                                       "measure_acc": 0.96, "subject_acc": 0.84}
+                                       "measure_acc": 0.96, "subject_acc": 0.96}
+
+# The fifth held-out links set (tests/data/heldout-q5-links): eight invented articles (Uyghur, Kazakh, Tibetan,
+# Korean and Dai names, a union's 中心 and its head, a railway group's union by its short forms, a federation's
+# officers elected, a 其中 breakdown naming a county-level city's union), gold first; main scored overall .924,
+# roles .655, organizers .514 on it before links-q5's fixes (its README).  62 figures (.016 each).
+HELDOUT_Q5_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "figures": 0.99, "programmes": 0.93,
+                           "awards": 0.98, "recipients": 0.98, "organizers": 0.84, "reporters": 0.98, "roles": 0.98,
+                           "parents": 0.98}
+HELDOUT_Q5_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.93, "year_open_acc": 0.98,
+                                     "measure_acc": 0.95, "subject_acc": 0.85}
 # The fifth held-out figures set (tests/data/heldout-q5-figures): eight invented articles (东北, 西北 and 西南
 # provinces and minority prefectures; 邮政, 金融, 能源 and 卫生 unions; a 代表大会, a legal-aid review, new-form workers
 # joining), gold first; its fair number on main was overall .924, figures 1.000, year .798, subject .470, measure
 # .915 (README).  117 figures (.0085 each), 3 of them with a null year (.33 each).
-HELDOUT_Q5_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.91, "unions": 0.72, "persons": 0.85, "reporters": 0.98,
-                             "programmes": 0.70, "awards": 0.65, "roles": 0.72, "parents": 0.66, "organizers": 0.29}
+HELDOUT_Q5_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.92, "unions": 0.72, "persons": 0.89, "reporters": 0.98,
+                             "programmes": 0.70, "awards": 0.65, "roles": 0.78, "parents": 0.66, "organizers": 0.29}
 HELDOUT_Q5_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.855, "year_open_acc": 0.66,
                                        "measure_acc": 0.94, "subject_acc": 0.645}
 
@@ -150,6 +160,7 @@ _SETS = {
                            HELDOUT_Q4_FIGURES_ATTRIBUTE_FLOORS),
     "heldout-q5-figures": (DATA / "heldout-q5-figures", 8, HELDOUT_Q5_FIGURES_FLOORS,
                            HELDOUT_Q5_FIGURES_ATTRIBUTE_FLOORS),
+    "heldout-q5-links": (DATA / "heldout-q5-links", 8, HELDOUT_Q5_LINKS_FLOORS, HELDOUT_Q5_LINKS_ATTRIBUTE_FLOORS),
 }
 
 

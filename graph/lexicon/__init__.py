@@ -465,6 +465,41 @@ def tibetan_name_parts() -> frozenset[str]:
 
 
 @cache
+def tibetan_name_finals() -> frozenset[str]:
+    """One-syllable endings of three-character Tibetan names (措, 吉, 加 ...).
+
+    Returns
+    -------
+    frozenset of str
+        A name element of :func:`tibetan_name_parts` then one of these (拉毛措, 卓玛吉) is a
+        personal name with no surname, as Amdo names often are.
+
+    References
+    ----------
+    General knowledge of Tibetan naming, as transcribed in Chinese news
+    (``data/tibetan_name_finals.txt``).
+    """
+    return frozenset(_words("tibetan_name_finals.txt"))
+
+
+@cache
+def turkic_name_parts() -> tuple[str, ...]:
+    """Common Uyghur, Kazakh and Kyrgyz given names (买买提, 库尔班, 叶尔兰 ...), longest first.
+
+    Returns
+    -------
+    tuple of str
+        A name of these written alone after a post (县总工会主席库尔班) is a personal name with no surname.
+
+    References
+    ----------
+    General knowledge of Turkic naming in Xinjiang, as transcribed in Chinese news
+    (``data/turkic_name_parts.txt``).
+    """
+    return _longest_first(_words("turkic_name_parts.txt"))
+
+
+@cache
 def not_names() -> frozenset[str]:
     """Words that look like, or are tagged as, personal names but are not.
 

@@ -219,6 +219,11 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         add(m.start(), m.end(), m.group(1))
     for m in re.finditer(_GIVEN + r"“([^”“\n]{2,40})”", text):
         add(m.start(1) - 1, m.end(1) + 1, m.group(1))
+    # a quoted title commended with the count of those who got it: 表彰了“十佳护士”10名, 评选出“最美职工”20名
+    counted = r"“[^”“\n]{2,20}”(?:\d+|[一二三四五六七八九十百两]+)(?:名|个|位|人|家|支|户)"
+    for m in re.finditer(rf"(?:表彰|评选出|评出|命名)了?((?:{counted}[、和及]?)+)", text):
+        for q in re.finditer(r"“([^”“\n]{2,20})”", m.group(1)):
+            add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
     # a quoted title before 称号 whatever stands between it and the verb: 授予56个集体“某某先进集体”称号
     for m in re.finditer(r"“([^”“\n]{2,40})”(?=(?:荣誉)?称号)", text):
         add(m.start(), m.end(), m.group(1))

@@ -88,9 +88,28 @@ def _boundary(text: str, pos: int) -> bool:
 
 
 def _tibetan(name: str) -> bool:
-    """Whether ``name`` is two Tibetan name elements (旦增平措, :func:`graph.lexicon.tibetan_name_parts`)."""
+    """Whether ``name`` is two Tibetan name elements (旦增平措, :func:`graph.lexicon.tibetan_name_parts`),
+    or one element and a one-syllable ending (拉毛措, :func:`graph.lexicon.tibetan_name_finals`)."""
     parts = lexicon.tibetan_name_parts()
+    if len(name) == 3:
+        return name[:2] in parts and name[2] in lexicon.tibetan_name_finals()
     return len(name) == 4 and name[:2] in parts and name[2:] in parts
+
+
+def _turkic(name: str) -> bool:
+    """Whether ``name`` is one or two Uyghur, Kazakh or Kyrgyz given names (库尔班, 阿不都热合曼;
+    :func:`graph.lexicon.turkic_name_parts`), written without a surname or a dot."""
+    return _turkic_len(name, 0) == len(name) > 0
+
+
+def _turkic_len(text: str, pos: int) -> int:
+    """Length of the longest run of one or two Turkic given names at ``pos`` (0 if none)."""
+    parts = lexicon.turkic_name_parts()
+    first = next((p for p in parts if text.startswith(p, pos)), None)
+    if first is None:
+        return 0
+    second = next((p for p in parts if text.startswith(p, pos + len(first))), "")
+    return len(first) + len(second)
 
 
 def is_plausible_name(name: str) -> bool:
@@ -103,8 +122,8 @@ def is_plausible_name(name: str) -> bool:
         return False
     if name in lexicon.not_names() or name in _post_set():
         return False
-    if _tibetan(name):
-        return True  # 德吉央金: two Tibetan name elements, no surname (德吉 is no surname + 吉央金)
+    if _tibetan(name) or _turkic(name):
+        return True  # 德吉央金, 库尔班: Tibetan or Turkic names, no surname (德吉 is no surname + 吉央金)
     for n in _surname_lengths():
         if name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2:
             return True
@@ -157,6 +176,10 @@ def name_at(text: str, pos: int, require_boundary: bool = True,
     dotted = dotted_name(text, pos)  # the model often cuts these short or starts inside them
     if dotted:
         return dotted
+    n = _turkic_len(text, pos)  # the model cuts some Turkic names short (阿不|都)
+    if n and (not model or len(model.get(pos, "")) < n) \
+            and (not require_boundary or _strong_boundary(text, pos + n) or _boundary(text, pos + n)):
+        return text[pos:pos + n]
     if model and pos in model:
         return _longer_reading(text, pos, model[pos])
     return _rule_name(text, pos, require_boundary)
@@ -221,12 +244,20 @@ def dotted_name(text: str, pos: int) -> str | None:
     before_prep = next((e for e in ends if e - second in cuts and _before_preposition(text, e)), None)
     if before_prep is not None and (end is None or before_prep < end):
         end = before_prep
+    # 某某·托合|提为6个连队授牌, 某某·热合|曼为职工授牌: jieba glued the part's last character to the preposition
+    # after it (提为), so the name ends before that preposition, not where the word it read ends
+    glued = next((e for e in ends if e - second >= 2 and e < second + run and text[e] in _GLUED_PREPOSITIONS
+                  and e - second - 1 in cuts | {0} and e - second not in cuts and e - second + 1 in cuts), None)
+    if glued is not None and (end is None or glued < end):
+        end = glued
     end = end or next((e for e in ends if _boundary(text, e)), None)
     # “工会常伴·贴心送暖”: a theme in quotes, not a name
     return None if end is None or _in_short_quote(text, pos, end) else text[pos:end]
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: One-character prepositions jieba glues to the last character of a transliterated name (托合|提为).
+_GLUED_PREPOSITIONS = "为向在给对与和"
 
 
 def _word_ends(run: str) -> set[int]:
@@ -256,10 +287,12 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
     dotted = dotted_name(text, pos)
     if dotted:
         return dotted
-    parts = lexicon.tibetan_name_parts()
-    if text[pos:pos + 2] in parts and text[pos + 2:pos + 4] in parts and \
-            (not require_boundary or _boundary(text, pos + 4)):
-        return text[pos:pos + 4]
+    for n in (4, 3):  # 旦增平措, 拉毛措: Tibetan names have no surname
+        if _tibetan(text[pos:pos + n]) and (not require_boundary or _boundary(text, pos + n)):
+            return text[pos:pos + n]
+    n = _turkic_len(text, pos)  # 县总工会主席库尔班: a Turkic given name alone, no surname and no dot
+    if n and (not require_boundary or _strong_boundary(text, pos + n) or _boundary(text, pos + n)):
+        return text[pos:pos + n]
     for n in _surname_lengths():
         if text[pos:pos + n] not in lexicon.surnames():
             continue
@@ -359,8 +392,8 @@ def plausible_model_name(name: str) -> bool:
         return False
     if name in lexicon.not_names():  # 严寒, 高度: words that start with a surname (measured: it helps)
         return False
-    if len(name) == 4 and name[:2] in lexicon.tibetan_name_parts() and name[2:] in lexicon.tibetan_name_parts():
-        return True  # 次仁卓玛: a Tibetan name, two name elements and no surname
+    if _tibetan(name):
+        return True  # 次仁卓玛, 拉毛措: a Tibetan name, name elements and no surname
     return any(name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2 for n in _surname_lengths())
 
 
@@ -565,6 +598,7 @@ def find(article: Article) -> list[Mention]:
         if model.get(pos) == name and not via.startswith("ner") and via != "byline":  # bylines: segment's
             via = "ner+" + via
         elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and not _tibetan(name) \
+                and not _turkic(name) \
                 and view.rejects(pos, name, strict=via not in ("post", "officer")):
             # (the model knows few Tibetan names: two name elements suffice; after a post title only a
             # longer name the model read over it (延吉市长途…) overrules the rule)
@@ -637,20 +671,23 @@ def find(article: Article) -> list[Mention]:
                 add(pos, name, "officer", [(m.group(2), *org)] + more)
             prev_org, prev_end = org, end
 
-    # elected by a congress: 选举张三为主席，李四、王五为副主席
+    # elected by a congress: 选举张三为主席，李四、王五为副主席; 选举张三为联合会主席，骑手代表李四为副主席
     for m in re.finditer(r"选举(?:产生)?(?:了)?", text):
         pos = m.end()
         while pos < len(text):
             names = _names_after(text, pos)
+            if not names:  # 骑手代表李四为副主席: who the elected stands for, written before the name
+                rep = _REPRESENTATIVE.match(text, pos)
+                names = _names_after(text, rep.end()) if rep else []
             if not names:
                 break
             after = names[-1][0] + len(names[-1][1])
-            pm = re.match(r"为(" + posts_re.pattern + r")", text[after:after + 14])
-            if not pm or pm.group(1) not in _post_set():
+            chain = _elected_post(text, after)
+            if not chain:
                 break
             for npos, name in names:
-                add(npos, name, "elected", [(pm.group(1), None, None)])
-            pos = after + pm.end()
+                add(npos, name, "elected", [c[:3] for c in chain])
+            pos = chain[0][3]
             if text[pos:pos + 1] not in "，,、;；":
                 break
             pos += 1
@@ -784,6 +821,24 @@ def find(article: Article) -> list[Mention]:
             add(start, name, "repeat")
     out.sort(key=lambda x: x.start)
     return out
+
+
+#: Who an elected person stands for, written before the name: 外卖骑手代表, 职工代表.
+_REPRESENTATIVE = re.compile(r"[\u4e00-\u9fff]{1,8}?代表(?=[\u4e00-\u9fff])")
+
+
+def _elected_post(text: str, at: int) -> list[tuple[str, str | None, int | None, int]]:
+    """The post after 为 at ``at`` in 选举某某为(联合会)主席: ``[(title, org_text, org_start, end)]`` with
+    the body written between 为 and the post (or None), or [] where no post follows within a few words."""
+    if text[at:at + 1] != "为":
+        return []
+    stop = re.search(r"[，,。；;、\n]", text[at:at + 16])
+    limit = at + (stop.start() if stop else 16)
+    pm = [c for c in _posts_re().finditer(text, at + 1, limit) if c.group() in _post_set()]
+    if not pm or not (pm[0].end() == limit or _boundary(text, pm[0].end())):
+        return []
+    org = text[at + 1:pm[0].start()]
+    return [(pm[0].group(), org or None, at + 1 if org else None, pm[0].end())]
 
 
 def _job_at_employer(text: str, end: int, orgs: list[Mention] = ()) -> list[tuple[str, str, int]]:

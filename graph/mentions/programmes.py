@@ -33,12 +33,14 @@ INTRO_VERBS = ("开展", "实施", "举办", "组织", "推出", "启动", "设�
                "发起", "承办", "主办", "参加", "推行", "制定实施", "建立", "开通", "叫响", "探索", "选树完成",
                "创新开展", "广泛开展", "组织开展", "持续开展", "深入开展", "继续实施", "顺利开展", "成功举办",
                "唱响", "打好", "打响", "擦亮", "用好", "推动", "完善", "参与")
+#: A verb of setting up a programme, then the field it works in, before a quoted name: 建立劳动争议|“一站式”….
+_OPENED = re.compile(r"(?:建立|设立|推行|开通|创建)([\u4e00-\u9fff]{2,4})$")
 #: Tails too generic to delimit an unquoted name (长效机制, 知识讲座 ...).
 WEAK_TAILS = ("机制", "讲座", "志愿服务", "课堂", "讲堂", "品牌", "联盟", "座谈会", "交流会", "推进会", "现场会",
               "服务站", "驿站", "工作室")
 #: Verbs after which a bare quoted name is a programme (唱响“四季歌”, 推动“五站进港”).
 QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开展", "举办", "启动", "推动", "实施", "设立", "发起",
-               "建成", "打造", "送上", "送去")
+               "建成", "打造", "送上", "送去", "开通")
 #: What may follow a programme name that ends in a strong tail.
 _AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动|[\u4e00-\u9fff]{1,3}决赛"
                            # the programme's own meeting: …集中行动推进会, …劳动竞赛总结表彰会
@@ -145,6 +147,11 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
             core = q.group(1)
             if len(items) == 1:
                 s = m.start() if (keep_pre or not pre) else qs
+                # 建立劳动争议“一站式”联动化解机制: after a verb of setting one up, the field it works in,
+                # written before the quote, opens the name
+                opened = None if keep_pre or ordinal else _OPENED.search(pre)
+                if opened and _nominal(opened.group(1)):  # (建立建成“某某”机制: no field, a second verb)
+                    s = m.start(2) + opened.start(1)
                 full = text[s:m.end()]
                 c.add(s, m.end(), full, {core, f"“{core}”{tail}", full.replace(ordinal, "", 1) if ordinal else full})
             else:
@@ -323,6 +330,15 @@ def _opens_badly(body: str) -> bool:
     return not toks or toks[0][1] in ("v", "p", "d", "f", "t", "c", "m", "q", "r", "u") \
         or body.startswith(("以来", "来", "起", "初", "底", "末", "上半年", "下半年", "前", "至", "到", "全年", "共",
                             "累计"))
+
+
+def _nominal(phrase: str) -> bool:
+    """Whether jieba reads ``phrase`` as nouns (劳动争议, 法律援助), its last word a noun."""
+    from ..text.segment import words
+
+    toks = words(phrase)
+    return bool(toks) and toks[-1][1].startswith("n") and all(t[1][:1] in ("n", "v", "a") and t[1] != "v"
+                                                               for t in toks)
 
 
 def _ends_in_verb(prefix: str) -> bool:

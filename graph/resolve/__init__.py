@@ -122,11 +122,18 @@ def _place_chain(base: str) -> list[tuple[str, int]]:
     return chain
 
 
+def _in_breakdown(article: Article, pos: int) -> bool:
+    """Whether ``pos`` follows 其中 in its sentence (…4200人，其中某市总工会… / 其中，…: a breakdown of the
+    total before it)."""
+    sent = article.sentence_at(pos)
+    return sent is not None and article.text.find("其中", sent.start, pos) >= 0
+
+
 def _fits(name: str, bare: str) -> bool:
     """Whether a named union is of the level a bare word names (市 → a city, or a municipality)."""
     level = union_level(name)
-    if bare == "市":  # a prefecture, a municipality, or a county-level city (昆山市)
-        return level == "city" or (level == "provincial" and
+    if bare == "市":  # a prefecture, a municipality, or a county-level city (昆山市); not a 州, 盟 or 地区
+        return level == "city" and not _prefix(name).endswith(("州", "盟", "地区")) or (level == "provincial" and
                                    lexicon.province_types().get(_prefix(name)) == "直辖市") \
             or (level == "district" and _prefix(name).endswith("市") and name.endswith("总工会"))
     if bare in ("省", "自治区"):
@@ -224,6 +231,15 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                 if len(o) > len(n) - 2 and re.search(core + _COMPANY_FORM.pattern, o)}
         if len(full) == 1:
             canon[n] = next(iter(full)) + "工会"
+    # 某某局集团公司工会, 集团公司工会 after 中国铁路某某局集团有限公司工会: a group's short form → its union
+    for n in names:
+        if n in canon or not n.endswith("集团公司工会"):
+            continue
+        core = _COMPANY_FORM.sub("", n[:-2])
+        full = {canon.get(o, o) for o in names if o != n and o.endswith("公司工会") and len(o) > len(n)
+                and _COMPANY_FORM.sub("", o[:-2]).endswith(core)}
+        if len(full) == 1:
+            canon[n] = next(iter(full))
     for m in named:
         written = m.attrs.get("written") or m.text
         m.attrs["written"] = written
@@ -289,11 +305,20 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             company = _company_before(article, bare, pos, starts[i - 1] if i else -1)
             if company:
                 return company
+        # 其中，某县级市总工会新发展会员960人: a county-level city's union named in a breakdown is a part of
+        # the whole the article reports, so a later bare 市总工会 is not it (the prefecture's, named elsewhere)
+        parts = {names[k] for k in range(len(names)) if bare == "市" and union_level(names[k]) == "district"
+                 and _in_breakdown(article, starts[k])} if i else set()
+        while i and names[i - 1] in parts:
+            i -= 1
         if i:
             return names[i - 1]
         own = region.union(bare)
         if own and own in level_counts:
             return own
+        rest = [(n, c) for n, c in level_counts.most_common() if n not in parts]
+        if rest:
+            return rest[0][0]
         if level_counts:
             return level_counts.most_common(1)[0][0]
         if own is None and bare in _BARE_EMPLOYERS:
@@ -390,7 +415,7 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
 
 
 #: Employers a text names once in full, then by their kind alone (公司工会, 医院党委书记).
-_BARE_EMPLOYERS = ("公司", "集团", "厂", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
+_BARE_EMPLOYERS = ("公司", "集团", "集团公司", "厂", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
 
 
 def _company_union(article: Article, bare: str, pos: int) -> str | None:
@@ -444,7 +469,54 @@ def _company_before(article: Article, bare: str, pos: int, after: int) -> str | 
 
 def _ends_in_kind(name: str, kind: str) -> bool:
     """Whether an organisation's name ends in ``kind`` (公司), or a group's in 集团(股份)有限公司."""
-    return name.endswith(kind) or kind == "集团" and re.search("集团" + _COMPANY_FORM.pattern, name) is not None
+    return name.endswith(kind) or kind in ("集团", "集团公司") \
+        and re.search("集团" + _COMPANY_FORM.pattern, name) is not None
+
+
+#: Heads of an employer written without it (董事长某某作工作报告) → the kinds of employer they head.
+_HEAD_POSTS = {t: kinds for kinds, titles in (
+    (("医院", "卫生院", "学院", "研究院"), ("院长", "副院长")),
+    (("公司", "集团"), ("董事长", "副董事长", "总经理", "副总经理")),
+    (("学校", "中学", "小学", "大学", "学院"), ("校长", "副校长")),
+    (("银行", "分行", "支行"), ("行长", "副行长")),
+    (("厂",), ("厂长", "副厂长"))) for t in titles}
+
+
+def _only_employer(article: Article, kinds: tuple[str, ...]) -> str | None:
+    """The one employer of one of ``kinds`` the article names (an organisation, or the body of an enterprise
+    union), for a head of it written without its name; None where it names none or several."""
+    names = {m.attrs["name"] for m in article.of_kind("organization")
+             if m.attrs.get("name", "").endswith(kinds) and m.attrs["name"] not in _BARE_EMPLOYERS}
+    names |= {u.attrs["name"][:-2] for u in article.of_kind("union")
+              if u.attrs.get("name", "").endswith("工会") and u.attrs["name"][:-2].endswith(kinds)
+              and union_level(u.attrs["name"]) in ("enterprise", "other")}
+    names = {n for n in names if not any(o != n and o.endswith(n) for o in names)}  # 某某医院 in 某州某某医院
+
+    def key(name: str) -> tuple[str, str]:  # 某某州人民医院 and 某某傣族自治州人民医院: one hospital
+        chain = _place_chain(name)
+        if not chain:
+            return "", name
+        place = chain[-1][0]
+        return lexicon.city_aliases().get(place, place), name[chain[-1][1]:]
+    by_key: dict[tuple[str, str], str] = {}
+    for n in sorted(names, key=lambda x: (-len(x), x)):  # the fullest form of each
+        by_key.setdefault(key(n), n)
+    return next(iter(by_key.values())) if len(by_key) == 1 else None
+
+
+def _employer_named(article: Article, kind: str, pos: int) -> str | None:
+    """The full name of the employer a bare 公司 / 集团公司 / 医院 at ``pos`` stands for: the organisation of
+    that kind named last before it, else the body of the one enterprise union of that kind the article
+    names (中国铁路某某局集团有限公司工会 … 集团公司党委副书记 → 中国铁路某某局集团有限公司)."""
+    orgs = [m.attrs["name"] for m in article.of_kind("organization")
+            if m.end <= pos and m.attrs.get("name") not in _BARE_EMPLOYERS
+            and _ends_in_kind(m.attrs.get("name", ""), kind)]
+    if orgs:
+        return orgs[-1]
+    bodies = {u.attrs["name"][:-2] for u in article.of_kind("union")
+              if u.attrs.get("name", "").endswith("工会") and not u.attrs["name"].endswith("总工会")
+              and len(u.attrs["name"]) > len(kind) + 4 and _ends_in_kind(u.attrs["name"][:-2], kind)}
+    return next(iter(bodies)) if len(bodies) == 1 else None
 
 
 def _zone_in_region(zone: str, region: Region | None) -> bool:
@@ -523,7 +595,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
     if level == "industry":
         if base.startswith("中国"):
             return NATIONAL  # 中国海员建设工会: a national industry union
-        chain = _place_chain(base)
+        # (香港工会联合会 names a place alone: a body of its own, under no 总工会)
+        chain = [c for c in _place_chain(base) if c[1] < len(base)]
         if len(chain) >= 2 and union_level(base[:chain[-1][1]] + "总工会") == "district":
             return base[:chain[-1][1]] + "总工会"  # 泉州市丰泽区快递行业工会联合会 → 泉州市丰泽区总工会
         form, n = _place_prefix(base)
@@ -532,6 +605,15 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         if main_local and main_local != name:
             return main_local  # 教科文卫体工会 in a provincial union's yearbook entry
         return region.union("省") or region.union("自治区") if region else None
+    if level == "other" and name.endswith(("工会联合会", "联合工会")):
+        # 某市新就业形态劳动者工会联合会: a federation of a place's workers of one kind is under the place's union
+        # (香港工会联合会 names a place alone: a body of its own, under no 总工会)
+        chain = [c for c in _place_chain(base) if c[1] < len(base)]
+        if len(chain) >= 2 and union_level(base[:chain[-1][1]] + "总工会") == "district":
+            return base[:chain[-1][1]] + "总工会"  # as 泉州市丰泽区快递行业工会联合会 → 泉州市丰泽区总工会
+        head = _division_union(chain[-1][0], region) if chain else None
+        if head and head != name:
+            return head
     for prov in lexicon.provinces():  # 天津市滨海新区 → 滨海新区
         if base.startswith(prov) and base[len(prov):] in lexicon.municipal_districts():
             base = base[len(prov):]
@@ -663,6 +745,10 @@ _DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:部|处|科|室|办公室|�
 #: A union written by its level alone, then one of its departments: 自治区总工会|权益保障部, 市总工会|办公室.
 _BARE_UNION_DEPARTMENT = re.compile(r"^((?:自治区|自治州|省|市|州|盟|县|区|旗)总工会)"
                                     r"([\u4e00-\u9fff]{1,10}?(?:部|处|科|室|办公室|委员会|工作委员会))$")
+#: A named town, township or street written as a body: 茅坪镇, 某某乡, 某某街道 (not a bare 镇).
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,10}(?:镇|乡|街道)")
+#: A unit a union runs, written after the union's name: 职工服务中心, 职工法律援助中心, 困难职工帮扶中心.
+_UNION_UNIT = re.compile(r"[\u4e00-\u9fff]{2,10}中心")
 #: The bodies a bare org text names by itself, whatever the region.
 _NATIONAL_BODIES = ("党中央", "中共中央", "中央军委", "国务院", "全国人大常委会", "全国政协")
 
@@ -711,6 +797,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 party = body_name(org_text + "党委", region_())
                 if party is not None:  # 自治区党委常委: 常委 of the region's Party committee
                     title, org_text = title[2:], org_text + "党委"
+                elif _TOWN.fullmatch(org_text):  # 某某镇党委副书记: 副书记 of the town's Party committee
+                    title, org_text = title[2:], org_text + "党委"
             # elected at a union's congress (黄伟民当选为经审会主任): the post is in that union
             # the same for a yearbook's officers (主席:张三) under the union's heading
             via = m.attrs.get("via", "")  # "elected", "ner+elected", "officer" ...
@@ -728,7 +816,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     level = re.match(r"^(?:中共)?[\u4e00-\u9fff]*?(自治区|自治州|省|市|州|盟|县|区|旗)", prev_text)
                     body = body_name(level.group(1) + "总工会", region_()) if level else None
                 named_union = u is not None and u.attrs.get("name")
-                if body is not None and inner is None and (org_text == "总工会" or not named_union):
+                if named_union and u.end < org_end and _UNION_UNIT.fullmatch(text[u.end:org_end]):
+                    org = u.attrs["name"] + text[u.end:org_end]  # 州总工会职工服务中心|主任: the centre's head
+                elif body is not None and inner is None and (org_text == "总工会" or not named_union):
                     org = body
                 elif u is not None and u.attrs.get("name"):
                     org = u.attrs["name"]
@@ -740,6 +830,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                         title = dept + title
                 elif org_start in orgs and orgs[org_start].end <= org_end:
                     org = orgs[org_start].attrs["name"]
+                    if org in _BARE_EMPLOYERS:  # 集团公司党委副书记: the group the article names in full
+                        org = _employer_named(article, org, m.start) or org
                     rest = text[orgs[org_start].end:org_end]
                     if rest and re.search(r"(?:院|所|室|部|处|科|厂|车间|中心|分公司|分行|支行|班组|队)$", rest):
                         org = org_text  # a company's sub-unit as written: …公司透平设计院设计三室
@@ -766,6 +858,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = org_text
             if org is not None and org == body:
                 article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
+            if org is None and org_text is None and title in _HEAD_POSTS:
+                org = _only_employer(article, _HEAD_POSTS[title])  # 院长某某作医院工作报告: the hospital's head
             title, org = _union_post(title, org)
             if org is None and title == "总书记":
                 org = "中共中央"
@@ -838,7 +932,12 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         if agent:
             fact.organizer = agent.attrs["name"]
             explicit.add(id(fact))
-        elif fact.organizer is None and not ctx.in_caption(m.start):  # photo captions name no organiser
+        elif fact.organizer is None and not ctx.in_caption(m.start) and not _whole_place_count(article, m.start) \
+                and not _USED_BY_WORKERS.search(text, max(0, m.start - 12), m.start) \
+                and not (_VISIT_PLACE.search(text, max(0, m.start - 20), m.start) and text[m.end:m.end + 1] in "，,"):
+            # (photo captions name no organiser; nor does a count for a whole place, see _whole_place_count, nor
+            # a platform workers use: 职工通过“某某”APP申领…, nor a facility visited: 在某某物流园职工驿站，…:
+            # services the item reports on, not ones it says who runs)
             fact.organizer = _default_union(article, m.start) or _unless_national_here(article, m.start,
                                                                                       ctx.lead_union)
     # a later sentence that says who runs a programme by one of its forms: 大赛由某省总工会…主办
@@ -868,6 +967,31 @@ _OTHER_AGENT = re.compile(r"(?![以在对为向与围])[^，,；;：:]{0,10}?"
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 #: A verb of applying for a recognition right before a programme.
 _SOUGHT_BEFORE = re.compile(r"(?:申报|争创|参评)[了的]?(?:全国|国家级|省级|市级|县级|区级)?$")
+
+
+#: Workers as the subject that uses a platform or service right after: 职工通过, 会员可登录, 骑手们使用.
+_USED_BY_WORKERS = re.compile(r"(?:职工|会员|劳动者|群众|市民|骑手|司机|快递员)们?(?:可以|可|均可|还可)?"
+                              r"(?:通过|登录|使用|借助)“?$")
+#: A sentence that opens on the place a delegation visits, a facility of a programme: 在某某物流园|职工驿站，
+#: 调研组与快递员座谈 (the visit does not say who runs it).
+_VISIT_PLACE = re.compile(r"(?:^|(?<=[。！？\n]))\s*在[\u4e00-\u9fff]{0,16}$")
+#: A clause whose subject is a whole place (全市共建成…, 全州新建…), not a union: 全市各级工会 excepted.
+_WHOLE_PLACE = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?:(?:19|20)\d{2}年(?:底|末)?[，,]?)?"
+                          r"全(?:省|市|县|区|州|盟|旗)(?!各级|工会|总工会)")
+
+
+def _whole_place_count(article: Article, pos: int) -> bool:
+    """Whether ``pos`` lies in a clause about a whole place in an item whose headline names no union
+    (呼伦贝尔：… 2024年，全市共建成“某某驿站”52家): the item reports what was built all over the place, and
+    no union of its lead is the programme's organiser.  A union's own report, whose headline names it
+    (某市总工会：…), keeps its union as the organiser of what it counts."""
+    first = article.paragraphs[0] if article.paragraphs else (0, 0)
+    if any(first[0] <= u.start < first[1] for u in article.of_kind("union")):
+        return False  # the first line, the headline, names a union
+    sent = article.sentence_at(pos)
+    if sent is None or not _WHOLE_PLACE.search(article.text[sent.start:pos]):
+        return False
+    return not any(sent.start <= u.start < pos for u in article.of_kind("union"))
 
 
 def _other_agent(article: Article, pos: int, ctx: _ProgrammeContext) -> bool:
@@ -1002,6 +1126,18 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         else:
             host.aliases |= {f.name} | f.aliases
             host.organizer = host.organizer or f.organizer
+    # one festival campaign named by two of its festival words (“两节”送温暖活动, 2025年元旦春节送温暖活动):
+    # the same campaign of the article, merged into the first named
+    seasonal: dict[str, ProgrammeFact] = {}
+    for f in list(out):
+        core = _FESTIVAL_HEAD.sub("", norm_key(f.name))
+        if core == norm_key(f.name) or len(core) < 4:
+            continue
+        host = seasonal.setdefault(core, f)
+        if host is not f:
+            host.aliases |= {f.name} | f.aliases
+            host.organizer = host.organizer or f.organizer
+            out.remove(f)
     # a short campaign name of the lexicon (送温暖) into the one programme that is it with a modifier
     # before and an activity tail after (新春送温暖活动): the headline's short form of the body's name
     terms = set(lexicon.programme_terms())
@@ -1027,6 +1163,8 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
 
 
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}年度?")
+#: The festivals a seasonal campaign is named after, with its year: 2025年元旦春节|送温暖活动, 两节|送温暖活动.
+_FESTIVAL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:两节|元旦春节|元旦、春节|春节|新春|元旦)")
 
 
 def _abridges(short: str, full: str) -> bool:
