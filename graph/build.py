@@ -270,6 +270,18 @@ def _after_extraction() -> None:
         os.nice(5)
 
 
+def _machine() -> tuple[str, str]:
+    """This machine: its host name and the kernel's boot id (Linux; empty elsewhere)."""
+    import socket
+
+    try:
+        with open("/proc/sys/kernel/random/boot_id") as fh:
+            boot = fh.read().strip()
+    except OSError:
+        boot = ""
+    return socket.gethostname(), boot
+
+
 def _done(value) -> Future:
     fut: Future = Future()
     fut.set_result(value)
@@ -288,6 +300,7 @@ class _Runner:
         self.task_bytes = TASK_BYTES  # in this process: one article a task (see below)
         self.parallel = True  # tasks run in other processes
         self.local = scheduler is None  # ... that see this machine's disk
+        self.packed = False  # ... and send N-Triples back compressed (:func:`articles_task`)
         if scheduler is not None:
             from distributed import Client
 
@@ -298,6 +311,10 @@ class _Runner:
             except ValueError as exc:  # not an address: one clear line, like an unreachable scheduler
                 raise OSError(f"bad Dask scheduler address {scheduler!r}: {exc}") from exc
             client.run(_warm_up)
+            # compressing shards pays only over a network: on this machine (a LocalCluster) it cost the workers
+            # 1.4 CPU s and the build process as much to inflate them (20 MB bench), for a copy through memory
+            here = _machine()
+            self.packed = any(m != here for m in client.run(_machine).values())
             self.workers = max(1, sum(client.nthreads().values()))
             self.window = 8 * self.workers
             self.submit = lambda path: client.submit(extract_file, str(Path(path).resolve()), pure=False)
@@ -616,8 +633,8 @@ def articles_task(items: list[tuple], date: str | None = None, keep_facts: bool 
         As for :func:`article_task`.
     packed : bool
         Compress each shard's N-Triples (zlib, level 1: about a tenth of the bytes, 1.4 CPU s for the
-        20 MB bench's 514 MB) for a trip over the network to the build process (a Dask cluster);
-        :func:`_unpacked` undoes it.
+        20 MB bench's 514 MB) for a trip over the network to the build process (Dask workers on other
+        machines); :func:`_unpacked` undoes it.
 
     Returns
     -------
@@ -685,7 +702,7 @@ def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
     def submit() -> None:
         nonlocal batch, in_flight
         if batch.items:
-            batch.fut = runner.call(articles_task, batch.items, date, keep_facts, remote)
+            batch.fut = runner.call(articles_task, batch.items, date, keep_facts, runner.packed)
             batch.left = len(batch.items)
             in_flight += 1
             batch = _Batch()
@@ -713,7 +730,7 @@ def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
             b.fut = _done(None)  # a Dask worker may free the task's result now
         if res is not None:
             return ReadError(path, res), str(path), False
-        if remote:
+        if runner.packed:
             shard = _unpacked(shard)
         if fcache is not None and key and remote:  # local workers wrote the cache themselves
             if blob is not None:
