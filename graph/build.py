@@ -227,7 +227,13 @@ def _put_entry(folder: str | Path, key: str, facts: ArticleFacts | Shard | bytes
 
 # ---------------------------------------------------------------- extraction
 def _warm_up() -> None:
-    """Initialise jieba (and its domain dictionary) once in a worker process; leave Ctrl-C to the parent."""
+    """Initialise jieba (and its domain dictionary) once in a worker process; leave Ctrl-C to the parent.
+
+    What the worker holds then (its modules, jieba's dictionary; a Dask worker's own state) is frozen out of
+    the garbage collector's sweeps: each full collection traversed all of it again while the worker
+    extracted, 0.36 CPU s of a Dask worker's 5.8 s for 150 articles of the 20 MB bench, 0.10 s frozen
+    (:func:`gc.freeze`; the few objects it holds that may become garbage later are never reclaimed).
+    """
     import signal
 
     from .text.segment import _jieba
@@ -238,6 +244,8 @@ def _warm_up() -> None:
         pass
 
     _jieba()
+    gc.collect()  # garbage is not frozen
+    gc.freeze()
 
 
 def _lighten_worker() -> None:
