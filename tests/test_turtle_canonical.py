@@ -199,3 +199,5 @@ def test_a_worker_writes_its_run_only_where_it_finds_the_jobs_folder(tmp_path):
     assert not (tmp_path / "gone").exists()
     assert turtle.sort_run({}, data, str(tmp_path / "run0")) is None
     assert (tmp_path / "run0").read_bytes() == run
+    (tmp_path / "run1").mkdir()  # a path it cannot write: the run comes back too
+    assert turtle.sort_run({}, data, str(tmp_path / "run1")) == run

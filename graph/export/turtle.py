@@ -396,7 +396,7 @@ def sort_run(prefixes: dict[bytes, bytes], data: bytes, path: str | None = None)
     path : str, optional
         Write the run to this file instead of returning it, when its folder exists here (a worker that
         sees the build's disk: the folder is the build's own, made under a fresh name, so a worker of
-        another machine does not find it unless that disk is shared).
+        another machine does not find it unless that disk is shared) and the file can be written.
 
     Returns
     -------
@@ -415,7 +415,10 @@ def sort_run(prefixes: dict[bytes, bytes], data: bytes, path: str | None = None)
     run = b"".join(blk + b" .\n" for _, blk in sorted(_canonical_block(keys, blk) for blk in blocks))
     if path is None or not Path(path).parent.is_dir():
         return run
-    Path(path).write_bytes(run)
+    try:
+        Path(path).write_bytes(run)
+    except OSError:  # the folder is seen but not writable here (a shared disk, another user): the build writes it
+        return run
     return None
 
 
