@@ -252,8 +252,9 @@ def _lighten_worker() -> None:
     """Free what extraction holds in a Dask worker, before it sorts Turtle (:func:`graph.export.turtle.sort_run`).
 
     The NER model and the memo caches of segmentation are dropped (loaded again by the next extraction);
-    jieba's dictionary stays (loading its user words again would count their frequencies twice).  Freed
-    memory goes back to the system (:func:`_release_memory`).
+    jieba's dictionary stays (loading its user words again would count their frequencies twice).  What
+    :func:`_warm_up` froze is handed back to the garbage collector, so a cluster that runs build after
+    build does not keep what died since.  Freed memory goes back to the system (:func:`_release_memory`).
     """
     from .mentions import ner
     from .text import segment
@@ -261,6 +262,7 @@ def _lighten_worker() -> None:
     ner.load.cache_clear()
     for memo in (segment._words, segment._first_word, segment._first_words):
         memo.cache_clear()
+    gc.unfreeze()
     _release_memory()
 
 

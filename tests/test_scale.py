@@ -1,4 +1,5 @@
 """Parallel builds equal the serial one; the fact cache re-extracts only what changed."""
+import gc
 import importlib
 import re
 import shutil
@@ -47,6 +48,8 @@ def test_dask_cluster_build_is_byte_identical(serial_ttl, tmp_path):
                           scheduler=cluster.scheduler_address)
         # after extraction the workers dropped the NER model (they sorted the Turtle without it)
         assert set(client.run(_model_loaded).values()) == {0}
+        # ... and handed what they froze while extracting back to the garbage collector
+        assert set(client.run(gc.get_freeze_count).values()) == {0}
         # ... and load it again for the next build on the same cluster, which gives the same graph
         _, again = build([SEEDS], tmp_path / "b", html=False, cache=False, scheduler=client)
         # workers on this machine send their shards uncompressed
