@@ -210,11 +210,9 @@ def build_once(jobs: int, corpus: str, out: str, store: str | None = None, dask:
         import dask as dask_lib
         from distributed import LocalCluster
 
-        import graph.build
-
         # the settings the README gives for a cluster that runs builds (none with --dask-defaults, or in
-        # code from before them)
-        config = {} if dask_defaults else getattr(graph.build, "DASK_CONFIG", {})
+        # code from before them); the module from sys.modules: ``graph.build`` is the package's build function
+        config = {} if dask_defaults else getattr(sys.modules["graph.build"], "DASK_CONFIG", {})
         with dask_lib.config.set(config), LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                                        dashboard_address=None, silence_logs=40) as cluster:
             _, report = build([corpus], out, html=False, cache=False, scheduler=cluster.scheduler_address, **kw)

@@ -1,7 +1,9 @@
 """Parallel builds equal the serial one; the fact cache re-extracts only what changed."""
+import gc
 import importlib
 import re
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -46,20 +48,29 @@ def test_dask_cluster_build_is_byte_identical(serial_ttl, tmp_path):
                           scheduler=cluster.scheduler_address)
         # after extraction the workers dropped the NER model (they sorted the Turtle without it)
         assert set(client.run(_model_loaded).values()) == {0}
+        # ... and handed what they froze while extracting back to the garbage collector
+        assert set(client.run(gc.get_freeze_count).values()) == {0}
         # ... and load it again for the next build on the same cluster, which gives the same graph
         _, again = build([SEEDS], tmp_path / "b", html=False, cache=False, scheduler=client)
+        # workers on this machine send their shards uncompressed
+        assert not gb._Runner(scheduler=client).packed
     assert report.articles == 5 and [Path(e.path).name for e in report.failures] == ["missing"]
     assert (tmp_path / "a" / "graph.ttl").read_bytes() == serial_ttl
     assert again.extracted == 5 and (tmp_path / "b" / "graph.ttl").read_bytes() == serial_ttl
 
 
-def test_dask_workers_facts_and_shards_are_cached_by_the_build(serial_ttl, tmp_path, extractions):
+def test_dask_workers_facts_and_shards_are_cached_by_the_build(serial_ttl, tmp_path, extractions, monkeypatch):
     distributed = pytest.importorskip("distributed")
     cache = tmp_path / "cache"
+    inflated, unpacked = [], gb._unpacked
+    monkeypatch.setattr(gb, "_unpacked", lambda shard: inflated.append(shard.key) or unpacked(shard))
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
                                   silence_logs=40) as cluster:
+        # as if the workers were on another machine (this host's name, in this process only): their shards
+        # come back compressed
+        monkeypatch.setattr(socket, "gethostname", lambda: "elsewhere")
         _, report = build([SEEDS], tmp_path / "a", html=False, cache=cache, scheduler=cluster.scheduler_address)
-    assert (report.extracted, report.cached) == (5, 0)
+    assert (report.extracted, report.cached) == (5, 0) and len(inflated) == 5
     assert (tmp_path / "a" / "graph.ttl").read_bytes() == serial_ttl
     _, again = build([SEEDS], tmp_path / "b", html=False, cache=cache)  # the shards the Dask build cached
     assert (again.extracted, again.cached) == (0, 5) and not extractions

@@ -189,3 +189,15 @@ def test_triples_handed_to_a_turtle_job_give_the_same_bytes(tmp_path, monkeypatc
     job.add(added[:1])
     assert job.finish().read_bytes() == reference(store)
     assert [p.name for p in out.iterdir()] == ["graph.ttl"]
+
+
+def test_a_worker_writes_its_run_only_where_it_finds_the_jobs_folder(tmp_path):
+    # a worker of another machine (the job's folder is not there) sends its run back instead
+    data = b"<http://a/2> <http://p/1> \"x\" .\n<http://a/1> <http://p/1> \"y\" .\n"
+    run = turtle.sort_run({}, data, str(tmp_path / "gone" / "run0"))
+    assert run is not None and run.index(b"<http://a/1>") < run.index(b"<http://a/2>")
+    assert not (tmp_path / "gone").exists()
+    assert turtle.sort_run({}, data, str(tmp_path / "run0")) is None
+    assert (tmp_path / "run0").read_bytes() == run
+    (tmp_path / "run1").mkdir()  # a path it cannot write: the run comes back too
+    assert turtle.sort_run({}, data, str(tmp_path / "run1")) == run

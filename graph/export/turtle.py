@@ -394,7 +394,9 @@ def sort_run(prefixes: dict[bytes, bytes], data: bytes, path: str | None = None)
     data : bytes
         Subject blocks, each ending in `` .\n``, without the prefix lines.
     path : str, optional
-        Write the run to this file (a worker that sees the build's disk) instead of returning it.
+        Write the run to this file instead of returning it, when its folder exists here (a worker that
+        sees the build's disk: the folder is the build's own, made under a fresh name, so a worker of
+        another machine does not find it unless that disk is shared) and the file can be written.
 
     Returns
     -------
@@ -411,9 +413,12 @@ def sort_run(prefixes: dict[bytes, bytes], data: bytes, path: str | None = None)
     blocks = data.split(b" .\n")
     blocks.pop()  # after the last block
     run = b"".join(blk + b" .\n" for _, blk in sorted(_canonical_block(keys, blk) for blk in blocks))
-    if path is None:
+    if path is None or not Path(path).parent.is_dir():
         return run
-    Path(path).write_bytes(run)
+    try:
+        Path(path).write_bytes(run)
+    except OSError:  # the folder is seen but not writable here (a shared disk, another user): the build writes it
+        return run
     return None
 
 
@@ -436,7 +441,8 @@ class TurtleJob:
     call : callable
         ``call(fn, *args)`` runs ``fn(*args)`` on a worker and returns a future of its result.
     local : bool
-        The workers see this machine's disk: they write their runs themselves.
+        The workers may see this machine's disk: those that find the job's folder write their runs
+        themselves (:func:`sort_run`), the others send them back.
     window : int
         Chunks handed to the workers and not yet sorted, at most (each held here meanwhile).
     """
