@@ -56,3 +56,38 @@ def test_a_bare_district_union_after_the_district_the_sentence_opens_on():
     unions = _unions("本报讯 哈尔滨市总工会近日召开会议。道外区总工会介绍了经验。在南岗区，区总工会组织职工体检。")
     assert "区总工会" in unions["南岗区总工会"][0]
     assert "区总工会" not in unions["道外区总工会"][0]
+
+
+# ---------------------------------------------------------------- programmes and awards
+def _programmes(text: str) -> dict[str, set[str]]:
+    return {x.name: x.aliases for x in extract_text(text).programmes}
+
+
+def test_a_quoted_name_right_after_a_campaign_is_that_campaign():
+    progs = _programmes("本报讯 今年以来，某某县总工会开展快递员入会专项行动“温暖入会月”，走进分拨中心宣传。")
+    assert len(progs) == 1
+    assert "温暖入会月" in next(iter(progs.values())) | set(progs)
+
+
+def test_a_lexicon_term_inside_a_facilitys_name_is_no_programme_of_its_own():
+    progs = _programmes("本报讯 全县工会法律援助工作站今年共接待职工来访320人次。")
+    assert "工会法律援助" not in progs
+
+
+def test_a_hotline_number_and_the_words_before_its_tail_are_one_name():
+    progs = _programmes("本报讯 驿站统一接入12351职工服务热线，职工可随时求助。")
+    assert "12351职工服务热线" in progs
+    assert "职工服务热线" not in progs
+
+
+def test_a_year_and_a_kind_name_no_programme():
+    progs = _programmes("本报讯 3月2日，某某公司工会召开2024年度劳动竞赛总结大会。"
+                        "与去年相比，2024年竞赛项目增加了12项。")
+    assert not any(n.startswith("度") for n in progs)
+    assert "2024年竞赛项目" not in progs
+    assert "2024年度劳动竞赛" not in progs
+
+
+def test_a_count_of_those_commended_opens_no_title():
+    awards = {a.name for a in extract_text("某某集团表彰18个先进集体\n\n本报讯 某某集团工会召开表彰会。").awards}
+    assert awards == {"先进集体"}

@@ -297,8 +297,9 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         if n in canon or not n.endswith("集团公司工会"):
             continue
         core = _COMPANY_FORM.sub("", n[:-2])
+        # 某某(集团)有限责任公司: the legal name may bracket 集团
         full = {canon.get(o, o) for o in names if o != n and o.endswith("公司工会") and len(o) > len(n)
-                and _COMPANY_FORM.sub("", o[:-2]).endswith(core)}
+                and re.sub(r"[()（）]", "", _COMPANY_FORM.sub("", o[:-2])).endswith(core)}
         if len(full) == 1:
             canon[n] = next(iter(full))
     _merge_same_place(canon, names)
@@ -1012,6 +1013,10 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             i = bisect_left(starts, m.end + 4)
             if i < len(progs) and progs[i].start < m.end + 12:
                 host[id(m)] = progs[i]
+    for a, b in zip(progs, progs[1:], strict=False):
+        if a.end == b.start and b.text.startswith("“") and b.text.endswith("”") and not a.text.endswith("”"):
+            # 开展某某集中行动“某某季”: the quoted name right after a programme's name is that programme's
+            a.attrs["aliases"] = sorted({*a.attrs.get("aliases", ()), b.attrs["name"]})
     fact_of: dict[int, ProgrammeFact] = {}
     for m in sorted(progs, key=lambda x: id(x) in host):  # themes after the programmes they belong to
         forms = {m.attrs["name"], *m.attrs.get("aliases", [])}
