@@ -91,3 +91,16 @@ def test_a_year_and_a_kind_name_no_programme():
 def test_a_count_of_those_commended_opens_no_title():
     awards = {a.name for a in extract_text("某某集团表彰18个先进集体\n\n本报讯 某某集团工会召开表彰会。").awards}
     assert awards == {"先进集体"}
+
+
+# ---------------------------------------------------------------- a sector's unions of a whole place; a group's union
+def test_a_sectors_system_unions_of_the_whole_prefecture_are_its_sector_union():
+    unions = _unions("本报讯 5月6日，四川省甘孜藏族自治州教育工会召开会议。今年以来，全州教育系统工会开展送教下乡。")
+    assert list(unions) == ["四川省甘孜藏族自治州教育工会"]
+    assert "州教育系统工会" in unions["四川省甘孜藏族自治州教育工会"][0]
+
+
+def test_a_groups_short_union_name_finds_a_legal_name_that_brackets_the_group():
+    f = extract_text("本报讯 3月2日，山西某某煤业(集团)有限责任公司工会召开表彰会。集团公司工会副主席赵明宣读了决定。")
+    assert [u.name for u in f.unions] == ["山西某某煤业(集团)有限责任公司工会"]
+    assert {(r.title, r.org) for p in f.persons for r in p.roles} == {("副主席", "山西某某煤业(集团)有限责任公司工会")}

@@ -208,7 +208,7 @@ def _province_written(canon: dict[str, str], names: list[str]) -> None:
     by_tail: dict[str, str] = {}
     for longer in names:
         chain = _place_chain(_prefix(longer))
-        if len(chain) >= 2 and union_level(longer) in ("city", "district"):
+        if len(chain) >= 2 and union_level(longer) not in ("national", "provincial"):
             by_tail.setdefault(longer[chain[0][1]:], longer)  # 吉林省|延边朝鲜族自治州总工会
     if not by_tail:
         return
@@ -278,10 +278,13 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                 canon[n] = canon.get(longer, longer)
                 break
         else:
-            level_word = next((w for w in ("自治区", "省", "市", "区", "县") if p.startswith(w)), "")
-            place = (region.union(level_word) or "")[:-3] if level_word and industry_name(p[len(level_word):]) else ""
+            level_word = next((w for w in ("自治区", "自治州", "省", "市", "区", "县", "州", "盟")
+                               if p.startswith(w)), "")
+            # (全州金融系统工会: the union of a sector's 系统 throughout the place is the place's sector union)
+            sector = p[len(level_word):].removesuffix("系统") if n.endswith("系统工会") else p[len(level_word):]
+            place = (region.union(level_word) or "")[:-3] if level_word and industry_name(sector) else ""
             if place:  # 省教育工会 → 青海省教育工会: the region's industry union
-                canon[n] = place + n[len(level_word):]
+                canon[n] = place + sector + n[len(p):]
     # 金龙铸造公司工会 after 阳城县金龙铸造有限公司: a company's short form → the union of its full name
     companies = {m.attrs["name"] for m in article.of_kind("organization") if m.attrs.get("name", "").endswith("公司")}
     for n in names:
