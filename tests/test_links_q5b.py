@@ -104,3 +104,11 @@ def test_a_groups_short_union_name_finds_a_legal_name_that_brackets_the_group():
     f = extract_text("本报讯 3月2日，山西某某煤业(集团)有限责任公司工会召开表彰会。集团公司工会副主席赵明宣读了决定。")
     assert [u.name for u in f.unions] == ["山西某某煤业(集团)有限责任公司工会"]
     assert {(r.title, r.org) for p in f.persons for r in p.roles} == {("副主席", "山西某某煤业(集团)有限责任公司工会")}
+
+
+# ---------------------------------------------------------------- Kham spellings of Tibetan names
+def test_kham_spellings_of_tibetan_name_elements_elected_to_posts():
+    roles = {p.name: {(r.title, r.org) for r in p.roles} for p in extract_text(
+        "本报讯 在随后召开的五届一次全委会上，才仁旺姆当选为甘孜藏族自治州总工会主席，昂文扎西当选为副主席。").persons}
+    assert roles["才仁旺姆"] == {("主席", "甘孜藏族自治州总工会")}
+    assert roles["昂文扎西"] == {("副主席", "甘孜藏族自治州总工会")}
