@@ -112,3 +112,10 @@ def test_kham_spellings_of_tibetan_name_elements_elected_to_posts():
         "本报讯 在随后召开的五届一次全委会上，才仁旺姆当选为甘孜藏族自治州总工会主席，昂文扎西当选为副主席。").persons}
     assert roles["才仁旺姆"] == {("主席", "甘孜藏族自治州总工会")}
     assert roles["昂文扎西"] == {("副主席", "甘孜藏族自治州总工会")}
+
+
+# ---------------------------------------------------------------- a bank branch's union
+def test_a_bank_branchs_union_is_a_union():
+    names = [u.name for u in extract_text("本报讯 中国建设银行丽江分行工会为会员提供低息贷款。"
+                                          "中国工商银行大理支行工会开展健步走活动。").unions]
+    assert names == ["中国建设银行丽江分行工会", "中国工商银行大理支行工会"]
