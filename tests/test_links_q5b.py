@@ -119,3 +119,9 @@ def test_a_bank_branchs_union_is_a_union():
     names = [u.name for u in extract_text("本报讯 中国建设银行丽江分行工会为会员提供低息贷款。"
                                           "中国工商银行大理支行工会开展健步走活动。").unions]
     assert names == ["中国建设银行丽江分行工会", "中国工商银行大理支行工会"]
+
+
+def test_a_unions_legal_adviser_is_a_post_of_the_union():
+    roles = {p.name: {(r.title, r.org) for r in p.roles} for p in extract_text(
+        "本报讯 乌苏市总工会法律顾问阿依古丽·买买提为28名农民工追回工资40万元。").persons}
+    assert roles["阿依古丽·买买提"] == {("法律顾问", "乌苏市总工会")}
