@@ -125,3 +125,10 @@ def test_a_unions_legal_adviser_is_a_post_of_the_union():
     roles = {p.name: {(r.title, r.org) for r in p.roles} for p in extract_text(
         "本报讯 乌苏市总工会法律顾问阿依古丽·买买提为28名农民工追回工资40万元。").persons}
     assert roles["阿依古丽·买买提"] == {("法律顾问", "乌苏市总工会")}
+
+
+def test_a_long_lexicon_campaign_in_the_headline_is_the_bodys_modified_programme():
+    progs = _programmes("某县今年组织300名教师职工疗休养\n\n本报讯 今年县总工会与县教育局联合开展教师职工疗休养活动，"
+                        "共组织教师300名分6批次疗休养。")
+    assert "职工疗休养" not in progs
+    assert any(n.endswith("职工疗休养活动") for n in progs)

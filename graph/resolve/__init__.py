@@ -1251,10 +1251,11 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             host.aliases |= {f.name} | f.aliases
             host.organizer = host.organizer or f.organizer
             out.remove(f)
-    # a short campaign name of the lexicon (送温暖) into the one programme that is it with a modifier
-    # before and an activity tail after (新春送温暖活动): the headline's short form of the body's name
+    # a campaign name of the lexicon (送温暖, 职工疗休养) into the one programme that is it with a modifier
+    # before and an activity tail after (新春送温暖活动, 医务职工疗休养活动): the headline's short form of the body's
+    # name
     terms = set(lexicon.programme_terms())
-    for f in [f for f in out if len(norm_key(f.name)) < 4 and f.name in terms]:
+    for f in [f for f in out if f.name in terms]:
         key = norm_key(f.name)
         hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))]
         if len(hosts) == 1:
