@@ -260,6 +260,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         for part in re.split(r"[、和]", m.group(1)):
             s, pos = pos, pos + len(part) + 1
             name = re.sub(r"^\d{4}年度?", "", part)
+            # 表彰21个先进集体: the count of those commended opens no title
+            name = re.sub(r"^(?:\d+|[一二三四五六七八九十百两]+)[个名位家支批]", "", name)
             s += len(part) - len(name)
             if len(_plain(name)) < 4 or name.startswith(_DEMONSTRATIVE) \
                     or not re.search(f"(?:{heads})$", name) or re.search(r"等(?:\d|[一二三四五六七八九十两])", name):

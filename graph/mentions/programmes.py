@@ -212,6 +212,11 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         for q in re.finditer(_Q, m.group(1)):
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
 
+    # 4. hotlines and platforms named by a number, before pattern 3 can take the words after the number
+    # (12351职工服务热线 is one name, not 职工服务热线)
+    for m in re.finditer(r"(?<![\d.])(\d{4,6})(?:[\u4e00-\u9fff]{0,4}?(?:热线|平台)|APP)", text):
+        c.add(m.start(), m.end(), m.group())
+
     # 3. ordinal, verb or clause edge + unquoted name ending in a tail
     for m in re.finditer(rf"{_ORDINAL}[\u4e00-\u9fff]{{2,16}}?{tails}", text):
         short = re.sub(_ORDINAL, "", m.group(), count=1)
@@ -261,11 +266,12 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         if core in ("重点", "重大", "民生", "各项", "惠民", "重要", "一批"):
             continue  # 全市重点工程: a kind of project, not a programme
         name = text[s:m.end()]
-        if year is not None and m.start() - year.end() >= 3 and "的" not in name:
-            # 2024年度职工技能竞赛, 2025年全省…大赛: the year opens the name (and delimits it)
-            c.add(year.start(), m.end(), text[year.start():m.end()],
-                  {text[year.start(1):m.end()], text[year.end(1):m.end()]})
-            continue
+        if year is not None:
+            if m.start() - year.end() >= 3 and "的" not in name:
+                # 2024年度职工技能竞赛, 2025年全省…大赛: the year opens the name (and delimits it)
+                c.add(year.start(), m.end(), text[year.start():m.end()],
+                      {text[year.start(1):m.end()], text[year.end(1):m.end()]})
+            continue  # (2025年度|劳动竞赛: too short after the year to name one; no name opens inside a year)
         if m.start() - s >= 3 and "的" not in name.replace("党的", "") and not _ends_in_verb(text[s:m.start()]) \
                 and _AFTER_STRONG.match(text, m.end()):
             c.add(s, m.end(), name)
@@ -276,13 +282,12 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         body = m.group(1)
         if "的" in body or any(v in body for v in INTRO_VERBS) or _opens_badly(body):
             continue  # 2024年以来开展…, 2025年上半年…: a time before a clause, not a name
+        if re.fullmatch(tails, body) or re.fullmatch(tails, text[m.start(1):m.end()]):
+            continue  # 2025年竞赛项目, 2025年度劳动竞赛: a year and a kind (tail words only) name nothing
         if any(t in m.group() for t in _terms()):
             continue  # 2025年元旦春节送温暖活动: a campaign of the lexicon, named by pattern 5 with its modifiers
         c.add(m.start(), m.end(), m.group(), {text[m.start(1):m.end()]})
 
-    # 4. hotlines and platforms named by a number
-    for m in re.finditer(r"(?<![\d.])(\d{4,6})(热线|服务热线|平台|APP)", text):
-        c.add(m.start(), m.end(), m.group())
 
     # 5. lexicon terms
     tail_after = re.compile(_tails_re(quoted=True))
@@ -290,6 +295,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         if term not in text:  # most terms are not in a given article: skip building their patterns
             continue
         for start in occurrences(text, term):
+            if _FACILITY_AFTER.match(text, start + len(term)):
+                continue  # 某某工会法律援助工作站: the term names what a facility does, inside the facility's name
             # 送温暖活动, 元旦春节送温暖活动: the term with its tail is the written name
             t = tail_after.match(text, start + len(term))
             if t and not re.match(r"工作|举措|栏目", t.group()) and c.free(start, t.end()):
@@ -306,6 +313,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     return c.out
 
 
+#: A facility's head right after a lexicon term: the term is part of the facility's name.
+_FACILITY_AFTER = re.compile(r"工作站|服务站|调处中心|服务中心")
 #: What 全 makes a scope of (全国, 全省 …).
 _SCOPES = "国省市区县州盟旗"
 _HAN1 = re.compile(r"[\u4e00-\u9fff]")

@@ -49,7 +49,7 @@ _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC_PARTS), key=len,
 _ZONE_TAILS = ("经济技术开发区", "技术开发区", "开发区", "高新区", "园区", "工业园", "产业园", "科技园", "核心区",
                "综保区", "保税区", "新区", "功能区", "园")
 _ENTERPRISE_TAILS = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "厂", "医院", "学校", "大学", "学院",
-                     "银行", "中心", "研究院", "研究所", "酒店", "商场", "超市", "站", "局", "委")
+                     "银行", "分行", "支行", "中心", "研究院", "研究所", "酒店", "商场", "超市", "站", "局", "委")
 
 
 #: Words that open a phrase before a union's name without being part of it: verbs of electing,
@@ -186,8 +186,10 @@ def _is_proper(prefix: str) -> bool:
 
     base = strip_parens(prefix)
     toks = words(base)
-    if toks and toks[-1][1] == "v" and not (len(toks[-1][0]) >= 3 and toks[-1][0].endswith(_DIVISION_TAILS)):
-        return False  # prose before 工会: 三大主题活动彰显|工会 (jieba's 塘厦镇/v is a town, though)
+    if toks and toks[-1][1] == "v" and not (len(toks[-1][0]) >= 3 and toks[-1][0].endswith(_DIVISION_TAILS)) \
+            and not (toks[-1][0] in ("分行", "支行") and len(toks) > 1):
+        # prose before 工会: 三大主题活动彰显|工会 (jieba's 塘厦镇/v is a town, though; 某地|分行/v a bank's branch)
+        return False
     if any(place_cover(prefix)):
         return True
     full = lexicon.divisions()

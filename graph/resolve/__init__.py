@@ -170,6 +170,67 @@ def _clause_level(text: str, pos: int, region: Region) -> str | None:
     return region.union(m.group()) if m else None
 
 
+def _merge_same_place(canon: dict[str, str], names: list[str]) -> None:
+    """One union for the names that differ only in how the same place is written before the same
+    body (德宏州金融工会, 云南省德宏傣族景颇族自治州金融工会): each goes to the longest of them.
+
+    ``canon`` maps forms to full names (changed in place; forms already mapped are kept);
+    ``names`` are the names written in the article, longest first.
+    """
+    groups: dict[tuple, list[str]] = {}
+    divisions = lexicon.divisions()
+    for n in names:
+        head = n[len(_prefix(n)):]
+        chain = _place_chain(n[:len(n) - len(head)])
+        if not chain or not head:
+            continue
+        divs = divisions.get(chain[-1][0], ())
+        rest = n[chain[-1][1]:]
+        if len(divs) == 1 and rest != head:  # a body after the place, not the place's own 工会
+            groups.setdefault((divs[0], rest), []).append(n)
+    for group in groups.values():
+        for n in group[1:]:  # names are longest first
+            canon.setdefault(n, group[0])
+
+
+def _province_written(canon: dict[str, str], names: list[str]) -> None:
+    """Point a short form's full name at the same name written with its province before it.
+
+    延边州总工会 expands to 延边朝鲜族自治州总工会; where the article writes 吉林省延边朝鲜族自治州总工会,
+    that is the union meant, so every form of it is one union; a form whose full name is itself a short
+    form of a longer name goes to the longer one.  ``canon`` maps forms to full names
+    (changed in place); ``names`` are the names written in the article.
+    """
+    for n, full in list(canon.items()):  # 博州工会 → 博尔塔拉蒙古自治州总工会 → 新疆博尔塔拉蒙古自治州总工会
+        if full in canon and canon[full] != n:
+            canon[n] = canon[full]
+    written = set(names)
+    by_tail: dict[str, str] = {}
+    for longer in names:
+        chain = _place_chain(_prefix(longer))
+        if len(chain) >= 2 and union_level(longer) not in ("national", "provincial"):
+            by_tail.setdefault(longer[chain[0][1]:], longer)  # 吉林省|延边朝鲜族自治州总工会
+    if not by_tail:
+        return
+    for n, full in canon.items():
+        if full not in written and full in by_tail:
+            target = by_tail[full]
+            canon[n] = canon.get(target, target)
+
+
+def _without_province(name: str) -> str | None:
+    """A union of a prefecture or county written after its province, without the province
+    (云南省楚雄彝族自治州总工会 → 楚雄彝族自治州总工会, 云南省某某州金融工会 → 某某州金融工会): the name it
+    goes by in its own province.  None for other names."""
+    chain = _place_chain(_prefix(name))
+    if len(chain) < 2:
+        return None
+    divs = lexicon.divisions().get(chain[0][0], ())
+    if len(divs) != 1 or divs[0][1] is not None:  # the first place is a province, not a city
+        return None
+    return name[chain[0][1]:]
+
+
 def resolve_unions(article: Article) -> dict[str, UnionFact]:
     """Give every union mention a canonical ``attrs["name"]``; return the unions.
 
@@ -217,10 +278,13 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                 canon[n] = canon.get(longer, longer)
                 break
         else:
-            level_word = next((w for w in ("自治区", "省", "市", "区", "县") if p.startswith(w)), "")
-            place = (region.union(level_word) or "")[:-3] if level_word and industry_name(p[len(level_word):]) else ""
+            level_word = next((w for w in ("自治区", "自治州", "省", "市", "区", "县", "州", "盟")
+                               if p.startswith(w)), "")
+            # (全州金融系统工会: the union of a sector's 系统 throughout the place is the place's sector union)
+            sector = p[len(level_word):].removesuffix("系统") if n.endswith("系统工会") else p[len(level_word):]
+            place = (region.union(level_word) or "")[:-3] if level_word and industry_name(sector) else ""
             if place:  # 省教育工会 → 青海省教育工会: the region's industry union
-                canon[n] = place + n[len(level_word):]
+                canon[n] = place + sector + n[len(p):]
     # 金龙铸造公司工会 after 阳城县金龙铸造有限公司: a company's short form → the union of its full name
     companies = {m.attrs["name"] for m in article.of_kind("organization") if m.attrs.get("name", "").endswith("公司")}
     for n in names:
@@ -236,14 +300,21 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         if n in canon or not n.endswith("集团公司工会"):
             continue
         core = _COMPANY_FORM.sub("", n[:-2])
+        # 某某(集团)有限责任公司: the legal name may bracket 集团
         full = {canon.get(o, o) for o in names if o != n and o.endswith("公司工会") and len(o) > len(n)
-                and _COMPANY_FORM.sub("", o[:-2]).endswith(core)}
+                and re.sub(r"[()（）]", "", _COMPANY_FORM.sub("", o[:-2])).endswith(core)}
         if len(full) == 1:
             canon[n] = next(iter(full))
+    _merge_same_place(canon, names)
+    _province_written(canon, names)
     for m in named:
         written = m.attrs.get("written") or m.text
         m.attrs["written"] = written
-        m.attrs["name"] = canon.get(m.attrs["name"], m.attrs["name"])
+        n = m.attrs["name"]
+        level_word = n[:1] if n[:1] in "市区县" and industry_name(_prefix(n)[1:]) else ""
+        scene = _scene_place(article.text, m.start, level_word) if level_word else None
+        # 在某某市，市总工会联合市金融工会…: the industry union of the place the sentence opens on
+        m.attrs["name"] = scene[:-3] + n[1:] if scene else canon.get(n, n)
 
     # scopes: union headings scope their sections
     section_union: dict[int, str] = {}
@@ -289,7 +360,7 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     def by_level(bare: str, pos: int) -> str | None:
         if bare == "":
             return _clause_level(article.text, pos, region) or article_main
-        chained = _chained_body_place(article.text, pos, bare)
+        chained = _chained_body_place(article.text, pos, bare) or _scene_place(article.text, pos, bare)
         if chained:
             return chained
         sent = article.sentence_at(pos)
@@ -346,6 +417,10 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         u = unions.setdefault(n, UnionFact(n, level=union_level(n)))
         if m.attrs["written"] != n:
             u.aliases.add(m.attrs["written"])
+    for n, u in unions.items():
+        bare = _without_province(n)
+        if bare:
+            u.aliases.add(bare)
     main_district = next((n for n, _ in counts.most_common() if union_level(n) in ("district", "city")), None) \
         or next((n for n, _ in counts.most_common() if union_level(n) == "industrial-park"), None)
     main_local = next((n for n, _ in Counter(m.attrs["name"] for m in mentions if m.attrs.get("name")).most_common()
@@ -443,6 +518,40 @@ def _chained_body_place(text: str, pos: int, bare: str) -> str | None:
         if place[k:] in lexicon.counties() or place[k:] in lexicon.cities() \
                 or place[k:] in lexicon.municipal_districts():
             return place[k:] + "总工会"
+    return None
+
+
+#: A clause that only names a place (在瑞安市，…): the scene the next clause is set in.
+_SCENE = re.compile(r"(?:^|(?<=[。！？!?\n；;]))\s*在([\u4e00-\u9fff]{2,10}?(?:市|县|区|旗))[，,]"
+                    r"[^，,。；;：:！？!?\n]{0,12}$")
+
+
+def _scene_place(text: str, pos: int, bare: str) -> str | None:
+    """The union of the place a sentence opens on, for a bare 市/县/区总工会 in its next clause
+    (在某某市，市总工会联合… → 某某市总工会), where the place ends in the bare level word.
+
+    Parameters
+    ----------
+    text : str
+        The article's text.
+    pos : int
+        Character offset of the bare mention.
+    bare : str
+        Its level word (市, 县, 区 ...).
+
+    Returns
+    -------
+    str or None
+        The place's 总工会, or None where the sentence opens otherwise.
+    """
+    m = _SCENE.search(text, max(0, pos - 16), pos)
+    if m is None or not m.group(1).endswith(bare):
+        return None
+    place = m.group(1)
+    for k in range(len(place) - 1):  # the longest known place that ends the run
+        tail = place[k:]
+        if tail in lexicon.counties() or tail in lexicon.cities() or tail in lexicon.municipal_districts():
+            return tail + "总工会"
     return None
 
 
@@ -907,6 +1016,10 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             i = bisect_left(starts, m.end + 4)
             if i < len(progs) and progs[i].start < m.end + 12:
                 host[id(m)] = progs[i]
+    for a, b in zip(progs, progs[1:], strict=False):
+        if a.end == b.start and b.text.startswith("“") and b.text.endswith("”") and not a.text.endswith("”"):
+            # 开展某某集中行动“某某季”: the quoted name right after a programme's name is that programme's
+            a.attrs["aliases"] = sorted({*a.attrs.get("aliases", ()), b.attrs["name"]})
     fact_of: dict[int, ProgrammeFact] = {}
     for m in sorted(progs, key=lambda x: id(x) in host):  # themes after the programmes they belong to
         forms = {m.attrs["name"], *m.attrs.get("aliases", [])}
@@ -1138,10 +1251,11 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             host.aliases |= {f.name} | f.aliases
             host.organizer = host.organizer or f.organizer
             out.remove(f)
-    # a short campaign name of the lexicon (送温暖) into the one programme that is it with a modifier
-    # before and an activity tail after (新春送温暖活动): the headline's short form of the body's name
+    # a campaign name of the lexicon (送温暖, 职工疗休养) into the one programme that is it with a modifier
+    # before and an activity tail after (新春送温暖活动, 医务职工疗休养活动): the headline's short form of the body's
+    # name
     terms = set(lexicon.programme_terms())
-    for f in [f for f in out if len(norm_key(f.name)) < 4 and f.name in terms]:
+    for f in [f for f in out if f.name in terms]:
         key = norm_key(f.name)
         hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))]
         if len(hosts) == 1:
