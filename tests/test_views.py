@@ -210,3 +210,49 @@ def test_capped_ego_page_has_fixed_rings(seed, tmp_path):
     r = {n: (x * x + y * y) ** 0.5 for n, (x, y) in pos.items()}
     assert max(r[n] for n in near if n in r) < min(r[n] for n in r if n not in near and n != centre)
     assert "其余" in v.note and "灰色" in html
+
+
+def _overview_graph(n: int, seed: int) -> nx.MultiDiGraph:
+    """A scale-free graph of ``n`` union/person nodes, the degree spread of an entity graph."""
+    U = nx.barabasi_albert_graph(n, 1, seed=seed)
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((str(v), {"kind": "union" if v % 3 else "person"}) for v in U)
+    G.add_edges_from((str(a), str(b)) for a, b in U.edges())
+    return G
+
+
+def _shown(G, pos, view) -> set[str]:
+    """The labels vis-network draws at the zoom that fits ``view``: screen size at least drawThreshold - 1."""
+    from graph.export.html import DRAW_THRESHOLD, fit_zoom, label_fonts
+
+    zoom = fit_zoom(pos, view)
+    return {n for n, f in label_fonts(G, pos).items() if f * zoom >= DRAW_THRESHOLD - 1}
+
+
+@pytest.mark.parametrize("n,seed", [(240, 2), (600, 3), (1200, 4)])
+def test_overview_labels_are_chosen_against_the_fitting_zoom(n, seed):
+    """The hubs' labels show at the zoom that fits the page and the others' do not, in any window from 0.7 to
+    1.6 times the one the sizes were chosen for; at 100 % every label is drawn."""
+    from graph.export.html import DRAW_THRESHOLD, VIEW_PX, grouped_layout, hubs, label_fonts
+
+    G = _overview_graph(n, seed)
+    pos = grouped_layout(G)
+    named = hubs(G)
+    assert 5 <= len(named) <= 0.3 * n
+    assert max(G.nodes, key=G.degree) in named and all(G.degree(v) >= 2 for v in named)
+    assert min(label_fonts(G, pos).values()) >= DRAW_THRESHOLD
+    for f in (0.7, 1.0, 1.6):
+        assert _shown(G, pos, (VIEW_PX[0] * f, VIEW_PX[1] * f)) == named, f
+
+
+def test_overview_labels_hold_when_one_leaf_joins():
+    """A graph one leaf larger labels the same hubs (the old absolute sizes flipped on such a change)."""
+    from graph.export.html import VIEW_PX, grouped_layout
+
+    G = _overview_graph(240, 5)
+    before = _shown(G, grouped_layout(G), VIEW_PX)
+    leaf = max(G.nodes, key=lambda v: (G.degree(v) == 1, v))
+    G.add_node("new", kind="person")
+    G.add_edge("new", leaf)
+    after = _shown(G, grouped_layout(G), VIEW_PX)
+    assert after - {leaf} == before

@@ -241,27 +241,94 @@ def groups(G: nx.MultiDiGraph, seed: int = 7) -> list[list[str]]:
 
 #: Pixels per node in a group's disc, and the gap between discs.
 _SPACING, _GAP = 46.0, 60.0
-#: Label font size on overview pages, in canvas pixels: ``min(base + step * sqrt(degree), top)``; article
-#: titles stop at ``article`` (they are hubs with long labels).
-LABEL_FONT = {"base": 10.0, "step": 5.0, "top": 34.0, "article": 20.0}
-#: vis-network draws no label smaller than this less one on screen (pixels): on an overview page at the zoom that
-#: fits it, only the labels of well-connected nodes pass.
+#: vis-network draws no label smaller than this less one on screen (pixels); see :func:`label_fonts`.
 DRAW_THRESHOLD = 9
+#: The canvas an overview page opens in (screen pixels): a 1400 × 900 browser window less the page's header
+#: (measured in headless Chromium: 1398 × 587). Windows from about 0.7 to 1.6 times as large keep the same labels.
+VIEW_PX = (1400.0, 590.0)
+#: Label sizes on screen at the zoom that fits the page (pixels): hubs start well above the cutoff and grow with
+#: degree to ``hub_max`` (``article`` for article titles, long hubs); the others sit well below it. The margin on
+#: both sides is what keeps the choice stable when a window, or the graph by one node, differs.
+LABEL_SCREEN = {"hub": 1.5 * (DRAW_THRESHOLD - 1), "hub_max": 20.0, "article": 14.0,
+                "other": 0.6 * (DRAW_THRESHOLD - 1)}
+#: Share of an overview's nodes that are hubs (labelled at the fitting zoom), and its bounds in nodes.
+HUB_SHARE, HUB_MIN, HUB_MAX = 0.15, 5, 60
 
 
-def label_font(degree: int, kind: str) -> float:
-    """The label size of a node on an overview page (canvas pixels), growing with its degree.
+def fit_zoom(pos: dict[str, tuple[float, float]], view: tuple[float, float] = VIEW_PX, pad: float = 40.0) -> float:
+    """The zoom vis-network's ``fit()`` picks for nodes at ``pos`` in a canvas of ``view`` pixels.
 
-    Absolute, not relative to the page's largest node, so a page of small
-    nodes is not drawn with giant labels.
+    vis-network (``View.fit``) takes the smaller of width and height over
+    1.1 times the nodes' extent, and never zooms in past 1 on opening;
+    ``pad`` (canvas pixels) stands for the dots and labels at the edges.
 
     Examples
     --------
-    >>> label_font(1, "union"), label_font(100, "union"), label_font(100, "article")
-    (15.0, 34.0, 20.0)
+    >>> round(fit_zoom({"a": (0, 0), "b": (1160, 1160)}), 3)
+    0.445
+    >>> fit_zoom({"a": (0, 0)})
+    1.0
     """
-    top = LABEL_FONT["article"] if kind == "article" else LABEL_FONT["top"]
-    return min(LABEL_FONT["base"] + LABEL_FONT["step"] * math.sqrt(degree), top)
+    if not pos:
+        return 1.0
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    zoom = min(view[0] / (1.1 * (max(xs) - min(xs) + pad)), view[1] / (1.1 * (max(ys) - min(ys) + pad)))
+    return min(zoom, 1.0)
+
+
+def hubs(G: nx.MultiDiGraph) -> set[str]:
+    """The nodes an overview labels at the zoom that fits it: the best connected.
+
+    About :data:`HUB_SHARE` of the nodes (between :data:`HUB_MIN` and
+    :data:`HUB_MAX`), taken by degree; a degree shared by more nodes than
+    that is left out whole rather than cut in graph order, and a node with
+    fewer than 2 links is never a hub.
+
+    Returns
+    -------
+    set of str
+        Node ids.
+    """
+    degree = dict(G.degree())
+    if not degree:
+        return set()
+    k = min(max(round(HUB_SHARE * len(degree)), HUB_MIN), HUB_MAX, len(degree))
+    cut = sorted(degree.values(), reverse=True)[k - 1]
+    if sum(d >= cut for d in degree.values()) > 2 * k:
+        cut += 1  # the tie at the cut would double the hubs: name only the nodes above it
+    return {n for n, d in degree.items() if d >= max(cut, 2)}
+
+
+def label_fonts(G: nx.MultiDiGraph, pos: dict[str, tuple[float, float]],
+                view: tuple[float, float] = VIEW_PX) -> dict[str, float]:
+    """Label sizes (canvas pixels) of an overview's nodes, chosen against the zoom that fits the page.
+
+    At the fitting zoom (:func:`fit_zoom`) the :func:`hubs` get labels of
+    :data:`LABEL_SCREEN` ``hub`` to ``hub_max`` screen pixels, growing with
+    the square root of their degree, and the others ``other`` pixels, below
+    vis-network's draw cutoff (``DRAW_THRESHOLD - 1``): they appear as the
+    user zooms in, and every label is drawn at 100 % (no size below
+    :data:`DRAW_THRESHOLD`). The page's ``maxVisible`` keeps big labels from
+    growing past 24 screen pixels when zoomed in.
+
+    Returns
+    -------
+    dict
+        Node id → font size in canvas pixels.
+    """
+    zoom = fit_zoom(pos, view)
+    named = hubs(G)
+    low = min((G.degree(n) for n in named), default=1)
+    fonts = {}
+    for n, d in G.nodes(data=True):
+        if n in named:
+            top = LABEL_SCREEN["article"] if d.get("kind") == "article" else LABEL_SCREEN["hub_max"]
+            screen = min(LABEL_SCREEN["hub"] * math.sqrt(G.degree(n) / low), top)
+        else:
+            screen = LABEL_SCREEN["other"]
+        fonts[n] = max(screen / zoom, float(DRAW_THRESHOLD))
+    return fonts
 
 #: Width over height of the group arrangement (a browser window below the page header).
 _ASPECT = 2.0
@@ -425,6 +492,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote", heading="",
                   select_menu=True, filter_menu=True)
     net.templateEnv = _template_env(net.template_dir)  # compile pyvis's template once, not once per page
+    fonts = label_fonts(G, pos) if overview else {}
     for n, d in G.nodes(data=True):
         group, color, shape, _ = style(d["kind"])
         extra = {"x": pos[n][0], "y": pos[n][1], "physics": False} if pos else {}
@@ -435,7 +503,7 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
         elif d.get("list_of"):
             extra["url"] = f"{up}lists/{d['list_of']}-1.html"
         if overview:
-            extra["font"] = {"size": label_font(G.degree(n), d["kind"])}
+            extra["font"] = {"size": round(fonts[n], 2)}
         net.add_node(n, label=display_label(d, overview), title=d["tooltip"], color=color, shape=shape,
                      size=8 + 4 * math.sqrt(G.degree(n)), **extra)
     for s, o, d in G.edges(data=True):  # overviews name edges on hover only
@@ -505,4 +573,4 @@ def write_page(v: View, out_dir: str | Path, physics_iterations: int = 200, main
 
 
 __all__ = ["offline", "copy_assets", "layout", "ego_layout", "groups", "grouped_layout", "display_label",
-           "write_page", "LAYOUT_ABOVE", "CSS"]
+           "write_page", "fit_zoom", "hubs", "label_fonts", "LAYOUT_ABOVE", "CSS"]
