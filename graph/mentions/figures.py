@@ -20,9 +20,10 @@ from ..model import Article, Mention
 from ..text.numbers import NumberError, parse_number
 
 #: Words that bound or round the number after them (GUIDELINES: 余, 多, 近, 约, 超过, 逾, 以上); 不少于 and
-#: 不低于 bound it as 以上 does, 不足 and 不到 from above, 约占 rounds a share (女职工约占27%).
-APPROX_BEFORE = ("超过", "突破", "逾", "近", "约占", "约", "超", "上", "数", "大约", "将近", "接近", "高达",
-                 "不少于", "不低于", "至少", "不足", "不到")
+#: 不低于 bound it as 以上 does, 不足 and 不到 from above, 约占 rounds a share (女职工约占27%), 约为/约有/约达
+#: round as 约 does (抽审比例约为35%).
+APPROX_BEFORE = ("超过", "突破", "逾", "近", "约占", "约为", "约有", "约达", "约", "超", "上", "数", "大约", "将近",
+                 "接近", "高达", "不少于", "不低于", "至少", "不足", "不到")
 APPROX_AFTER = ("以上", "左右", "上下", "有余", "多", "余")
 _CN = "零〇一二两三四五六七八九十百千万亿"
 #: Nouns for people that count without a measure word after 万/亿 or 余: 155万船员, 12.5万困难职工, 150余万职工.
@@ -43,6 +44,9 @@ def _pattern() -> re.Pattern:
         r"(?P<post>以上|左右|上下|多)?"
     )
 
+
+#: After N人以上: the units of that size (企业, 单位, 新建工会), which makes N a threshold, not a figure.
+_THRESHOLD_OF = re.compile(r"的?[\u4e00-\u9fff]{0,5}?(?:企业|单位|工会|公司|工地|项目|机构)")
 
 _PERCENT_CN = re.compile(rf"百分之(?P<num>[{_CN}]+(?:点[{_CN}]+)?)")
 
@@ -101,6 +105,8 @@ def find(article: Article) -> list[Mention]:
             continue
         if unit_word == "%" and m.group("mult"):
             continue
+        if m.group("post") == "以上" and unit == "person" and _THRESHOLD_OF.match(text, m.end()):
+            continue  # 25人以上企业, 女职工50人以上的单位: a size threshold of the units meant, not a count
         pre = m.group("pre") or ""
         if pre in ("上", "数") and not cn:
             pre = ""

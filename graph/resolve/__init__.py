@@ -1715,7 +1715,9 @@ _SPAN_RE = (rf"(?:过去|近|这|今后|未来)的?{_NUM_CN}年(?:来|间|中|�
             r"|(?<![\d.])[\d二三四五六七八九十两]+年(?:来|以来|间)"
             rf"|{_NUM_CN}年(?:工作)?回顾|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:规划)?(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
             rf"|连续{_NUM_CN}年|(?:开展|坚持|举办|实施)了?(?!(?:19|20)\d\d年){_NUM_CN}年"
-            r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)")
+            r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)"
+            # 自2016年开展金秋助学活动以来: the year and its 以来 parted by what began then
+            r"|[自从](?:19|20)\d\d年[^，,。；;！？!?“”]{1,16}?以来")
 _ANCHOR = re.compile(
     rf"(?P<span>{_SPAN_RE})"
     # a year compared with (比2023年增长, 与2023年相比): the base of a change, not the year of the figures
@@ -2592,6 +2594,9 @@ class _SubjectFinder:
                 break  # 全省各级工会筹集送温暖资金5.62亿元,同比增长6.4%: still the union's
             if _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
                 p0, p1 = _bounds(_CLAUSE, text, p.start)
+                if _NEW_ITEM.match(text, c0) and _within(self.figures, p.end, p1):
+                    break  # “A”招聘会提供岗位1860个,二季度开展竞赛14场: a new item of a list, not A's
+
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
@@ -2877,6 +2882,8 @@ class _SubjectFinder:
         if self.named_places is not None:  # 其中,天河区今年已建成…: a place whose union the article names
             for m in self.named_places.finditer(self.text, s0, end):
                 place = m.group()
+                if self._in_list_or_name(m.start(), m.end()):
+                    continue  # 对A县、B县…开展审计, A州人民医院召开…: a place listed or naming a body is no agent
                 out.append(Mention("union", m.start(), m.end(), place, {"name": place + "总工会"}))
         for m in _PLACE_UNIONS.finditer(self.text, s0, end):
             place = m.group("place")
@@ -2888,10 +2895,23 @@ class _SubjectFinder:
                     break
         return out
 
+    def _in_list_or_name(self, start: int, end: int) -> bool:
+        """Whether the place written at ``[start, end)`` is one of a list (A县、B县) or begins the name of an
+        organisation the article names (A州人民医院)."""
+        text = self.text
+        if text[end:end + 1] == "、" or text[start - 1:start] == "、":
+            return True
+        i = bisect_right(self.org_starts, start) - 1
+        return i >= 0 and self.orgs[i].end >= end
+
     def _remember(self, segment: int, m: Mention) -> Mention:
         self.last = (segment, m, self.fig.end)
         return m
 
+
+#: A clause opening on a new action of its own (二季度开展…, 举办…), after one that counted its own figure.
+_NEW_ITEM = re.compile(r"\s*(?:[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|以来)?)?[，,]?(?:还|又|另)?"
+                       r"(?:开展|举办|组织|实施|启动|新建|建成)")
 
 #: A copula or 有 closing a measure (结案率达到97.4%, 获奖的职工有73人): it links the figure, it counts nothing.
 _COPULA_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:达到|达|为|是|有)$")
