@@ -77,3 +77,41 @@ def test_a_clause_opening_a_new_action_after_a_counted_one_is_no_figure_of_the_p
     # a clause that goes on about the programme's takers keeps it (…招聘会提供岗位920个,吸引求职者3000人次)
     goes_on = text.replace("二季度开展技能比武11场,三季度新建职工驿站4个", "吸引求职者3000人次")
     assert _by_text(goes_on)["3000人次"].subject_kind == "programme"
+
+
+def test_the_places_a_contest_gives_are_the_contests():
+    text = ("某省林业系统职工技能大赛闭幕\n\n"
+            "本报讯 10月9日,由某省林业工会主办的第三届林业系统职工职业技能大赛闭幕,132名选手参赛。\n\n"
+            "经过两天比拼,大赛共决出一等奖5名、二等奖10名、三等奖15名,获奖比例约22.7%。")
+    f = _by_text(text)
+    for k in ("5名", "10名", "15名", "约22.7%"):
+        assert f[k].subject_kind == "programme" and "技能大赛" in f[k].subject, k
+
+
+def test_each_union_opening_a_part_of_a_breakdown_after_a_counted_part_has_its_own_figure():
+    text = ("某市总工会建设服务站点\n\n"
+            "2024年,全市建成职工服务站点52个,其中钟山区总工会建成30个、盘县总工会建成22个。")
+    f = _by_text(text)
+    assert f["30个"].subject == "钟山区总工会" and f["22个"].subject == "盘县总工会"
+    # a union listed after 、 with nothing counted before it is not split off (A工会、B工会共建成…)
+    joint = _by_text("某市总工会建设服务站点\n\n2024年,钟山区总工会、盘县总工会共建成职工服务站点52个。")
+    assert joint["52个"].subject == "钟山区总工会"
+
+
+def test_yixian_after_he_is_a_word_not_another_counted_thing():
+    f = _by_text("某市总工会女职工关爱\n\n2024年,市总工会为全市8600名困难和一线女职工免费开展健康体检。")
+    assert "一线女职工" in f["8600名"].measure
+
+
+def test_a_headlines_qunian_is_the_year_the_lead_reviews_and_a_planned_year_is_no_past_year():
+    text = ("鹤壁市总工会去年为农民工追回欠薪920万元\n\n"
+            "本报讯 1月6日,记者从鹤壁市总工会获悉,2024年,市总工会法律援助中心为农民工追回欠薪920万元。\n\n"
+            "市总工会主席说,2025年市总工会将扩大法律援助覆盖面。中心今年还将开展普法活动40场。"
+            "淇县总工会去年调解劳动纠纷58起。")
+    years = _graph_years(text)
+    assert years["40场"] == 2025 and years["58起"] == 2024
+    assert _by_text(text)["920万元"].year == 2024
+    # no headline 去年: the year a plan is written for, beside a 去年, is the year the article was written in
+    plain = text.replace("鹤壁市总工会去年为农民工追回欠薪920万元", "鹤壁市总工会法律援助工作综述")
+    years = _graph_years(plain)
+    assert years["40场"] == 2025 and years["58起"] == 2024

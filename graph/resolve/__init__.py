@@ -1750,6 +1750,10 @@ class _ArticleTime:
     anchors: dict = field(default_factory=dict)  # (start, end) → _anchors there; figures share sentences
 
 
+#: After a year: what is planned for it (2026年州总工会将推动…, 2026年计划…), so it is no past year.
+_PLANNED_AFTER = re.compile(r"年[^，,。；;！？!?]{0,8}?(?:将|计划|力争|预计|拟)")
+
+
 def _anchors(masked: str, s: int, e: int) -> list[re.Match]:
     return list(_ANCHOR.finditer(masked, s, e))
 
@@ -1800,6 +1804,10 @@ def _article_time(article: Article) -> _ArticleTime:
                if month is not None and 0 <= month - int(mo) <= 3]
         if cut:
             t.now = max(cut)
+    if t.now is None and t.lead is not None and any(a.group("rel") == "去年" for a in title_anchors) \
+            and not any(a.group("year") for a in title_anchors):
+        # 某州总工会去年为职工挽回…1860万元 ¶ 2025年,…1860万元: the headline's 去年 is the year the lead reviews
+        t.now = t.lead + 1
     if t.now is None:
         for p0, p1 in article.paragraphs:
             found = _anchors(masked, p0, p1)
@@ -1808,8 +1816,15 @@ def _article_time(article: Article) -> _ArticleTime:
                 ys = [int(a.group("year")) for a in found if a.group("year")
                       and not re.search(r"(?:力争|计划|预计|目标|将|要)(?:在|到|至)?$",
                                         masked[max(0, a.start() - 4):a.start()])]
-                if ys:
-                    t.now = max(ys) + 1
+                # 2026年州总工会将推动… beside 去年…: the year planned for is the year written in, not one past
+                planned = [y for y in ys for a in found if a.group("year") and int(a.group("year")) == y
+                           and _PLANNED_AFTER.match(masked, a.end())]
+                past = [y for y in ys if y not in planned]
+                if past:
+                    t.now = max(past) + 1
+                    break
+                if planned:
+                    t.now = max(planned)
                     break
     if t.now is None and t.lead is not None and whole_year and "去年" in masked \
             and not re.search(r"今年|本年", masked):
@@ -2041,7 +2056,8 @@ def _counted_noun(after: str) -> str:
 
     if not after.startswith("的"):
         # 100件棉衣和一台彩电送到…: another counted thing follows 和
-        return re.split(r"(?:和|及|与)(?=[\d一二两三四五六七八九十几数])", after[:16])[0]
+        # (困难和一线女职工: 一线 is a word, no count)
+        return re.split(r"(?:和|及|与)(?!一线)(?=[\d一二两三四五六七八九十几数])", after[:16])[0]
     toks = words(after[:16])
     out, content = "", False
     for w, tag in toks:
@@ -2347,7 +2363,9 @@ _GENERIC_BEFORE = re.compile(r"(?:各类|各级|各项|系列|多项)[“‘]?$"
 #: 等36人获得各工种一等奖) or right before it (参赛职工3600余名, 参赛企业420家).
 _TAKERS_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:选手|参赛|参加(?:了)?(?:决赛|比赛|竞赛|初赛|复赛)|同台竞技|同场竞技"
                            r"|获(?:得)?[^，,。；;]{0,8}?(?:[一二三]等奖|优秀奖|优胜奖|优秀组织奖|组织奖|名次))")
-_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$")
+_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$"
+                            # 决出一等奖8名、二等奖16名, 获奖比例约16.8%: the places a contest gives
+                            r"|(?:[一二三]等奖|优秀奖|金奖|银奖|铜奖|获奖(?:比例|率))(?:为|达到?|共)?$")
 #: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
 _RUNS = re.compile(r"开展|举办|启动|推出|实施|组织")
 _RUNS_IT = re.compile(r"(?:开展|举办|启动|推出|实施)了?[“‘]?$")
@@ -2644,6 +2662,11 @@ class _SubjectFinder:
         if said and any(m.start >= said[-1] for m in unions):
             # 某市总工会副主席某某介绍，某园区工会成立于…，已覆盖企业57家: the reported union, not the speaker's
             unions = [m for m in unions if m.start >= said[-1]]
+        part = text.rfind("、", c0, fig.start) + 1
+        if part > 0:  # 其中A工会建成29个、B工会建成18个: a union opening the 、-part after a counted part is its own
+            opening = [m for m in unions if m.start == part]
+            if opening and _within(self.figures, max(c0, text.rfind("、", c0, part - 1) + 1), part):
+                return opening[0]
         in_clause = [m for m in unions if m.start >= c0]
         if in_clause:
             return in_clause[0]
