@@ -115,3 +115,13 @@ def test_a_headlines_qunian_is_the_year_the_lead_reviews_and_a_planned_year_is_n
     plain = text.replace("鹤壁市总工会去年为农民工追回欠薪920万元", "鹤壁市总工会法律援助工作综述")
     years = _graph_years(plain)
     assert years["40场"] == 2025 and years["58起"] == 2024
+
+
+def test_a_clause_opening_on_an_enterprise_is_about_it_and_its_qizhong_part_too():
+    text = ("省总工会慰问团走进企业\n\n"
+            "本报讯 1月20日,慰问团在安徽省、芜湖市总工会负责人陪同下来到芜湖江城重工集团,了解到江城重工集团"
+            "目前有88名困难职工,其中包括12名特困职工。慰问团向江城重工集团的职工捐赠慰问金3万元。")
+    f = _by_text(text)
+    assert f["88名"].subject == "芜湖江城重工集团"
+    assert f["12名"].subject == "芜湖江城重工集团"
+    assert f["3万元"].subject != "芜湖江城重工集团"  # 向…集团: the enterprise is who receives, not who gives

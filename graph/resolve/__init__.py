@@ -2382,6 +2382,7 @@ _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
 #: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
+_PART_OF_PRIOR = re.compile(r"\s*其中(?:包括|有|含)?")
 _CHANGE_CLAUSE = re.compile(r"\s*(?:同比|环比|比|较)[^，,；;。：:]{0,8}?"
                             r"(?:增长|增加|提高|提升|上升|下降|减少|降低|多出|少)了?")
 #: A clause opening on what a place does for those it serves (a time phrase first, or 为…提供): 服务…, 接待…,
@@ -2394,6 +2395,10 @@ _SERVES = re.compile(r"(?:今年|去年|全年|\d{1,2}(?:至|到|-)\d{1,2}月|�
 _SET_UP = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建|改建|改造)(?:的|为|成)?“?$")
 #: The end of an enterprise's name, and an enterprise called by its kind (2024年集团…, 公司现有…), not its union.
 _ENTERPRISE_END = r"(?:公司|集团|厂)$"
+#: A clause opening on an enterprise's short form: 电缆集团目前有…, 该公司…; not its union (集团工会).
+_ENTERPRISE_OPENING = re.compile(r"\s*(?:了解到|获悉|得知|据悉)?(?P<this>该)?"
+                                 r"(?P<short>(?![向为给对到在赴从与和及把将])[\u4e00-\u9fff]{0,4}?(?:集团|公司|厂))"
+                                 r"(?![\u4e00-\u9fff]{0,2}工会)")
 _BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
 _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
@@ -2571,7 +2576,8 @@ class _SubjectFinder:
         before, subject = prior
         if not (g0 <= before.start and before.end < c0) or _within(self.agents, before.end, fig.start):
             return None
-        return subject if _CHANGE_CLAUSE.fullmatch(text, c0, fig.start) else None
+        # …有160名困难职工,其中包括50名特困职工: a part of the figure before is about what it is about
+        return subject if _CHANGE_CLAUSE.fullmatch(text, c0, fig.start) or _PART_OF_PRIOR.match(text, c0) else None
 
     def _find(self, fig: Mention) -> Mention | None:
         text = self.text
@@ -2653,6 +2659,12 @@ class _SubjectFinder:
         giver = self._conferrer(fig, s0, c0, c1)
         if giver is not None:
             return giver
+        # 3a. a clause that opens on an enterprise (…陪同下,来到某集团,…电缆集团目前有160名困难职工) is about it,
+        #     not about a union named earlier in the sentence
+        if not any(u.start >= c0 for u in unions):
+            opener = self._clause_enterprise(c0, fig)
+            if opener is not None:
+                return opener
         # 3. the union opening the figure's clause, else the first union of the sentence
         # 授予疏附县人民医院、某某公司等3个集体…: a place written inside the examples counted names no agent
         places = [m for m in self._place_unions(s0, fig.start)
@@ -2734,6 +2746,20 @@ class _SubjectFinder:
                 and "年度" not in text[max(0, p.start - 2):p.start + 1]
                 and not re.match(r"[\d〇零一二三四五六七八九]{2,4}年度", p.attrs.get("name") or "")]
         return lead[0] if lead else None
+
+    def _clause_enterprise(self, c0: int, fig: Mention) -> Mention | None:
+        """The enterprise that opens the figure's clause, named in full or by its short form (电缆集团, 该公司)
+        after its full name earlier in the article; None where the clause opens otherwise."""
+        text = self.text
+        m = _ENTERPRISE_OPENING.match(text, c0, fig.start)
+        if m is None:
+            return None
+        short = m.group("short")
+        orgs = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])
+                and o.start < c0 + len(m.group())]
+        fits = [o for o in orgs if o.start >= c0 or (len(short) > 2 and short in o.attrs["name"])
+                or (len(short) == 2 and m.group("this") and o.attrs["name"].endswith(short))]
+        return fits[-1] if fits else None
 
     def _employer(self, s0: int, fig: Mention) -> Mention | None:
         """The enterprise a sentence without a union reports on: one it names before the figure
