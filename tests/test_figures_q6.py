@@ -125,3 +125,10 @@ def test_a_clause_opening_on_an_enterprise_is_about_it_and_its_qizhong_part_too(
     assert f["88名"].subject == "芜湖江城重工集团"
     assert f["12名"].subject == "芜湖江城重工集团"
     assert f["3万元"].subject != "芜湖江城重工集团"  # 向…集团: the enterprise is who receives, not who gives
+
+
+def test_a_rank_written_qian_n_ming_is_no_count():
+    f = _by_text("某市职工技能大赛\n\n2024年,大赛各项目前3名选手由市总工会授予奖章,获得前10名的选手晋升技能等级。"
+                 "目前5名选手已完成申报。")
+    assert "3名" not in f and "10名" not in f
+    assert f["5名"].value == 5  # 目前 closes its own word: a count

@@ -45,6 +45,8 @@ def _pattern() -> re.Pattern:
     )
 
 
+#: Before 前 in 目前, 当前, 此前, 之前, 提前, 以前, 日前: 前 closes another word, not a rank.
+_NOW_BEFORE = set("目当此之提以日")
 #: After N人以上: the units of that size (企业, 单位, 新建工会), which makes N a threshold, not a figure.
 _THRESHOLD_OF = re.compile(r"的?[\u4e00-\u9fff]{0,5}?(?:企业|单位|工会|公司|工地|项目|机构)")
 
@@ -105,6 +107,9 @@ def find(article: Article) -> list[Mention]:
             continue
         if unit_word == "%" and m.group("mult"):
             continue
+        if before == "前" and unit_word in ("名", "位") and (
+                text[max(0, start - 2):start - 1] not in _NOW_BEFORE or text[max(0, start - 3):start - 1] == "项目"):
+            continue  # 前3名选手, 各项目前3名: a rank, not a count (目前3名…, 此前5位… are counts)
         if m.group("post") == "以上" and unit == "person" and _THRESHOLD_OF.match(text, m.end()):
             continue  # 25人以上企业, 女职工50人以上的单位: a size threshold of the units meant, not a count
         pre = m.group("pre") or ""
