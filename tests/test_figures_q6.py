@@ -132,3 +132,9 @@ def test_a_rank_written_qian_n_ming_is_no_count():
                  "目前5名选手已完成申报。")
     assert "3名" not in f and "10名" not in f
     assert f["5名"].value == 5  # 目前 closes its own word: a count
+
+
+def test_a_bound_written_before_the_base_of_a_share_makes_the_share_approximate():
+    f = _by_text("某市工资集体协商\n\n"
+                 "2024年,行业最低工资标准不低于当地最低工资标准的115%,一线职工工资增长的企业占比82%。")
+    assert f["115%"].approx and not f["82%"].approx

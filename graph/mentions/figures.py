@@ -45,6 +45,8 @@ def _pattern() -> re.Pattern:
     )
 
 
+#: A bound, then the base a share is taken of: 不低于当地最低工资标准的 | 120%.
+_BOUND_OF_SHARE = re.compile(r"(?:不低于|不少于|不高于|不超过|至少)[^，,。；;、\d]{1,12}的$")
 #: Before 前 in 目前, 当前, 此前, 之前, 提前, 以前, 日前: 前 closes another word, not a rank.
 _NOW_BEFORE = set("目当此之提以日")
 #: After N人以上: the units of that size (企业, 单位, 新建工会), which makes N a threshold, not a figure.
@@ -117,6 +119,8 @@ def find(article: Article) -> list[Mention]:
             pre = ""
         s = m.start("pre") if pre else start
         approx = bool(pre or m.group("yu") or m.group("yu2") or m.group("post"))
+        if not approx and unit_word == "%" and _BOUND_OF_SHARE.search(text, max(0, s - 16), s):
+            approx = True  # 不低于当地最低工资标准的120%: a bound written before the base of the share
         end = m.end("unit") if unit_word else (m.end("mult") if m.group("mult") else m.end("num"))
         if m.group("post"):
             end = m.end("post")
