@@ -20,9 +20,10 @@ from ..model import Article, Mention
 from ..text.numbers import NumberError, parse_number
 
 #: Words that bound or round the number after them (GUIDELINES: 余, 多, 近, 约, 超过, 逾, 以上); 不少于 and
-#: 不低于 bound it as 以上 does, 不足 and 不到 from above, 约占 rounds a share (女职工约占27%).
-APPROX_BEFORE = ("超过", "突破", "逾", "近", "约占", "约", "超", "上", "数", "大约", "将近", "接近", "高达",
-                 "不少于", "不低于", "至少", "不足", "不到")
+#: 不低于 bound it as 以上 does, 不足 and 不到 from above, 约占 rounds a share (女职工约占27%), 约为/约有/约达
+#: round as 约 does (抽审比例约为35%).
+APPROX_BEFORE = ("超过", "突破", "逾", "近", "约占", "约为", "约有", "约达", "约", "超", "上", "数", "大约", "将近",
+                 "接近", "高达", "不少于", "不低于", "至少", "不足", "不到")
 APPROX_AFTER = ("以上", "左右", "上下", "有余", "多", "余")
 _CN = "零〇一二两三四五六七八九十百千万亿"
 #: Nouns for people that count without a measure word after 万/亿 or 余: 155万船员, 12.5万困难职工, 150余万职工.
@@ -43,6 +44,13 @@ def _pattern() -> re.Pattern:
         r"(?P<post>以上|左右|上下|多)?"
     )
 
+
+#: A bound, then the base a share is taken of: 不低于当地最低工资标准的 | 120%.
+_BOUND_OF_SHARE = re.compile(r"(?:不低于|不少于|不高于|不超过|至少)[^，,。；;、\d]{1,12}的$")
+#: Before 前 in 目前, 当前, 此前, 之前, 提前, 以前, 日前: 前 closes another word, not a rank.
+_NOW_BEFORE = set("目当此之提以日")
+#: After N人以上: the units of that size (企业, 单位, 新建工会), which makes N a threshold, not a figure.
+_THRESHOLD_OF = re.compile(r"的?[\u4e00-\u9fff]{0,5}?(?:企业|单位|工会|公司|工地|项目|机构)")
 
 _PERCENT_CN = re.compile(rf"百分之(?P<num>[{_CN}]+(?:点[{_CN}]+)?)")
 
@@ -101,11 +109,18 @@ def find(article: Article) -> list[Mention]:
             continue
         if unit_word == "%" and m.group("mult"):
             continue
+        if before == "前" and unit_word in ("名", "位") and (
+                text[max(0, start - 2):start - 1] not in _NOW_BEFORE or text[max(0, start - 3):start - 1] == "项目"):
+            continue  # 前3名选手, 各项目前3名: a rank, not a count (目前3名…, 此前5位… are counts)
+        if m.group("post") == "以上" and unit == "person" and _THRESHOLD_OF.match(text, m.end()):
+            continue  # 25人以上企业, 女职工50人以上的单位: a size threshold of the units meant, not a count
         pre = m.group("pre") or ""
         if pre in ("上", "数") and not cn:
             pre = ""
         s = m.start("pre") if pre else start
         approx = bool(pre or m.group("yu") or m.group("yu2") or m.group("post"))
+        if not approx and unit_word == "%" and _BOUND_OF_SHARE.search(text, max(0, s - 16), s):
+            approx = True  # 不低于当地最低工资标准的120%: a bound written before the base of the share
         end = m.end("unit") if unit_word else (m.end("mult") if m.group("mult") else m.end("num"))
         if m.group("post"):
             end = m.end("post")

@@ -1715,7 +1715,9 @@ _SPAN_RE = (rf"(?:过去|近|这|今后|未来)的?{_NUM_CN}年(?:来|间|中|�
             r"|(?<![\d.])[\d二三四五六七八九十两]+年(?:来|以来|间)"
             rf"|{_NUM_CN}年(?:工作)?回顾|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:规划)?(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
             rf"|连续{_NUM_CN}年|(?:开展|坚持|举办|实施)了?(?!(?:19|20)\d\d年){_NUM_CN}年"
-            r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)")
+            r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)"
+            # 自2016年开展金秋助学活动以来: the year and its 以来 parted by what began then
+            r"|[自从](?:19|20)\d\d年[^，,。；;！？!?“”]{1,16}?以来")
 _ANCHOR = re.compile(
     rf"(?P<span>{_SPAN_RE})"
     # a year compared with (比2023年增长, 与2023年相比): the base of a change, not the year of the figures
@@ -1746,6 +1748,10 @@ class _ArticleTime:
     masked: str = ""  # the text with 《》 titles blanked
     refs: list | None = None  # when.time_refs of the text, read once where a bare 上半年 needs them
     anchors: dict = field(default_factory=dict)  # (start, end) → _anchors there; figures share sentences
+
+
+#: After a year: what is planned for it (2026年州总工会将推动…, 2026年计划…), so it is no past year.
+_PLANNED_AFTER = re.compile(r"年[^，,。；;！？!?]{0,8}?(?:将|计划|力争|预计|拟)")
 
 
 def _anchors(masked: str, s: int, e: int) -> list[re.Match]:
@@ -1798,6 +1804,10 @@ def _article_time(article: Article) -> _ArticleTime:
                if month is not None and 0 <= month - int(mo) <= 3]
         if cut:
             t.now = max(cut)
+    if t.now is None and t.lead is not None and any(a.group("rel") == "去年" for a in title_anchors) \
+            and not any(a.group("year") for a in title_anchors):
+        # 某州总工会去年为职工挽回…1860万元 ¶ 2025年,…1860万元: the headline's 去年 is the year the lead reviews
+        t.now = t.lead + 1
     if t.now is None:
         for p0, p1 in article.paragraphs:
             found = _anchors(masked, p0, p1)
@@ -1806,8 +1816,15 @@ def _article_time(article: Article) -> _ArticleTime:
                 ys = [int(a.group("year")) for a in found if a.group("year")
                       and not re.search(r"(?:力争|计划|预计|目标|将|要)(?:在|到|至)?$",
                                         masked[max(0, a.start() - 4):a.start()])]
-                if ys:
-                    t.now = max(ys) + 1
+                # 2026年州总工会将推动… beside 去年…: the year planned for is the year written in, not one past
+                planned = [y for y in ys for a in found if a.group("year") and int(a.group("year")) == y
+                           and _PLANNED_AFTER.match(masked, a.end())]
+                past = [y for y in ys if y not in planned]
+                if past:
+                    t.now = max(past) + 1
+                    break
+                if planned:
+                    t.now = max(planned)
                     break
     if t.now is None and t.lead is not None and whole_year and "去年" in masked \
             and not re.search(r"今年|本年", masked):
@@ -2039,7 +2056,8 @@ def _counted_noun(after: str) -> str:
 
     if not after.startswith("的"):
         # 100件棉衣和一台彩电送到…: another counted thing follows 和
-        return re.split(r"(?:和|及|与)(?=[\d一二两三四五六七八九十几数])", after[:16])[0]
+        # (困难和一线女职工: 一线 is a word, no count)
+        return re.split(r"(?:和|及|与)(?!一线)(?=[\d一二两三四五六七八九十几数])", after[:16])[0]
     toks = words(after[:16])
     out, content = "", False
     for w, tag in toks:
@@ -2345,7 +2363,9 @@ _GENERIC_BEFORE = re.compile(r"(?:各类|各级|各项|系列|多项)[“‘]?$"
 #: 等36人获得各工种一等奖) or right before it (参赛职工3600余名, 参赛企业420家).
 _TAKERS_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:选手|参赛|参加(?:了)?(?:决赛|比赛|竞赛|初赛|复赛)|同台竞技|同场竞技"
                            r"|获(?:得)?[^，,。；;]{0,8}?(?:[一二三]等奖|优秀奖|优胜奖|优秀组织奖|组织奖|名次))")
-_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$")
+_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$"
+                            # 决出一等奖8名、二等奖16名, 获奖比例约16.8%: the places a contest gives
+                            r"|(?:[一二三]等奖|优秀奖|金奖|银奖|铜奖|获奖(?:比例|率))(?:为|达到?|共)?$")
 #: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
 _RUNS = re.compile(r"开展|举办|启动|推出|实施|组织")
 _RUNS_IT = re.compile(r"(?:开展|举办|启动|推出|实施)了?[“‘]?$")
@@ -2362,6 +2382,7 @@ _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
 #: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
+_PART_OF_PRIOR = re.compile(r"\s*其中(?:包括|有|含)?")
 _CHANGE_CLAUSE = re.compile(r"\s*(?:同比|环比|比|较)[^，,；;。：:]{0,8}?"
                             r"(?:增长|增加|提高|提升|上升|下降|减少|降低|多出|少)了?")
 #: A clause opening on what a place does for those it serves (a time phrase first, or 为…提供): 服务…, 接待…,
@@ -2374,6 +2395,10 @@ _SERVES = re.compile(r"(?:今年|去年|全年|\d{1,2}(?:至|到|-)\d{1,2}月|�
 _SET_UP = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建|改建|改造)(?:的|为|成)?“?$")
 #: The end of an enterprise's name, and an enterprise called by its kind (2024年集团…, 公司现有…), not its union.
 _ENTERPRISE_END = r"(?:公司|集团|厂)$"
+#: A clause opening on an enterprise's short form: 电缆集团目前有…, 该公司…; not its union (集团工会).
+_ENTERPRISE_OPENING = re.compile(r"\s*(?:了解到|获悉|得知|据悉)?(?P<this>该)?"
+                                 r"(?P<short>(?![向为给对到在赴从与和及把将])[\u4e00-\u9fff]{0,4}?(?:集团|公司|厂))"
+                                 r"(?![\u4e00-\u9fff]{0,2}工会)")
 _BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
 _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
@@ -2551,7 +2576,8 @@ class _SubjectFinder:
         before, subject = prior
         if not (g0 <= before.start and before.end < c0) or _within(self.agents, before.end, fig.start):
             return None
-        return subject if _CHANGE_CLAUSE.fullmatch(text, c0, fig.start) else None
+        # …有160名困难职工,其中包括50名特困职工: a part of the figure before is about what it is about
+        return subject if _CHANGE_CLAUSE.fullmatch(text, c0, fig.start) or _PART_OF_PRIOR.match(text, c0) else None
 
     def _find(self, fig: Mention) -> Mention | None:
         text = self.text
@@ -2592,6 +2618,9 @@ class _SubjectFinder:
                 break  # 全省各级工会筹集送温暖资金5.62亿元,同比增长6.4%: still the union's
             if _bounds(_CLAUSE, text, p.start)[1] == c0 - 1 and not listed(p):
                 p0, p1 = _bounds(_CLAUSE, text, p.start)
+                if _NEW_ITEM.match(text, c0) and _within(self.figures, p.end, p1):
+                    break  # “A”招聘会提供岗位1860个,二季度开展竞赛14场: a new item of a list, not A's
+
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
@@ -2630,6 +2659,12 @@ class _SubjectFinder:
         giver = self._conferrer(fig, s0, c0, c1)
         if giver is not None:
             return giver
+        # 3a. a clause that opens on an enterprise (…陪同下,来到某集团,…电缆集团目前有160名困难职工) is about it,
+        #     not about a union named earlier in the sentence
+        if not any(u.start >= c0 for u in unions):
+            opener = self._clause_enterprise(c0, fig)
+            if opener is not None:
+                return opener
         # 3. the union opening the figure's clause, else the first union of the sentence
         # 授予疏附县人民医院、某某公司等3个集体…: a place written inside the examples counted names no agent
         places = [m for m in self._place_unions(s0, fig.start)
@@ -2639,6 +2674,11 @@ class _SubjectFinder:
         if said and any(m.start >= said[-1] for m in unions):
             # 某市总工会副主席某某介绍，某园区工会成立于…，已覆盖企业57家: the reported union, not the speaker's
             unions = [m for m in unions if m.start >= said[-1]]
+        part = text.rfind("、", c0, fig.start) + 1
+        if part > 0:  # 其中A工会建成29个、B工会建成18个: a union opening the 、-part after a counted part is its own
+            opening = [m for m in unions if m.start == part]
+            if opening and _within(self.figures, max(c0, text.rfind("、", c0, part - 1) + 1), part):
+                return opening[0]
         in_clause = [m for m in unions if m.start >= c0]
         if in_clause:
             return in_clause[0]
@@ -2706,6 +2746,20 @@ class _SubjectFinder:
                 and "年度" not in text[max(0, p.start - 2):p.start + 1]
                 and not re.match(r"[\d〇零一二三四五六七八九]{2,4}年度", p.attrs.get("name") or "")]
         return lead[0] if lead else None
+
+    def _clause_enterprise(self, c0: int, fig: Mention) -> Mention | None:
+        """The enterprise that opens the figure's clause, named in full or by its short form (电缆集团, 该公司)
+        after its full name earlier in the article; None where the clause opens otherwise."""
+        text = self.text
+        m = _ENTERPRISE_OPENING.match(text, c0, fig.start)
+        if m is None:
+            return None
+        short = m.group("short")
+        orgs = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])
+                and o.start < c0 + len(m.group())]
+        fits = [o for o in orgs if o.start >= c0 or (len(short) > 2 and short in o.attrs["name"])
+                or (len(short) == 2 and m.group("this") and o.attrs["name"].endswith(short))]
+        return fits[-1] if fits else None
 
     def _employer(self, s0: int, fig: Mention) -> Mention | None:
         """The enterprise a sentence without a union reports on: one it names before the figure
@@ -2877,6 +2931,8 @@ class _SubjectFinder:
         if self.named_places is not None:  # 其中,天河区今年已建成…: a place whose union the article names
             for m in self.named_places.finditer(self.text, s0, end):
                 place = m.group()
+                if self._in_list_or_name(m.start(), m.end()):
+                    continue  # 对A县、B县…开展审计, A州人民医院召开…: a place listed or naming a body is no agent
                 out.append(Mention("union", m.start(), m.end(), place, {"name": place + "总工会"}))
         for m in _PLACE_UNIONS.finditer(self.text, s0, end):
             place = m.group("place")
@@ -2888,10 +2944,23 @@ class _SubjectFinder:
                     break
         return out
 
+    def _in_list_or_name(self, start: int, end: int) -> bool:
+        """Whether the place written at ``[start, end)`` is one of a list (A县、B县) or begins the name of an
+        organisation the article names (A州人民医院)."""
+        text = self.text
+        if text[end:end + 1] == "、" or text[start - 1:start] == "、":
+            return True
+        i = bisect_right(self.org_starts, start) - 1
+        return i >= 0 and self.orgs[i].end >= end
+
     def _remember(self, segment: int, m: Mention) -> Mention:
         self.last = (segment, m, self.fig.end)
         return m
 
+
+#: A clause opening on a new action of its own (二季度开展…, 举办…), after one that counted its own figure.
+_NEW_ITEM = re.compile(r"\s*(?:[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|以来)?)?[，,]?(?:还|又|另)?"
+                       r"(?:开展|举办|组织|实施|启动|新建|建成)")
 
 #: A copula or 有 closing a measure (结案率达到97.4%, 获奖的职工有73人): it links the figure, it counts nothing.
 _COPULA_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:达到|达|为|是|有)$")

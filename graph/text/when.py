@@ -334,7 +334,7 @@ _EXPR = re.compile(
     r"(?P<plan>[“\"‘]?(?P<planname>十[一二三四五]五)[”\"’]?(?:规划)?(?:期间|时期|以来))"
     r"|(?P<range>(?P<r1>\d{4})\s*年?\s*(?:[-—–~至到])\s*(?P<r2>\d{4})\s*年)"
     r"|(?P<until>截至|截止|截止到|到)(?P<uy>\d{4})年(?:(?P<um>\d{1,2})月(?:(?P<ud>\d{1,2})日)?)?(?P<uend>底|末)?"
-    r"|(?P<untilnow>截至目前|截至日前|截至发稿|截至当前|目前)"
+    r"|(?P<untilnow>截至目前|截至日前|截至发稿|截至当前|目前|现有|现已)"
     r"|(?P<since>(?P<sy>\d{4})年(?:(?P<sm>\d{1,2})月)?以来)"
     r"|(?P<past>(?:过去的?|近|这|最近)" + _N + r"年(?!级|制|期)|" + _N.replace("<n>", "<n2>")
     + r"年(?:来|以来|间)(?!级))"
@@ -545,6 +545,13 @@ def dated_part_year(text: str, refs: list[tuple[int, int, TimeRef]], before: int
             continue
         if whole_year or re.search(r"年(?:" + _PART_RE + r")$", r.text):
             return year
+    for a, b, r in reversed(refs):
+        # none written with a part: a year opening a paragraph (2025年,市总工会… ¶ 分季度看,一季度…) is the
+        # year the report reviews, and its quarters are that year's
+        if b > before or r.kind != "abs" or r.period is None or not re.fullmatch(r"\d{4}年", r.text):
+            continue
+        if text[:a].rstrip(" \u3000").endswith("\n") and text[b:b + 1] in "，,":
+            return r.period.single_year()
     return None
 
 
