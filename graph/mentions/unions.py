@@ -52,6 +52,10 @@ _ENTERPRISE_TAILS = ("有限责任公司", "股份有限公司", "有限公司",
                      "银行", "分行", "支行", "中心", "研究院", "研究所", "酒店", "商场", "超市", "站", "局", "委")
 
 
+#: A zone written alone, as the article's zone (开发区某某公司工会 → 某某公司工会).
+_BARE_ZONES = ("经济技术开发区", "经开区", "高新区", "开发区", "园区")
+
+
 #: Words that open a phrase before a union's name without being part of it: verbs of electing,
 #: attending or commemorating that jieba tags as nouns, 原 (former), 代表 (on behalf of).
 LEAD_WORDS = frozenset({"纪念", "原", "代表", "产生", "标志", "选举产生", "宣传", "学习", "贯彻", "落实", "庆祝",
@@ -364,8 +368,8 @@ def lead_length(prefix: str) -> int:
         verb (超额完成省总工会 → 省总工会; 走访文新街道总工会 → 文新街道总工会); else 0.  A
         prefix that is one known place (经开区) is kept whole.
     """
-    if place_at(prefix, 0) == len(prefix):
-        return 0  # 经开区: a place as a whole, whatever jieba makes of it
+    if place_at(prefix, 0) == len(prefix) or _all_places(prefix):
+        return 0  # 经开区, 芜湖经开区: places as a whole, whatever jieba makes of them (芜湖/经/开区)
     division = XPCC_DIVISION.search(prefix)
     if division:
         return division.start()  # 深入|第三师图木舒克市: the Corps' division opens the name
@@ -447,6 +451,11 @@ def find(article: Article) -> list[Mention]:
             # 辖区快递行业联合工会 → 快递行业联合工会; 全区首家X工会联合会 → X工会联合会 (an ordinal is no name)
             if prefix.startswith(g) and len(prefix) > len(g) + 1:
                 prefix, start = prefix[len(g):], start + len(g)
+        zone = next((z for z in _BARE_ZONES if prefix.startswith(z)), None)
+        if zone and m.group() == "工会" and len(prefix) >= len(zone) + 4 and prefix.endswith(_ENTERPRISE_TAILS) \
+                and not prefix[len(zone):].startswith(_ZONE_TAILS):
+            # 开发区某某汽车零部件有限公司工会: a company in the zone the article is about, not a body of the zone
+            prefix, start = prefix[len(zone):], start + len(zone)
         if start > 0 and text[start - 1].isdigit() and not place_at(prefix, 0):
             continue  # 10人以上新建工会: a count of unions, not one
         for t in _TIME_WORDS:  # 去年医院工会: a time word opens the clause, not the name

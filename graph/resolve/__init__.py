@@ -122,6 +122,36 @@ def _place_chain(base: str) -> list[tuple[str, int]]:
     return chain
 
 
+def _chain_end(base: str) -> int:
+    """Where the places ``base`` starts with end (宁夏吴忠市 → 5, 宁波市 → 3; 0 if none): 利通区总工会
+    is the union written 宁夏吴忠市利通区总工会 as much as 北仑区总工会 is 宁波市北仑区总工会."""
+    chain = _place_chain(base)
+    return chain[-1][1] if chain else 0
+
+
+#: Short forms of a zone's kind (芜湖经开区 = 芜湖经济技术开发区).
+_ZONE_ABBREVIATIONS = (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区"))
+#: A zone's kind written alone (开发区总工会): the zone the article names in full.
+_BARE_ZONE_WORDS = ("开发区", "经开区", "高新区", "园区", "经济技术开发区", "高新技术产业开发区")
+
+
+def _zone_written(n: str, names: list[str]) -> str | None:
+    """The zone union written in full elsewhere in the article that ``n`` is a short form of: 开发区总工会
+    (the only zone union named), 芜湖经开区总工会 (芜湖经济技术开发区总工会, 安徽省芜湖经济技术开发区总工会);
+    the longest such name, or None."""
+    full = n
+    for short, long in _ZONE_ABBREVIATIONS:
+        full = full.replace(short, long)
+    if union_level(full) != "industrial-park":  # (芜湖经开区总工会 reads as a district's: 区总工会)
+        return None
+    zones = [z for z in names if z != n and union_level(z) == "industrial-park" and len(z) > len(n)]
+    if _prefix(n) in _BARE_ZONE_WORDS:
+        bodies = {_prefix(z)[_chain_end(_prefix(z)):] for z in zones}
+        return max(zones, key=len) if len(bodies) == 1 else None
+    found = [z for z in zones if z.endswith(full) and _chain_end(z[:len(z) - len(full)]) == len(z) - len(full)]
+    return max(found, key=len) if full != n and found else None
+
+
 def _in_breakdown(article: Article, pos: int) -> bool:
     """Whether ``pos`` follows 其中 in its sentence (…4200人，其中某市总工会… / 其中，…: a breakdown of the
     total before it)."""
@@ -258,6 +288,10 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             if full and full != n:
                 canon[n] = full
                 continue
+        zone = _zone_written(n, names)
+        if zone:
+            canon[n] = zone
+            continue
         if p in zone_full and _zone_in_region(zone_full[p], region):
             full = zone_full[p] + (n[len(p):] if n[len(p):] else "总工会")
             canon[n] = full
@@ -267,7 +301,8 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                 continue
             q = _prefix(longer)
             if len(q) > len(p) and q.endswith(p) and longer[len(q):] == n[len(p):] \
-                    and (_place_prefix(q)[1] == len(q) - len(p) or _CORPS_PREFIX.fullmatch(q[:len(q) - len(p)])) \
+                    and (_chain_end(q[:len(q) - len(p)]) == len(q) - len(p)
+                         or _CORPS_PREFIX.fullmatch(q[:len(q) - len(p)])) \
                     and union_level(n) != "national":
                 canon[n] = canon.get(longer, longer)  # 北仑区总工会 ← 宁波市北仑区总工会
                 break
@@ -457,6 +492,18 @@ def _company_key(name: str) -> str | None:
     return body if len(body) >= 3 else None
 
 
+def _places_differ(forms: set[str]) -> bool:
+    """Whether ``forms`` (names of one :func:`_company_key`) name places that differ: 甲市烟草分公司 and
+    乙区烟草分公司 are two branches, not one company written two ways (a form without a place, or with
+    a place another form's place chain contains, agrees with every form)."""
+    places = set()
+    for f in forms:
+        chain = _place_chain(_COMPANY_FORM.sub("", f.removesuffix("工会")))
+        if chain:
+            places.add(frozenset(p for p, _ in chain))
+    return any(not (a <= b or b <= a) for a in places for b in places)
+
+
 def _merge_company_names(article: Article) -> None:
     """Give one company written two ways (某某港务集团 in the headline, 福建某某港务集团有限公司 in the body)
     its fullest name on every mention."""
@@ -466,7 +513,8 @@ def _merge_company_names(article: Article) -> None:
         key = _company_key(m.attrs["name"] + "工会")
         if key:
             groups.setdefault(key, set()).add(m.attrs["name"])
-    best = {n: max(forms, key=lambda f: (len(f), f)) for forms in groups.values() if len(forms) > 1 for n in forms}
+    best = {n: max(forms, key=lambda f: (len(f), f)) for forms in groups.values()
+            if len(forms) > 1 and not _places_differ(forms) for n in forms}
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
 
@@ -483,7 +531,7 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
             groups.setdefault(key, set()).add(n)
     out: dict[str, str] = {}
     for forms in groups.values():
-        if len(forms) > 1:
+        if len(forms) > 1 and not _places_differ(forms):
             best = max(forms, key=lambda f: (f in written, len(f), f))
             out.update({f: best for f in forms if f != best})
     return out
@@ -720,6 +768,10 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         chain = [c for c in _place_chain(base) if c[1] < len(base)]
         if len(chain) >= 2 and union_level(base[:chain[-1][1]] + "总工会") == "district":
             return base[:chain[-1][1]] + "总工会"  # as 泉州市丰泽区快递行业工会联合会 → 泉州市丰泽区总工会
+        towns = [n for n in unions if n != name and unions[n].level == "street" and n.endswith("总工会")
+                 and base.startswith(n[:-3], chain[-1][1] if chain else 0)]
+        if towns:  # 某市某某镇商圈工会联合会 where the article names 某某镇总工会: the town's federation
+            return max(towns, key=len)
         head = _division_union(chain[-1][0], region) if chain else None
         if head and head != name:
             return head
@@ -758,6 +810,9 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         county = _county_written_before(article.text, base)
         if county and county + "总工会" != name:
             return county + "总工会"  # 来到泸定县磨西镇…磨西镇工会联合会 → 泸定县总工会
+        districts = [n for n in unions if unions[n].level == "district" and n != name]
+        if len(districts) == 1:  # 某某镇总工会 in an article about one district: that district's union
+            return districts[0]
     # street, park, enterprise ...: the district union of its section, else the article's
     for m in mentions:
         if m.attrs.get("name") == name:
