@@ -78,3 +78,48 @@ def test_a_town_federation_under_the_town_union():
     assert unions["海南省文昌市文城镇商圈工会联合会"][1] == "文城镇总工会"
 
 
+
+
+def test_a_span_of_years_or_a_time_word_opens_no_union_name():
+    f = extract_text("本报讯 宁德闽海重工有限公司召开职代会。近三年公司工会累计组织岗位练兵活动200余场。"
+                     "今年市总工会还联合蕉城区总工会开设了“城市职工书屋”3家。")
+    assert not any(u.name.startswith(("近三年", "今年")) for u in f.unions)
+    assert {p.name: p.organizer for p in f.programmes}.get("城市职工书屋") == "宁德市总工会"
+
+
+# ---------------------------------------------------------------- programmes
+def test_a_province_wide_contest_is_not_the_city_unions():
+    f = extract_text("本报讯 10月9日，安顺市总工会举办全市职工技能大赛。市总工会副主席王兰说，"
+                     "市总工会将推荐第一名参加全省职工职业技能大赛。")
+    organizers = {p.name: p.organizer for p in f.programmes}
+    assert organizers.get("全省职工职业技能大赛") is None
+
+
+def test_quoted_studios_are_programmes():
+    names = {p.name for p in extract_text("本报讯 晋城市总工会命名首批5个“晋城市劳模创新工作室”，其中"
+                                          "“李建华焊接创新工作室”名列其中。").programmes}
+    assert {"晋城市劳模创新工作室", "李建华焊接创新工作室"} <= names
+
+
+def test_a_contest_of_a_places_industry_keeps_both_in_its_name():
+    names = {p.name for p in extract_text("本报讯 由安顺市总工会主办的安顺市交通行业第二届职工技能大赛"
+                                          "落幕。").programmes}
+    assert "安顺市交通行业第二届职工技能大赛" in names
+
+
+def test_a_kind_of_meeting_names_no_programme():
+    names = {p.name for p in extract_text("本报讯 县总工会联合县人社局举办专场招聘会6场；书屋年均开展"
+                                          "读书分享会24场。").programmes}
+    assert not names & {"专场招聘会", "读书分享会"}
+
+
+def test_a_quoted_facility_and_its_city_variant_are_two_programmes():
+    f = extract_text("本报讯 宁德市总工会持续推进“职工书屋”建设。今年市总工会开设了“城市职工书屋”3家。")
+    assert {"职工书屋", "城市职工书屋"} <= {p.name for p in f.programmes}
+
+
+def test_a_quoted_facility_that_won_a_title():
+    f = extract_text("三明航联公司工会“职工书屋”获评全国示范点\n\n本报讯 日前，福建省总工会公布全国职工书屋"
+                     "示范点推荐名单，三明航联运营有限公司工会“职工书屋”入选。")
+    assert "职工书屋" in {p.name for p in f.programmes}
+    assert [a.name for a in f.awards] == ["全国职工书屋示范点"]

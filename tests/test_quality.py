@@ -46,7 +46,7 @@ UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
 HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}
 # 45 figures (.022 each): one figure under the score.
-HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.865}
+HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.905}
 # The held-out figures set (tests/data/heldout-figures): fourteen invented articles dense in figures, gold
 # first; figures F1 and "overall" (its entity lists are few) and the figure attributes.
 HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, "year_acc": 0.98,
@@ -94,11 +94,11 @@ HELDOUT_Q5_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.93, "year
 # The sixth held-out links set (tests/data/heldout-q6-links): eight invented articles (广西, 贵州, 海南, 宁夏,
 # 内蒙古, 山西, 福建, 安徽; tobacco, chemical, defence, airport and zone unions; Zhuang, Yi, Hui and Mongolian
 # names).  Main's fair number before the links-q6 fixes: overall .911, organizers .276, programmes .500.
-HELDOUT_Q6_LINKS_FLOORS = {"overall": 0.94, "unions": 0.96, "persons": 0.99, "figures": 0.99, "programmes": 0.55,
-                           "awards": 0.99, "recipients": 0.82, "organizers": 0.34, "reporters": 0.99, "roles": 0.76,
+HELDOUT_Q6_LINKS_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.99, "figures": 0.99, "programmes": 0.85,
+                           "awards": 0.99, "recipients": 0.82, "organizers": 0.64, "reporters": 0.99, "roles": 0.83,
                            "parents": 0.97}
 HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.77, "year_open_acc": 0.83,
-                                     "measure_acc": 0.98, "subject_acc": 0.72}
+                                     "measure_acc": 0.98, "subject_acc": 0.76}
 # The fifth held-out figures set (tests/data/heldout-q5-figures): eight invented articles (东北, 西北 and 西南
 # provinces and minority prefectures; 邮政, 金融, 能源 and 卫生 unions; a 代表大会, a legal-aid review, new-form workers
 # joining), gold first; its fair number on main was overall .924, figures 1.000, year .798, subject .470, measure

@@ -227,6 +227,8 @@ _BARE_EMPLOYERS = ("公司", "集团", "医院", "学校", "学院", "大学", "
 #: Time words that may open the clause before a union's name.
 _TIME_WORDS = ("近年来", "去年", "今年", "前年", "明年", "当年", "同年", "近日", "日前")
 
+#: A span of years opening a clause: 近三年, 近5年来, 五年来, 三年以来.
+_SPAN_OF_YEARS = re.compile(r"(?:近|过去)?[一二三四五六七八九十两几\d]+年(?:来|以来)?")
 _SHORT_RE = re.compile(r"(省|市|区|县)总(?!工会)")
 _ELIDED_RE = re.compile(r"(自治区|省|市|区|县)[、和与及]$")
 #: A district or county written before a bare level: 顺庆区、高坪区总工会 (its 区 is the head's).
@@ -458,10 +460,14 @@ def find(article: Article) -> list[Mention]:
             prefix, start = prefix[len(zone):], start + len(zone)
         if start > 0 and text[start - 1].isdigit() and not place_at(prefix, 0):
             continue  # 10人以上新建工会: a count of unions, not one
-        for t in _TIME_WORDS:  # 去年医院工会: a time word opens the clause, not the name
-            if prefix.startswith(t) and len(prefix) > len(t) + 1:
+        for t in _TIME_WORDS:  # 去年医院工会, 今年市总工会: a time word opens the clause, not the name
+            if prefix.startswith(t) and (len(prefix) > len(t) + 1 or prefix[len(t):] in LEVEL_WORDS):
                 prefix, start = prefix[len(t):], start + len(t)
                 break
+        else:
+            span = _SPAN_OF_YEARS.match(prefix)  # 近三年公司工会, 五年来市总工会: a span of years opens the clause
+            if span and len(prefix) > span.end() + 1:
+                prefix, start = prefix[span.end():], start + span.end()
         if prefix[:1] in "原前" and prefix[1:] in LEVEL_WORDS and prefix[1:] and m.group() == "总工会":
             prefix, start = prefix[1:], start + 1  # 原市总工会副主席: a post once held in the city's union
         if prefix in _BARE_EMPLOYERS and m.group() == "工会":  # 公司工会: the company's union named earlier

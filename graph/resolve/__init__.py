@@ -1121,7 +1121,25 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         if fact is not None and id(fact) not in explicit:
             fact.organizer = u.attrs["name"]
             explicit.add(id(fact))
+    for fact in facts:
+        if fact.organizer and not _scope_fits(fact, fact.organizer):
+            fact.organizer = None  # 推荐参加全省职工职业技能大赛: a city union sends, the province's runs it
     return _merge_modified(facts)
+
+
+#: The local union levels too low to run a programme of a scope (全国…, 全省…).
+_BELOW_SCOPE = (("全国", ("provincial", "city", "district", "street", "community", "industrial-park")),
+                ("全省", ("city", "district", "street", "community", "industrial-park")))
+
+
+def _scope_fits(fact: ProgrammeFact, organizer: str) -> bool:
+    """Whether a union of ``organizer``'s level can run ``fact``: not a city's or a district's union for a
+    全省 contest, nor any local union for a 全国 one; any other programme fits any union."""
+    level = union_level(organizer)
+    for scope, below in _BELOW_SCOPE:
+        if any(f.lstrip("“").startswith(scope) for f in (fact.name, *fact.aliases)):
+            return level not in below
+    return True
 
 
 #: A body other than a union opening a clause as its subject, then what it does: 公司每年拿出,
@@ -1285,7 +1303,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         if host is None:
             out.append(f)
             for k in (1, 2, 3, 4):
-                if len(key) - k >= 4:
+                if len(key) - k >= 4 and not key.startswith(_VARIANT_MODIFIERS):
                     hosts.setdefault(key[k:], f)
             # “心系职工情，温暖进万家”送温暖活动 hosts a later 送温暖活动
             q = re.match(r"“[^”]{2,40}”", f.name)
@@ -1312,7 +1330,8 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
     terms = set(lexicon.programme_terms())
     for f in [f for f in out if f.name in terms]:
         key = norm_key(f.name)
-        hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))]
+        hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))
+                 and not norm_key(h.name).startswith(_VARIANT_MODIFIERS)]
         if len(hosts) == 1:
             hosts[0].aliases |= {f.name} | f.aliases
             hosts[0].organizer = hosts[0].organizer or f.organizer
@@ -1331,6 +1350,9 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
     return sorted(out, key=lambda f: order[id(f)])
 
 
+#: Modifiers that make a variant of a facility or service, not the same one named longer: 城市职工书屋 and
+#: 职工书屋, 流动职工之家 and 职工之家 are two programmes of an article.
+_VARIANT_MODIFIERS = ("城市", "流动", "网上", "线上", "数字", "电子", "移动", "乡村", "户外", "智慧", "云上")
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}年度?")
 #: The festivals a seasonal campaign is named after, with its year: 2025年元旦春节|送温暖活动, 两节|送温暖活动.
 _FESTIVAL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:两节|元旦春节|元旦、春节|春节|新春|元旦)")
@@ -1617,8 +1639,22 @@ def _award_merges(awards: list[Mention]) -> dict[str, str]:
                  and place_at(k, 0) == len(k) - len(key)]
         if len(hosts) == 1:
             out[key] = hosts[0]
+    # a title written by its scope and its last word (全国示范点) after it was written in full (全国职工书屋示范点):
+    # one honour, where the short form's last word is no title of its own (not 全国|先进工作者)
+    own = _bare_cores(cores())
+    for key in keys - set(out):
+        tail = key[2:]
+        if len(key) < 5 or key[:2] not in _SCOPE_WORDS or tail in own:
+            continue
+        hosts = [k for k in keys if len(k) > len(key) and k[:2] == key[:2] and k.endswith(tail)]
+        if len(hosts) == 1:
+            out[key] = hosts[0]
     # a short form merged into a full one carries bare forms along
     return {k: out.get(v, v) for k, v in out.items()}
+
+
+#: Scopes that open a title (全国…, 省级…).
+_SCOPE_WORDS = ("全国", "全省", "全市", "省级", "市级", "国家")
 
 
 @lru_cache(maxsize=4)
