@@ -123,3 +123,31 @@ def test_a_quoted_facility_that_won_a_title():
                      "示范点推荐名单，三明航联运营有限公司工会“职工书屋”入选。")
     assert "职工书屋" in {p.name for p in f.programmes}
     assert [a.name for a in f.awards] == ["全国职工书屋示范点"]
+
+
+# ---------------------------------------------------------------- elected, short forms, recipients
+def test_a_post_elected_to_after_the_posts_held():
+    roles = _roles("本报讯 6月9日，海南省文昌市文城镇商圈工会联合会成立。会议选举产生了商圈工会联合会第一届委员会，"
+                   "椰林百货有限公司行政部经理陈玉梅当选主席，文城镇总工会专职副主席吴刚当选副主席。")
+    assert ("主席", "海南省文昌市文城镇商圈工会联合会") in roles["陈玉梅"]
+    assert roles["吴刚"] == {("专职副主席", "文城镇总工会"), ("副主席", "海南省文昌市文城镇商圈工会联合会")}
+
+
+def test_a_company_union_written_by_the_companys_core_name():
+    f = extract_text("本报讯 3月10日，赤峰兴蒙化工有限责任公司召开职代会。公司工会主席斯琴作报告。"
+                     "她说，兴蒙化工工会连续两年被评为“内蒙古自治区厂务公开民主管理示范单位”。")
+    assert [(u.name, u.parent) for u in f.unions if "兴蒙" in u.name] == [("赤峰兴蒙化工有限责任公司工会", None)]
+    awards = {a.name: a.recipients for a in f.awards}
+    assert awards["内蒙古自治区厂务公开民主管理示范单位"] == ["赤峰兴蒙化工有限责任公司工会"]
+
+
+def test_a_person_naming_a_listed_studio_is_no_recipient():
+    f = extract_text("本报讯 晋城市总工会授予10名职工“晋城工匠”称号，命名5个创新工作室，“李建华焊接创新工作室”"
+                     "名列其中。获得“晋城工匠”称号的有电力工人马志坚、煤矿钳工邓丽华等。")
+    assert sorted({a.name: a.recipients for a in f.awards}["晋城工匠"]) == ["邓丽华", "马志坚"]
+
+
+def test_a_union_given_something_does_not_run_it():
+    f = extract_text("本报讯 6月9日，文昌市文城镇商圈工会联合会成立。文昌市总工会向商圈工会联合会赠送了图书，"
+                     "并为商圈内的2个“爱心母婴室”授牌。市总工会今年已建成“爱心母婴室”35个。")
+    assert {p.name: p.organizer for p in f.programmes}["爱心母婴室"] == "文昌市总工会"

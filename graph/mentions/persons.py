@@ -798,6 +798,11 @@ def find(article: Article) -> list[Mention]:
                 if prior is not None and prior.end == m.start() and not prior.attrs["posts"] and chain:
                     prior.attrs["posts"] = chain[:1]
                     prior.attrs["via"] += "+elected"  # the post is in the union that elected (resolve)
+                elif prior is not None and prior.end == m.start() and chain and chain[0][1] is None \
+                        and chain[0] not in prior.attrs["posts"]:
+                    # 某公司经理某某当选主席: a post elected to, after the ones held, is in the union that elected
+                    prior.attrs["elected"] = len(prior.attrs["posts"])
+                    prior.attrs["posts"] = prior.attrs["posts"] + chain[:1]
                 # 王某、苏某当选副主席: every name of the list before 当选 is elected to the post
                 for pos, name in _names_before(text, st, model):
                     add(pos, name, "elected", chain[:1] if chain else [])

@@ -214,6 +214,17 @@ def _is_proper(prefix: str) -> bool:
     return any(flag in ("ns", "nt", "nrt") for _, flag in toks)
 
 
+#: Legal forms after a company's name.
+_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
+
+
+def _company_core(text: str, prefix: str) -> bool:
+    """Whether ``prefix`` (蒙晟化工 before 工会) is a company's name the article writes with its legal form
+    too (通辽蒙晟化工有限责任公司): the company's union, written short."""
+    return len(prefix) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", prefix) is not None \
+        and any(prefix + f in text for f in _LEGAL_FORMS)
+
+
 def _is_generic(prefix: str) -> bool:
     if prefix.startswith("中国") and industry_name(prefix):
         return False  # 中国建设工会: a national industry union whose industry word is also a common word
@@ -419,6 +430,7 @@ def find(article: Article) -> list[Mention]:
     """
     text = article.text
     out: list[Mention] = []
+    federations: list[tuple[int, int]] = []  # joint unions written without a proper name (see below)
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, **attrs) -> None:
@@ -487,7 +499,10 @@ def find(article: Article) -> list[Mention]:
             if founded is not None:  # 成立全市首家综合性新业态工会联合会: the union being founded
                 add(start + founded, end, name=text[start + founded:end], written=text[start:end])
                 continue
-        if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) or not _is_proper(prefix):
+        if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) \
+                or not (_is_proper(prefix) or _company_core(text, prefix)):
+            if m.group() in _JOINT_HEADS and 2 <= len(prefix) <= 8 and not prefix.endswith(COLLECTIVE_TAILS):
+                federations.append((start, end))  # 商圈工会联合会: perhaps a short form of one named in full
             continue
         if _LEVELS_OF.search(prefix):
             continue  # 某市三级工会, 省市两级工会: the unions of several levels, not one
@@ -502,6 +517,15 @@ def find(article: Article) -> list[Mention]:
             _elided_level(text, start, add)  # 顺庆区、高坪区总工会
         else:
             _shared_tail(text, start, name, add)  # 岳阳市、常德市教育工会
+    # a federation written by its kind alone (选举产生了商圈工会联合会第一届委员会) after it was named with its
+    # place (某市某镇商圈工会联合会): the one federation of the article whose name ends so
+    for s, e in federations:
+        short = text[s:e]
+        full = {x.attrs["name"] for x in out if x.attrs.get("name") and x.attrs["name"].endswith(short)
+                and len(x.attrs["name"]) > len(short) and x.start < s}
+        longest = max(full, key=len, default="")
+        if full and all(longest.endswith(f) for f in full):  # (海南省琼海市…, 琼海市…: one federation)
+            add(s, e, name=longest, written=short)
     # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
     for m in _SHORT_RE.finditer(text):
         if not _short_form_at(text, m.start(), m.end()):

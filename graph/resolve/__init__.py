@@ -532,7 +532,8 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
     out: dict[str, str] = {}
     for forms in groups.values():
         if len(forms) > 1 and not _places_differ(forms):
-            best = max(forms, key=lambda f: (f in written, len(f), f))
+            # (蒙晟化工工会 and 通辽蒙晟化工有限责任公司工会: the form that reads as a company's union)
+            best = max(forms, key=lambda f: (union_level(f) == "enterprise", f in written, len(f), f))
             out.update({f: best for f in forms if f != best})
     return out
 
@@ -946,8 +947,16 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     for m in article.of_kind("person"):
         p = people.setdefault(m.attrs["name"], PersonFact(m.attrs["name"]))
         prev_org, prev_text, prev_start = None, None, None
-        for title, org_text, org_start in m.attrs.get("posts", []):
+        elected = m.attrs.get("elected")  # the index of a post elected to after the ones held (persons.find)
+        held_from = min((s for _, _, s in m.attrs.get("posts", []) if s is not None), default=m.start)
+        for k, (title, org_text, org_start) in enumerate(m.attrs.get("posts", [])):
             if not title:
+                continue
+            if k == elected and org_text is None:
+                # 某公司经理某某当选主席: the union the sentence names before the person's own posts elects
+                role = Role(*_union_post(title, _electing_union(article, held_from)))
+                if role.org is not None and role not in p.roles:
+                    p.roles.append(role)
                 continue
             if org_text is not None and (org_text, org_start) == (prev_text, prev_start) and prev_org is not None:
                 # a post sharing the body written before the one before it: 自治区党委常委、秘书长;
@@ -1252,6 +1261,10 @@ def _lead_union(article: Article) -> str | None:
 _CO_ORGANISER = re.compile(r"(?:、|，|和|与|及|以及|联合|会同|携手|同)")
 
 
+#: A preposition before a union that receives something (向某工会赠送, 为某工会授牌).
+_GIVEN_TO = ("向", "给")
+
+
 #: 主办 then 承办 (协办) in the words before a programme: the hosts, then those who carry it out.
 _HOSTED = re.compile(r"(?P<host>主办)[^。；;！？]{0,60}?(?:承办|协办)")
 
@@ -1267,7 +1280,8 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     # (省总工会下达的…建设任务): who runs the programme is the sentence's subject
     named = ctx.unions_between(s0, pos)
     unions = [u for u in named
-              if not ((_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
+              if text[u.start - 1:u.start] not in _GIVEN_TO  # 市总工会向某某工会联合会赠送…: who receives, not runs
+              and not ((_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
                        or _VISITED.search(text, max(s0, u.start - 4), u.start))
                       and not _BUILT_BY.match(text, u.end)  # 参观了集团工会建设的…: it built what was seen
                       or _UNION_AS_MODIFIER.match(text, u.end))]
@@ -1528,7 +1542,10 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             continue
         if k == 0:
             continue
+        named_in = [(g.start, g.end) for g in article.of_kind("programme") if s0 <= g.start < s1]
         for p in window(s0, s1):
+            if any(a <= p.start and p.end <= b for a, b in named_in):
+                continue  # “某某精密加工创新工作室”名列其中: the person names the studio, which is what is listed
             if (p.kind == "person" or p.start < v.start()) and not _names_award_giver(text, p):
                 give(fact_of[k - 1], p.attrs["name"])
     # 她先后获得…: the pronoun is the person named in the sentence before
