@@ -151,3 +151,10 @@ def test_a_union_given_something_does_not_run_it():
     f = extract_text("本报讯 6月9日，文昌市文城镇商圈工会联合会成立。文昌市总工会向商圈工会联合会赠送了图书，"
                      "并为商圈内的2个“爱心母婴室”授牌。市总工会今年已建成“爱心母婴室”35个。")
     assert {p.name: p.organizer for p in f.programmes}["爱心母婴室"] == "文昌市总工会"
+
+
+def test_no_programme_ends_inside_a_quote_or_is_a_count_of_projects():
+    names = {p.name for p in extract_text("平阳区开展工资集体协商“要约行动月”\n\n本报讯 4月以来，平阳区总工会开展"
+                                          "工资集体协商“要约行动月”活动；组织所属企业开展劳动竞赛项目86项。").programmes}
+    assert not any(n.count("“") != n.count("”") for n in names)
+    assert "劳动竞赛项目" not in names

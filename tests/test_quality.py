@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
-               "awards": 0.96, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
+               "awards": 0.96, "recipients": 0.95, "programmes": 0.90, "organizers": 0.77, "roles": 0.95}
 DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.90, "parents": 0.96,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.845, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
@@ -94,7 +94,7 @@ HELDOUT_Q5_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.93, "year
 # The sixth held-out links set (tests/data/heldout-q6-links): eight invented articles (广西, 贵州, 海南, 宁夏,
 # 内蒙古, 山西, 福建, 安徽; tobacco, chemical, defence, airport and zone unions; Zhuang, Yi, Hui and Mongolian
 # names).  Main's fair number before the links-q6 fixes: overall .911, organizers .276, programmes .500.
-HELDOUT_Q6_LINKS_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.99, "figures": 0.99, "programmes": 0.85,
+HELDOUT_Q6_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.99, "figures": 0.99, "programmes": 0.885,
                            "awards": 0.99, "recipients": 0.99, "organizers": 0.64, "reporters": 0.99, "roles": 0.86,
                            "parents": 0.97}
 HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.77, "year_open_acc": 0.83,
@@ -103,10 +103,10 @@ HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.77, "year
 # provinces and minority prefectures; 邮政, 金融, 能源 and 卫生 unions; a 代表大会, a legal-aid review, new-form workers
 # joining), gold first; its fair number on main was overall .924, figures 1.000, year .798, subject .470, measure
 # .915 (README).  117 figures (.0085 each), 3 of them with a null year (.33 each).
-HELDOUT_Q5_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.985, "unions": 0.99, "persons": 0.97, "reporters": 0.98,
-                             "programmes": 0.85, "awards": 0.98, "roles": 0.99, "parents": 0.94, "organizers": 0.64}
+HELDOUT_Q5_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.987, "unions": 0.99, "persons": 0.97, "reporters": 0.98,
+                             "programmes": 0.885, "awards": 0.98, "roles": 0.99, "parents": 0.94, "organizers": 0.66}
 HELDOUT_Q5_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.855, "year_open_acc": 0.66,
-                                       "measure_acc": 0.94, "subject_acc": 0.85}
+                                       "measure_acc": 0.94, "subject_acc": 0.86}
 
 
 def _f1(result: dict, key: str) -> float:

@@ -119,6 +119,10 @@ class _Collector:
         core = re.sub(r"[“”\s]", "", name)
         if len(core) < 2 or not self.free(s, e) or any(core.startswith(b) for b in _BAD_START):
             return
+        if core.endswith("项目") and re.match(r"\d+项", self.text[e:e + 8]):
+            return  # 开展劳动竞赛项目147项: the projects counted, a kind, no programme's name
+        if name.count("“") != name.count("”"):
+            return  # 开展工资集体协商“要约行动|月”: a span that ends or starts inside a quoted name
         if _COUNTED_TAIL.search(core):
             return  # 承办大赛数控车工、电工两个项目的决赛: a count of a contest's events, no programme's name
         if core.endswith("活动") and self.text.startswith(("中心", "室", "场所", "阵地"), e):
