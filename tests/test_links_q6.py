@@ -158,3 +158,9 @@ def test_no_programme_ends_inside_a_quote_or_is_a_count_of_projects():
                                           "工资集体协商“要约行动月”活动；组织所属企业开展劳动竞赛项目86项。").programmes}
     assert not any(n.count("“") != n.count("”") for n in names)
     assert "劳动竞赛项目" not in names
+
+
+def test_a_job_said_of_a_name_with_its_employer():
+    roles = _roles("本报讯 近日，记者来到宝鸡重型机械有限公司。张建国说，团队今年完成攻关12项。"
+                   "张建国是宝鸡重型机械有限公司的高级技师，带出徒弟20人。")
+    assert roles["张建国"] == {("高级技师", "宝鸡重型机械有限公司")}

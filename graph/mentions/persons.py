@@ -871,6 +871,18 @@ def find(article: Article) -> list[Mention]:
     for name in known:
         for start in occurrences(text, name):
             add(start, name, "repeat")
+    # a job at an employer said of a name: 某某是某某集团的高级技师 (the employer the organisation finder named)
+    bodies = {m.start: m for m in article.mentions if m.kind in ("organization", "union")}
+    for x in out:
+        if x.attrs["posts"]:
+            continue
+        said = _IS_JOB_AT.match(text, x.end)
+        body = bodies.get(said.start(1)) if said else None
+        if body is not None and body.end == said.end(1) \
+                and (said.group(2)[-1] in OCCUPATION_ENDS or said.group(2) in _post_set()) \
+                and not said.group(2).endswith(_NOT_JOBS):
+            x.attrs["posts"] = [(said.group(2), said.group(1), said.start(1))]
+
     out.sort(key=lambda x: x.start)
     return out
 
@@ -918,6 +930,10 @@ def _job_at_employer(text: str, end: int, orgs: list[Mention] = ()) -> list[tupl
             named = [o for o in orgs if o.end <= dept.start() and _EMPLOYER_HEAD.search(o.text)]
             return [(job, named[-1].text, named[-1].start)] if named and "某" not in named[-1].text else []
     return []
+
+
+#: 是 + an employer + 的 + a job, right after a name (某某是某某集团的高级技师，).
+_IS_JOB_AT = re.compile(r"是([\u4e00-\u9fff()（）]{2,30}?)的([\u4e00-\u9fff]{2,6}?)(?=[，,。；;、])")
 
 
 #: A department (护理部, 急诊科, 财务处) written before a job, without its organisation.
