@@ -164,3 +164,9 @@ def test_a_job_said_of_a_name_with_its_employer():
     roles = _roles("本报讯 近日，记者来到宝鸡重型机械有限公司。张建国说，团队今年完成攻关12项。"
                    "张建国是宝鸡重型机械有限公司的高级技师，带出徒弟20人。")
     assert roles["张建国"] == {("高级技师", "宝鸡重型机械有限公司")}
+
+
+def test_names_listed_after_an_honour_all_receive_it():
+    f = extract_text("本报讯 4月27日，晋安区总工会召开座谈会。福州市劳动模范黄秀清、邱国强作交流发言，"
+                     "劳模代表郑明主持。")
+    assert sorted({a.name: a.recipients for a in f.awards}["福州市劳动模范"]) == ["邱国强", "黄秀清"]

@@ -23,7 +23,7 @@ DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98,
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
 UNSEEN_FLOORS = {"overall": 0.975, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.89,
-                 "awards": 0.92, "recipients": 0.95, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
+                 "awards": 0.92, "recipients": 0.99, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.

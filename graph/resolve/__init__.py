@@ -1459,11 +1459,17 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         givers = list(re.finditer(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start]))
         giver = givers[-1] if givers else None  # not 表彰决定
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
+        listed_after = None  # 福州市劳动模范林某、陈某: the names listed right after the first one receive it too
         for p in window(m.end, c1):
             first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)
             if p.kind == "person" and first and not re.search(r"[和与及暨]", text[m.end:p.start]) \
                     and not in_award(p.start) and not _titled_after(text, p):
                 give(f, p.attrs["name"])
+                listed_after = p
+            elif listed_after is not None and p.kind == "person" and text[listed_after.end:p.start] == "、" \
+                    and not _titled_after(text, p):
+                give(f, p.attrs["name"])
+                listed_after = p
         # 某某车间获省总工会授予的工人先锋号: the body before 授予的 confers, the clause's subject receives
         by = _CONFERRED_BY.search(text, c0, m.start)
         if by is not None and (by.end() == m.start or by.end() == m.start + 1 and text[m.start] == "“"):
