@@ -4,15 +4,9 @@ one invented sentence each.
 Every name, unit and number here is made up for the test; none is copied from the seed,
 dev, unseen or held-out texts.
 """
+from test_links_q4 import _roles, _unions  # persons' posts and unions' forms and parents, by name
+
 from graph.pipeline import extract_text
-
-
-def _roles(text: str) -> dict[str, set[tuple[str, str | None]]]:
-    return {p.name: {(r.title, r.org) for r in p.roles} for p in extract_text(text).persons}
-
-
-def _unions(text: str) -> dict[str, tuple[set[str], str | None]]:
-    return {u.name: (set(u.aliases), u.parent) for u in extract_text(text).unions}
 
 
 # ---------------------------------------------------------------- names
