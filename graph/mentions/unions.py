@@ -466,7 +466,7 @@ def find(article: Article) -> list[Mention]:
             if prefix.startswith(g) and len(prefix) > len(g) + 1:
                 prefix, start = prefix[len(g):], start + len(g)
         zone = next((z for z in _BARE_ZONES if prefix.startswith(z)), None)
-        if zone and m.group() == "工会" and len(prefix) >= len(zone) + 4 and prefix.endswith(_ENTERPRISE_TAILS) \
+        if zone and m.group() == "工会" and len(prefix) >= len(zone) + 4 and prefix.endswith(("公司", "集团", "厂")) \
                 and not prefix[len(zone):].startswith(_ZONE_TAILS):
             # 开发区某某汽车零部件有限公司工会: a company in the zone the article is about, not a body of the zone
             prefix, start = prefix[len(zone):], start + len(zone)
