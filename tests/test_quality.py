@@ -17,18 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
-               "awards": 0.96, "recipients": 0.95, "programmes": 0.90, "organizers": 0.74, "roles": 0.95}
+               "awards": 0.96, "recipients": 0.95, "programmes": 0.90, "organizers": 0.77, "roles": 0.95}
 DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.90, "parents": 0.96,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.845, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
 UNSEEN_FLOORS = {"overall": 0.975, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.89,
-                 "awards": 0.92, "recipients": 0.95, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
+                 "awards": 0.92, "recipients": 0.99, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
-HELDOUT_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "figures": 0.98, "programmes": 0.98,
-                        "awards": 0.98, "recipients": 0.95, "organizers": 0.79, "reporters": 0.98, "roles": 0.97,
+HELDOUT_LINKS_FLOORS = {"overall": 0.995, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.98,
+                        "awards": 0.98, "recipients": 0.99, "organizers": 0.79, "reporters": 0.98, "roles": 0.985,
                         "parents": 0.98}
 # The third held-out links set (tests/data/heldout-links3): sixteen articles in styles the other sets lack
 # (website and WeChat items, 换届 lists, county, township, enterprise and national industry unions, names without
@@ -46,7 +46,7 @@ UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
 HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}
 # 45 figures (.022 each): one figure under the score.
-HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.865}
+HELDOUT_LINKS3_ATTRIBUTE_FLOORS = {"measure_acc": 0.845, "subject_acc": 0.905}
 # The held-out figures set (tests/data/heldout-figures): fourteen invented articles dense in figures, gold
 # first; figures F1 and "overall" (its entity lists are few) and the figure attributes.
 HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, "year_acc": 0.98,
@@ -91,14 +91,22 @@ HELDOUT_Q5_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "f
                            "parents": 0.98}
 HELDOUT_Q5_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.98, "year_open_acc": 0.98,
                                      "measure_acc": 0.95, "subject_acc": 0.855}
+# The sixth held-out links set (tests/data/heldout-q6-links): eight invented articles (广西, 贵州, 海南, 宁夏,
+# 内蒙古, 山西, 福建, 安徽; tobacco, chemical, defence, airport and zone unions; Zhuang, Yi, Hui and Mongolian
+# names).  Main's fair number before the links-q6 fixes: overall .911, organizers .276, programmes .500.
+HELDOUT_Q6_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.99, "figures": 0.99, "programmes": 0.885,
+                           "awards": 0.99, "recipients": 0.99, "organizers": 0.64, "reporters": 0.99, "roles": 0.88,
+                           "parents": 0.97}
+HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.77, "year_open_acc": 0.83,
+                                     "measure_acc": 0.98, "subject_acc": 0.76}
 # The fifth held-out figures set (tests/data/heldout-q5-figures): eight invented articles (东北, 西北 and 西南
 # provinces and minority prefectures; 邮政, 金融, 能源 and 卫生 unions; a 代表大会, a legal-aid review, new-form workers
 # joining), gold first; its fair number on main was overall .924, figures 1.000, year .798, subject .470, measure
 # .915 (README).  117 figures (.0085 each), 3 of them with a null year (.33 each).
-HELDOUT_Q5_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.978, "unions": 0.99, "persons": 0.92, "reporters": 0.98,
-                             "programmes": 0.85, "awards": 0.98, "roles": 0.96, "parents": 0.94, "organizers": 0.64}
+HELDOUT_Q5_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.987, "unions": 0.99, "persons": 0.97, "reporters": 0.98,
+                             "programmes": 0.885, "awards": 0.98, "roles": 0.99, "parents": 0.94, "organizers": 0.66}
 HELDOUT_Q5_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.855, "year_open_acc": 0.66,
-                                       "measure_acc": 0.94, "subject_acc": 0.85}
+                                       "measure_acc": 0.94, "subject_acc": 0.86}
 
 # The sixth held-out figures set (tests/data/heldout-q6-figures): eight invented articles (广西, 贵州, 海南, 宁夏,
 # 内蒙古, 山西, 江西 and 福建; 金秋助学, a quarterly 帮扶 review, a 农垦 contest, a 经审会 audit, 工资集体协商 with
@@ -175,6 +183,7 @@ _SETS = {
     "heldout-q5-links": (DATA / "heldout-q5-links", 8, HELDOUT_Q5_LINKS_FLOORS, HELDOUT_Q5_LINKS_ATTRIBUTE_FLOORS),
     "heldout-q6-figures": (DATA / "heldout-q6-figures", 8, HELDOUT_Q6_FIGURES_FLOORS,
                            HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS),
+    "heldout-q6-links": (DATA / "heldout-q6-links", 8, HELDOUT_Q6_LINKS_FLOORS, HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS),
 }
 
 

@@ -500,6 +500,24 @@ def turkic_name_parts() -> tuple[str, ...]:
 
 
 @cache
+def mongolian_name_parts() -> tuple[str, ...]:
+    """Common Mongolian given names and name elements (巴特尔, 额尔敦, 其木格 ...), longest first.
+
+    Returns
+    -------
+    tuple of str
+        One or two of these written alone after a post (董事长额尔敦巴特尔) are a personal name with no
+        surname, as for :func:`turkic_name_parts`.
+
+    References
+    ----------
+    General knowledge of Mongolian naming, as transcribed in Chinese news
+    (``data/mongolian_name_parts.txt``).
+    """
+    return _longest_first(_words("mongolian_name_parts.txt"))
+
+
+@cache
 def not_names() -> frozenset[str]:
     """Words that look like, or are tagged as, personal names but are not.
 

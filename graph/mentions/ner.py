@@ -379,6 +379,7 @@ CUES_BEFORE = (
     "劳模", "工匠", "标兵", "能手", "技师", "职工", "员工", "农民工", "代表", "同志", "师傅", "老人",
     "分别是", "就是", "是", "由", "慰问", "看望", "走访", "陪同", "获得者", "来自", "叫", "名叫",
     "专家", "带头人", "负责人", "员", "师", "长", "手", "匠",  # occupations: 驾驶员, 技师, 班长, 能手, 工匠
+    "工人",  # 电力工人某某, 一线工人某某
 )
 #: Written just after a name: speech and reporting verbs, 一行, 同志, acts done by named people,
 #: a leader's title written after the name, and the fixed phrases that embed a name (…新时代…思想).

@@ -108,9 +108,15 @@ def _turkic_by_first() -> dict[str, tuple[str, ...]]:
     (:func:`name_at` asks at every candidate position: the scan of the whole list took about 7 % of a
     worker's CPU)."""
     out: dict[str, list[str]] = {}
-    for p in lexicon.turkic_name_parts():
+    # Mongolian names (额尔敦巴特尔, 乌云其木格) are written the same way: one or two given names, no surname
+    for p in _longest_first_parts(lexicon.turkic_name_parts() + lexicon.mongolian_name_parts()):
         out.setdefault(p[0], []).append(p)
     return {c: tuple(ps) for c, ps in out.items()}
+
+
+def _longest_first_parts(parts: tuple[str, ...]) -> list[str]:
+    """``parts`` without repeats, longest first (stable)."""
+    return sorted(dict.fromkeys(parts), key=len, reverse=True)
 
 
 def _turkic_part(text: str, pos: int) -> str | None:
@@ -307,6 +313,12 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
     n = _turkic_len(text, pos)  # 县总工会主席库尔班: a Turkic given name alone, no surname and no dot
     if n and (not require_boundary or _strong_boundary(text, pos + n) or _boundary(text, pos + n)):
         return text[pos:pos + n]
+    if _post_only_surname(text, pos):
+        for given in (2, 1):  # 配送员者永明, 副主席者玉芬: a Yi surname that also ends 记者 and 劳动者
+            cand = text[pos:pos + 1 + given]
+            if len(cand) == 1 + given and all(map(_HAN.fullmatch, cand[1:])) and cand not in lexicon.not_names() \
+                    and (not require_boundary or _boundary(text, pos + 1 + given)):
+                return cand
     for n in _surname_lengths():
         if text[pos:pos + n] not in lexicon.surnames():
             continue
@@ -332,6 +344,26 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
 
 
 _HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
+#: Surnames (Yi: 者) that also end common words (记者, 劳动者, 志愿者): a surname only where a post or an
+#: occupation ends right before it (主席者某某, 配送员者某某), never after 记, 动, 愿 ...
+_POST_ONLY_SURNAMES = frozenset("者")
+_POST_ENDS = frozenset(OCCUPATION_ENDS + "席任记事")
+
+
+def _post_only_surname(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is a :data:`_POST_ONLY_SURNAMES` surname right after a post or occupation."""
+    if text[pos:pos + 1] not in _POST_ONLY_SURNAMES or pos == 0:
+        return False
+    before = text[max(0, pos - 6):pos]
+    if before.endswith("记") and not before.endswith("书记"):
+        return False  # 记者: the reporter, not a name (党委书记者某某 is one)
+    if not (before[-1] in _POST_ENDS or any(before.endswith(p) for p in _post_set() if len(p) <= len(before))):
+        return False
+    from ..text.segment import first_word
+
+    word = first_word(text[max(0, pos - 2):pos + 1])  # 务工者, 打工者, 年长者: one word that ends in 者
+    return not (word is not None and word[0] == text[max(0, pos - 2):pos + 1] and len(word[0]) == 3) \
+        and text[pos - 1:pos + 1] not in ("长者", "师者")
 #: Verbs that need a subject: a 和/与 right before one cannot join two names (某某和当选), so it ends a name.
 _SUBJECT_VERBS = (*SPEECH, "当选", "获评", "荣获", "入选")
 
@@ -613,7 +645,8 @@ def find(article: Article) -> list[Mention]:
             via = "ner+" + via
         elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and not _tibetan(name) \
                 and not _turkic(name) \
-                and view.rejects(pos, name, strict=via not in ("post", "officer")):
+                and view.rejects(pos, name,
+                                 strict=via not in ("post", "officer") and not _post_only_surname(text, pos)):
             # (the model knows few Tibetan names: two name elements suffice; after a post title only a
             # longer name the model read over it (延吉市长途…) overrules the rule)
             return  # the model read this sentence and saw no person here
@@ -765,6 +798,11 @@ def find(article: Article) -> list[Mention]:
                 if prior is not None and prior.end == m.start() and not prior.attrs["posts"] and chain:
                     prior.attrs["posts"] = chain[:1]
                     prior.attrs["via"] += "+elected"  # the post is in the union that elected (resolve)
+                elif prior is not None and prior.end == m.start() and chain and chain[0][1] is None \
+                        and chain[0] not in prior.attrs["posts"]:
+                    # 某公司经理某某当选主席: a post elected to, after the ones held, is in the union that elected
+                    prior.attrs["elected"] = len(prior.attrs["posts"])
+                    prior.attrs["posts"] = prior.attrs["posts"] + chain[:1]
                 # 王某、苏某当选副主席: every name of the list before 当选 is elected to the post
                 for pos, name in _names_before(text, st, model):
                     add(pos, name, "elected", chain[:1] if chain else [])
@@ -833,6 +871,18 @@ def find(article: Article) -> list[Mention]:
     for name in known:
         for start in occurrences(text, name):
             add(start, name, "repeat")
+    # a job at an employer said of a name: 某某是某某集团的高级技师 (the employer the organisation finder named)
+    bodies = {m.start: m for m in article.mentions if m.kind in ("organization", "union")}
+    for x in out:
+        if x.attrs["posts"]:
+            continue
+        said = _IS_JOB_AT.match(text, x.end)
+        body = bodies.get(said.start(1)) if said else None
+        if body is not None and body.end == said.end(1) \
+                and (said.group(2)[-1] in OCCUPATION_ENDS or said.group(2) in _post_set()) \
+                and not said.group(2).endswith(_NOT_JOBS):
+            x.attrs["posts"] = [(said.group(2), said.group(1), said.start(1))]
+
     out.sort(key=lambda x: x.start)
     return out
 
@@ -880,6 +930,10 @@ def _job_at_employer(text: str, end: int, orgs: list[Mention] = ()) -> list[tupl
             named = [o for o in orgs if o.end <= dept.start() and _EMPLOYER_HEAD.search(o.text)]
             return [(job, named[-1].text, named[-1].start)] if named and "某" not in named[-1].text else []
     return []
+
+
+#: 是 + an employer + 的 + a job, right after a name (某某是某某集团的高级技师，).
+_IS_JOB_AT = re.compile(r"是([\u4e00-\u9fff()（）]{2,30}?)的([\u4e00-\u9fff]{2,6}?)(?=[，,。；;、])")
 
 
 #: A department (护理部, 急诊科, 财务处) written before a job, without its organisation.

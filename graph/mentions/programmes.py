@@ -53,7 +53,7 @@ STRONG_TAILS = ("热线", "工程", "专项基金", "基金", "行动计划", "�
 GENERIC_WORDS = ("群众性文体", "文体", "文艺", "书法", "绘画", "美术", "摄影", "书画", "手工", "职工群众",
                  "慰问", "竞赛", "培训", "宣传", "服务", "技能", "帮扶", "走访", "安全",
                  "体育", "娱乐", "公益", "志愿", "学习", "教育", "实践", "交流", "主题", "职业", "职工", "联谊",
-                 "心理健康", "健康", "法律", "普法", "和", "、", "及")
+                 "心理健康", "健康", "法律", "普法", "专场", "读书", "和", "、", "及")
 #: People a programme serves, written before 的 and its name (困难职工、劳动模范的春节慰问活动).
 _SERVED = re.compile(r"(?:职工|工人|[员者]|模范|劳模|群众|家庭|子女|农民工|人才|小哥|骑手|司机|师傅|教师|党员"
                      r"|干部|会员)$")
@@ -79,7 +79,9 @@ def _tails_re(strong_only: bool = False, quoted: bool = False) -> str:
 def _generic_re() -> re.Pattern:
     words = "|".join(map(re.escape, sorted(GENERIC_WORDS, key=len, reverse=True)))
     return re.compile(rf"(?:{words})+(?:[\u4e00-\u9fff]{{0,2}}活动|技能竞赛|竞赛|比赛|大赛|培训班?|讲座|演出|展演"
-                      rf"|书画摄影展|书画展|书法展|摄影展|美术展|画展|作品展|展览)")
+                      rf"|书画摄影展|书画展|书法展|摄影展|美术展|画展|作品展|展览"
+                      # 举办专场招聘会6场, 开展读书分享会24场: a kind of meeting, none named
+                      rf"|招聘会|分享会|交流会|见面会|双选会|联谊会|报告会|宣讲会|座谈会)")
 
 
 @cache
@@ -91,6 +93,10 @@ def _terms() -> tuple[str, ...]:
 _BECOMES = re.compile(r"成为[^，,。；;！？“”]{0,14}$")
 #: The rest of a title of honour right after a programme's name: (竞赛)优胜单位称号, ”称号, ”建设示范单位名单.
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:(?:荣誉)?称号|(?:单位|集体|个人|班组)名单)")
+
+
+#: A verb of winning a title between a quoted name and a tail: the tail ends the title won, not the name.
+_CONFERRED_IN_TAIL = re.compile(r"获评|荣获|获得|入选|评为|被评")
 
 
 #: A count right before the tail (两个项目, 3项活动): the phrase counts items of a kind, it names none.
@@ -113,6 +119,10 @@ class _Collector:
         core = re.sub(r"[“”\s]", "", name)
         if len(core) < 2 or not self.free(s, e) or any(core.startswith(b) for b in _BAD_START):
             return
+        if core.endswith("项目") and re.match(r"\d+项", self.text[e:e + 8]):
+            return  # 开展劳动竞赛项目147项: the projects counted, a kind, no programme's name
+        if name.count("“") != name.count("”"):
+            return  # 开展工资集体协商“要约行动|月”: a span that ends or starts inside a quoted name
         if _COUNTED_TAIL.search(core):
             return  # 承办大赛数控车工、电工两个项目的决赛: a count of a contest's events, no programme's name
         if core.endswith("活动") and self.text.startswith(("中心", "室", "场所", "阵地"), e):
@@ -142,6 +152,8 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
         items = list(re.finditer(_Q, quotes))
         if re.search(r"(?:工作|举措)$", tail) and len(tail) > 4:
             continue  # “两新组织”建会建家工作: a task, not a programme's name
+        if _CONFERRED_IN_TAIL.search(tail):
+            continue  # “职工书屋”获评全国示范点: the programme is the quote, the rest a title it won
         for q in items:
             qs, qe = m.start(3) + q.start(), m.start(3) + q.end()
             core = q.group(1)
@@ -174,7 +186,7 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     # single quotes too, as inside a quoted speech (“我们建了300个‘某某驿站’”)
     for m in [*re.finditer(_Q, text), *re.finditer(r"‘([^’‘“”\n]{2,20})’", text)]:
         name = m.group(1)
-        if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋|驿站)$", name) and c.free(m.start(), m.end()) \
+        if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋|驿站|工作室)$", name) and c.free(m.start(), m.end()) \
                 and not _TITLE_AFTER.match(text, m.end()) \
                 and not _BECOMES.search(text, max(0, m.start() - 16), m.start()):
             # (“全国某系统模范职工之家”称号: a title; 成为劳动者的“温暖之家”: a figure of speech)
@@ -222,7 +234,9 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         short = re.sub(_ORDINAL, "", m.group(), count=1)
         # the region that holds it, written after a quote or clause edge: 粤港澳大湾区第四届职业技能大赛
         region = re.search(r"(?:^|(?<=[”\s，,。；;：:]))([\u4e00-\u9fff]{2,8}(?:湾区|经济区|地区|省|市|区|县|州))$",
-                           text[max(0, m.start() - 9):m.start()])
+                           text[max(0, m.start() - 9):m.start()]) \
+            or re.search(r"(?:^|(?<=[”\s，,。；;：:的]))([\u4e00-\u9fff]{2,8}(?:省|市|区|县|州)[\u4e00-\u9fff]{2,4}"
+                         r"(?:行业|系统))$", text[max(0, m.start() - 15):m.start()])  # 六盘水市烟草行业第三届…
         held = region.group(1).rsplit("的", 1)[-1] if region else ""  # 联合主办的|某市第十二届…
         if held and not re.search(r"湾区|经济区", held):
             # the window's edge is no clause edge: the region starts at a known place (本次|某市第五届…)

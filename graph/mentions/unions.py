@@ -52,6 +52,10 @@ _ENTERPRISE_TAILS = ("有限责任公司", "股份有限公司", "有限公司",
                      "银行", "分行", "支行", "中心", "研究院", "研究所", "酒店", "商场", "超市", "站", "局", "委")
 
 
+#: A zone written alone, as the article's zone (开发区某某公司工会 → 某某公司工会).
+_BARE_ZONES = ("经济技术开发区", "经开区", "高新区", "开发区", "园区")
+
+
 #: Words that open a phrase before a union's name without being part of it: verbs of electing,
 #: attending or commemorating that jieba tags as nouns, 原 (former), 代表 (on behalf of).
 LEAD_WORDS = frozenset({"纪念", "原", "代表", "产生", "标志", "选举产生", "宣传", "学习", "贯彻", "落实", "庆祝",
@@ -210,6 +214,17 @@ def _is_proper(prefix: str) -> bool:
     return any(flag in ("ns", "nt", "nrt") for _, flag in toks)
 
 
+#: Legal forms after a company's name.
+_LEGAL_FORMS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
+
+
+def _company_core(text: str, prefix: str) -> bool:
+    """Whether ``prefix`` (蒙晟化工 before 工会) is a company's name the article writes with its legal form
+    too (通辽蒙晟化工有限责任公司): the company's union, written short."""
+    return len(prefix) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", prefix) is not None \
+        and any(prefix + f in text for f in _LEGAL_FORMS)
+
+
 def _is_generic(prefix: str) -> bool:
     if prefix.startswith("中国") and industry_name(prefix):
         return False  # 中国建设工会: a national industry union whose industry word is also a common word
@@ -223,6 +238,8 @@ _BARE_EMPLOYERS = ("公司", "集团", "医院", "学校", "学院", "大学", "
 #: Time words that may open the clause before a union's name.
 _TIME_WORDS = ("近年来", "去年", "今年", "前年", "明年", "当年", "同年", "近日", "日前")
 
+#: A span of years opening a clause: 近三年, 近5年来, 五年来, 三年以来.
+_SPAN_OF_YEARS = re.compile(r"(?:近|过去)?[一二三四五六七八九十两几\d]+年(?:来|以来)?")
 _SHORT_RE = re.compile(r"(省|市|区|县)总(?!工会)")
 _ELIDED_RE = re.compile(r"(自治区|省|市|区|县)[、和与及]$")
 #: A district or county written before a bare level: 顺庆区、高坪区总工会 (its 区 is the head's).
@@ -364,8 +381,8 @@ def lead_length(prefix: str) -> int:
         verb (超额完成省总工会 → 省总工会; 走访文新街道总工会 → 文新街道总工会); else 0.  A
         prefix that is one known place (经开区) is kept whole.
     """
-    if place_at(prefix, 0) == len(prefix):
-        return 0  # 经开区: a place as a whole, whatever jieba makes of it
+    if place_at(prefix, 0) == len(prefix) or _all_places(prefix):
+        return 0  # 经开区, 芜湖经开区: places as a whole, whatever jieba makes of them (芜湖/经/开区)
     division = XPCC_DIVISION.search(prefix)
     if division:
         return division.start()  # 深入|第三师图木舒克市: the Corps' division opens the name
@@ -413,6 +430,7 @@ def find(article: Article) -> list[Mention]:
     """
     text = article.text
     out: list[Mention] = []
+    federations: list[tuple[int, int]] = []  # joint unions written without a proper name (see below)
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, **attrs) -> None:
@@ -447,12 +465,21 @@ def find(article: Article) -> list[Mention]:
             # 辖区快递行业联合工会 → 快递行业联合工会; 全区首家X工会联合会 → X工会联合会 (an ordinal is no name)
             if prefix.startswith(g) and len(prefix) > len(g) + 1:
                 prefix, start = prefix[len(g):], start + len(g)
+        zone = next((z for z in _BARE_ZONES if prefix.startswith(z)), None)
+        if zone and m.group() == "工会" and len(prefix) >= len(zone) + 4 and prefix.endswith(("公司", "集团", "厂")) \
+                and not prefix[len(zone):].startswith(_ZONE_TAILS):
+            # 开发区某某汽车零部件有限公司工会: a company in the zone the article is about, not a body of the zone
+            prefix, start = prefix[len(zone):], start + len(zone)
         if start > 0 and text[start - 1].isdigit() and not place_at(prefix, 0):
             continue  # 10人以上新建工会: a count of unions, not one
-        for t in _TIME_WORDS:  # 去年医院工会: a time word opens the clause, not the name
-            if prefix.startswith(t) and len(prefix) > len(t) + 1:
+        for t in _TIME_WORDS:  # 去年医院工会, 今年市总工会: a time word opens the clause, not the name
+            if prefix.startswith(t) and (len(prefix) > len(t) + 1 or prefix[len(t):] in LEVEL_WORDS):
                 prefix, start = prefix[len(t):], start + len(t)
                 break
+        else:
+            span = _SPAN_OF_YEARS.match(prefix)  # 近三年公司工会, 五年来市总工会: a span of years opens the clause
+            if span and len(prefix) > span.end() + 1:
+                prefix, start = prefix[span.end():], start + span.end()
         if prefix[:1] in "原前" and prefix[1:] in LEVEL_WORDS and prefix[1:] and m.group() == "总工会":
             prefix, start = prefix[1:], start + 1  # 原市总工会副主席: a post once held in the city's union
         if prefix in _BARE_EMPLOYERS and m.group() == "工会":  # 公司工会: the company's union named earlier
@@ -472,7 +499,10 @@ def find(article: Article) -> list[Mention]:
             if founded is not None:  # 成立全市首家综合性新业态工会联合会: the union being founded
                 add(start + founded, end, name=text[start + founded:end], written=text[start:end])
                 continue
-        if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) or not _is_proper(prefix):
+        if not prefix or prefix.endswith(COLLECTIVE_TAILS) or _is_generic(prefix) \
+                or not (_is_proper(prefix) or _company_core(text, prefix)):
+            if m.group() in _JOINT_HEADS and 2 <= len(prefix) <= 8 and not prefix.endswith(COLLECTIVE_TAILS):
+                federations.append((start, end))  # 商圈工会联合会: perhaps a short form of one named in full
             continue
         if _LEVELS_OF.search(prefix):
             continue  # 某市三级工会, 省市两级工会: the unions of several levels, not one
@@ -487,6 +517,15 @@ def find(article: Article) -> list[Mention]:
             _elided_level(text, start, add)  # 顺庆区、高坪区总工会
         else:
             _shared_tail(text, start, name, add)  # 岳阳市、常德市教育工会
+    # a federation written by its kind alone (选举产生了商圈工会联合会第一届委员会) after it was named with its
+    # place (某市某镇商圈工会联合会): the one federation of the article whose name ends so
+    for s, e in federations:
+        short = text[s:e]
+        full = {x.attrs["name"] for x in out if x.attrs.get("name") and x.attrs["name"].endswith(short)
+                and len(x.attrs["name"]) > len(short) and x.start < s}
+        longest = max(full, key=len, default="")
+        if full and all(longest.endswith(f) for f in full):  # (海南省琼海市…, 琼海市…: one federation)
+            add(s, e, name=longest, written=short)
     # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
     for m in _SHORT_RE.finditer(text):
         if not _short_form_at(text, m.start(), m.end()):

@@ -122,6 +122,36 @@ def _place_chain(base: str) -> list[tuple[str, int]]:
     return chain
 
 
+def _chain_end(base: str) -> int:
+    """Where the places ``base`` starts with end (宁夏吴忠市 → 5, 宁波市 → 3; 0 if none): 利通区总工会
+    is the union written 宁夏吴忠市利通区总工会 as much as 北仑区总工会 is 宁波市北仑区总工会."""
+    chain = _place_chain(base)
+    return chain[-1][1] if chain else 0
+
+
+#: Short forms of a zone's kind (芜湖经开区 = 芜湖经济技术开发区).
+_ZONE_ABBREVIATIONS = (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区"))
+#: A zone's kind written alone (开发区总工会): the zone the article names in full.
+_BARE_ZONE_WORDS = ("开发区", "经开区", "高新区", "园区", "经济技术开发区", "高新技术产业开发区")
+
+
+def _zone_written(n: str, names: list[str]) -> str | None:
+    """The zone union written in full elsewhere in the article that ``n`` is a short form of: 开发区总工会
+    (the only zone union named), 芜湖经开区总工会 (芜湖经济技术开发区总工会, 安徽省芜湖经济技术开发区总工会);
+    the longest such name, or None."""
+    full = n
+    for short, long in _ZONE_ABBREVIATIONS:
+        full = full.replace(short, long)
+    if union_level(full) != "industrial-park":  # (芜湖经开区总工会 reads as a district's: 区总工会)
+        return None
+    zones = [z for z in names if z != n and union_level(z) == "industrial-park" and len(z) > len(n)]
+    if _prefix(n) in _BARE_ZONE_WORDS:
+        bodies = {_prefix(z)[_chain_end(_prefix(z)):] for z in zones}
+        return max(zones, key=len) if len(bodies) == 1 else None
+    found = [z for z in zones if z.endswith(full) and _chain_end(z[:len(z) - len(full)]) == len(z) - len(full)]
+    return max(found, key=len) if full != n and found else None
+
+
 def _in_breakdown(article: Article, pos: int) -> bool:
     """Whether ``pos`` follows 其中 in its sentence (…4200人，其中某市总工会… / 其中，…: a breakdown of the
     total before it)."""
@@ -258,6 +288,10 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
             if full and full != n:
                 canon[n] = full
                 continue
+        zone = _zone_written(n, names)
+        if zone:
+            canon[n] = zone
+            continue
         if p in zone_full and _zone_in_region(zone_full[p], region):
             full = zone_full[p] + (n[len(p):] if n[len(p):] else "总工会")
             canon[n] = full
@@ -267,7 +301,8 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
                 continue
             q = _prefix(longer)
             if len(q) > len(p) and q.endswith(p) and longer[len(q):] == n[len(p):] \
-                    and (_place_prefix(q)[1] == len(q) - len(p) or _CORPS_PREFIX.fullmatch(q[:len(q) - len(p)])) \
+                    and (_chain_end(q[:len(q) - len(p)]) == len(q) - len(p)
+                         or _CORPS_PREFIX.fullmatch(q[:len(q) - len(p)])) \
                     and union_level(n) != "national":
                 canon[n] = canon.get(longer, longer)  # 北仑区总工会 ← 宁波市北仑区总工会
                 break
@@ -457,6 +492,18 @@ def _company_key(name: str) -> str | None:
     return body if len(body) >= 3 else None
 
 
+def _places_differ(forms: set[str]) -> bool:
+    """Whether ``forms`` (names of one :func:`_company_key`) name places that differ: 甲市烟草分公司 and
+    乙区烟草分公司 are two branches, not one company written two ways (a form without a place, or with
+    a place another form's place chain contains, agrees with every form)."""
+    places = set()
+    for f in forms:
+        chain = _place_chain(_COMPANY_FORM.sub("", f.removesuffix("工会")))
+        if chain:
+            places.add(frozenset(p for p, _ in chain))
+    return any(not (a <= b or b <= a) for a in places for b in places)
+
+
 def _merge_company_names(article: Article) -> None:
     """Give one company written two ways (某某港务集团 in the headline, 福建某某港务集团有限公司 in the body)
     its fullest name on every mention."""
@@ -466,7 +513,8 @@ def _merge_company_names(article: Article) -> None:
         key = _company_key(m.attrs["name"] + "工会")
         if key:
             groups.setdefault(key, set()).add(m.attrs["name"])
-    best = {n: max(forms, key=lambda f: (len(f), f)) for forms in groups.values() if len(forms) > 1 for n in forms}
+    best = {n: max(forms, key=lambda f: (len(f), f)) for forms in groups.values()
+            if len(forms) > 1 and not _places_differ(forms) for n in forms}
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
 
@@ -483,8 +531,9 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
             groups.setdefault(key, set()).add(n)
     out: dict[str, str] = {}
     for forms in groups.values():
-        if len(forms) > 1:
-            best = max(forms, key=lambda f: (f in written, len(f), f))
+        if len(forms) > 1 and not _places_differ(forms):
+            # (蒙晟化工工会 and 通辽蒙晟化工有限责任公司工会: the form that reads as a company's union)
+            best = max(forms, key=lambda f: (union_level(f) == "enterprise", f in written, len(f), f))
             out.update({f: best for f in forms if f != best})
     return out
 
@@ -720,6 +769,10 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         chain = [c for c in _place_chain(base) if c[1] < len(base)]
         if len(chain) >= 2 and union_level(base[:chain[-1][1]] + "总工会") == "district":
             return base[:chain[-1][1]] + "总工会"  # as 泉州市丰泽区快递行业工会联合会 → 泉州市丰泽区总工会
+        towns = [n for n in unions if n != name and unions[n].level == "street" and n.endswith("总工会")
+                 and base.startswith(n[:-3], chain[-1][1] if chain else 0)]
+        if towns:  # 某市某某镇商圈工会联合会 where the article names 某某镇总工会: the town's federation
+            return max(towns, key=len)
         head = _division_union(chain[-1][0], region) if chain else None
         if head and head != name:
             return head
@@ -758,6 +811,9 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         county = _county_written_before(article.text, base)
         if county and county + "总工会" != name:
             return county + "总工会"  # 来到泸定县磨西镇…磨西镇工会联合会 → 泸定县总工会
+        districts = [n for n in unions if unions[n].level == "district" and n != name]
+        if len(districts) == 1:  # 某某镇总工会 in an article about one district: that district's union
+            return districts[0]
     # street, park, enterprise ...: the district union of its section, else the article's
     for m in mentions:
         if m.attrs.get("name") == name:
@@ -891,8 +947,16 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     for m in article.of_kind("person"):
         p = people.setdefault(m.attrs["name"], PersonFact(m.attrs["name"]))
         prev_org, prev_text, prev_start = None, None, None
-        for title, org_text, org_start in m.attrs.get("posts", []):
+        elected = m.attrs.get("elected")  # the index of a post elected to after the ones held (persons.find)
+        held_from = min((s for _, _, s in m.attrs.get("posts", []) if s is not None), default=m.start)
+        for k, (title, org_text, org_start) in enumerate(m.attrs.get("posts", [])):
             if not title:
+                continue
+            if k == elected and org_text is None:
+                # 某公司经理某某当选主席: the union the sentence names before the person's own posts elects
+                role = Role(*_union_post(title, _electing_union(article, held_from)))
+                if role.org is not None and role not in p.roles:
+                    p.roles.append(role)
                 continue
             if org_text is not None and (org_text, org_start) == (prev_text, prev_start) and prev_org is not None:
                 # a post sharing the body written before the one before it: 自治区党委常委、秘书长;
@@ -1066,7 +1130,25 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         if fact is not None and id(fact) not in explicit:
             fact.organizer = u.attrs["name"]
             explicit.add(id(fact))
+    for fact in facts:
+        if fact.organizer and not _scope_fits(fact, fact.organizer):
+            fact.organizer = None  # 推荐参加全省职工职业技能大赛: a city union sends, the province's runs it
     return _merge_modified(facts)
+
+
+#: The local union levels too low to run a programme of a scope (全国…, 全省…).
+_BELOW_SCOPE = (("全国", ("provincial", "city", "district", "street", "community", "industrial-park")),
+                ("全省", ("city", "district", "street", "community", "industrial-park")))
+
+
+def _scope_fits(fact: ProgrammeFact, organizer: str) -> bool:
+    """Whether a union of ``organizer``'s level can run ``fact``: not a city's or a district's union for a
+    全省 contest, nor any local union for a 全国 one; any other programme fits any union."""
+    level = union_level(organizer)
+    for scope, below in _BELOW_SCOPE:
+        if any(f.lstrip("“").startswith(scope) for f in (fact.name, *fact.aliases)):
+            return level not in below
+    return True
 
 
 #: A body other than a union opening a clause as its subject, then what it does: 公司每年拿出,
@@ -1179,6 +1261,10 @@ def _lead_union(article: Article) -> str | None:
 _CO_ORGANISER = re.compile(r"(?:、|，|和|与|及|以及|联合|会同|携手|同)")
 
 
+#: A preposition before a union that receives something (向某工会赠送, 为某工会授牌).
+_GIVEN_TO = ("向", "给")
+
+
 #: 主办 then 承办 (协办) in the words before a programme: the hosts, then those who carry it out.
 _HOSTED = re.compile(r"(?P<host>主办)[^。；;！？]{0,60}?(?:承办|协办)")
 
@@ -1194,7 +1280,8 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     # (省总工会下达的…建设任务): who runs the programme is the sentence's subject
     named = ctx.unions_between(s0, pos)
     unions = [u for u in named
-              if not ((_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
+              if text[u.start - 1:u.start] not in _GIVEN_TO  # 市总工会向某某工会联合会赠送…: who receives, not runs
+              and not ((_UNION_AS_OBJECT.search(text[max(s0, u.start - 10):u.start])
                        or _VISITED.search(text, max(s0, u.start - 4), u.start))
                       and not _BUILT_BY.match(text, u.end)  # 参观了集团工会建设的…: it built what was seen
                       or _UNION_AS_MODIFIER.match(text, u.end))]
@@ -1230,7 +1317,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         if host is None:
             out.append(f)
             for k in (1, 2, 3, 4):
-                if len(key) - k >= 4:
+                if len(key) - k >= 4 and not key.startswith(_VARIANT_MODIFIERS):
                     hosts.setdefault(key[k:], f)
             # “心系职工情，温暖进万家”送温暖活动 hosts a later 送温暖活动
             q = re.match(r"“[^”]{2,40}”", f.name)
@@ -1257,7 +1344,8 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
     terms = set(lexicon.programme_terms())
     for f in [f for f in out if f.name in terms]:
         key = norm_key(f.name)
-        hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))]
+        hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))
+                 and not norm_key(h.name).startswith(_VARIANT_MODIFIERS)]
         if len(hosts) == 1:
             hosts[0].aliases |= {f.name} | f.aliases
             hosts[0].organizer = hosts[0].organizer or f.organizer
@@ -1276,6 +1364,9 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
     return sorted(out, key=lambda f: order[id(f)])
 
 
+#: Modifiers that make a variant of a facility or service, not the same one named longer: 城市职工书屋 and
+#: 职工书屋, 流动职工之家 and 职工之家 are two programmes of an article.
+_VARIANT_MODIFIERS = ("城市", "流动", "网上", "线上", "数字", "电子", "移动", "乡村", "户外", "智慧", "云上")
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}年度?")
 #: The festivals a seasonal campaign is named after, with its year: 2025年元旦春节|送温暖活动, 两节|送温暖活动.
 _FESTIVAL_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:两节|元旦春节|元旦、春节|春节|新春|元旦)")
@@ -1368,11 +1459,17 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         givers = list(re.finditer(r"(?<!被)(?:授予|命名|表彰(?!决定|大会|会|通报|名单))", text[g0:m.start]))
         giver = givers[-1] if givers else None  # not 表彰决定
         # an apposition right after the honour: 全国劳动模范李红梅, 全国劳动模范、…班长周建军
+        listed_after = None  # 福州市劳动模范林某、陈某: the names listed right after the first one receive it too
         for p in window(m.end, c1):
             first = bisect_left(person_starts, p.start) == bisect_left(person_starts, m.end)
             if p.kind == "person" and first and not re.search(r"[和与及暨]", text[m.end:p.start]) \
                     and not in_award(p.start) and not _titled_after(text, p):
                 give(f, p.attrs["name"])
+                listed_after = p
+            elif listed_after is not None and p.kind == "person" and text[listed_after.end:p.start] == "、" \
+                    and not _titled_after(text, p):
+                give(f, p.attrs["name"])
+                listed_after = p
         # 某某车间获省总工会授予的工人先锋号: the body before 授予的 confers, the clause's subject receives
         by = _CONFERRED_BY.search(text, c0, m.start)
         if by is not None and (by.end() == m.start or by.end() == m.start + 1 and text[m.start] == "“"):
@@ -1451,7 +1548,10 @@ def resolve_awards(article: Article) -> list[AwardFact]:
             continue
         if k == 0:
             continue
+        named_in = [(g.start, g.end) for g in article.of_kind("programme") if s0 <= g.start < s1]
         for p in window(s0, s1):
+            if any(a <= p.start and p.end <= b for a, b in named_in):
+                continue  # “某某精密加工创新工作室”名列其中: the person names the studio, which is what is listed
             if (p.kind == "person" or p.start < v.start()) and not _names_award_giver(text, p):
                 give(fact_of[k - 1], p.attrs["name"])
     # 她先后获得…: the pronoun is the person named in the sentence before
@@ -1562,8 +1662,22 @@ def _award_merges(awards: list[Mention]) -> dict[str, str]:
                  and place_at(k, 0) == len(k) - len(key)]
         if len(hosts) == 1:
             out[key] = hosts[0]
+    # a title written by its scope and its last word (全国示范点) after it was written in full (全国职工书屋示范点):
+    # one honour, where the short form's last word is no title of its own (not 全国|先进工作者)
+    own = _bare_cores(cores())
+    for key in keys - set(out):
+        tail = key[2:]
+        if len(key) < 5 or key[:2] not in _SCOPE_WORDS or tail in own:
+            continue
+        hosts = [k for k in keys if len(k) > len(key) and k[:2] == key[:2] and k.endswith(tail)]
+        if len(hosts) == 1:
+            out[key] = hosts[0]
     # a short form merged into a full one carries bare forms along
     return {k: out.get(v, v) for k, v in out.items()}
+
+
+#: Scopes that open a title (全国…, 省级…).
+_SCOPE_WORDS = ("全国", "全省", "全市", "省级", "市级", "国家")
 
 
 @lru_cache(maxsize=4)
