@@ -34,3 +34,17 @@ def test_the_whole_district_after_a_district_union_named_in_a_city_unions_item_i
     # a second district's union named before: 全区 is no longer one district, the city item keeps its union
     two = text.replace("截至6月20日", "罗江区总工会也参与其中。截至6月20日")
     assert "旌阳区" not in (_by_text(two)["240家"].subject or "")
+
+
+def test_goods_a_union_gives_named_by_a_programme_are_the_unions():
+    text = ("某镇职工之家揭牌\n\n"
+            "2025-04-02  来源:某县总工会\n\n"
+            "本报讯 揭牌仪式上,丹棱县总工会向镇总工会捐赠“农家书屋”图书800册,“春送岗位”物资折合3万元。")
+    f = _by_text(text)
+    assert f["800册"].subject == "丹棱县总工会" and f["3万元"].subject == "丹棱县总工会"
+
+
+def test_a_share_opening_its_clause_is_of_what_the_figure_before_counts():
+    f = _by_text("某县工会会员发展\n\n2025年,县总工会新发展会员3200人,其中农民工1850人,占57.8%。")
+    assert f["57.8%"].measure.startswith("农民工") and "占" in f["57.8%"].measure
+    assert f["1850人"].measure == "农民工"

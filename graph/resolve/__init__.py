@@ -2223,6 +2223,12 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         # 从1.1万户降至8600户: the value reached counts what the value it changed from counts
         return _measure(text, prv, figures)
     before = text[s:fig.start].lstrip("、和及与")
+    if prv is None and c0 > 0 and re.fullmatch(r"约?占(?:比|到)?(?:为|达)?", before) \
+            and fig.attrs.get("unit") == "percent":
+        # 其中女职工780人,占61.9%: the share is of what the figure ending the clause before counts
+        prior = _within(figures, _bounds(_CLAUSE, text, c0 - 1)[0], c0 - 1)
+        if prior and text[prior[-1].end:c0 - 1] == "":
+            return _measure(text, prior[-1], figures) + "占比"
     if re.fullmatch(r"(?:比|较)(?:(?:19|20)\d\d年|去年|上年)(?:同期)?的", before):
         # 疗休养38.5万人次,比2023年的31.2万人次增长…: the compared value counts what the figure before counts
         s0, _ = full_sentence(text, fig.start)
@@ -2416,7 +2422,7 @@ _OWN_SCOPE = re.compile(r"(?:^|(?<=[年,，;；。\s]))全(?P<level>[省市县�
 _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
 #: A programme's name used as a modifier of the money or places a union gives (送温暖资金, 疗休养名额).
-_FUNDS_OF = re.compile(r"[”’]?(?:活动)?(?:专项资金|资金|经费|名额)")
+_FUNDS_OF = re.compile(r"[”’]?(?:活动)?(?:专项资金|资金|经费|名额|图书|书籍|物资|慰问品)")
 #: Unions listed as examples of what a figure counts: 包河区总工会、肥西县总工会等8个单位.
 _COUNTED_LIST = re.compile(r"(?:[、和及与][^，,。；;、]{2,20})*等")
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
@@ -2815,8 +2821,8 @@ class _SubjectFinder:
         return own[0] if own else before[-1] if before else None
 
     def _funds_of_union(self, p: Mention, unions: list[Mention], s0: int) -> bool:
-        """Whether programme ``p`` only names the money or places a union of the sentence gives (省总工会筹措
-        送温暖资金…, 全省各级工会筹集送温暖资金…, 市总工会将安排疗休养名额…)."""
+        """Whether programme ``p`` only names the money, places or goods a union of the sentence gives (省总工会筹措
+        送温暖资金…, 全省各级工会筹集送温暖资金…, 市总工会将安排疗休养名额…, 某工会向…赠送“职工书屋”图书…)."""
         return bool(_FUNDS_OF.match(self.text, p.end)) and (
             any(u.start < p.start for u in unions) or bool(self._place_unions(s0, p.start)))
 
