@@ -1827,7 +1827,8 @@ _NUM_CN = r"[\d一二三四五六七八九十两]+"
 #: Spans of several years, and recurring amounts: a figure under one has no single year.
 _SPAN_RE = (rf"(?:过去|近|这|今后|未来)的?{_NUM_CN}年(?:来|间|中|里)?"
             r"|(?<![\d.])[\d二三四五六七八九十两]+年(?:来|以来|间)"
-            rf"|{_NUM_CN}年(?:工作)?回顾|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:规划)?(?:期间|以来|时期)|(?:多|近|几)年来|历年|每年"
+            rf"|{_NUM_CN}年(?:工作)?回顾|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:规划)?(?:期间|以来|时期)|(?:多|近|几)年来|历年"
+            r"|每年|年均|平均每年"  # 年均开展…24场: a yearly average, of no one year
             rf"|连续{_NUM_CN}年|(?:开展|坚持|举办|实施)了?(?!(?:19|20)\d\d年){_NUM_CN}年"
             r"|(?:19|20)\d\d年?(?:至|到|-|—|~)(?:19|20)?\d\d年|(?:19|20)\d\d年(?:以来|起|始)"
             # 自2016年开展金秋助学活动以来: the year and its 以来 parted by what began then
@@ -2336,6 +2337,12 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         # 从1.1万户降至8600户: the value reached counts what the value it changed from counts
         return _measure(text, prv, figures)
     before = text[s:fig.start].lstrip("、和及与")
+    if prv is None and c0 > 0 and re.fullmatch(r"约?占(?:比|到)?(?:为|达)?", before) \
+            and fig.attrs.get("unit") == "percent":
+        # 其中女职工780人,占61.9%: the share is of what the figure ending the clause before counts
+        prior = _within(figures, _bounds(_CLAUSE, text, c0 - 1)[0], c0 - 1)
+        if prior and text[prior[-1].end:c0 - 1] == "":
+            return _measure(text, prior[-1], figures) + "占比"
     if re.fullmatch(r"(?:比|较)(?:(?:19|20)\d\d年|去年|上年)(?:同期)?的", before):
         # 疗休养38.5万人次,比2023年的31.2万人次增长…: the compared value counts what the figure before counts
         s0, _ = full_sentence(text, fig.start)
@@ -2501,8 +2508,8 @@ _CHANGE_CLAUSE = re.compile(r"\s*(?:同比|环比|比|较)[^，,；;。：:]{0,8
                             r"(?:增长|增加|提高|提升|上升|下降|减少|降低|多出|少)了?")
 #: A clause opening on what a place does for those it serves (a time phrase first, or 为…提供): 服务…, 接待…,
 #: 1至10月服务…, 为跨境物流职工提供…服务.
-_SERVES = re.compile(r"(?:今年|去年|全年|\d{1,2}(?:至|到|-)\d{1,2}月|前?[\d一二两三四五六七八九十]{1,2}个月"
-                     r"|\d{1,2}月以来)*"
+_SERVES = re.compile(r"(?:(?:今年|去年|年初)(?:以来)?|全年|\d{1,2}(?:至|到|-)\d{1,2}月"
+                     r"|前?[\d一二两三四五六七八九十]{1,2}个月|\d{1,2}月以来)*"
                      r"(?:已|共|累计)*"
                      r"(?:参与|参加|覆盖|惠及|服务|吸引|涉及|受益|接待|为[^，,。；;]{1,16}?提供)")
 #: The place a union sets up, at the end of a clause: 设立的“司机之家”, 改建为“邮爱驿站”, 开设“普惠驿站”5个.
@@ -2529,7 +2536,7 @@ _OWN_SCOPE = re.compile(r"(?:^|(?<=[年,，;；。\s]))全(?P<level>[省市县�
 _PLACE_UNIONS = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,8}[省市县区])(?:各级)?工会(?:组织|系统)?")
 
 #: A programme's name used as a modifier of the money or places a union gives (送温暖资金, 疗休养名额).
-_FUNDS_OF = re.compile(r"[”’]?(?:活动)?(?:专项资金|资金|经费|名额)")
+_FUNDS_OF = re.compile(r"[”’]?(?:活动)?(?:专项资金|资金|经费|名额|图书|书籍|物资|慰问品)")
 #: Unions listed as examples of what a figure counts: 包河区总工会、肥西县总工会等8个单位.
 _COUNTED_LIST = re.compile(r"(?:[、和及与][^，,。；;、]{2,20})*等")
 #: What may stand between a figure and the programme it counts: 10个区级创新工作室, 11个“职工之家”.
@@ -2616,6 +2623,7 @@ class _SubjectFinder:
         self.union_starts = [m.start for m in self.unions]
         self.unions_named = [m for m in article.of_kind("union") if m.attrs.get("name")]
         self._by_end: dict[str, str] | None = None  # union names by their ends: _union_by_end
+        self._levels: dict[str, tuple[list, list]] | None = None  # named unions per level: _one_of_level
         places = {m.attrs["name"][:-3] for m in self.unions_named if m.attrs["name"].endswith("总工会")}
         places = sorted((p for p in places if len(p) >= 3 and p[-1] in "省市县区州旗"), key=len, reverse=True)
         self.named_places = re.compile(  # the places of the named unions, not written as part of a union's name
@@ -2927,8 +2935,8 @@ class _SubjectFinder:
         return own[0] if own else before[-1] if before else None
 
     def _funds_of_union(self, p: Mention, unions: list[Mention], s0: int) -> bool:
-        """Whether programme ``p`` only names the money or places a union of the sentence gives (省总工会筹措
-        送温暖资金…, 全省各级工会筹集送温暖资金…, 市总工会将安排疗休养名额…)."""
+        """Whether programme ``p`` only names the money, places or goods a union of the sentence gives (省总工会筹措
+        送温暖资金…, 全省各级工会筹集送温暖资金…, 市总工会将安排疗休养名额…, 某工会向…赠送“职工书屋”图书…)."""
         return bool(_FUNDS_OF.match(self.text, p.end)) and (
             any(u.start < p.start for u in unions) or bool(self._place_unions(s0, p.start)))
 
@@ -3039,8 +3047,9 @@ class _SubjectFinder:
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
         for m in _OWN_SCOPE.finditer(self.text, s0, end):  # 全州新发展…: the place of the article's union
-            if main.endswith(m.group("level") + "总工会"):
-                out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+            name = main if main.endswith(m.group("level") + "总工会") else self._one_of_level(m.group("level"), s0)
+            if name:
+                out.append(Mention("union", m.start(), m.end(), m.group(), {"name": name}))
         out.sort(key=lambda m: m.start)
         if self.named_places is not None:  # 其中,天河区今年已建成…: a place whose union the article names
             for m in self.named_places.finditer(self.text, s0, end):
@@ -3057,6 +3066,22 @@ class _SubjectFinder:
                     out.append(Mention("union", m.start() + i, m.end(), m.group()[i:], {"name": name}))
                     break
         return out
+
+    def _one_of_level(self, level: str, pos: int) -> str | None:
+        """The one union of a ``level`` (区, 县…) named before ``pos``, where the article's own union is of
+        another level (吴忠市总工会's item: 利通区总工会在全区开展… 。截至…,全区已有…: 全区 is that district)."""
+        if self._levels is None:  # per level: union starts, and the name while only one was named so far
+            self._levels = {}
+            for m in sorted(self.unions_named, key=lambda u: u.start):
+                name = m.attrs["name"]
+                if not name.endswith("总工会") or len(name) < 5:
+                    continue
+                starts, names = self._levels.setdefault(name[-4], ([], []))
+                starts.append(m.start)
+                names.append(name if not names or names[-1] == name else None)
+        starts, names = self._levels.get(level, ((), ()))
+        i = bisect_left(starts, pos)
+        return names[i - 1] if i else None
 
     def _in_list_or_name(self, start: int, end: int) -> bool:
         """Whether the place written at ``[start, end)`` is one of a list (A县、B县) or begins the name of an
