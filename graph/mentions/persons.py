@@ -314,10 +314,13 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
     if n and (not require_boundary or _strong_boundary(text, pos + n) or _boundary(text, pos + n)):
         return text[pos:pos + n]
     if _post_only_surname(text, pos):
-        for given in (2, 1):  # 配送员者永明, 副主席者玉芬: a Yi surname that also ends 记者 and 劳动者
+        # 配送员者永明, 副主席者玉芬: a Yi surname that also ends 记者 and 劳动者; a Yi name of four characters
+        # only before a word that surely follows a name (常务副主席者某某某表示)
+        for given in (3, 2, 1):
             cand = text[pos:pos + 1 + given]
             if len(cand) == 1 + given and all(map(_HAN.fullmatch, cand[1:])) and cand not in lexicon.not_names() \
-                    and (not require_boundary or _boundary(text, pos + 1 + given)):
+                    and (not require_boundary or _boundary(text, pos + 1 + given)) \
+                    and (given < 3 or _strong_boundary(text, pos + 4) and not _boundary(text, pos + 3)):
                 return cand
     for n in _surname_lengths():
         if text[pos:pos + n] not in lexicon.surnames():

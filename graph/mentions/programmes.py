@@ -45,6 +45,8 @@ QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开�
 _AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动|[\u4e00-\u9fff]{1,3}决赛"
                            # the programme's own meeting: …集中行动推进会, …劳动竞赛总结表彰会
                            r"|(?:推进|启动|动员|部署|总结表彰|总结|表彰)(?:会|大会|仪式)")
+#: A service given to workers, written after a quoted name right after a verb (开展“某某”筛查).
+_SERVICE_TAIL = "(?:筛查|体检|义诊|服务|咨询)"
 #: Tails that mark a programme even without a verb or quotes before them.
 STRONG_TAILS = ("热线", "工程", "专项基金", "基金", "行动计划", "专项行动", "集中行动", "选拔赛", "技能大赛", "大赛",
                 "比赛", "竞赛", "培训班", "艺术节", "运动会", "示范点")
@@ -172,6 +174,11 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     # “双沟通”联系等工作模式 (a short modifier may follow a quoted name)
     for m in re.finditer(rf"以{_Q}为主题", text):
         c.add(m.start(1) - 1, m.end(1) + 1, m.group(1))
+    # 围绕“某某”主题, 聚焦“某某”这一主题: the quote names the theme the work is run under
+    # (围绕“某某”主题教育: a campaign of the party, whose name runs on after 主题)
+    for m in re.finditer(rf"(?:围绕|聚焦|紧扣|紧紧围绕){_Q}(?:这一|这个)?主题(?=[，,。；;、！？\s]|开展|组织|举办)",
+                         text):
+        c.add(m.start(1) - 1, m.end(1) + 1, m.group(1), {f"“{m.group(1)}”主题"})
     listed = (rf"((?:{_Q}[\u4e00-\u9fff]{{0,4}}?[、和及]?){{1,8}})等(?:为主题|{_tails_re(quoted=True)}|品牌"
               # “工会帮就业”“工会送技能”等各项职工服务工作
               rf"|(?:各项|多项|系列|一系列)[\u4e00-\u9fff]{{0,6}}?(?:工作|服务|活动|品牌|项目))")
@@ -223,6 +230,9 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     for m in re.finditer(rf"(?:{qverbs})了?((?:{_Q}[、和及]?)+)(?=[，,。；;、！？\s等的]|\d|$)", text):
         for q in re.finditer(_Q, m.group(1)):
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
+    # (开展“某某”筛查, 开展“某某”服务3200人次: a service given to workers, written after its quoted name)
+    for m in re.finditer(rf"(?:{qverbs})了?{_Q}{_SERVICE_TAIL}(?=[，,。；;、！？\s]|\d|$)", text):
+        c.add(m.start() + m.group().index("“"), m.end(), m.group()[m.group().index("“"):], {m.group(1)})
 
     # 4. hotlines and platforms named by a number, before pattern 3 can take the words after the number
     # (12351职工服务热线 is one name, not 职工服务热线)
@@ -236,7 +246,9 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         region = re.search(r"(?:^|(?<=[”\s，,。；;：:]))([\u4e00-\u9fff]{2,8}(?:湾区|经济区|地区|省|市|区|县|州))$",
                            text[max(0, m.start() - 9):m.start()]) \
             or re.search(r"(?:^|(?<=[”\s，,。；;：:的]))([\u4e00-\u9fff]{2,8}(?:省|市|区|县|州)[\u4e00-\u9fff]{2,4}"
-                         r"(?:行业|系统))$", text[max(0, m.start() - 15):m.start()])  # 六盘水市烟草行业第三届…
+                         r"(?:行业|系统))$", text[max(0, m.start() - 15):m.start()]) \
+            or re.search(r"(?<=[”\s，,。；;：:的])([\u4e00-\u9fff]{2,6}(?:行业|系统))$",
+                         text[max(0, m.start() - 12):m.start()])  # 主办的某省某某系统第八届… (a place opens it)
         held = region.group(1).rsplit("的", 1)[-1] if region else ""  # 联合主办的|某市第十二届…
         if held and not re.search(r"湾区|经济区", held):
             # the window's edge is no clause edge: the region starts at a known place (本次|某市第五届…)
@@ -281,7 +293,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             continue  # 全市重点工程: a kind of project, not a programme
         name = text[s:m.end()]
         if year is not None:
-            if m.start() - year.end() >= 3 and "的" not in name:
+            if m.start() - year.end() >= 3 and "的" not in name and not _opens_badly(text[year.end():m.start()]):
+                # (2025年新建省级示范点2家: a verb after the year counts what was done, it names nothing)
                 # 2024年度职工技能竞赛, 2025年全省…大赛: the year opens the name (and delimits it)
                 c.add(year.start(), m.end(), text[year.start():m.end()],
                       {text[year.start(1):m.end()], text[year.end(1):m.end()]})
@@ -352,7 +365,8 @@ def _opens_badly(body: str) -> bool:
     toks = words(body)
     return not toks or toks[0][1] in ("v", "p", "d", "f", "t", "c", "m", "q", "r", "u") \
         or body.startswith(("以来", "来", "起", "初", "底", "末", "上半年", "下半年", "前", "至", "到", "全年", "共",
-                            "累计"))
+                            "累计")) \
+        or re.match(r"(?:新建|新增|建成|新设)(?![区县])", body) is not None  # (jieba: 新建 a county, ns)
 
 
 def _nominal(phrase: str) -> bool:

@@ -36,6 +36,25 @@ COMPOUND_AFTER = ("会员", "组织", "干部", "经费", "工作", "改革", "�
                   "媒体", "帮扶", "阵地", "代表", "积极分子", "工作者", "名片", "特色", "组建", "党员", "报刊",
                   "网站", "自媒体", "力量", "社会工作者", "专职", "领导", "作用", "优势", "资源", "合作",
                   "品牌", "事业")
+#: 组织, 帮扶 as the verb of a clause after a union's name, with its object (某某商圈工会组织商户的职工…),
+#: not the noun of 工会组织建设, 工会组织的 (a generic prefix is still dropped below; 服务 stays a noun:
+#: 某市园区工会服务月)
+_VERB_AFTER = re.compile(r"(?:组织|帮扶)(?=[\u4e00-\u9fff])(?![建体作覆的和与及工网机力化中]"
+                         r"|职能|阵地|站|中心|平台|品牌|项目|能力|水平|质量|范围|对象)")
+
+
+def _verb_after(text: str, head: int, end: int) -> bool:
+    """Whether 组织/帮扶 after the 工会 ending at ``end`` is the verb of a named union (某某商圈工会组织商户的
+    职工…), not the noun 工会组织 (推动开发区工会组织迅速…: an adverb follows, a bare zone or level opens it)."""
+    if not _VERB_AFTER.match(text, end):
+        return False
+    prefix = text[name_start(text, head):head]
+    if prefix in _BARE_ZONES or prefix in LEVEL_WORDS or prefix in _BARE_EMPLOYERS:
+        return False
+    toks = words(text[end + 2:end + 8])
+    return bool(toks) and toks[0][1] not in ("d", "v", "c", "p", "u")
+
+
 #: Modifiers that make a union phrase generic rather than a name.
 GENERIC_PARTS = (
     "全区", "全市", "全省", "全县", "全国", "各级", "各", "基层", "企业", "机关", "社区", "联合", "非公",
@@ -283,6 +302,7 @@ def _founded(text: str, start: int, prefix: str) -> int | None:
 #: make a class of unions elsewhere (新就业形态工会 at large).
 _FOUNDED_SECTORS = ("新就业形态", "新业态", "行业", "楼宇", "区域", "园区", "商圈", "市场", "快递", "外卖", "物流",
                     "货运", "网约车", "家政", "非公")
+
 _FOUNDED_COLLECTIVE = ("各", "基层", "所属", "下属", "相关", "有关", "一批", "多个", "若干")
 
 
@@ -455,7 +475,7 @@ def find(article: Article) -> list[Mention]:
     for m in _HEAD_RE.finditer(text):
         end = m.end()
         if m.group() == "工会" and text.startswith(COMPOUND_AFTER, end) \
-                and not text.startswith(("建设的", "建成的", "打造的"), end):
+                and not text.startswith(("建设的", "建成的", "打造的"), end) and not _verb_after(text, m.start(), end):
             continue  # 工会组织, 工会干部, 工会经费 ...: a common noun, not a name (集团工会建设的“某某小屋”: a union)
         start = name_start(text, m.start())
         prefix = text[start:m.start()]

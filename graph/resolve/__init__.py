@@ -725,6 +725,10 @@ def _province_of_prefixed_city(base: str) -> str | None:
     return None
 
 
+#: Grassroots unions of a place's shops or offices (商圈工会, 楼宇工会), not federations of them (…工会联合会).
+_GRASSROOTS_SECTOR_UNIONS = ("商圈工会", "楼宇工会", "市场工会", "商厦工会")
+
+
 def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_union: dict[int, str],
             mentions: list[Mention], article: Article, main_district: str | None,
             region: Region | None = None, main_local: str | None = None) -> str | None:
@@ -748,6 +752,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
             if groups:
                 return groups[-1]
         return None  # a workplace union reports where the text says so, not by its name
+    if level == "other" and name.endswith(_GRASSROOTS_SECTOR_UNIONS):
+        return None  # 某区某某大道商圈工会: a grassroots union like a workplace's, under whom the text says
     if level == "branch" and "工会" in name and name.endswith("工作委员会"):
         return name[: name.index("工会") + 2]  # a union's regional committee → the union
     if level == "industry":
@@ -1359,6 +1365,16 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         if len(hosts) == 1 and not _YEAR_HEAD.match(key):
             hosts[0].aliases |= {f.name} | f.aliases
             hosts[0].organizer = hosts[0].organizer or f.organizer
+            out.remove(f)
+    # “某某助学” and 开展某某助学活动: the article writes the short form too, so the tail 活动 is only generic
+    # (a name is kept short where the text uses the short form, GUIDELINES)
+    short_of = {norm_key(f.name): f for f in out}
+    for f in list(out):
+        key = norm_key(f.name)
+        host = short_of.get(key[:-2]) if key.endswith("活动") and len(key) >= 6 else None
+        if host is not None and host is not f:
+            host.aliases |= {f.name} | f.aliases
+            host.organizer = host.organizer or f.organizer
             out.remove(f)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(out, key=lambda f: order[id(f)])
