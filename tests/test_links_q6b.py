@@ -6,6 +6,9 @@ dev, unseen or held-out texts.
 """
 from test_links_q4 import _programmes, _roles, _unions  # programmes, posts, unions by name
 
+from graph.pipeline import annotate
+from graph.text.read import read_text
+
 
 # ---------------------------------------------------------------- programmes
 def test_a_quoted_theme_after_weirao_is_a_programme():
@@ -60,3 +63,11 @@ def test_a_four_character_yi_name_with_the_zhe_surname_after_a_post():
                    "州总工会副主席者玉兰说，要抓好落实。")
     assert roles["者木阿依"] == {("党组书记", "楚雄彝族自治州总工会"), ("常务副主席", "楚雄彝族自治州总工会")}
     assert roles["者玉兰"] == {("副主席", "楚雄彝族自治州总工会")}
+
+
+def test_a_quoted_service_that_is_a_lexicon_term_unquoted_is_a_network_as_the_term_is():
+    # “两癌”筛查 written with quotes: the same service network as the unquoted lexicon term (the figures
+    # after it are the union's that provides it, not the network's)
+    article = annotate(read_text("本报讯 今年，铜川市总工会为全市3000名一线女职工免费开展“两癌”筛查。", "t"))
+    progs = [m for m in article.of_kind("programme") if "两癌" in m.text]
+    assert progs and all(m.attrs["network"] for m in progs)

@@ -22,8 +22,8 @@ DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.845, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
-UNSEEN_FLOORS = {"overall": 0.975, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.89,
-                 "awards": 0.92, "recipients": 0.99, "organizers": 0.89, "reporters": 0.95, "roles": 0.98,
+UNSEEN_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.91,
+                 "awards": 0.92, "recipients": 0.99, "organizers": 0.91, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
@@ -115,12 +115,14 @@ HELDOUT_Q5_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.855, "y
 # thresholds, 创新工作室, 女职工 work, an 开发区 union's 夏送清凉), gold first; its fair number on main was overall
 # .956, year .874, year_open .800, subject .702 (README, corrected gold).  121 figures (.008 each), 10 with a
 # null year (.1 each).
-# Its link lists are held out for the links helper's rules: floors at main's number.
-HELDOUT_Q6_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.95, "unions": 0.91, "persons": 0.93, "reporters": 0.98,
-                             "programmes": 0.70, "awards": 0.79, "roles": 0.68, "parents": 0.96, "organizers": 0.46,
+# Its link lists are held out for the links helper's rules; links-q6b's fixes (tests/test_links_q6b.py) took
+# them from unions .958, persons .941, programmes .750, roles .769, organizers .581, overall .964 to .980, 1.000,
+# .970, .857, .788, .992 (left: disputed gold, see that helper's report).
+HELDOUT_Q6_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.985, "unions": 0.975, "persons": 0.99, "reporters": 0.98,
+                             "programmes": 0.96, "awards": 0.79, "roles": 0.85, "parents": 0.99, "organizers": 0.78,
                              "recipients": 0.98}
 HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.935, "year_open_acc": 0.9,
-                                       "measure_acc": 0.97, "subject_acc": 0.76}
+                                       "measure_acc": 0.97, "subject_acc": 0.795}
 
 
 def _f1(result: dict, key: str) -> float:

@@ -231,8 +231,10 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         for q in re.finditer(_Q, m.group(1)):
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
     # (开展“某某”筛查, 开展“某某”服务3200人次: a service given to workers, written after its quoted name)
-    for m in re.finditer(rf"(?:{qverbs})了?{_Q}{_SERVICE_TAIL}(?=[，,。；;、！？\s]|\d|$)", text):
-        c.add(m.start() + m.group().index("“"), m.end(), m.group()[m.group().index("“"):], {m.group(1)})
+    # (“两癌”筛查 written unquoted is a lexicon term: a service network as pattern 5 would find it)
+    for m in re.finditer(rf"(?:{qverbs})了?{_Q}({_SERVICE_TAIL})(?=[，,。；;、！？\s]|\d|$)", text):
+        q = m.group().index("“")
+        c.add(m.start() + q, m.end(), m.group()[q:], {m.group(1)}, network=m.group(1) + m.group(2) in _terms())
 
     # 4. hotlines and platforms named by a number, before pattern 3 can take the words after the number
     # (12351职工服务热线 is one name, not 职工服务热线)
