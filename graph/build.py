@@ -632,7 +632,8 @@ def shard_key(facts_key: str, entry: Path, date: str | None) -> str:
 
 
 def articles_task(items: list[tuple], date: str | None = None, keep_facts: bool = False,
-                  packed: bool = False) -> list[tuple[str | None, Shard | None, bytes | None]]:
+                  packed: bool = False, spill: str | None = None
+                  ) -> list[tuple[str | None, Shard | None, bytes | None]]:
     """:func:`article_task` for several articles in one task: fewer, bigger messages to and from the workers.
 
     Parameters
@@ -645,6 +646,11 @@ def articles_task(items: list[tuple], date: str | None = None, keep_facts: bool 
         Compress each shard's N-Triples (zlib, level 1: about a tenth of the bytes, 1.4 CPU s for the
         20 MB bench's 514 MB) for a trip over the network to the build process (Dask workers on other
         machines); :func:`_unpacked` undoes it.
+    spill : str, optional
+        Write the N-Triples of all the task's shards to this file instead of returning them, when its
+        folder exists here (a worker that sees the build's disk; the folder is the build's own, made
+        under a fresh name) and the file can be written: the first shard returned gets its
+        :attr:`~graph.store.rdf.Shard.path`, every shard empty ``ntriples``.
 
     Returns
     -------
@@ -654,6 +660,22 @@ def articles_task(items: list[tuple], date: str | None = None, keep_facts: bool 
     """
     out = [article_task(path, doc_id, source, date, facts, cache, keep_facts)
            for path, doc_id, source, facts, cache in items]
+    shards = [shard for _, shard, _ in out if shard is not None]
+    if spill is not None and shards and Path(spill).parent.is_dir():
+        # the build process then loads the file (Oxigraph reads it) rather than receive and unpickle the bytes:
+        # 20 MB bench, 527 MB of N-Triples
+        try:
+            with open(spill, "wb") as fh:
+                for shard in shards:
+                    fh.write(shard.ntriples)
+        except OSError:  # not writable here (a shared disk, another user): the shards travel as bytes
+            with contextlib.suppress(OSError):
+                os.unlink(spill)
+        else:
+            for shard in shards:
+                shard.ntriples = b""
+            shards[0].path = spill
+            return out
     if packed:
         for _, shard, _ in out:
             if shard is not None:
@@ -685,12 +707,16 @@ class _Batch:
 def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
                 cache_dir: str | Path | None = None, date: str | None = None,
                 on_start: Callable[[Path], None] | None = None,
-                runner: _Runner | None = None) -> Iterator[tuple[Shard | ReadError, str, bool]]:
+                runner: _Runner | None = None,
+                spill: str | Path | None = None) -> Iterator[tuple[Shard | ReadError, str, bool]]:
     """Extract articles and make their RDF on the workers, streaming (parameters as for :func:`iter_facts`).
 
     Workers get articles in batches of about :data:`TASK_BYTES` (one article a task in this process).
     A ``runner`` given (``jobs`` and ``scheduler`` are then not used) is left open, for the caller's
-    next tasks.
+    next tasks.  ``spill``: an empty folder of the caller's, where workers that see it write their
+    tasks' N-Triples (:func:`articles_task`): a shard may then come with a
+    :attr:`~graph.store.rdf.Shard.path` to load (and delete) and no ``ntriples``
+    (:class:`graph.store.rdf.ShardMerger` does both).
 
     Yields
     ------
@@ -708,11 +734,16 @@ def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
     pending: deque = deque()  # (path, content hash, cached Shard or (batch, index), from cache)
     batch = _Batch()
     in_flight = 0  # batches submitted and not yet wholly taken
+    submitted = 0
+    # a shard that comes as a file is not here to be cached by this process (which caches remote workers' shards)
+    spill = str(Path(spill).resolve()) if spill is not None and runner.parallel and not keep_facts else None
 
     def submit() -> None:
-        nonlocal batch, in_flight
+        nonlocal batch, in_flight, submitted
         if batch.items:
-            batch.fut = runner.call(articles_task, batch.items, date, keep_facts, runner.packed)
+            to = None if spill is None else os.path.join(spill, f"task{submitted}.nt")
+            submitted += 1
+            batch.fut = runner.call(articles_task, batch.items, date, keep_facts, runner.packed, to)
             batch.left = len(batch.items)
             in_flight += 1
             batch = _Batch()
@@ -740,7 +771,7 @@ def iter_shards(entries: list[Path | ReadError], jobs: int = 1, scheduler=None,
             b.fut = _done(None)  # a Dask worker may free the task's result now
         if res is not None:
             return ReadError(path, res), str(path), False
-        if runner.packed:
+        if runner.packed and shard.path is None:
             shard = _unpacked(shard)
         if fcache is not None and key and remote:  # local workers wrote the cache themselves
             if blob is not None:
@@ -970,25 +1001,33 @@ def _build_into(store: Path | None, out: Path, existed: bool, entries: list, run
     conflicts = ConflictCheck()  # the check's corpus-wide part; each article's own findings come in its shard
     sources: dict[str, str] = {}  # article pages show the text
     errors: list[ReadError] = []
+    # workers that see this disk write their shards' N-Triples here and the loader thread reads them: the build
+    # process neither receives nor unpickles them (a few tenths of a CPU s on the 20 MB bench, and no copy of the
+    # bytes in its memory); not for an on-disk store, which loads fewer, bigger batches (:data:`DISK_BATCH`)
+    spill = tempfile.TemporaryDirectory(prefix=".shards-", dir=out) if runner.parallel and store is None else None
     run = lambda on_start: iter_shards(entries, cache_dir=cache_dir, date=date, on_start=on_start,  # noqa: E731
-                                       runner=runner)
+                                       runner=runner, spill=spill.name if spill is not None else None)
     try:
-        for res, source, hit in _with_progress(entries, run, progress):
-            if isinstance(res, ReadError):
-                errors.append(res)
-                continue
-            res = _checked(res)  # a shard made elsewhere than article_task
-            merger.add(res)
-            conflicts.add(res.check)
-            sources[str(article_iri(res.key[0]))] = source
-            if hit:
-                report.cached += 1
-            else:
-                report.extracted += 1
+        try:
+            for res, source, hit in _with_progress(entries, run, progress):
+                if isinstance(res, ReadError):
+                    errors.append(res)
+                    continue
+                res = _checked(res)  # a shard made elsewhere than article_task
+                merger.add(res)
+                conflicts.add(res.check)
+                sources[str(article_iri(res.key[0]))] = source
+                if hit:
+                    report.cached += 1
+                else:
+                    report.extracted += 1
+        finally:
+            merger.close()  # an interrupted build leaves no load running on the store
+        t1, c1 = time.perf_counter(), time.process_time()
+        merger.finish()
     finally:
-        merger.close()  # an interrupted build leaves no load running on the store
-    t1, c1 = time.perf_counter(), time.process_time()
-    merger.finish()
+        if spill is not None:
+            spill.cleanup()
     turtle = None
     if runner.parallel and report.extracted + report.cached:
         # the workers are idle now: they sort the Turtle of everything but the findings while the check
