@@ -1035,7 +1035,9 @@ def _build_into(store: Path | None, out: Path, existed: bool, entries: list, run
         runner.lighten()  # 20 MB bench, 2 workers: peak RSS 1.99 GB with the extraction's workers, 1.45 GB without
         # workers that see this disk (a pool's; a Dask cluster's on this machine or a shared disk) write their
         # runs themselves rather than send them back here
-        turtle = TurtleJob(st, out / "graph.ttl", runner.call, True, window=runner.workers + 1)
+        # (and merge them in ranges of subjects, one here, one on each worker)
+        turtle = TurtleJob(st, out / "graph.ttl", runner.call, True, window=runner.workers + 1,
+                           parts=runner.workers + 1)
     # figures that disagree across articles, as ukg:Finding nodes (and to the Turtle job, which has dumped
     # the store without them)
     write_conflicts(st, conflicts, also=turtle.add if turtle is not None else None)
