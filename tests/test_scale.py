@@ -94,6 +94,23 @@ def test_pool_tasks_of_several_articles_keep_failures_cache_and_bytes(serial_ttl
         assert not list((tmp_path / "out").glob(".shards-*"))  # ... and their shards' files
 
 
+def test_the_last_tasks_are_smaller_so_the_workers_end_together(tmp_path, monkeypatch):
+    from graph.store.rdf import Shard
+    from graph.text.read import scan_paths
+
+    for i in range(40):
+        (tmp_path / f"{i:03}.txt").write_bytes(b"x" * 1000)
+    monkeypatch.setattr(gb, "TASK_BYTES", 4000)
+    runner = gb._Runner(1)
+    runner.parallel, runner.task_bytes, runner.workers = True, gb.TASK_BYTES, 2
+    tasks = []
+    runner.call = lambda fn, items, *args: tasks.append(len(items)) or gb._done([(None, Shard(("x", ""), b""), None)]
+                                                                                  * len(items))
+    assert len(list(gb.iter_shards(scan_paths([tmp_path]), runner=runner))) == 40
+    # 4 articles a task until 16 KB (twice a task per worker) are left, then one
+    assert tasks == [4] * 6 + [1] * 16
+
+
 def test_a_task_writes_its_shards_to_a_file_the_merger_loads(tmp_path):
     import pyoxigraph as ox
 
