@@ -39,7 +39,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if __name__ == "__main__":  # not in a Dask worker, which imports this file again: it has the builder's path (--code)
+    sys.path.insert(0, str(ROOT))
 
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "bench" / "data"

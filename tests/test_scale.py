@@ -91,6 +91,52 @@ def test_pool_tasks_of_several_articles_keep_failures_cache_and_bytes(serial_ttl
         assert sorted(Path(e.path).name for e in report.failures) == ["003_~binary.txt", "003_~empty.txt"]
         assert (tmp_path / "out" / "graph.ttl").read_bytes() == serial_ttl
         assert not list((tmp_path / "out").glob(".turtle-*"))  # the workers' sorted runs are gone
+        assert not list((tmp_path / "out").glob(".shards-*"))  # ... and their shards' files
+
+
+def test_the_last_tasks_are_smaller_so_the_workers_end_together(tmp_path, monkeypatch):
+    from graph.store.rdf import Shard
+    from graph.text.read import scan_paths
+
+    for i in range(40):
+        (tmp_path / f"{i:03}.txt").write_bytes(b"x" * 1000)
+    monkeypatch.setattr(gb, "TASK_BYTES", 4000)
+    runner = gb._Runner(1)
+    runner.parallel, runner.task_bytes, runner.workers = True, gb.TASK_BYTES, 2
+    tasks = []
+    runner.call = lambda fn, items, *args: tasks.append(len(items)) or gb._done([(None, Shard(("x", ""), b""), None)]
+                                                                                  * len(items))
+    assert len(list(gb.iter_shards(scan_paths([tmp_path]), runner=runner))) == 40
+    # 4 articles a task until 16 KB (twice a task per worker) are left, then one
+    assert tasks == [4] * 6 + [1] * 16
+
+
+def test_a_task_writes_its_shards_to_a_file_the_merger_loads(tmp_path):
+    import pyoxigraph as ox
+
+    from graph.store.rdf import ShardMerger
+
+    files = sorted(SEEDS.glob("*.txt"))[:3]
+    items = [(str(f), f.stem, str(f), None, None) for f in files]
+    sent = gb.articles_task(items)  # as bytes
+    spilled = gb.articles_task(items, spill=str(tmp_path / "task0.nt"))
+    assert [s.path for _, s, _ in spilled] == [str(tmp_path / "task0.nt"), None, None]
+    assert all(s.ntriples == b"" and s.functional and s.check is not None for _, s, _ in spilled)
+    assert (tmp_path / "task0.nt").read_bytes() == b"".join(s.ntriples for _, s, _ in sent)
+    # a worker that does not see the folder sends the bytes
+    unseen = gb.articles_task(items, spill=str(tmp_path / "elsewhere" / "task0.nt"))
+    assert [s.ntriples for _, s, _ in unseen] == [s.ntriples for _, s, _ in sent]
+    assert all(s.path is None for _, s, _ in unseen)
+    stores = []
+    for results in (sent, spilled):
+        st = ox.Store()
+        merger = ShardMerger(st, bulk=False)
+        for _, shard, _ in results:
+            merger.add(shard)
+        merger.finish()
+        stores.append(st)
+    assert len(stores[0]) > 100 and set(stores[0]) == set(stores[1])
+    assert not (tmp_path / "task0.nt").exists()  # loaded, then deleted
 
 
 def test_rebuild_extracts_only_the_changed_article(serial_ttl, tmp_path, extractions):

@@ -146,14 +146,17 @@ LATER = [ox.NamedNode(ID + f"finding/{i}") for i in range(3)]
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(triple_lists, st.lists(st.tuples(st.sampled_from(LATER), st.sampled_from(PREDICATES), st.sampled_from(OBJECTS)),
-                              max_size=20), st.booleans())
-def test_a_turtle_job_with_subjects_added_later_gives_the_same_bytes(tmp_path, monkeypatch, triples, later, local):
-    # a build's Turtle is sorted on the workers before the findings are added, then merged with theirs
+                              max_size=20), st.booleans(), st.integers(1, 4))
+def test_a_turtle_job_with_subjects_added_later_gives_the_same_bytes(tmp_path, monkeypatch, triples, later, local,
+                                                                     parts):
+    # a build's Turtle is sorted on the workers before the findings are added, then merged with theirs (in
+    # ranges of subjects, some on the workers, when they wrote the runs)
     monkeypatch.setattr(turtle, "JOB_CHUNK_BYTES", 300)
+    monkeypatch.setattr(turtle, "RUN_INDEX_STEP", 2)
     store = store_of(t for t in triples if t[0] not in LATER)
     out = tmp_path / "out"
     out.mkdir(exist_ok=True)
-    job = turtle.TurtleJob(store, out / "graph.ttl", _here, local=local, window=2)
+    job = turtle.TurtleJob(store, out / "graph.ttl", _here, local=local, window=2, parts=parts)
     store.extend(ox.Quad(s, p, o) for s, p, o in [*later, *((s, RDF_TYPE, FINDING) for s, _, _ in later)])
     assert job.finish(added=FINDING.value).read_bytes() == reference(store)
     assert [p.name for p in out.iterdir()] == ["graph.ttl"]  # the runs are gone
@@ -172,17 +175,19 @@ def test_a_turtle_job_of_every_term_and_of_blank_nodes(tmp_path, monkeypatch):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(triple_lists, st.lists(st.tuples(st.sampled_from(LATER), st.sampled_from(PREDICATES), st.sampled_from(OBJECTS)),
-                              max_size=20), st.booleans(), st.integers(1, 4))
-def test_triples_handed_to_a_turtle_job_give_the_same_bytes(tmp_path, monkeypatch, triples, later, local, pieces):
+                              max_size=20), st.booleans(), st.integers(1, 4), st.integers(1, 3))
+def test_triples_handed_to_a_turtle_job_give_the_same_bytes(tmp_path, monkeypatch, triples, later, local, pieces,
+                                                            parts):
     # a build hands the job its conflict findings as it writes them (in chunks), instead of a query of the store;
     # some may already be in the dump, some handed twice: the file is that of the whole store all the same
     monkeypatch.setattr(turtle, "JOB_CHUNK_BYTES", 300)
+    monkeypatch.setattr(turtle, "RUN_INDEX_STEP", 3)
     store = store_of(t for t in triples if t[0] not in LATER)
     out = tmp_path / "out"
     out.mkdir(exist_ok=True)
     added = [ox.Triple(s, p, o) for s, p, o in [*later, *((s, RDF_TYPE, FINDING) for s, _, _ in later)]]
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in added[: len(added) // 2])  # before the dump
-    job = turtle.TurtleJob(store, out / "graph.ttl", _here, local=local, window=2)
+    job = turtle.TurtleJob(store, out / "graph.ttl", _here, local=local, window=2, parts=parts)
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in added)
     for i in range(pieces):
         job.add(added[i::pieces])
@@ -191,13 +196,28 @@ def test_triples_handed_to_a_turtle_job_give_the_same_bytes(tmp_path, monkeypatc
     assert [p.name for p in out.iterdir()] == ["graph.ttl"]
 
 
+def test_a_range_of_subjects_is_merged_where_the_runs_are_seen(tmp_path):
+    runs = []
+    for i, data in enumerate([b"<http://a/3> <http://p/1> \"x\" .\n<http://a/1> <http://p/1> \"y\" .\n",
+                              b"<http://a/2> <http://p/1> \"z\" .\n<http://a/3> <http://p/2> \"w\" .\n"]):
+        assert turtle.sort_run({}, data, str(tmp_path / f"run{i}"))
+        runs.append((str(tmp_path / f"run{i}"), 0))
+    assert turtle.merge_range({}, runs, b"<http://a/2>", None, str(tmp_path / "part"))
+    assert (tmp_path / "part").read_bytes() == (b'\n<http://a/2> <http://p/1> "z" .\n'
+                                                b'\n<http://a/3> <http://p/1> "x" ;\n\t<http://p/2> "w" .\n')
+    # a worker of another machine: the build merges that range itself
+    assert not turtle.merge_range({}, [(str(tmp_path / "gone" / "run0"), 0)], None, None, str(tmp_path / "p2"))
+    assert not (tmp_path / "p2").exists()
+
+
 def test_a_worker_writes_its_run_only_where_it_finds_the_jobs_folder(tmp_path):
     # a worker of another machine (the job's folder is not there) sends its run back instead
     data = b"<http://a/2> <http://p/1> \"x\" .\n<http://a/1> <http://p/1> \"y\" .\n"
     run = turtle.sort_run({}, data, str(tmp_path / "gone" / "run0"))
     assert run is not None and run.index(b"<http://a/1>") < run.index(b"<http://a/2>")
     assert not (tmp_path / "gone").exists()
-    assert turtle.sort_run({}, data, str(tmp_path / "run0")) is None
+    index = turtle.sort_run({}, data, str(tmp_path / "run0"))  # written: its index comes back
+    assert index == [(b"<http://a/1>", 0)]
     assert (tmp_path / "run0").read_bytes() == run
     (tmp_path / "run1").mkdir()  # a path it cannot write: the run comes back too
     assert turtle.sort_run({}, data, str(tmp_path / "run1")) == run

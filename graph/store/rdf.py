@@ -19,7 +19,9 @@ same IRIs and parallel builds the same Turtle.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -601,13 +603,16 @@ class Shard:
     making rdflib terms there (IRI and language-tag checks) cost as much as the rest of a shard.
     ``check``: the article's part of the corpus-wide consistency check
     (:func:`graph.store.check.shard_check`, set by the build's workers, whose ``ntriples`` then hold
-    the article's own findings too).
+    the article's own findings too).  ``path``: a file of N-Triples a worker wrote for the merger to load
+    instead of ``ntriples`` (then empty), holding the triples of this shard and of the other shards of its
+    task (:func:`graph.build.articles_task`); the merger loads it once, then deletes it.
     """
 
     key: tuple[str, str]
     ntriples: bytes
     functional: list[tuple[str, str, str, str]] = field(default_factory=list)
     check: object | None = None
+    path: str | None = None
 
 
 def article_shard(facts: ArticleFacts) -> Shard:
@@ -757,6 +762,7 @@ class ShardMerger:
         self.batch = batch
         self.bulk = bulk
         self._buf: list[bytes] = []
+        self._files: list[str] = []  # shards' files (:attr:`Shard.path`), loaded with the next batch
         self._size = 0
         self._loader: ThreadPoolExecutor | None = None
         self._loading: Future | None = None
@@ -766,6 +772,10 @@ class ShardMerger:
         """Queue one article's triples and its functional values (weighed against the others' in :meth:`finish`)."""
         self._buf.append(shard.ntriples)
         self._size += len(shard.ntriples)
+        if shard.path is not None:
+            self._files.append(shard.path)
+            with contextlib.suppress(OSError):
+                self._size += os.path.getsize(shard.path)
         if self._size >= self.batch:
             self._flush()
         self._values.add(shard.key, shard.functional)
@@ -773,19 +783,28 @@ class ShardMerger:
     def _flush(self) -> None:
         import pyoxigraph as ox
 
-        if not self._buf:
+        if not self._buf and not self._files:
             return
         data = b"".join(self._buf)
-        self._buf, self._size = [], 0
+        files = self._files
+        self._buf, self._files, self._size = [], [], 0
         self._wait()  # one batch loading at a time: memory stays at two batches
         if self._loader is None:
             from concurrent.futures import ThreadPoolExecutor
 
             self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="union-kg-load")
         load = self.store.bulk_load if self.bulk else self.store.load
-        # lenient: no second validation of the IRIs and language tags rdflib wrote (slug and quote make
-        # the IRIs; 20% less CPU to load)
-        self._loading = self._loader.submit(load, data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+
+        def load_all() -> None:
+            # lenient: no second validation of the IRIs and language tags rdflib wrote (slug and quote make
+            # the IRIs; 20% less CPU to load)
+            if data:
+                load(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+            for path in files:  # read by Oxigraph itself: the bytes never become a Python object here
+                load(path=path, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                os.unlink(path)
+
+        self._loading = self._loader.submit(load_all)
 
     def _wait(self) -> None:
         """Wait for the batch being loaded (its error, if any, is raised here)."""
