@@ -146,10 +146,22 @@ def _zone_written(n: str, names: list[str]) -> str | None:
         return None
     zones = [z for z in names if z != n and union_level(z) == "industrial-park" and len(z) > len(n)]
     if _prefix(n) in _BARE_ZONE_WORDS:
-        bodies = {_prefix(z)[_chain_end(_prefix(z)):] for z in zones}
-        return max(zones, key=len) if len(bodies) == 1 else None
+        kind = _prefix(full)  # 经开区 → 经济技术开发区: only a zone of that kind; 开发区, 园区: any zone
+        if kind not in ("开发区", "园区"):
+            zones = [z for z in zones if _prefix(z).endswith(kind)]
+        return _one_zone(zones)
     found = [z for z in zones if z.endswith(full) and _chain_end(z[:len(z) - len(full)]) == len(z) - len(full)]
-    return max(found, key=len) if full != n and found else None
+    return _one_zone(found) if full != n else None
+
+
+def _one_zone(zones: list[str]) -> str | None:
+    """The longest of ``zones`` if they are all forms of one zone (each the longest's name less places before
+    it: 芜湖经济技术开发区总工会 of 安徽省芜湖经济技术开发区总工会), else None: two zones (成都 and 杭州
+    高新技术产业开发区) leave a short form unresolved, whatever order the names come in."""
+    if not zones:
+        return None
+    longest = max(zones, key=lambda z: (len(z), z))
+    return longest if all(longest.endswith(z) for z in zones) else None
 
 
 def _in_breakdown(article: Article, pos: int) -> bool:
