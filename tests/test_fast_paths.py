@@ -20,7 +20,7 @@ def _place_hits_plain(text: str) -> list[tuple]:
     forms = full.keys() | short.keys()
     hits, i = [], 0
     while i < len(text):
-        n = next((n for n in _form_lengths().get(text[i], ()) if text[i:i + n] in forms), 0)
+        n = next((n for n in _form_lengths().get(text[i], ()) if i + n <= len(text) and text[i:i + n] in forms), 0)
         if n:
             w = text[i:i + n]
             hits.append((i, i + n, full.get(w) or short[w], w not in full))
@@ -48,6 +48,7 @@ def _offset_map_plain(raw: str, norm: str) -> list[int] | None:
 
 
 _FORMS = sorted(set(lexicon.divisions()) | set(lexicon.county_short_forms()))
+_FORM_SET = frozenset(_FORMS)
 _CHINESE = st.text(st.sampled_from("的在和工会总市区县省北京上海朝阳鼓楼海口龙华平罗，。、 \n"), max_size=40)
 
 
@@ -59,7 +60,14 @@ def test_place_hits_as_plain_scan(filler, forms, cut, rnd):
     text = "".join(parts)
     if forms:
         text += forms[0][:cut]  # the text may end inside a form
-    assert _place_hits(text) == _place_hits_plain(text)
+    hits = _place_hits(text)
+    assert hits == _place_hits_plain(text)
+    assert all(text[start:end] in _FORM_SET for start, end, _, _ in hits)  # spans within the text, of whole forms
+
+
+def test_a_place_at_the_end_of_the_text_ends_there():
+    """来自北京: 北京 is found with its own length, not that of a longer form it starts (北京市)."""
+    assert [(s, e) for s, e, _, _ in _place_hits("来自北京")] == [(2, 4)]
 
 
 _RAW = st.text(st.sampled_from("工会职工，。ＡＢ１２㎡①ﬁ…\u0301e\r\n\u3000\u00a0ｶﾞ한\u1100\u1161 a"), max_size=40)

@@ -348,7 +348,7 @@ def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
         # end, where a form may be cut short by it, of those that start with the next one, as always
         for n in by_pair.get(text[i:i + 2], ()) if i <= far else by_first.get(text[i], ()):
             w = text[i:i + n]
-            if w in full or w in short:
+            if len(w) == n and (w in full or w in short):  # a form cut short by the text's end is tried at its length
                 hits.append((i, i + n, full.get(w) or short[w], w not in full))
                 i += n
                 break
