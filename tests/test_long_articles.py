@@ -13,6 +13,7 @@ import pytest
 
 from graph import resolve as R
 from graph.pipeline import annotate
+from graph.text import places
 from graph.text.read import read_text
 
 gb = importlib.import_module("graph.build")
@@ -41,6 +42,7 @@ def _work(copies: int) -> dict[str, int]:
     """Calls made by the linear-owned resolution stages on the seeds concatenated ``copies`` times."""
     text = "\n".join(f.read_text(encoding="utf-8") for f in SEEDS * copies)
     article = annotate(read_text(text, "long"))
+    places._place_hits_of.cache_clear()  # a per-text memo: the warm-up's scan of this text is not this one's work
     work = {"unions": _calls(R.resolve_unions, article), "persons": _calls(R.resolve_persons, article)}
     R.resolve_programmes(article)  # names the programmes the figures' subjects are chosen among
     work["figures"] = _calls(R.resolve_figures, article)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from .. import lexicon
@@ -333,6 +333,13 @@ def _form_starts() -> re.Pattern:
 
 def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
     """Known place forms in ``text``, longest match first: (start, end, divisions, weak)."""
+    return list(_place_hits_of(text))
+
+
+@lru_cache(maxsize=4)
+def _place_hits_of(text: str) -> tuple[tuple[int, int, tuple, bool], ...]:
+    """:func:`_place_hits`, kept for the last few texts: resolve asks :func:`article_region` about one
+    article about twice, with different unions named (145 bench articles: 261 scans, 0.4 s)."""
     full, short = lexicon.divisions(), lexicon.county_short_forms()
     by_first = _form_lengths()
     by_pair, longest = _pair_lengths()
@@ -354,7 +361,7 @@ def _place_hits(text: str) -> list[tuple[int, int, tuple, bool]]:
                 break
         else:
             i += 1
-    return hits
+    return tuple(hits)
 
 
 @cache
