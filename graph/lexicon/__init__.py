@@ -47,8 +47,11 @@ __all__ = [
     "province_short_to_full",
     "province_types",
     "provinces",
+    "mongolian_name_parts",
+    "surnameless_given_names",
     "surnames",
     "tibetan_name_parts",
+    "turkic_name_parts",
     "union_aliases",
     "union_levels",
     "userdict_path",
@@ -515,6 +518,19 @@ def mongolian_name_parts() -> tuple[str, ...]:
     (``data/mongolian_name_parts.txt``).
     """
     return _longest_first(_words("mongolian_name_parts.txt"))
+
+
+@cache
+def surnameless_given_names() -> tuple[str, ...]:
+    """The given names written without a surname: :func:`turkic_name_parts` and
+    :func:`mongolian_name_parts` together, without repeats, longest first (then in file order).
+
+    Returns
+    -------
+    tuple of str
+        One or two of these alone after a post (县总工会主席库尔班, 董事长额尔敦巴特尔) are a personal name.
+    """
+    return _longest_first([*turkic_name_parts(), *mongolian_name_parts()])
 
 
 @cache

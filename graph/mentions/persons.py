@@ -109,14 +109,9 @@ def _turkic_by_first() -> dict[str, tuple[str, ...]]:
     worker's CPU)."""
     out: dict[str, list[str]] = {}
     # Mongolian names (额尔敦巴特尔, 乌云其木格) are written the same way: one or two given names, no surname
-    for p in _longest_first_parts(lexicon.turkic_name_parts() + lexicon.mongolian_name_parts()):
+    for p in lexicon.surnameless_given_names():
         out.setdefault(p[0], []).append(p)
     return {c: tuple(ps) for c, ps in out.items()}
-
-
-def _longest_first_parts(parts: tuple[str, ...]) -> list[str]:
-    """``parts`` without repeats, longest first (stable)."""
-    return sorted(dict.fromkeys(parts), key=len, reverse=True)
 
 
 def _turkic_part(text: str, pos: int) -> str | None:
