@@ -109,13 +109,16 @@ def canonical_triples(g: Graph | ox.Store) -> list[ox.Triple]:
 #: Turtle is larger is sorted in runs of this size, merged from disk (:func:`_write_store_turtle`).
 CHUNK_BYTES = 32 << 20
 
-#: Bytes of Turtle a worker sorts at once for a :class:`TurtleJob`: half of :data:`CHUNK_BYTES`, as a
-#: worker holds a chunk several times over while sorting it (the message, the chunk, its blocks, the
-#: run) and the build process holds the chunks waiting for a worker.
-JOB_CHUNK_BYTES = 16 << 20
+#: Bytes of Turtle a worker sorts at once for a :class:`TurtleJob`: a worker holds a chunk several times over
+#: while sorting it (the message, the chunk, its blocks, the run; a 16 MiB chunk took a process from 70 to
+#: 150 MB, a 4 MiB one to 78 MB, for the same CPU a byte) and the build process holds the chunks waiting for
+#: a worker.  The sort runs while the build process holds its whole store, so it adds to the peak.
+JOB_CHUNK_BYTES = 4 << 20
 
-#: Bytes read ahead from the sorted runs, all runs together, while they are merged into the file.
-MERGE_BYTES = 32 << 20
+#: Bytes read ahead from the sorted runs, all runs together, while they are merged into the file (each of
+#: the merges of a :class:`TurtleJob` runs at once, in the build process and on every worker, at the build's
+#: peak: 32 MiB made each hold about 60 MB more).
+MERGE_BYTES = 8 << 20
 
 _XSD = b"http://www.w3.org/2001/XMLSchema#"
 _INTEGER = re.compile(rb"[+-]?[0-9]+")
