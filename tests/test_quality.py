@@ -40,7 +40,7 @@ HELDOUT_LINKS3_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.98, "figu
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
-SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.84}
+SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.855}
 DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.985, "year_open_acc": 0.94, "measure_acc": 0.85, "subject_acc": 0.88}
 UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.93, "subject_acc": 0.85}
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
@@ -124,6 +124,17 @@ HELDOUT_Q6_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.985, "unions": 0.975,
 HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.935, "year_open_acc": 0.9,
                                        "measure_acc": 0.97, "subject_acc": 0.795}
 
+# The seventh held-out figures set (tests/data/heldout-q7-figures): eight invented articles (重庆, 安徽, 天津, 吉林,
+# 山东; 新就业形态劳动者入会, 职工医疗互助保障, a port group's 安康杯, a 春风行动 job fair, a 换届选举, 法律援助 and
+# 劳动争议调解, an electricity federation's 创新创效 contest, 货车司机 and 司机之家), gold first; its fair number on
+# main was overall .972, year .914, subject .709 (.717 on the corrected gold, README).  127 figures (.008 each), 16
+# with a null year (.063 each).  Its link lists are held out for the links helper's rules.
+HELDOUT_Q7_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.965, "unions": 0.99, "persons": 0.95, "reporters": 0.99,
+                             "programmes": 0.82, "awards": 0.88, "roles": 0.77, "parents": 0.86, "organizers": 0.75,
+                             "recipients": 0.99}
+HELDOUT_Q7_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.985, "year_open_acc": 0.99,
+                                       "measure_acc": 0.955, "subject_acc": 0.84}
+
 
 def _f1(result: dict, key: str) -> float:
     return result["overall_entities_and_figures" if key == "overall" else key]["f1"]
@@ -188,6 +199,8 @@ _SETS = {
     "heldout-q6-figures": (DATA / "heldout-q6-figures", 8, HELDOUT_Q6_FIGURES_FLOORS,
                            HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS),
     "heldout-q6-links": (DATA / "heldout-q6-links", 8, HELDOUT_Q6_LINKS_FLOORS, HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS),
+    "heldout-q7-figures": (DATA / "heldout-q7-figures", 8, HELDOUT_Q7_FIGURES_FLOORS,
+                           HELDOUT_Q7_FIGURES_ATTRIBUTE_FLOORS),
 }
 
 

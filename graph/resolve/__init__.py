@@ -1893,6 +1893,8 @@ class _ArticleTime:
     anchors: dict = field(default_factory=dict)  # (start, end) → _anchors there; figures share sentences
 
 
+#: A lead that dates its event by a recent day (近日,…召开): it is about the present, not a year named after it.
+_RECENT = re.compile(r"近日|日前|近期|昨天|昨日|今天|今日|上午|下午|当天|当日")
 #: After a year: what is planned for it (2026年州总工会将推动…, 2026年计划…), so it is no past year.
 _PLANNED_AFTER = re.compile(r"年[^，,。；;！？!?]{0,8}?(?:将|计划|力争|预计|拟)")
 
@@ -1923,6 +1925,15 @@ def _article_time(article: Article) -> _ArticleTime:
     whole_year = False
     titles = [(p0, p1) for p0, p1 in header if not date_line(text[p0:p1])]
     lead_anchors = _anchors(masked, *lead_para) if lead_para else []
+    if lead_para and not _RECENT.search(text, lead_para[0], lead_para[1]) and all(
+            in_dateline[0] <= a.start() < in_dateline[1] for a in lead_anchors):
+        # 本报某地1月5日讯 某地是全国重要的物流集散地。截至2025年底,…: a lead opening on a timeless line is dated
+        # by its next sentence
+        nxt = (lead_para[1], full_sentence(text, lead_para[1])[1])
+        if nxt[0] < nxt[1] and text[lead_para[1] - 1] in "。！？!?" and article.sentence_at(nxt[0]) is not None \
+                and article.sentence_at(nxt[0]).paragraph == article.sentence_at(lead_para[0]).paragraph:
+            lead_para = nxt
+            lead_anchors = _anchors(masked, *lead_para)
     title_anchors = [a for s, e in titles for a in _anchors(masked, s, e)]
     if not any(a.group("span") for a in lead_anchors + title_anchors):
         in_lead = [int(a.group("year")) for a in lead_anchors if a.group("year")
@@ -2030,7 +2041,9 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
        count: in the dev set (a biography's 1997年退休, a history's 自2018年始)
        it dated the figures after it wrongly more often than rightly.
     4. The lead's year: the last year named in the first sentence of the
-       first body paragraph, else the one year of the title lines
+       first body paragraph (its second sentence where the first names no
+       time at all: 本报某地1月5日讯 某地是…集散地。2025年,…), else the one
+       year of the title lines
        (2021年…送温暖活动启航, …2025年工作综述), unless the lead or title
        opens a review of several years (过去的5年, 五年工作回顾: seed 003).
        A lead about 今年 (今年以来,市总工会…) has the article's "now" as
@@ -2512,7 +2525,8 @@ _GENERIC_BEFORE = re.compile(r"(?:各类|各级|各项|系列|多项)[“‘]?$"
 #: 等36人获得各工种一等奖) or right before it (参赛职工3600余名, 参赛企业420家).
 _TAKERS_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:选手|参赛|参加(?:了)?(?:决赛|比赛|竞赛|初赛|复赛)|同台竞技|同场竞技"
                            r"|获(?:得)?[^，,。；;]{0,8}?(?:[一二三]等奖|优秀奖|优胜奖|优秀组织奖|组织奖|名次))")
-_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$"
+_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:力争|预计|将|计划)?"
+                            r"(?:达到?|共|有)?$"
                             # 决出一等奖8名、二等奖16名, 获奖比例约16.8%: the places a contest gives
                             r"|(?:[一二三]等奖|优秀奖|金奖|银奖|铜奖|获奖(?:比例|率))(?:为|达到?|共)?$")
 #: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
@@ -2524,6 +2538,8 @@ _REPORTED = re.compile(r"(?:介绍|表示|指出|透露|说)[,，:：]")
 _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获评|授予|命名|联合|邀请|加入|完成)"
                               r"(?:全[国省市县区]|[^,，;；。、]{0,2}?首[个家])?$")
 #: A union visited (走访了某某工会联合会和“某某驿站”) runs none of the places visited with it.
+#: A union the reporter learns the news from (记者从某市总工会获悉,…): the source, not what the figures are about.
+_SOURCE_OF_NEWS = re.compile(r"(?:获悉|了解到|得知)")
 _VISITED = re.compile(r"(?:走访|参观|来到)了?$")
 #: A union as the agent of a relative clause: 集团工会建设的“某某小屋”.
 _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
@@ -2699,7 +2715,7 @@ class _SubjectFinder:
         if re.match(_PART_OF_YEAR_CLAUSE.pattern + "[，,]", head):
             return True  # 一季度，全行业参赛班组1420个: a part of the year opens the sentence, then no subject
         if head.startswith(("其中", "该", "一共", "共", "累计", "陆续", "先后", "同时", "此外", "还", "并", "另",
-                            "分别", "合计", "全年", "与", "为", "向", "通过")):
+                            "分别", "合计", "全年", "与", "为", "向", "通过", "当天", "当日", "同日", "次日")):
             return True
         toks = words(head)
         return bool(toks) and toks[0][1] in ("v", "d", "p", "c", "ad", "vd")
@@ -2757,6 +2773,12 @@ class _SubjectFinder:
                     continue
                 if p.end <= fig.start and self._funds_of_union(p, unions, s0):
                     continue  # 省总工会筹措送温暖资金5200万元: the union's money, named after its campaign
+                if p.end <= fig.start and not unions and not any(
+                        "工会" in m.text for m in self._place_unions(s0, fig.start)):
+                    # 某地职工互助保障活动参保职工达18万人,筹集互助金…: what the programme does goes on in the
+                    # clauses after, while no union or other programme is named (not in a sentence with a union
+                    # of its own: 全州工会…服务站点40个,职工之家覆盖率达到90%,每年帮扶…: the union's)
+                    return self._remember(g0, p)
                 return p
         # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
         # an object (开展“…”竞赛,涉及19项…) when no union is the sentence's subject
@@ -2774,8 +2796,12 @@ class _SubjectFinder:
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
-                if len(rest) <= 2 or (not own_agent and (run or (
-                        not self._union_opens(unions, s0, fig) and not re.search(r"参加|参与|配合|会同", clause)))):
+                # 2.7万余名职工参加“安康杯”竞赛,查找整改…: the clause counted those who take part, so the programme is
+                # its topic, not another's event a subject joined (参加安全大检查活动,对8个变电站…)
+                takers = _within(self.figures, p0, p.start) and re.search(
+                    r"(?:参加|参与)了?[“‘]?$", text[max(p0, p.start - 4):p.start])
+                if len(rest) <= 2 or (not own_agent and (run or (not self._union_opens(unions, s0, fig) and (
+                        takers or not re.search(r"参加|参与|配合|会同", clause))))):
                     return self._remember(g0, p)
                 break
         # 1c. 建成“爱心驿站”86个,服务户外劳动者近12万人次: the places just counted are what serve
@@ -2789,7 +2815,8 @@ class _SubjectFinder:
             return contest
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
         #    (or over a ； that goes on with a breakdown), with no named union or programme between
-        if self.last and (self.last[0] == g0 or self._breakdown_goes_on(g0, s0)) and bisect_left(
+        if self.last and (self.last[0] == g0 or self._breakdown_goes_on(g0, s0) or self._segment_goes_on(
+                g0, s0)) and bisect_left(
                 self.agent_starts, self.last[2]) == bisect_left(self.agent_starts, fig.start):
             return self._remember(g0, self.last[1])
         # 2b. the article's own event: 本次活动共筹集…, 据悉,本届大赛汇聚…
@@ -2844,10 +2871,20 @@ class _SubjectFinder:
         # 4. the previous sentence's topic, when this one opens without a subject
         sent = self.a.sentence_at(fig.start)
         para_start = self.a.paragraphs[sent.paragraph][0] if sent else 0
+        prior = getattr(self, "prior", None)
+        if s0 == para_start and re.match(r"\s*其中", text[s0:s0 + 4]) and prior is not None \
+                and prior[1] is not None and prior[0].end <= s0:
+            # …人均获赔约1376元。¶ 其中,住院医疗互助赔付2.54万人次: a paragraph opening on 其中 breaks down the
+            # figures just before it, and is about what they are about
+            return self._remember(g0, prior[1]) if prior[1].kind == "programme" else prior[1]
         if s0 > para_start and self._opens_without_subject(s0):
             p0, _ = full_sentence(text, s0 - 1)
-            topic = self._topic_of_sentence(p0, s0) or self._run_programme(p0, s0, fig)
             earlier = self.by_sentence.get(p0, [])
+            # …招聘会吸引企业163家参会,提供岗位6800余个。当天进场求职者约5200人次: the one programme all the
+            # figures of the sentence before are about, when its first clause names none
+            topic = self._topic_of_sentence(p0, s0) or self._run_programme(p0, s0, fig) or (
+                earlier[0] if earlier and earlier[0] is not None and earlier[0].kind == "programme"
+                and not _RUNS.search(text, s0, fig.start) else None)
             if topic is not None and all(e is topic for e in earlier):
                 return self._remember(g0, topic) if topic.kind == "programme" else topic
         if re.search(r"该(?:项目|活动|基金|计划|工程)", text[s0:fig.start]):
@@ -2878,7 +2915,7 @@ class _SubjectFinder:
         first one of the title and lead.  A contest that a figure counts (开展劳动和技能竞赛1260场次) or
         that is listed as an example is a kind of event, not the one the takers entered."""
         text = self.text
-        before = text[max(c0, fig.start - 6):fig.start]
+        before = text[max(c0, fig.start - 10):fig.start]
         if not (_TAKERS_AFTER.match(text, fig.end, c1) or _TAKERS_BEFORE.search(before)):
             return None
         contests = [p for p in self.progs if _CONTEST_NAME.search(p.attrs.get("name") or "")
@@ -2950,6 +2987,16 @@ class _SubjectFinder:
         p0, _ = _bounds(_SEGMENT, self.text, g0 - 2)
         return self.last[2] > p0 and bool(re.search(r"(?:^|[,，])其中", self.text[p0:g0]))
 
+    def _segment_goes_on(self, g0: int, s0: int) -> bool:
+        """某活动参保职工达42.6万人,筹集互助金5112万元；全年赔付职工3.18万人次: a ；-segment of the same sentence
+        that opens without a subject of its own (全年, 累计, a verb) goes on with the segment just before it."""
+        if g0 - 2 <= s0 or self.last is None or self.last[2] < s0:
+            return False
+        p0, _ = _bounds(_SEGMENT, self.text, g0 - 2)
+        # a continuation (全年, 累计, 人均…), not a new action (；举办…, ；在17个县设立…: the sentence's subject's)
+        return self.last[2] > p0 and re.match(r"\s*(?:全年|累计|共计|合计|总计|人均|其中|同比|环比|分别|共)",
+                                              self.text[g0:g0 + 4]) is not None
+
     def _conferrer(self, fig: Mention, s0: int, c0: int, c1: int) -> Mention | None:
         """某车间等10个集体获省总工会授予的…, 由市总工会授予…奖章，A、B等8人获此荣誉: the union that confers
         the honour those counted received (in the figure's clause, else the last one before it)."""
@@ -3012,7 +3059,8 @@ class _SubjectFinder:
         """A union that can be what a sentence reports on: not one founded, joined or awarded by it
         (成立…工会联合会, 入选全总…案例), nor one that only set a task (省总工会下达的…任务)."""
         before = self.text[max(s0, m.start - 10):m.start]
-        return not (_UNION_AS_OBJECT.search(before) or _UNION_AS_MODIFIER.match(self.text, m.end))
+        return not (_UNION_AS_OBJECT.search(before) or _UNION_AS_MODIFIER.match(self.text, m.end)
+                    or _SOURCE_OF_NEWS.match(self.text, m.end))
 
     def _event(self, s0: int, fig: Mention) -> Mention | None:
         m = _EVENT_ANAPHOR.match(self.text, s0)
@@ -3074,6 +3122,10 @@ class _SubjectFinder:
             level = m.group("level") or m.group("top")  # 市、县两级工会: the article's union at the top level
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+            elif m.group("level"):  # 全州工会系统 in an item most about a city's union: the one 州 union named
+                name = self._one_of_level(m.group("level"), s0)
+                if name:
+                    out.append(Mention("union", m.start(), m.end(), m.group(), {"name": name}))
         for m in _OWN_SCOPE.finditer(self.text, s0, end):  # 全州新发展…: the place of the article's union
             name = main if main.endswith(m.group("level") + "总工会") else self._one_of_level(m.group("level"), s0)
             if name:

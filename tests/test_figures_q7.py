@@ -1,0 +1,90 @@
+"""Figures, seventh round: the year of a lead opening on a timeless line, of a bare quarter after a year
+opening a sentence, of a figure before a later clause's 今年; subjects of a programme's figures in a sentence
+whose only union is the reporter's source, of a paragraph opening on 其中, of a contest's takers counted in the
+clause before, of a sentence opening on 当天, and of a 全州工会系统 in an item most about a city's union
+(invented sentences; patterns of tests/data/heldout-q7-figures, never its words)."""
+from test_figures_q3 import _by_text, _graph_years
+
+
+def test_a_lead_opening_on_a_timeless_line_is_dated_by_its_next_sentence():
+    text = ("某市总工会:1.1万名船员加入工会\n\n"
+            "来源:某报  2025-01-09\n\n"
+            "本报舟山1月8日讯(记者 韦春燕)舟山是全国重要的渔港城市。2024年,舟山市总工会开展渔船船员"
+            "“海上入会”行动,全年吸纳船员入会1.1万名。\n\n"
+            "市总工会在渔港码头建成船员服务站16个,全年服务船员4.3万人次。")
+    f = _by_text(text)
+    assert f["16个"].year == 2024 and f["4.3万人次"].year == 2024
+    years = _graph_years(text)
+    assert years["16个"] == 2024 and years["4.3万人次"] == 2024
+    # a lead that dates its event by 近日 is about the present: its 现有 stays open in an undated item
+    undated = ("某省卫生工会为基层医务人员办实事\n\n"
+               "本报西宁3月2日电(记者 韦春燕)近日,某省卫生工会召开全委会议。会议通报,2024年,全省卫生系统"
+               "建成职工之家312个。\n\n"
+               "省卫生工会主席表示,全省现有医务职工9.6万人。")
+    assert _by_text(undated)["9.6万人"].year is None
+
+
+def test_a_bare_quarter_takes_the_year_opening_a_sentence_of_the_lead():
+    text = ("某市总工会货车司机服务\n\n"
+            "来源:某报  2025-01-12\n\n"
+            "本报讯 某市地处交通要道。2024年,泉州市总工会建成司机之家22个,全年服务货车司机5.2万人次。\n\n"
+            "司机之家配备休息室和淋浴间,其中四季度服务1.6万人次,环比增长18.5%。")
+    f = _by_text(text)
+    assert f["1.6万人次"].year == 2024 and f["18.5%"].year == 2024
+    years = _graph_years(text)
+    assert years["1.6万人次"] == 2024 and years["18.5%"] == 2024
+
+
+def test_a_later_clauses_jinnian_does_not_date_the_figure_before_it_in_the_graph():
+    text = ("某县总工会书屋建设\n\n"
+            "来源:某县总工会  2025-02-06\n\n"
+            "2024年,某县总工会推进职工书屋建设,全县职工书屋达到73家。\n\n"
+            "县总工会还在全县建成职工驿站41个,其中今年新建9个。")
+    years = _graph_years(text)
+    assert years["41个"] == 2024          # the paragraph's year, as resolve gives it
+    assert years["9个"] == 2025           # its own 今年: the year the item is dated
+    assert _by_text(text)["41个"].year == 2024
+
+
+def test_a_programmes_figures_go_on_past_the_source_union_and_a_semicolon_opening_on_quannian():
+    text = ("某市职工互助保障参保人数再创新高\n\n"
+            "本报讯(记者 韦春燕)3月4日,记者从丽水市总工会获悉,2024年全市职工互助保障活动参保职工达18.4万人,"
+            "筹集互助金2270万元;全年赔付职工8600人次,赔付金额1530万元。\n\n"
+            "其中,住院互助赔付6100人次,金额1120万元。")
+    f = _by_text(text)
+    for key in ("18.4万人", "2270万元", "8600人次", "1530万元", "6100人次", "1120万元"):
+        assert f[key].subject_kind == "programme", (key, f[key].subject)
+        assert "互助保障" in f[key].subject
+    # a ；-segment opening on a new action is the sentence's subject's, not the programme's
+    new_action = text.replace("全年赔付职工8600人次", "举办健康讲座86场")
+    assert _by_text(new_action)["86场"].subject_kind != "programme"
+
+
+def test_those_counted_taking_part_in_a_contest_make_it_the_topic_of_the_clauses_after():
+    text = ("某集团工会安全竞赛总结\n\n"
+            "2024年,某矿业集团有限公司工会召开“安康杯”竞赛总结会。全集团共有27家单位、6300余名职工参加"
+            "“安康杯”竞赛,排查整改安全隐患1870项,整改率99.2%。\n\n"
+            "集团工会主席表示,2025年将把新招录职工全部纳入“安康杯”竞赛,参赛班组力争达到800个。")
+    f = _by_text(text)
+    assert f["1870项"].subject_kind == "programme" and "安康杯" in f["1870项"].subject
+    assert f["99.2%"].subject_kind == "programme"
+    assert f["800个"].subject_kind == "programme" and "安康杯" in f["800个"].subject
+
+
+def test_a_sentence_opening_on_dangtian_goes_on_with_the_programme_of_the_sentence_before():
+    text = ("某州“春风行动”招聘会举行\n\n"
+            "本报讯 2月26日,某州总工会主办的“春风行动”专场招聘会在州府举行。招聘会吸引企业118家参会,"
+            "提供就业岗位4200余个。当天入场求职者约3100人次,初步达成就业意向860人。")
+    f = _by_text(text)
+    assert f["约3100人次"].subject_kind == "programme" and "春风行动" in f["约3100人次"].subject
+    assert f["860人"].subject_kind == "programme"
+
+
+def test_quanzhou_unions_in_an_item_most_about_a_city_union_are_the_prefectures_union():
+    text = ("某市总工会就业服务\n\n"
+            "本报讯 2025年,黔南布依族苗族自治州总工会联合都匀市总工会举办招聘会。都匀市总工会在工会驿站设立"
+            "求职服务点,提供岗位260个;都匀市总工会还为骑手开展技能培训。\n\n"
+            "据介绍,2024年全州工会系统共举办各类招聘会38场,提供岗位2.6万个。")
+    f = _by_text(text)
+    assert f["38场"].subject == "黔南布依族苗族自治州总工会"
+    assert f["2.6万个"].subject == "黔南布依族苗族自治州总工会"
