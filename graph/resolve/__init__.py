@@ -2773,7 +2773,7 @@ class _SubjectFinder:
                     continue
                 if p.end <= fig.start and self._funds_of_union(p, unions, s0):
                     continue  # 省总工会筹措送温暖资金5200万元: the union's money, named after its campaign
-                if p.end <= fig.start and not unions and not any(
+                if p.end <= fig.start and not self._acting(unions) and not any(
                         "工会" in m.text for m in self._place_unions(s0, fig.start)):
                     # 某地职工互助保障活动参保职工达18万人,筹集互助金…: what the programme does goes on in the
                     # clauses after, while no union or other programme is named (not in a sentence with a union
@@ -2986,6 +2986,13 @@ class _SubjectFinder:
             return False
         p0, _ = _bounds(_SEGMENT, self.text, g0 - 2)
         return self.last[2] > p0 and bool(re.search(r"(?:^|[,，])其中", self.text[p0:g0]))
+
+    def _acting(self, unions: list[Mention]) -> list[Mention]:
+        """The unions that act in their sentence: not one naming a person's post (某公司工会主席白某牵头的…) nor
+        one owning the programme written right after it (县总工会职工法律援助工作站共接待…)."""
+        posts = lexicon.posts()
+        starts = set(self.prog_starts)
+        return [u for u in unions if not self.text.startswith(posts, u.end) and u.end not in starts]
 
     def _segment_goes_on(self, g0: int, s0: int) -> bool:
         """某活动参保职工达42.6万人,筹集互助金5112万元；全年赔付职工3.18万人次: a ；-segment of the same sentence
