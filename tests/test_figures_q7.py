@@ -99,3 +99,15 @@ def test_a_union_naming_a_post_or_owning_the_programme_after_it_does_not_stop_th
     f = _by_text(text)
     assert f["132件"].subject_kind == "programme" and f["418万元"].subject_kind == "programme"
     assert f["约260万元"].subject_kind == "programme" and "工作室" in f["约260万元"].subject
+
+
+def test_a_union_owning_the_quoted_programme_after_it_leaves_the_clauses_after_to_the_programme():
+    text = ("某市总工会助学金发放\n\n"
+            "本报讯 8月20日,遵义市总工会“金秋助学”金发放仪式举行,为今年考入大学的96名困难职工子女每人发放"
+            "助学金4000元,共计38.4万元。")
+    f = _by_text(text)
+    for key in ("96名", "4000元", "38.4万元"):
+        assert f[key].subject_kind == "programme" and "金秋助学" in f[key].subject, (key, f[key].subject)
+    # the union as the subject of its own action keeps the figures
+    acting = text.replace("遵义市总工会“金秋助学”金发放仪式举行", "遵义市总工会举行“金秋助学”金发放仪式")
+    assert _by_text(acting)["96名"].subject == "遵义市总工会"

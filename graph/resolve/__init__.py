@@ -2905,8 +2905,9 @@ class _SubjectFinder:
 
     def _union_opens(self, unions: list[Mention], s0: int, fig: Mention) -> bool:
         """Whether a union is the subject of the sentence before the figure: one named, or the place's unions
-        (全州工会将…新建站点40个以上,职工之家覆盖率达到90%,每年帮扶…), not a place only named (安庆市第七届…大赛)."""
-        return bool(unions) or any(m.end <= fig.start and ("工会" in m.text or m.text.startswith("全"))
+        (全州工会将…新建站点40个以上,职工之家覆盖率达到90%,每年帮扶…), not a place only named (安庆市第七届…大赛)
+        nor a union that only owns the programme named right after it (某市总工会“金秋助学”金发放仪式举行,为…)."""
+        return bool(self._acting(unions)) or any(m.end <= fig.start and ("工会" in m.text or m.text.startswith("全"))
                                    for m in self._place_unions(s0, fig.start))
 
     def _contest_of_takers(self, fig: Mention, s0: int, c0: int, c1: int, unions: list[Mention]) -> Mention | None:
@@ -2992,7 +2993,8 @@ class _SubjectFinder:
         one owning the programme written right after it (县总工会职工法律援助工作站共接待…)."""
         posts = lexicon.posts()
         starts = set(self.prog_starts)
-        return [u for u in unions if not self.text.startswith(posts, u.end) and u.end not in starts]
+        return [u for u in unions if not self.text.startswith(posts, u.end) and u.end not in starts
+                and not (self.text[u.end:u.end + 1] in "“‘" and u.end + 1 in starts)]
 
     def _segment_goes_on(self, g0: int, s0: int) -> bool:
         """某活动参保职工达42.6万人,筹集互助金5112万元；全年赔付职工3.18万人次: a ；-segment of the same sentence
