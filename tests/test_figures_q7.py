@@ -111,3 +111,15 @@ def test_a_union_owning_the_quoted_programme_after_it_leaves_the_clauses_after_t
     # the union as the subject of its own action keeps the figures
     acting = text.replace("遵义市总工会“金秋助学”金发放仪式举行", "遵义市总工会举行“金秋助学”金发放仪式")
     assert _by_text(acting)["96名"].subject == "遵义市总工会"
+
+
+def test_a_sentence_opening_on_the_head_noun_of_a_programme_named_before_is_about_that_programme():
+    text = ("某州职工法律援助\n\n"
+            "2024年,某州总工会在州府建成职工法律援助工作站。\n\n"
+            "州总工会法律工作部部长介绍,工作站聘请了9名执业律师轮流坐班,全年线上咨询量达到6400人次。")
+    f = _by_text(text)
+    assert f["9名"].subject_kind == "programme" and f["9名"].subject.endswith("工作站")
+    assert f["6400人次"].subject_kind == "programme"
+    # the head noun counted (工作站31个) is what is counted, not what acts
+    counted = text.replace("工作站聘请了9名执业律师轮流坐班", "全州工作站31个,聘请律师9名")
+    assert _by_text(counted)["31个"].subject_kind != "programme"

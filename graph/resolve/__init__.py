@@ -2832,6 +2832,11 @@ class _SubjectFinder:
             back = self._each_named(s0, fig)
             if back is not None:
                 return back
+        # 2f. 某部长介绍,工作站聘请了12名…: a sentence (or what is reported in it) opening on the head noun of a
+        #     programme named before (工作站 of 职工法律援助工作站) is about that programme
+        head = self._head_named(s0, fig)
+        if head is not None:
+            return self._remember(g0, head)
         # 2d. those counted received an honour a union of the sentence confers: about that union
         giver = self._conferrer(fig, s0, c0, c1)
         if giver is not None:
@@ -2978,6 +2983,21 @@ class _SubjectFinder:
                          and p.attrs["name"].strip("“”‘’\"").endswith(tail)]
                 if named:
                     return named[-1]
+        return None
+
+    def _head_named(self, s0: int, fig: Mention) -> Mention | None:
+        """The programme named before the sentence whose name ends in the head noun opening the sentence or the
+        words reported in it (工作站聘请…, 介绍,驿站全年服务…), with no union between that noun and the figure."""
+        text = self.text
+        for start in [m.end() for m in _REPORTED.finditer(text, s0, fig.start)][::-1] + [s0]:
+            m = _HEAD_NOUN.match(text, start, fig.start)
+            if m is None or _within(self.unions, m.end(), fig.start) or re.match(r"[\d共有达为]", text[m.end():]):
+                continue  # 驿站7481个, 驿站共有…: the places counted, not what acts
+            word = m.group(1)
+            named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
+                     and p.attrs["name"].strip("“”‘’\"").endswith(word)]
+            if named:
+                return named[-1]
         return None
 
     def _breakdown_goes_on(self, g0: int, s0: int) -> bool:
@@ -3186,6 +3206,9 @@ class _SubjectFinder:
         return m
 
 
+#: A bare head noun of a facility or service (工作站, 驿站, 书屋, 热线…) opening a sentence: the programme it ends.
+_HEAD_NOUN = re.compile(r"\s*(?:该|这个|这一)?((?:工作站|服务站|驿站|书屋|工作室|服务中心|热线|平台|基金))"
+                        r"(?![\u4e00-\u9fff]{0,2}工会)")
 #: A clause opening on a new action of its own (二季度开展…, 举办…), after one that counted its own figure.
 _NEW_ITEM = re.compile(r"\s*(?:[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|以来)?)?[，,]?(?:还|又|另)?"
                        r"(?:开展|举办|组织|实施|启动|新建|建成)")
