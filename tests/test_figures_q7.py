@@ -123,3 +123,11 @@ def test_a_sentence_opening_on_the_head_noun_of_a_programme_named_before_is_abou
     # the head noun counted (工作站31个) is what is counted, not what acts
     counted = text.replace("工作站聘请了9名执业律师轮流坐班", "全州工作站31个,聘请律师9名")
     assert _by_text(counted)["31个"].subject_kind != "programme"
+
+
+def test_a_union_in_a_modifier_of_the_programme_is_no_agent_of_its_figures():
+    text = ("三明市总工会热线服务\n\n"
+            "本报讯 三明市总工会持续做好职工维权服务。\n\n"
+            "2024年,市总工会开通的12351职工服务热线共受理职工来电5230件,办结率98.6%;与政务热线联动转办212件。")
+    f = _by_text(text)
+    assert f["5230件"].subject_kind == "programme" and f["98.6%"].subject_kind == "programme"

@@ -53,7 +53,7 @@ HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, 
                          # its link lists, held out for the link rules (links-q2)
                          "persons": 0.98, "reporters": 0.98, "programmes": 0.95, "awards": 0.98, "roles": 0.98,
                          "organizers": 0.68,
-                         "year_open_acc": 0.87, "measure_acc": 0.975, "subject_acc": 0.90}
+                         "year_open_acc": 0.87, "measure_acc": 0.975, "subject_acc": 0.91}
 
 # The third held-out figures set (tests/data/heldout-figures3): twelve invented articles (website items, WeChat
 # headings, county, enterprise and national industry unions), gold first; its fair number on main was figures

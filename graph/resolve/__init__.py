@@ -2544,7 +2544,7 @@ _VISITED = re.compile(r"(?:走访|参观|来到)了?$")
 #: A union as the agent of a relative clause: 集团工会建设的“某某小屋”.
 _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
-_UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
+_UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办|推出|打造|开通|创办|开设|建立|创建)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
 #: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
 _PART_OF_PRIOR = re.compile(r"\s*其中(?:包括|有|含)?")
