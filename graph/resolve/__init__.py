@@ -2020,6 +2020,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
          dates the article; else go on to rule 3 (the paragraph's years are
          of earlier events, not of "now");
        - a day without a year (4月27日) → the publication year, where known.
+       A span closing a sentence with no anchor before the figure (对12家
+       企业,连续3年全额返还…) covers it: None.
        Comparisons (比去年, 较上年) and the starting point of a change
        (由2022年底的56%提高到…: dates the 56% only) are not anchors; years
        inside 《》 titles are not anchors.  A bare part of a year (上半年,
@@ -2115,6 +2117,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         if a.group("date") and t.published is not None:
             return _day_year(t, a)
     if not before:
+        if found and found[0].group("span"):
+            return None  # 对12家企业,连续3年全额返还…: a span closing the sentence covers the figure before it
         after = [a for a in found if a.group("year")]
         if after:
             return int(after[0].group("year"))
@@ -2663,6 +2667,7 @@ class _SubjectFinder:
         self.all_progs, self.counted, self.figures = progs, counted, figures
         self.orgs = article.of_kind("organization")
         self.prog_starts = [p.start for p in self.progs]
+        self.prog_start_set = set(self.prog_starts)
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
         self.union_starts = [m.start for m in self.unions]
         self.unions_named = [m for m in article.of_kind("union") if m.attrs.get("name")]
@@ -3012,7 +3017,7 @@ class _SubjectFinder:
         """The unions that act in their sentence: not one naming a person's post (某公司工会主席白某牵头的…) nor
         one owning the programme written right after it (县总工会职工法律援助工作站共接待…)."""
         posts = lexicon.posts()
-        starts = set(self.prog_starts)
+        starts = self.prog_start_set
         return [u for u in unions if not self.text.startswith(posts, u.end) and u.end not in starts
                 and not (self.text[u.end:u.end + 1] in "“‘" and u.end + 1 in starts)]
 
