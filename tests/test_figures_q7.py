@@ -48,15 +48,15 @@ def test_a_later_clauses_jinnian_does_not_date_the_figure_before_it_in_the_graph
 
 def test_a_programmes_figures_go_on_past_the_source_union_and_a_semicolon_opening_on_quannian():
     text = ("某市职工互助保障参保人数再创新高\n\n"
-            "本报讯(记者 韦春燕)3月4日,记者从丽水市总工会获悉,2024年全市职工互助保障活动参保职工达18.4万人,"
-            "筹集互助金2270万元;全年赔付职工8600人次,赔付金额1530万元。\n\n"
-            "其中,住院互助赔付6100人次,金额1120万元。")
+            "本报讯(记者 韦春燕)3月4日,记者从丽水市总工会获悉,2024年全市职工互助保障活动共有18.4万名职工参保,"
+            "收缴互助金2270万元;全年理赔8600人次,理赔金额1530万元。\n\n"
+            "其中,住院理赔6100人次,金额1120万元。")
     f = _by_text(text)
-    for key in ("18.4万人", "2270万元", "8600人次", "1530万元", "6100人次", "1120万元"):
+    for key in ("18.4万名", "2270万元", "8600人次", "1530万元", "6100人次", "1120万元"):
         assert f[key].subject_kind == "programme", (key, f[key].subject)
         assert "互助保障" in f[key].subject
     # a ；-segment opening on a new action is the sentence's subject's, not the programme's
-    new_action = text.replace("全年赔付职工8600人次", "举办健康讲座86场")
+    new_action = text.replace("全年理赔8600人次", "举办健康讲座86场")
     assert _by_text(new_action)["86场"].subject_kind != "programme"
 
 
@@ -64,7 +64,7 @@ def test_those_counted_taking_part_in_a_contest_make_it_the_topic_of_the_clauses
     text = ("某集团工会安全竞赛总结\n\n"
             "2024年,某矿业集团有限公司工会召开“安康杯”竞赛总结会。全集团共有27家单位、6300余名职工参加"
             "“安康杯”竞赛,排查整改安全隐患1870项,整改率99.2%。\n\n"
-            "集团工会主席表示,2025年将把新招录职工全部纳入“安康杯”竞赛,参赛班组力争达到800个。")
+            "集团工会主席表示,2025年新招录的职工都要参加“安康杯”竞赛,参赛班组力争达到800个。")
     f = _by_text(text)
     assert f["1870项"].subject_kind == "programme" and "安康杯" in f["1870项"].subject
     assert f["99.2%"].subject_kind == "programme"
@@ -74,7 +74,7 @@ def test_those_counted_taking_part_in_a_contest_make_it_the_topic_of_the_clauses
 def test_a_sentence_opening_on_dangtian_goes_on_with_the_programme_of_the_sentence_before():
     text = ("某州“春风行动”招聘会举行\n\n"
             "本报讯 2月26日,某州总工会主办的“春风行动”专场招聘会在州府举行。招聘会吸引企业118家参会,"
-            "提供就业岗位4200余个。当天入场求职者约3100人次,初步达成就业意向860人。")
+            "提供就业岗位4200余个。当天前来应聘的求职者约3100人次,有860人与企业初步达成意向。")
     f = _by_text(text)
     assert f["约3100人次"].subject_kind == "programme" and "春风行动" in f["约3100人次"].subject
     assert f["860人"].subject_kind == "programme"
