@@ -142,3 +142,9 @@ def test_a_span_of_years_closing_the_sentence_leaves_the_figure_before_it_open()
     assert _graph_years(text)["8家"] is None
     dated = text.replace(",连续两年减半收取工会经费", ",减半收取工会经费")
     assert _by_text(dated)["8家"].year == 2024  # without the span, the paragraph's year
+
+
+def test_the_groups_a_visit_splits_into_are_a_count_and_a_bus_line_is_not():
+    f = _by_text("某区总工会春节慰问\n\n1月20日,区总工会班子成员兵分4路,走访慰问困难职工家庭120户。")
+    assert f["4路"].value == 4 and f["4路"].unit == "count" and not f["4路"].approx
+    assert "16路" not in _by_text("某区总工会春节慰问\n\n慰问组乘坐16路公交车来到社区,慰问困难职工120户。")
