@@ -148,3 +148,12 @@ def test_the_groups_a_visit_splits_into_are_a_count_and_a_bus_line_is_not():
     f = _by_text("某区总工会春节慰问\n\n1月20日,区总工会班子成员兵分4路,走访慰问困难职工家庭120户。")
     assert f["4路"].value == 4 and f["4路"].unit == "count" and not f["4路"].approx
     assert "16路" not in _by_text("某区总工会春节慰问\n\n慰问组乘坐16路公交车来到社区,慰问困难职工120户。")
+
+
+def test_the_unions_of_a_city_named_only_as_a_place_are_that_citys_union():
+    text = ("某省推进新就业形态劳动者建会\n\n"
+            "2024年,吉林省总工会推动平台企业建会入会,全省新发展会员3.6万名。\n\n"
+            "长春市工会组织在全市9个物流园区推动企业同步建会,园区内企业建会率达到93%。")
+    f = _by_text(text)
+    assert f["9个"].subject == "长春市总工会" and f["93%"].subject == "长春市总工会"
+    assert f["3.6万名"].subject == "吉林省总工会"

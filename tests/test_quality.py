@@ -41,7 +41,7 @@ HELDOUT_LINKS3_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.98, "figu
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
 SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.855}
-DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.985, "year_open_acc": 0.955, "measure_acc": 0.85, "subject_acc": 0.88}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.985, "year_open_acc": 0.955, "measure_acc": 0.85, "subject_acc": 0.89}
 UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.93, "subject_acc": 0.885}
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
 HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}

@@ -3179,7 +3179,22 @@ class _SubjectFinder:
                 if name is not None and (name == place[i:] + "总工会" or len(place) - i >= 3):
                     out.append(Mention("union", m.start() + i, m.end(), m.group()[i:], {"name": name}))
                     break
+            else:
+                # 沈阳市工会组织在…: the unions of a city the article names only as a place are that city's union
+                # (its 总工会), where the place is a division the lexicon knows
+                whole = self._division_at(m.start(), m.start("place") + len(place))
+                if whole:
+                    out.append(Mention("union", m.start() + len(place) - len(whole), m.end(),
+                                       m.group()[len(place) - len(whole):], {"name": whole + "总工会"}))
         return out
+
+    def _division_at(self, start: int, end: int) -> str | None:
+        """The longest city or prefecture the lexicon knows ending at ``end`` (沈阳市 of 在沈阳市), from ``start``."""
+        for i in range(start, end - 2):
+            name = self.text[i:end]
+            if name[-1] in "市州盟" and lexicon.divisions().get(name):
+                return name
+        return None
 
     def _one_of_level(self, level: str, pos: int) -> str | None:
         """The one union of a ``level`` (区, 县…) named before ``pos``, where the article's own union is of
