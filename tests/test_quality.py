@@ -127,13 +127,13 @@ HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.935, "y
 # The seventh held-out figures set (tests/data/heldout-q7-figures): eight invented articles (重庆, 安徽, 天津, 吉林,
 # 山东; 新就业形态劳动者入会, 职工医疗互助保障, a port group's 安康杯, a 春风行动 job fair, a 换届选举, 法律援助 and
 # 劳动争议调解, an electricity federation's 创新创效 contest, 货车司机 and 司机之家), gold first; its fair number on
-# main was overall .972, year .914, subject .709 (.740 on the corrected gold, README).  127 figures (.008 each), 16
+# main was overall .972, year .914, subject .709 (.756 on the corrected gold, README).  127 figures (.008 each), 16
 # with a null year (.063 each).  Its link lists are held out for the links helper's rules.
 HELDOUT_Q7_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.965, "unions": 0.99, "persons": 0.95, "reporters": 0.99,
                              "programmes": 0.82, "awards": 0.88, "roles": 0.77, "parents": 0.86, "organizers": 0.75,
                              "recipients": 0.99}
 HELDOUT_Q7_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.985, "year_open_acc": 0.99,
-                                       "measure_acc": 0.955, "subject_acc": 0.905}
+                                       "measure_acc": 0.955, "subject_acc": 0.92}
 
 
 def _f1(result: dict, key: str) -> float:
