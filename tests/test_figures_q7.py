@@ -157,3 +157,14 @@ def test_the_unions_of_a_city_named_only_as_a_place_are_that_citys_union():
     f = _by_text(text)
     assert f["9个"].subject == "长春市总工会" and f["93%"].subject == "长春市总工会"
     assert f["3.6万名"].subject == "吉林省总工会"
+
+
+def test_each_item_of_a_list_closed_by_taking_part_is_measured_by_that_verb():
+    text = ("某局工会技能比武\n\n"
+            "2024年,某市交通运输局工会举办技能比武,全系统19家单位、74个班组、860名职工参与了“匠心杯”技能比武。")
+    f = _by_text(text)
+    assert "参与" in f["19家"].measure and "单位" in f["19家"].measure
+    assert "参与" in f["74个"].measure and "班组" in f["74个"].measure
+    # a list closed otherwise keeps each item's own noun only
+    plain = _by_text(text.replace("参与了“匠心杯”技能比武", "完成了年度培训"))
+    assert "参与" not in plain["74个"].measure and "班组" in plain["74个"].measure

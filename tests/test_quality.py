@@ -42,7 +42,7 @@ HELDOUT_LINKS3_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.98, "figu
 # in the store's row order, which moves a few attributes when unrelated triples change.
 SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.855}
 DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.985, "year_open_acc": 0.955, "measure_acc": 0.85, "subject_acc": 0.89}
-UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.93, "subject_acc": 0.885}
+UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.94, "subject_acc": 0.885}
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
 HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}
 # 45 figures (.022 each): one figure under the score.
@@ -133,7 +133,7 @@ HELDOUT_Q7_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.965, "unions": 0.99, 
                              "programmes": 0.82, "awards": 0.88, "roles": 0.77, "parents": 0.86, "organizers": 0.75,
                              "recipients": 0.99}
 HELDOUT_Q7_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.985, "year_open_acc": 0.99,
-                                       "measure_acc": 0.955, "subject_acc": 0.92}
+                                       "measure_acc": 0.96, "subject_acc": 0.92}
 
 
 def _f1(result: dict, key: str) -> float:

@@ -2340,6 +2340,17 @@ def _in_part_of_year(text: str, fig: Mention, measure: str) -> str:
     return measure
 
 
+def _joined_by_list(text: str, fig: Mention, figures: list[Mention], c1: int) -> str:
+    """参加“X”竞赛 for each item of 46家单位、1086个班组、2.7万余名职工参加“X”竞赛: the verb of taking part that
+    closes a 、-list of counted nouns, for an item before the last; "" where the list closes otherwise."""
+    chain = _within(figures, fig.start, c1)
+    for a, b in zip(chain, chain[1:], strict=False):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{1,8}、", text[a.end:b.start]):
+            return ""
+    m = re.match(r"[\u4e00-\u9fff]{1,6}?((?:参加|参与)了?[^，,。；;、]{2,16})", text[chain[-1].end:c1])
+    return m.group(1) if m and len(chain) > 1 else ""
+
+
 def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     """What is counted: the phrase around the figure without the number.
 
@@ -2431,6 +2442,8 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         after = after + text[nxt.end:later[0].start if later else c1]
     # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
     after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
+    joined = _joined_by_list(text, fig, figures, c1) if nxt is not None and re.fullmatch(
+        r"[\u4e00-\u9fff]{1,8}", after) and text.startswith("、", fig.end + len(after)) else ""
     if before[:1] in "“‘" and not re.search("[”’]", before):
         before = before[1:]  # “2024年大赛带动…: a quote opening, not a name quoted
     before = re.sub(_OPENING_ADVERBS, "", before)
@@ -2444,6 +2457,9 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         head = re.sub(_OPENING_ADVERBS, "",
                       text[max(c0, s0):first.start].strip()) if first else ""
         before = head + before.rsplit("、", 1)[1]
+    if joined:
+        before = ""  # 共有46家单位、1086个班组…参加竞赛: the list's verb says what each item counts
+        after = after + joined
     # 州总工会将投入300万元: the union is the figure's subject, not part of what it measures
     agent = _LEADING_AGENT.match(before) or _BARE_AGENT.match(before)
     if agent and agent.re is _LEADING_AGENT and len(before) - agent.end() >= 2:
