@@ -2564,7 +2564,10 @@ _VISITED = re.compile(r"(?:走访|参观|来到)了?$")
 #: A union as the agent of a relative clause: 集团工会建设的“某某小屋”.
 _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
-_UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办|推出|打造|开通|创办|开设|建立|创建)的")
+_UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
+#: A union that made what the sentence is about (市总工会开通的12351热线…): its organiser, not the agent of the
+#: figures that follow (kept apart from _UNION_AS_MODIFIER, which also tells who organises a programme).
+_UNION_MADE = re.compile(r"(?:推出|打造|开通|创办|开设|建立|创建)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
 #: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
 _PART_OF_PRIOR = re.compile(r"\s*其中(?:包括|有|含)?")
@@ -3110,7 +3113,7 @@ class _SubjectFinder:
         (成立…工会联合会, 入选全总…案例), nor one that only set a task (省总工会下达的…任务)."""
         before = self.text[max(s0, m.start - 10):m.start]
         return not (_UNION_AS_OBJECT.search(before) or _UNION_AS_MODIFIER.match(self.text, m.end)
-                    or _SOURCE_OF_NEWS.match(self.text, m.end))
+                    or _UNION_MADE.match(self.text, m.end) or _SOURCE_OF_NEWS.match(self.text, m.end))
 
     def _event(self, s0: int, fig: Mention) -> Mention | None:
         m = _EVENT_ANAPHOR.match(self.text, s0)
