@@ -168,3 +168,17 @@ def test_each_item_of_a_list_closed_by_taking_part_is_measured_by_that_verb():
     # a list closed otherwise keeps each item's own noun only
     plain = _by_text(text.replace("参与了“匠心杯”技能比武", "完成了年度培训"))
     assert "参与" not in plain["74个"].measure and "班组" in plain["74个"].measure
+
+
+def test_a_person_reporting_for_a_union_is_no_private_story_and_a_head_noun_may_follow_a_period():
+    text = ("某公司工会女职工工作\n\n"
+            "2024年,某电力安装有限公司工会召开女职工工作会,公司工会女职工委员会主任韦丽娜作报告。\n\n"
+            "韦丽娜介绍,公司工会今年新建母婴室2个,为女职工开展健康体检320人次。")
+    f = _by_text(text)
+    assert f["2个"].subject_kind == "union" and f["320人次"].subject_kind == "union"
+    dispute = ("某区劳动争议调解\n\n"
+               "2024年,某区总工会与区人民法院联合建立劳动争议多元化解机制,在区仲裁院设立工会劳动争议调解工作室。"
+               "1至6月,调解工作室共受理劳动争议案件95件,调解成功71件。")
+    g = _by_text(dispute)
+    assert g["95件"].subject_kind == "programme" and g["95件"].subject.endswith("调解工作室")
+    assert g["71件"].subject_kind == "programme"

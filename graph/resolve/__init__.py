@@ -2590,7 +2590,8 @@ _ENTERPRISE_OPENING = re.compile(r"\s*(?:了解到|获悉|得知|据悉)?(?P<thi
 _BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
 _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
-_ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说)")
+_ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说"
+                       r"|介绍|指出|强调|透露)")  # 某某介绍,公司工会今年新建…: reporting for a body
 #: 全市各级工会, 全省工会系统, a bare 总工会 opening a clause: the union the article is about.
 _OWN_UNION = re.compile(r"全(?P<level>[省市县区州盟旗])(?:各级)?工会(?:组织|系统)?"
                         r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])"
@@ -3015,8 +3016,9 @@ class _SubjectFinder:
         text = self.text
         for start in [m.end() for m in _REPORTED.finditer(text, s0, fig.start)][::-1] + [s0]:
             m = _HEAD_NOUN.match(text, start, fig.start)
-            if m is None or _within(self.unions, m.end(), fig.start) or re.match(r"[\d共有达为]", text[m.end():]):
-                continue  # 驿站7481个, 驿站共有…: the places counted, not what acts
+            if m is None or _within(self.unions, m.end(), fig.start) or re.match(
+                    r"(?:共有|共计|合计|总计|共|有|达到|达|为)?\d", text[m.end():]):
+                continue  # 驿站7481个, 驿站共有52个: the places counted, not what acts (工作室共受理…: acts)
             word = m.group(1)
             named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
                      and p.attrs["name"].strip("“”‘’\"").endswith(word)]
@@ -3246,7 +3248,8 @@ class _SubjectFinder:
 
 
 #: A bare head noun of a facility or service (工作站, 驿站, 书屋, 热线…) opening a sentence: the programme it ends.
-_HEAD_NOUN = re.compile(r"\s*(?:该|这个|这一)?((?:工作站|服务站|驿站|书屋|工作室|服务中心|热线|平台|基金))"
+_HEAD_NOUN = re.compile(r"\s*(?:(?:[一二三四1-4]季度|[上下]半年|\d{1,2}(?:至|到|-)\d{1,2}月|今年以来|全年)[，,])?"
+                        r"(?:该|这个|这一)?([\u4e00-\u9fff]{0,4}?(?:工作站|服务站|驿站|书屋|工作室|服务中心|热线|平台|基金))"
                         r"(?![\u4e00-\u9fff]{0,2}工会)")
 #: A clause opening on a new action of its own (二季度开展…, 举办…), after one that counted its own figure.
 _NEW_ITEM = re.compile(r"\s*(?:[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|以来)?)?[，,]?(?:还|又|另)?"
