@@ -182,3 +182,14 @@ def test_a_person_reporting_for_a_union_is_no_private_story_and_a_head_noun_may_
     g = _by_text(dispute)
     assert g["95件"].subject_kind == "programme" and g["95件"].subject.endswith("调解工作室")
     assert g["71件"].subject_kind == "programme"
+
+
+def test_a_county_opening_a_clause_of_a_breakdown_stands_for_its_union():
+    text = ("某市工会会员发展\n\n"
+            "2024年,温州市总工会全年新发展会员5.6万人。从各县区看,平阳县新发展会员2300人,苍南县新发展会员"
+            "1800人;其中泰顺县建成驿站12个。\n\n"
+            "温州市总工会还在平阳县人民医院设立母婴室3个。")
+    f = _by_text(text)
+    assert f["2300人"].subject == "平阳县总工会" and f["1800人"].subject == "苍南县总工会"
+    assert f["12个"].subject == "泰顺县总工会"
+    assert f["3个"].subject == "温州市总工会"  # a county naming a body is no agent

@@ -2565,6 +2565,8 @@ _VISITED = re.compile(r"(?:走访|参观|来到)了?$")
 _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
+#: Where a clause opens: after a comma, semicolon or colon.
+_CLAUSE_OPEN = re.compile(r"[，,；;：:]")
 #: A union that made what the sentence is about (市总工会开通的12351热线…): its organiser, not the agent of the
 #: figures that follow (kept apart from _UNION_AS_MODIFIER, which also tells who organises a programme).
 _UNION_MADE = re.compile(r"(?:推出|打造|开通|创办|开设|建立|创建)的")
@@ -3192,6 +3194,14 @@ class _SubjectFinder:
                 if self._in_list_or_name(m.start(), m.end()):
                     continue  # 对A县、B县…开展审计, A州人民医院召开…: a place listed or naming a body is no agent
                 out.append(Mention("union", m.start(), m.end(), place, {"name": place + "总工会"}))
+        for at in [s0] + [c.end() for c in _CLAUSE_OPEN.finditer(self.text, s0, end)]:
+            # 从各区县看,德清县参保职工8.6万人: a county or district opening a clause, whose union the article does
+            # not name, stands for its union (its 总工会), as 沈阳市工会组织 does
+            at += 2 if self.text.startswith("其中", at) else 0
+            place = self._division_from(at, end)
+            if place and not any(m.start <= at < m.end for m in out):
+                out.append(Mention("union", at, at + len(place), place, {"name": place + "总工会"}))
+        out.sort(key=lambda m: m.start)
         for m in _PLACE_UNIONS.finditer(self.text, s0, end):
             place = m.group("place")
             for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
@@ -3208,6 +3218,19 @@ class _SubjectFinder:
                     out.append(Mention("union", m.start() + len(place) - len(whole), m.end(),
                                        m.group()[len(place) - len(whole):], {"name": whole + "总工会"}))
         return out
+
+    def _division_from(self, start: int, end: int) -> str | None:
+        """The county or district the lexicon knows written at ``start`` (德清县参保…), not naming a union or
+        body (德清县总工会, 德清县人民医院) and not in a list (德清县、长兴县)."""
+        text = self.text
+        for n in range(6, 2, -1):
+            name = text[start:start + n]
+            if start + n <= end and name[-1] in "县区旗" and lexicon.divisions().get(name):
+                rest = text[start + n:start + n + 4]
+                if re.match(r"(?:总?工会|各级|人民|政府|[、和与及])", rest):
+                    return None
+                return name
+        return None
 
     def _division_at(self, start: int, end: int) -> str | None:
         """The longest city or prefecture the lexicon knows ending at ``end`` (沈阳市 of 在沈阳市), from ``start``."""
