@@ -193,3 +193,12 @@ def test_a_county_opening_a_clause_of_a_breakdown_stands_for_its_union():
     assert f["2300人"].subject == "平阳县总工会" and f["1800人"].subject == "苍南县总工会"
     assert f["12个"].subject == "泰顺县总工会"
     assert f["3个"].subject == "温州市总工会"  # a county naming a body is no agent
+
+
+def test_a_sentence_opening_on_this_batch_of_an_activity_is_about_that_activity():
+    text = ("某州职工疗休养\n\n"
+            "本报讯 7月6日,恩施土家族苗族自治州总工会2024年第二批职工疗休养团一行38人抵达利川市。"
+            "本批疗休养人员中,一线职工26人、技术骨干9人。")
+    f = _by_text(text)
+    assert f["26人"].subject_kind == "programme" and f["26人"].subject.endswith("疗休养")
+    assert f["9人"].subject_kind == "programme"

@@ -2565,6 +2565,8 @@ _VISITED = re.compile(r"(?:走访|参观|来到)了?$")
 _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
+#: A sentence opening on this batch or round of an activity (本批疗休养人员中, 此次培训学员…): the word names it.
+_THIS_BATCH = re.compile(r"\s*(?:本批|这批|该批|本次|此次|这次)(?P<word>[\u4e00-\u9fff]{2,4}?)(?:人员|学员|团员|团|中)")
 #: Where a clause opens: after a comma, semicolon or colon.
 _CLAUSE_OPEN = re.compile(r"[，,；;：:]")
 #: A union that made what the sentence is about (市总工会开通的12351热线…): its organiser, not the agent of the
@@ -3122,7 +3124,13 @@ class _SubjectFinder:
     def _event(self, s0: int, fig: Mention) -> Mention | None:
         m = _EVENT_ANAPHOR.match(self.text, s0)
         if not m:
-            return None
+            # 本批疗休养人员中,全国劳动模范3人: this batch of the programme named before whose name ends so
+            b = _THIS_BATCH.match(self.text, s0, fig.start)
+            if b is None:
+                return None
+            named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
+                     and p.attrs["name"].strip("“”‘’\"").endswith(b.group("word"))]
+            return named[0] if named else None
         head = m.group("head")
         progs = [p for p in self.a.of_kind("programme") if p.start < s0 and p.attrs.get("name")]
         lead = [p for p in progs if p.start < self._lead_end()]
