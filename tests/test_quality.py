@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # list -> minimum F1; "overall" is the entity+figure micro F1.
 SEED_FLOORS = {"overall": 0.95, "unions": 0.98, "persons": 0.97, "figures": 0.99, "reporters": 0.95, "parents": 0.98,
                "awards": 0.96, "recipients": 0.95, "programmes": 0.90, "organizers": 0.77, "roles": 0.95}
-DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98, "programmes": 0.90, "parents": 0.96,
+DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.985, "programmes": 0.90, "parents": 0.96,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.845, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
@@ -40,9 +40,9 @@ HELDOUT_LINKS3_FLOORS = {"overall": 0.98, "unions": 0.98, "persons": 0.98, "figu
 # figure attribute -> minimum accuracy over matched figures (year_open_acc: a figure whose gold
 # year is null gets no year).  Kept ~0.015 under the score: the scorer pairs figures of equal value
 # in the store's row order, which moves a few attributes when unrelated triples change.
-SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.84}
-DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.985, "year_open_acc": 0.94, "measure_acc": 0.85, "subject_acc": 0.88}
-UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.93, "subject_acc": 0.85}
+SEED_ATTRIBUTE_FLOORS = {"year_acc": 0.95, "year_open_acc": 0.97, "measure_acc": 0.92, "subject_acc": 0.855}
+DEV_ATTRIBUTE_FLOORS = {"year_acc": 0.985, "year_open_acc": 0.955, "measure_acc": 0.85, "subject_acc": 0.89}
+UNSEEN_ATTRIBUTE_FLOORS = {"year_acc": 0.98, "year_open_acc": 0.98, "measure_acc": 0.94, "subject_acc": 0.885}
 # Its 19 figures: one figure is .053 of an attribute, so these sit one figure under the score.
 HELDOUT_LINKS_ATTRIBUTE_FLOORS = {"measure_acc": 0.89, "subject_acc": 0.89}
 # 45 figures (.022 each): one figure under the score.
@@ -53,7 +53,7 @@ HELDOUT_FIGURE_FLOORS = {"figures": 0.98, "overall": 0.985, "approx_acc": 0.98, 
                          # its link lists, held out for the link rules (links-q2)
                          "persons": 0.98, "reporters": 0.98, "programmes": 0.95, "awards": 0.98, "roles": 0.98,
                          "organizers": 0.68,
-                         "year_open_acc": 0.87, "measure_acc": 0.975, "subject_acc": 0.90}
+                         "year_open_acc": 0.885, "measure_acc": 0.975, "subject_acc": 0.91}
 
 # The third held-out figures set (tests/data/heldout-figures3): twelve invented articles (website items, WeChat
 # headings, county, enterprise and national industry unions), gold first; its fair number on main was figures
@@ -108,7 +108,7 @@ HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.80, "year
 HELDOUT_Q5_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.987, "unions": 0.99, "persons": 0.97, "reporters": 0.98,
                              "programmes": 0.885, "awards": 0.98, "roles": 0.99, "parents": 0.94, "organizers": 0.66}
 HELDOUT_Q5_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.855, "year_open_acc": 0.66,
-                                       "measure_acc": 0.94, "subject_acc": 0.86}
+                                       "measure_acc": 0.94, "subject_acc": 0.875}
 
 # The sixth held-out figures set (tests/data/heldout-q6-figures): eight invented articles (广西, 贵州, 海南, 宁夏,
 # 内蒙古, 山西, 江西 and 福建; 金秋助学, a quarterly 帮扶 review, a 农垦 contest, a 经审会 audit, 工资集体协商 with
@@ -122,7 +122,25 @@ HELDOUT_Q6_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.985, "unions": 0.975,
                              "programmes": 0.96, "awards": 0.79, "roles": 0.85, "parents": 0.99, "organizers": 0.78,
                              "recipients": 0.98}
 HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.935, "year_open_acc": 0.9,
-                                       "measure_acc": 0.97, "subject_acc": 0.795}
+                                       "measure_acc": 0.97, "subject_acc": 0.80}
+
+# The seventh held-out figures set (tests/data/heldout-q7-figures): eight invented articles (重庆, 安徽, 天津, 吉林,
+# 山东; 新就业形态劳动者入会, 职工医疗互助保障, a port group's 安康杯, a 春风行动 job fair, a 换届选举, 法律援助 and
+# 劳动争议调解, an electricity federation's 创新创效 contest, 货车司机 and 司机之家), gold first; its fair number on
+# main was overall .972, year .914, subject .709 (.756 on the corrected gold, README).  127 figures (.008 each), 16
+# with a null year (.063 each).  Its link lists are held out for the links helper's rules.
+HELDOUT_Q7_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.965, "unions": 0.99, "persons": 0.95, "reporters": 0.99,
+                             "programmes": 0.82, "awards": 0.88, "roles": 0.77, "parents": 0.86, "organizers": 0.75,
+                             "recipients": 0.99}
+HELDOUT_Q7_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.985, "year_open_acc": 0.99,
+                                       "measure_acc": 0.96, "subject_acc": 0.92}
+
+# The seventh held-out links set (tests/data/heldout-q7-links, from links-q7): only its figure floors here (the
+# links helper adds its link lists); the figure rules' fair cross number on it (figures-q7 at its phase-A tag) was
+# figures .994, year .940, year_open 1.000, subject .563, measure .943.  87 figures (.011 each).
+HELDOUT_Q7_LINKS_FIGURE_FLOORS = {"figures": 0.99}
+HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.925, "year_open_acc": 0.99,
+                                     "measure_acc": 0.93, "subject_acc": 0.69}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -188,6 +206,10 @@ _SETS = {
     "heldout-q6-figures": (DATA / "heldout-q6-figures", 8, HELDOUT_Q6_FIGURES_FLOORS,
                            HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS),
     "heldout-q6-links": (DATA / "heldout-q6-links", 8, HELDOUT_Q6_LINKS_FLOORS, HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS),
+    "heldout-q7-figures": (DATA / "heldout-q7-figures", 8, HELDOUT_Q7_FIGURES_FLOORS,
+                           HELDOUT_Q7_FIGURES_ATTRIBUTE_FLOORS),
+    "heldout-q7-links": (DATA / "heldout-q7-links", 8, HELDOUT_Q7_LINKS_FIGURE_FLOORS,
+                         HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS),
 }
 
 

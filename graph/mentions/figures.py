@@ -53,6 +53,8 @@ _NOW_BEFORE = set("目当此之提以日")
 _THRESHOLD_OF = re.compile(r"的?[\u4e00-\u9fff]{0,5}?(?:企业|单位|工会|公司|工地|项目|机构)")
 
 _PERCENT_CN = re.compile(rf"百分之(?P<num>[{_CN}]+(?:点[{_CN}]+)?)")
+#: 分5路走访慰问, 兵分3路: the groups a visit splits into (路 counts them only after 分; 5路公交 is a name).
+_SPLIT_INTO = re.compile(r"(?<=分)(?P<num>\d{1,2})路")
 
 
 def find(article: Article) -> list[Mention]:
@@ -139,5 +141,8 @@ def find(article: Article) -> list[Mention]:
             continue
         out.append(Mention("figure", m.start(), m.end(), m.group(),
                            {"value": value, "unit": "percent", "unit_text": "百分之", "approx": False}))
+    for m in _SPLIT_INTO.finditer(text):
+        out.append(Mention("figure", m.start(), m.end(), m.group(),
+                           {"value": Decimal(m.group("num")), "unit": "count", "unit_text": "路", "approx": False}))
     out.sort(key=lambda x: x.start)
     return out

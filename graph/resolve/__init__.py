@@ -1893,6 +1893,8 @@ class _ArticleTime:
     anchors: dict = field(default_factory=dict)  # (start, end) → _anchors there; figures share sentences
 
 
+#: A lead that dates its event by a recent day (近日,…召开): it is about the present, not a year named after it.
+_RECENT = re.compile(r"近日|日前|近期|昨天|昨日|今天|今日|上午|下午|当天|当日")
 #: After a year: what is planned for it (2026年州总工会将推动…, 2026年计划…), so it is no past year.
 _PLANNED_AFTER = re.compile(r"年[^，,。；;！？!?]{0,8}?(?:将|计划|力争|预计|拟)")
 
@@ -1923,6 +1925,15 @@ def _article_time(article: Article) -> _ArticleTime:
     whole_year = False
     titles = [(p0, p1) for p0, p1 in header if not date_line(text[p0:p1])]
     lead_anchors = _anchors(masked, *lead_para) if lead_para else []
+    if lead_para and not _RECENT.search(text, lead_para[0], lead_para[1]) and all(
+            in_dateline[0] <= a.start() < in_dateline[1] for a in lead_anchors):
+        # 本报某地1月5日讯 某地是全国重要的物流集散地。截至2025年底,…: a lead opening on a timeless line is dated
+        # by its next sentence
+        nxt = (lead_para[1], full_sentence(text, lead_para[1])[1])
+        if nxt[0] < nxt[1] and text[lead_para[1] - 1] in "。！？!?" and article.sentence_at(nxt[0]) is not None \
+                and article.sentence_at(nxt[0]).paragraph == article.sentence_at(lead_para[0]).paragraph:
+            lead_para = nxt
+            lead_anchors = _anchors(masked, *lead_para)
     title_anchors = [a for s, e in titles for a in _anchors(masked, s, e)]
     if not any(a.group("span") for a in lead_anchors + title_anchors):
         in_lead = [int(a.group("year")) for a in lead_anchors if a.group("year")
@@ -2009,6 +2020,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
          dates the article; else go on to rule 3 (the paragraph's years are
          of earlier events, not of "now");
        - a day without a year (4月27日) → the publication year, where known.
+       A span closing a sentence with no anchor before the figure (对12家
+       企业,连续3年全额返还…) covers it: None.
        Comparisons (比去年, 较上年) and the starting point of a change
        (由2022年底的56%提高到…: dates the 56% only) are not anchors; years
        inside 《》 titles are not anchors.  A bare part of a year (上半年,
@@ -2030,7 +2043,9 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
        count: in the dev set (a biography's 1997年退休, a history's 自2018年始)
        it dated the figures after it wrongly more often than rightly.
     4. The lead's year: the last year named in the first sentence of the
-       first body paragraph, else the one year of the title lines
+       first body paragraph (its second sentence where the first names no
+       time at all: 本报某地1月5日讯 某地是…集散地。2025年,…), else the one
+       year of the title lines
        (2021年…送温暖活动启航, …2025年工作综述), unless the lead or title
        opens a review of several years (过去的5年, 五年工作回顾: seed 003).
        A lead about 今年 (今年以来,市总工会…) has the article's "now" as
@@ -2102,6 +2117,8 @@ def _year_for(article: Article, pos: int, time: _ArticleTime | None = None) -> i
         if a.group("date") and t.published is not None:
             return _day_year(t, a)
     if not before:
+        if found and found[0].group("span"):
+            return None  # 对12家企业,连续3年全额返还…: a span closing the sentence covers the figure before it
         after = [a for a in found if a.group("year")]
         if after:
             return int(after[0].group("year"))
@@ -2323,6 +2340,17 @@ def _in_part_of_year(text: str, fig: Mention, measure: str) -> str:
     return measure
 
 
+def _joined_by_list(text: str, fig: Mention, figures: list[Mention], c1: int) -> str:
+    """参加“X”竞赛 for each item of 46家单位、1086个班组、2.7万余名职工参加“X”竞赛: the verb of taking part that
+    closes a 、-list of counted nouns, for an item before the last; "" where the list closes otherwise."""
+    chain = _within(figures, fig.start, c1)
+    for a, b in zip(chain, chain[1:], strict=False):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{1,8}、", text[a.end:b.start]):
+            return ""
+    m = re.match(r"[\u4e00-\u9fff]{1,6}?((?:参加|参与)了?[^，,。；;、]{2,16})", text[chain[-1].end:c1])
+    return m.group(1) if m and len(chain) > 1 else ""
+
+
 def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
     """What is counted: the phrase around the figure without the number.
 
@@ -2414,6 +2442,8 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         after = after + text[nxt.end:later[0].start if later else c1]
     # 职工之家783个、暖心驿站482个: what follows 、 is the next item's noun, not this one's
     after = "" if after.startswith("、") else after.lstrip("和及与").rstrip("、和及")  # not the 与 of 参与
+    joined = _joined_by_list(text, fig, figures, c1) if nxt is not None and re.fullmatch(
+        r"[\u4e00-\u9fff]{1,8}", after) and text.startswith("、", fig.end + len(after)) else ""
     if before[:1] in "“‘" and not re.search("[”’]", before):
         before = before[1:]  # “2024年大赛带动…: a quote opening, not a name quoted
     before = re.sub(_OPENING_ADVERBS, "", before)
@@ -2427,6 +2457,9 @@ def _measure(text: str, fig: Mention, figures: list[Mention]) -> str:
         head = re.sub(_OPENING_ADVERBS, "",
                       text[max(c0, s0):first.start].strip()) if first else ""
         before = head + before.rsplit("、", 1)[1]
+    if joined:
+        before = ""  # 共有46家单位、1086个班组…参加竞赛: the list's verb says what each item counts
+        after = after + joined
     # 州总工会将投入300万元: the union is the figure's subject, not part of what it measures
     agent = _LEADING_AGENT.match(before) or _BARE_AGENT.match(before)
     if agent and agent.re is _LEADING_AGENT and len(before) - agent.end() >= 2:
@@ -2512,7 +2545,8 @@ _GENERIC_BEFORE = re.compile(r"(?:各类|各级|各项|系列|多项)[“‘]?$"
 #: 等36人获得各工种一等奖) or right before it (参赛职工3600余名, 参赛企业420家).
 _TAKERS_AFTER = re.compile(r"[^，,。；;]{0,12}?(?:选手|参赛|参加(?:了)?(?:决赛|比赛|竞赛|初赛|复赛)|同台竞技|同场竞技"
                            r"|获(?:得)?[^，,。；;]{0,8}?(?:[一二三]等奖|优秀奖|优胜奖|优秀组织奖|组织奖|名次))")
-_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:达到?|共|有)?$"
+_TAKERS_BEFORE = re.compile(r"(?:参赛|报名参赛|决赛)(?:选手|职工|企业|单位|队伍|代表队|班组)?(?:力争|预计|将|计划)?"
+                            r"(?:达到?|共|有)?$"
                             # 决出一等奖8名、二等奖16名, 获奖比例约16.8%: the places a contest gives
                             r"|(?:[一二三]等奖|优秀奖|金奖|银奖|铜奖|获奖(?:比例|率))(?:为|达到?|共)?$")
 #: A verb that runs an activity (开展, 组织…), and one written right before a programme (开展了“…).
@@ -2524,11 +2558,20 @@ _REPORTED = re.compile(r"(?:介绍|表示|指出|透露|说)[,，:：]")
 _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获评|授予|命名|联合|邀请|加入|完成)"
                               r"(?:全[国省市县区]|[^,，;；。、]{0,2}?首[个家])?$")
 #: A union visited (走访了某某工会联合会和“某某驿站”) runs none of the places visited with it.
+#: A union the reporter learns the news from (记者从某市总工会获悉,…): the source, not what the figures are about.
+_SOURCE_OF_NEWS = re.compile(r"(?:获悉|了解到|得知)")
 _VISITED = re.compile(r"(?:走访|参观|来到)了?$")
 #: A union as the agent of a relative clause: 集团工会建设的“某某小屋”.
 _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
 #: A union in a modifier of the counted thing: 省总工会下达的28家工会驿站建设任务.
 _UNION_AS_MODIFIER = re.compile(r"(?:下达|布置|部署|确定|命名|授予|推荐|主办)的")
+#: A sentence opening on this batch or round of an activity (本批疗休养人员中, 此次培训学员…): the word names it.
+_THIS_BATCH = re.compile(r"\s*(?:本批|这批|该批|本次|此次|这次)(?P<word>[\u4e00-\u9fff]{2,4}?)(?:人员|学员|团员|团|中)")
+#: Where a clause opens: after a comma, semicolon or colon.
+_CLAUSE_OPEN = re.compile(r"[，,；;：:]")
+#: A union that made what the sentence is about (市总工会开通的12351热线…): its organiser, not the agent of the
+#: figures that follow (kept apart from _UNION_AS_MODIFIER, which also tells who organises a programme).
+_UNION_MADE = re.compile(r"(?:推出|打造|开通|创办|开设|建立|创建)的")
 #: A sentence opening on a person: X…, 47岁的X…, 他…
 #: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
 _PART_OF_PRIOR = re.compile(r"\s*其中(?:包括|有|含)?")
@@ -2551,7 +2594,8 @@ _ENTERPRISE_OPENING = re.compile(r"\s*(?:了解到|获悉|得知|据悉)?(?P<thi
 _BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
 _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
-_ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说)")
+_ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说"
+                       r"|介绍|指出|强调|透露)")  # 某某介绍,公司工会今年新建…: reporting for a body
 #: 全市各级工会, 全省工会系统, a bare 总工会 opening a clause: the union the article is about.
 _OWN_UNION = re.compile(r"全(?P<level>[省市县区州盟旗])(?:各级)?工会(?:组织|系统)?"
                         r"|(?:^|(?<=[年,，;；。\s]))总工会(?=[^\s,，])"
@@ -2647,6 +2691,7 @@ class _SubjectFinder:
         self.all_progs, self.counted, self.figures = progs, counted, figures
         self.orgs = article.of_kind("organization")
         self.prog_starts = [p.start for p in self.progs]
+        self.prog_start_set = set(self.prog_starts)
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
         self.union_starts = [m.start for m in self.unions]
         self.unions_named = [m for m in article.of_kind("union") if m.attrs.get("name")]
@@ -2699,7 +2744,7 @@ class _SubjectFinder:
         if re.match(_PART_OF_YEAR_CLAUSE.pattern + "[，,]", head):
             return True  # 一季度，全行业参赛班组1420个: a part of the year opens the sentence, then no subject
         if head.startswith(("其中", "该", "一共", "共", "累计", "陆续", "先后", "同时", "此外", "还", "并", "另",
-                            "分别", "合计", "全年", "与", "为", "向", "通过")):
+                            "分别", "合计", "全年", "与", "为", "向", "通过", "当天", "当日", "同日", "次日")):
             return True
         toks = words(head)
         return bool(toks) and toks[0][1] in ("v", "d", "p", "c", "ad", "vd")
@@ -2757,6 +2802,12 @@ class _SubjectFinder:
                     continue
                 if p.end <= fig.start and self._funds_of_union(p, unions, s0):
                     continue  # 省总工会筹措送温暖资金5200万元: the union's money, named after its campaign
+                if p.end <= fig.start and not self._acting(unions) and not any(
+                        "工会" in m.text for m in self._place_unions(s0, fig.start)):
+                    # 某地职工互助保障活动参保职工达18万人,筹集互助金…: what the programme does goes on in the
+                    # clauses after, while no union or other programme is named (not in a sentence with a union
+                    # of its own: 全州工会…服务站点40个,职工之家覆盖率达到90%,每年帮扶…: the union's)
+                    return self._remember(g0, p)
                 return p
         # … or ending the clause before it: a topic clause (首届职工象棋比赛,来自…) always,
         # an object (开展“…”竞赛,涉及19项…) when no union is the sentence's subject
@@ -2774,8 +2825,12 @@ class _SubjectFinder:
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
-                if len(rest) <= 2 or (not own_agent and (run or (
-                        not self._union_opens(unions, s0, fig) and not re.search(r"参加|参与|配合|会同", clause)))):
+                # 2.7万余名职工参加“安康杯”竞赛,查找整改…: the clause counted those who take part, so the programme is
+                # its topic, not another's event a subject joined (参加安全大检查活动,对8个变电站…)
+                takers = _within(self.figures, p0, p.start) and re.search(
+                    r"(?:参加|参与)了?[“‘]?$", text[max(p0, p.start - 4):p.start])
+                if len(rest) <= 2 or (not own_agent and (run or (not self._union_opens(unions, s0, fig) and (
+                        takers or not re.search(r"参加|参与|配合|会同", clause))))):
                     return self._remember(g0, p)
                 break
         # 1c. 建成“爱心驿站”86个,服务户外劳动者近12万人次: the places just counted are what serve
@@ -2789,7 +2844,8 @@ class _SubjectFinder:
             return contest
         # 2. carried along the segment from a figure that found its programme by rule 1b or 4
         #    (or over a ； that goes on with a breakdown), with no named union or programme between
-        if self.last and (self.last[0] == g0 or self._breakdown_goes_on(g0, s0)) and bisect_left(
+        if self.last and (self.last[0] == g0 or self._breakdown_goes_on(g0, s0) or self._segment_goes_on(
+                g0, s0)) and bisect_left(
                 self.agent_starts, self.last[2]) == bisect_left(self.agent_starts, fig.start):
             return self._remember(g0, self.last[1])
         # 2b. the article's own event: 本次活动共筹集…, 据悉,本届大赛汇聚…
@@ -2805,6 +2861,11 @@ class _SubjectFinder:
             back = self._each_named(s0, fig)
             if back is not None:
                 return back
+        # 2f. 某部长介绍,工作站聘请了12名…: a sentence (or what is reported in it) opening on the head noun of a
+        #     programme named before (工作站 of 职工法律援助工作站) is about that programme
+        head = self._head_named(s0, fig)
+        if head is not None:
+            return self._remember(g0, head)
         # 2d. those counted received an honour a union of the sentence confers: about that union
         giver = self._conferrer(fig, s0, c0, c1)
         if giver is not None:
@@ -2844,10 +2905,20 @@ class _SubjectFinder:
         # 4. the previous sentence's topic, when this one opens without a subject
         sent = self.a.sentence_at(fig.start)
         para_start = self.a.paragraphs[sent.paragraph][0] if sent else 0
+        prior = getattr(self, "prior", None)
+        if s0 == para_start and re.match(r"\s*其中", text[s0:s0 + 4]) and prior is not None \
+                and prior[1] is not None and prior[0].end <= s0:
+            # …人均获赔约1376元。¶ 其中,住院医疗互助赔付2.54万人次: a paragraph opening on 其中 breaks down the
+            # figures just before it, and is about what they are about
+            return self._remember(g0, prior[1]) if prior[1].kind == "programme" else prior[1]
         if s0 > para_start and self._opens_without_subject(s0):
             p0, _ = full_sentence(text, s0 - 1)
-            topic = self._topic_of_sentence(p0, s0) or self._run_programme(p0, s0, fig)
             earlier = self.by_sentence.get(p0, [])
+            # …招聘会吸引企业163家参会,提供岗位6800余个。当天进场求职者约5200人次: the one programme all the
+            # figures of the sentence before are about, when its first clause names none
+            topic = self._topic_of_sentence(p0, s0) or self._run_programme(p0, s0, fig) or (
+                earlier[0] if earlier and earlier[0] is not None and earlier[0].kind == "programme"
+                and not _RUNS.search(text, s0, fig.start) else None)
             if topic is not None and all(e is topic for e in earlier):
                 return self._remember(g0, topic) if topic.kind == "programme" else topic
         if re.search(r"该(?:项目|活动|基金|计划|工程)", text[s0:fig.start]):
@@ -2868,8 +2939,9 @@ class _SubjectFinder:
 
     def _union_opens(self, unions: list[Mention], s0: int, fig: Mention) -> bool:
         """Whether a union is the subject of the sentence before the figure: one named, or the place's unions
-        (全州工会将…新建站点40个以上,职工之家覆盖率达到90%,每年帮扶…), not a place only named (安庆市第七届…大赛)."""
-        return bool(unions) or any(m.end <= fig.start and ("工会" in m.text or m.text.startswith("全"))
+        (全州工会将…新建站点40个以上,职工之家覆盖率达到90%,每年帮扶…), not a place only named (安庆市第七届…大赛)
+        nor a union that only owns the programme named right after it (某市总工会“金秋助学”金发放仪式举行,为…)."""
+        return bool(self._acting(unions)) or any(m.end <= fig.start and ("工会" in m.text or m.text.startswith("全"))
                                    for m in self._place_unions(s0, fig.start))
 
     def _contest_of_takers(self, fig: Mention, s0: int, c0: int, c1: int, unions: list[Mention]) -> Mention | None:
@@ -2878,7 +2950,7 @@ class _SubjectFinder:
         first one of the title and lead.  A contest that a figure counts (开展劳动和技能竞赛1260场次) or
         that is listed as an example is a kind of event, not the one the takers entered."""
         text = self.text
-        before = text[max(c0, fig.start - 6):fig.start]
+        before = text[max(c0, fig.start - 10):fig.start]
         if not (_TAKERS_AFTER.match(text, fig.end, c1) or _TAKERS_BEFORE.search(before)):
             return None
         contests = [p for p in self.progs if _CONTEST_NAME.search(p.attrs.get("name") or "")
@@ -2942,6 +3014,22 @@ class _SubjectFinder:
                     return named[-1]
         return None
 
+    def _head_named(self, s0: int, fig: Mention) -> Mention | None:
+        """The programme named before the sentence whose name ends in the head noun opening the sentence or the
+        words reported in it (工作站聘请…, 介绍,驿站全年服务…), with no union between that noun and the figure."""
+        text = self.text
+        for start in [m.end() for m in _REPORTED.finditer(text, s0, fig.start)][::-1] + [s0]:
+            m = _HEAD_NOUN.match(text, start, fig.start)
+            if m is None or _within(self.unions, m.end(), fig.start) or re.match(
+                    r"(?:共有|共计|合计|总计|共|有|达到|达|为)?\d", text[m.end():]):
+                continue  # 驿站7481个, 驿站共有52个: the places counted, not what acts (工作室共受理…: acts)
+            word = m.group(1)
+            named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
+                     and p.attrs["name"].strip("“”‘’\"").endswith(word)]
+            if named:
+                return named[-1]
+        return None
+
     def _breakdown_goes_on(self, g0: int, s0: int) -> bool:
         """其中劳动模范1264人,送去…；困难职工1287人,送去…: a breakdown opened by 其中 in the sentence's ；-segment
         before goes on in this one, so its figures keep that segment's subject."""
@@ -2949,6 +3037,24 @@ class _SubjectFinder:
             return False
         p0, _ = _bounds(_SEGMENT, self.text, g0 - 2)
         return self.last[2] > p0 and bool(re.search(r"(?:^|[,，])其中", self.text[p0:g0]))
+
+    def _acting(self, unions: list[Mention]) -> list[Mention]:
+        """The unions that act in their sentence: not one naming a person's post (某公司工会主席白某牵头的…) nor
+        one owning the programme written right after it (县总工会职工法律援助工作站共接待…)."""
+        posts = lexicon.posts()
+        starts = self.prog_start_set
+        return [u for u in unions if not self.text.startswith(posts, u.end) and u.end not in starts
+                and not (self.text[u.end:u.end + 1] in "“‘" and u.end + 1 in starts)]
+
+    def _segment_goes_on(self, g0: int, s0: int) -> bool:
+        """某活动参保职工达42.6万人,筹集互助金5112万元；全年赔付职工3.18万人次: a ；-segment of the same sentence
+        that opens without a subject of its own (全年, 累计, a verb) goes on with the segment just before it."""
+        if g0 - 2 <= s0 or self.last is None or self.last[2] < s0:
+            return False
+        p0, _ = _bounds(_SEGMENT, self.text, g0 - 2)
+        # a continuation (全年, 累计, 人均…), not a new action (；举办…, ；在17个县设立…: the sentence's subject's)
+        return self.last[2] > p0 and re.match(r"\s*(?:全年|累计|共计|合计|总计|人均|其中|同比|环比|分别|共)",
+                                              self.text[g0:g0 + 4]) is not None
 
     def _conferrer(self, fig: Mention, s0: int, c0: int, c1: int) -> Mention | None:
         """某车间等10个集体获省总工会授予的…, 由市总工会授予…奖章，A、B等8人获此荣誉: the union that confers
@@ -3012,12 +3118,19 @@ class _SubjectFinder:
         """A union that can be what a sentence reports on: not one founded, joined or awarded by it
         (成立…工会联合会, 入选全总…案例), nor one that only set a task (省总工会下达的…任务)."""
         before = self.text[max(s0, m.start - 10):m.start]
-        return not (_UNION_AS_OBJECT.search(before) or _UNION_AS_MODIFIER.match(self.text, m.end))
+        return not (_UNION_AS_OBJECT.search(before) or _UNION_AS_MODIFIER.match(self.text, m.end)
+                    or _UNION_MADE.match(self.text, m.end) or _SOURCE_OF_NEWS.match(self.text, m.end))
 
     def _event(self, s0: int, fig: Mention) -> Mention | None:
         m = _EVENT_ANAPHOR.match(self.text, s0)
         if not m:
-            return None
+            # 本批疗休养人员中,全国劳动模范3人: this batch of the programme named before whose name ends so
+            b = _THIS_BATCH.match(self.text, s0, fig.start)
+            if b is None:
+                return None
+            named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
+                     and p.attrs["name"].strip("“”‘’\"").endswith(b.group("word"))]
+            return named[0] if named else None
         head = m.group("head")
         progs = [p for p in self.a.of_kind("programme") if p.start < s0 and p.attrs.get("name")]
         lead = [p for p in progs if p.start < self._lead_end()]
@@ -3074,6 +3187,10 @@ class _SubjectFinder:
             level = m.group("level") or m.group("top")  # 市、县两级工会: the article's union at the top level
             if main.endswith("总工会") and (not level or main.endswith(level + "总工会")):
                 out.append(Mention("union", m.start(), m.end(), m.group(), {"name": main}))
+            elif m.group("level"):  # 全州工会系统 in an item most about a city's union: the one 州 union named
+                name = self._one_of_level(m.group("level"), s0)
+                if name:
+                    out.append(Mention("union", m.start(), m.end(), m.group(), {"name": name}))
         for m in _OWN_SCOPE.finditer(self.text, s0, end):  # 全州新发展…: the place of the article's union
             name = main if main.endswith(m.group("level") + "总工会") else self._one_of_level(m.group("level"), s0)
             if name:
@@ -3085,6 +3202,14 @@ class _SubjectFinder:
                 if self._in_list_or_name(m.start(), m.end()):
                     continue  # 对A县、B县…开展审计, A州人民医院召开…: a place listed or naming a body is no agent
                 out.append(Mention("union", m.start(), m.end(), place, {"name": place + "总工会"}))
+        for at in [s0] + [c.end() for c in _CLAUSE_OPEN.finditer(self.text, s0, end)]:
+            # 从各区县看,德清县参保职工8.6万人: a county or district opening a clause, whose union the article does
+            # not name, stands for its union (its 总工会), as 沈阳市工会组织 does
+            at += 2 if self.text.startswith("其中", at) else 0
+            place = self._division_from(at, end)
+            if place and not any(m.start <= at < m.end for m in out):
+                out.append(Mention("union", at, at + len(place), place, {"name": place + "总工会"}))
+        out.sort(key=lambda m: m.start)
         for m in _PLACE_UNIONS.finditer(self.text, s0, end):
             place = m.group("place")
             for i in range(len(place) - 1):  # 落实九江市各级工会: the place is a suffix of the run
@@ -3093,7 +3218,35 @@ class _SubjectFinder:
                 if name is not None and (name == place[i:] + "总工会" or len(place) - i >= 3):
                     out.append(Mention("union", m.start() + i, m.end(), m.group()[i:], {"name": name}))
                     break
+            else:
+                # 沈阳市工会组织在…: the unions of a city the article names only as a place are that city's union
+                # (its 总工会), where the place is a division the lexicon knows
+                whole = self._division_at(m.start(), m.start("place") + len(place))
+                if whole:
+                    out.append(Mention("union", m.start() + len(place) - len(whole), m.end(),
+                                       m.group()[len(place) - len(whole):], {"name": whole + "总工会"}))
         return out
+
+    def _division_from(self, start: int, end: int) -> str | None:
+        """The county or district the lexicon knows written at ``start`` (德清县参保…), not naming a union or
+        body (德清县总工会, 德清县人民医院) and not in a list (德清县、长兴县)."""
+        text = self.text
+        for n in range(6, 2, -1):
+            name = text[start:start + n]
+            if start + n <= end and name[-1] in "县区旗" and lexicon.divisions().get(name):
+                rest = text[start + n:start + n + 4]
+                if re.match(r"(?:总?工会|各级|人民|政府|[、和与及])", rest):
+                    return None
+                return name
+        return None
+
+    def _division_at(self, start: int, end: int) -> str | None:
+        """The longest city or prefecture the lexicon knows ending at ``end`` (沈阳市 of 在沈阳市), from ``start``."""
+        for i in range(start, end - 2):
+            name = self.text[i:end]
+            if name[-1] in "市州盟" and lexicon.divisions().get(name):
+                return name
+        return None
 
     def _one_of_level(self, level: str, pos: int) -> str | None:
         """The one union of a ``level`` (区, 县…) named before ``pos``, where the article's own union is of
@@ -3125,6 +3278,10 @@ class _SubjectFinder:
         return m
 
 
+#: A bare head noun of a facility or service (工作站, 驿站, 书屋, 热线…) opening a sentence: the programme it ends.
+_HEAD_NOUN = re.compile(r"\s*(?:(?:[一二三四1-4]季度|[上下]半年|\d{1,2}(?:至|到|-)\d{1,2}月|今年以来|全年)[，,])?"
+                        r"(?:该|这个|这一)?([\u4e00-\u9fff]{0,4}?(?:工作站|服务站|驿站|书屋|工作室|服务中心|热线|平台|基金))"
+                        r"(?![\u4e00-\u9fff]{0,2}工会)")
 #: A clause opening on a new action of its own (二季度开展…, 举办…), after one that counted its own figure.
 _NEW_ITEM = re.compile(r"\s*(?:[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|以来)?)?[，,]?(?:还|又|另)?"
                        r"(?:开展|举办|组织|实施|启动|新建|建成)")

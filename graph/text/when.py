@@ -546,13 +546,16 @@ def dated_part_year(text: str, refs: list[tuple[int, int, TimeRef]], before: int
         if whole_year or re.search(r"年(?:" + _PART_RE + r")$", r.text):
             return year
     for a, b, r in reversed(refs):
-        # none written with a part: a year opening a paragraph (2025年,市总工会… ¶ 分季度看,一季度…) is the
-        # year the report reviews, and its quarters are that year's
+        # none written with a part: a year opening a paragraph or a sentence (2025年,市总工会… ¶ 分季度看,
+        # 一季度…; …集散地。2025年,市总工会…) is the year the report reviews, and its quarters are that year's
         if b > before or r.kind != "abs" or r.period is None or not re.fullmatch(r"\d{4}年", r.text):
             continue
-        if text[:a].rstrip(" \u3000").endswith("\n") and text[b:b + 1] in "，,":
+        if text[:a].rstrip(" \u3000").endswith(("\n", "。", "！", "？")) and text[b:b + 1] in "，,":
             return r.period.single_year()
     return None
+
+
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
 
 
 def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[int, int],
@@ -607,7 +610,10 @@ def figure_ref(text: str, pos: int, sentence: tuple[int, int], paragraph: tuple[
             return r[2]  # 比2023年的31.2万人次, 与2023年相比…从1.1万户: the compared value is of that year
     in_sent = [r for r in in_sent if not _compared(text, r)]
     before = [r for r in in_sent if r[1] <= pos]
-    pick = before[-1] if before else next((r for r in in_sent if r[0] >= pos), None)
+    # after the figure only a written year (2万人次,较2024年…; not 今年 of a later clause: 58个,其中今年新建14个),
+    # as resolve._year_for reads it: the graph's year and the resolver's stay one
+    pick = before[-1] if before else next((r for r in in_sent if r[0] >= pos and _YEAR_WRITTEN.search(r[2].text)),
+                                          None)
     if pick is None:
         earlier = [r for r in between(p0, s0) if r[1] <= s0 and not _compared(text, r)]
         pick = earlier[-1] if earlier else None
