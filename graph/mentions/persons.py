@@ -135,7 +135,7 @@ def is_plausible_name(name: str) -> bool:
     """
     if not (2 <= len(name) <= 4) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return False
-    if name in lexicon.not_names() or name in _post_set():
+    if name in lexicon.not_names() or name in _post_set() or _surname_and_post(name):
         return False
     if _tibetan(name) or _turkic(name):
         return True  # 德吉央金, 库尔班: Tibetan or Turkic names, no surname (德吉 is no surname + 吉央金)
@@ -143,6 +143,13 @@ def is_plausible_name(name: str) -> bool:
         if name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2:
             return True
     return False
+
+
+def _surname_and_post(name: str) -> bool:
+    """Whether ``name`` is a surname and a post (佟主席, 王书记): how a text names again a person it
+    introduced with full name and post, not a name of its own."""
+    return any((name[:n] in lexicon.surnames() or name[:n] in _POST_ONLY_SURNAMES) and name[n:] in _post_set()
+               for n in (1, 2))
 
 
 def _common_word(name: str) -> bool:
@@ -344,7 +351,7 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
 _HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
 #: Surnames (Yi: 者) that also end common words (记者, 劳动者, 志愿者): a surname only where a post or an
 #: occupation ends right before it (主席者某某, 配送员者某某), never after 记, 动, 愿 ...
-_POST_ONLY_SURNAMES = frozenset("者")
+_POST_ONLY_SURNAMES = frozenset("者那")
 _POST_ENDS = frozenset(OCCUPATION_ENDS + "席任记事")
 
 
@@ -435,6 +442,8 @@ def plausible_model_name(name: str) -> bool:
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) or name in _post_set():
         return False
     if name in lexicon.not_names():  # 严寒, 高度: words that start with a surname (measured: it helps)
+        return False
+    if _surname_and_post(name):
         return False
     if _tibetan(name):
         return True  # 次仁卓玛, 拉毛措: a Tibetan name, name elements and no surname

@@ -87,6 +87,11 @@ def _generic_re() -> re.Pattern:
 
 
 @cache
+def _honours() -> frozenset[str]:
+    return frozenset(lexicon.honours())
+
+
+@cache
 def _terms() -> tuple[str, ...]:
     return tuple(sorted(lexicon.programme_terms(), key=len, reverse=True))
 
@@ -194,9 +199,10 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     for m in [*re.finditer(_Q, text), *re.finditer(r"‘([^’‘“”\n]{2,20})’", text)]:
         name = m.group(1)
         if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋|驿站|工作室)$", name) and c.free(m.start(), m.end()) \
-                and not _TITLE_AFTER.match(text, m.end()) \
+                and not _TITLE_AFTER.match(text, m.end()) and name not in _honours() \
                 and not _BECOMES.search(text, max(0, m.start() - 16), m.start()):
-            # (“全国某系统模范职工之家”称号: a title; 成为劳动者的“温暖之家”: a figure of speech)
+            # (“全国某系统模范职工之家”称号, 表彰某某工会等10个“模范职工之家”: a title; 成为劳动者的“温暖之家”:
+            # a figure of speech)
             c.add(m.start(), m.end(), name)
     return c.out
 
@@ -343,7 +349,7 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
 
 
 #: A facility's head right after a lexicon term: the term is part of the facility's name.
-_FACILITY_AFTER = re.compile(r"工作站|服务站|调处中心|服务中心")
+_FACILITY_AFTER = re.compile(r"工作站|服务站|调处中心|中心")  # (某区职工法律援助中心: a centre of the union)
 #: What 全 makes a scope of (全国, 全省 …).
 _SCOPES = "国省市区县州盟旗"
 _HAN1 = re.compile(r"[\u4e00-\u9fff]")

@@ -255,7 +255,9 @@ def _is_generic(prefix: str) -> bool:
 #: Employers named by their kind alone before 工会 (公司工会, 医院工会): the one the text named earlier.
 _BARE_EMPLOYERS = ("公司", "集团", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
 #: Time words that may open the clause before a union's name.
-_TIME_WORDS = ("近年来", "去年", "今年", "前年", "明年", "当年", "同年", "近日", "日前")
+_TIME_WORDS = ("近年来", "去年", "今年", "前年", "明年", "当年", "同年", "近日", "日前",
+               # the term of a body (新一届集团工会委员会, 本届市总工会): when, not which union
+               "新一届", "上一届", "下一届", "本届", "上届", "历届", "新一任")
 
 #: A span of years opening a clause: 近三年, 近5年来, 五年来, 三年以来.
 _SPAN_OF_YEARS = re.compile(r"(?:近|过去)?[一二三四五六七八九十两几\d]+年(?:来|以来)?")
