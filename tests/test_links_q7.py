@@ -62,3 +62,71 @@ def test_a_quoted_model_home_conferred_on_unions_is_an_award():
     f = extract_text(text)
     assert "模范职工之家" not in {p.name for p in f.programmes}
     assert "模范职工之家" in {a.name for a in f.awards}
+
+
+# ---------------------------------------------------------------- parents
+def test_a_street_union_named_with_a_new_area_union_is_under_it():
+    text = "本报讯 5月6日，廊坊市总工会召开会议。廊坊经济技术开发区总工会副主席、云鹏道街道总工会主席魏长海出席。"
+    assert _unions(text)["云鹏道街道总工会"][1] == "廊坊经济技术开发区总工会"
+    assert _names(text) == {"魏长海"}  # (长 of 魏长海 is no occupation's end before a name 海出席)
+
+
+def test_a_parent_written_short_is_the_union_the_article_names_in_full():
+    unions = _unions("本报讯 记者从张家口市宣化区总工会获悉，宣化区总工会主席冯立强介绍了情况。"
+                     "5月9日，宣化区外卖行业工会联合会挂牌成立。")
+    assert unions["宣化区外卖行业工会联合会"][1] == "张家口市宣化区总工会"
+
+
+# ---------------------------------------------------------------- posts
+def test_a_federation_written_by_its_kind_alone_is_the_body_of_posts():
+    roles = _roles("本报讯 8月2日，在县总工会指导下，滦平县网约车行业工会联合会成立。县总工会副主席卢海燕兼任联合会"
+                   "主席，司机代表、车队队长葛振东当选联合会副主席。")
+    assert ("主席", "滦平县网约车行业工会联合会") in roles["卢海燕"]
+    assert ("副主席", "滦平县网约车行业工会联合会") in roles["葛振东"]
+
+
+def test_the_group_of_a_bare_jituan_post_is_the_one_whose_union_is_named():
+    roles = _roles("本报讯 3月9日，江西赣泰物流集团有限公司工会召开职代会。集团党委书记、执行董事邵明轩作报告。")
+    assert roles["邵明轩"] == {("党委书记", "江西赣泰物流集团有限公司"), ("执行董事", "江西赣泰物流集团有限公司")}
+
+
+def test_a_law_firm_is_an_organisation_and_its_lawyer_runs_no_programme():
+    text = ("本报讯 记者从金华市总工会获悉，市总工会在快递网点建成“小哥驿站”12个。"
+            "浙江婺州律师事务所律师应小芬表示，她每月到“小哥驿站”值班。")
+    assert _roles(text)["应小芬"] == {("律师", "浙江婺州律师事务所")}
+    assert _programmes(text)["小哥驿站"][1] != "浙江婺州律师事务所"
+
+
+def test_a_department_written_short_is_the_one_the_article_names_in_full():
+    roles = _roles("本报讯 3月1日，由开封市总工会、开封市人力资源和社会保障局联合主办的招聘会举行。"
+                   "市人社局副局长闫志刚在现场介绍了情况。")
+    assert roles["闫志刚"] == {("副局长", "开封市人力资源和社会保障局")}
+
+
+# ---------------------------------------------------------------- programmes written several ways
+def test_a_quoted_station_with_and_without_gonghui_is_one_programme():
+    progs = _programmes("本报讯 记者从保定市竞秀区总工会获悉，区总工会建成“暖蜂小屋”工会驿站18个。"
+                        "保定市总工会副主席邢志军到东风路“暖蜂小屋”驿站调研。")
+    assert set(progs) == {"“暖蜂小屋”工会驿站"}
+    assert progs["“暖蜂小屋”工会驿站"][1] == "保定市竞秀区总工会"
+
+
+def test_a_facility_set_up_as_the_unions_own_keeps_gonghui_in_its_name():
+    progs = _programmes("本报讯 柯桥区总工会在区法院设立工会劳动争议调解工作室，今年已调解案件86件。")
+    assert "工会劳动争议调解工作室" in progs
+    assert "劳动争议调解工作室" in progs["工会劳动争议调解工作室"][0]
+
+
+# ---------------------------------------------------------------- awards and who received them
+def test_a_contest_winners_title_after_a_quote_is_one_award_with_its_teams():
+    f = extract_text("本报讯 12月2日，赣州港务公司工会召开“安康杯”竞赛总结会。装卸一班、理货三班被评为“安康杯”竞赛"
+                     "优胜班组。")
+    awards = {a.name: a.recipients for a in f.awards}
+    assert awards["“安康杯”竞赛优胜班组"] == ["装卸一班", "理货三班"]
+
+
+def test_units_commended_with_their_count_before_a_quoted_title_receive_it():
+    f = extract_text("本报讯 11月6日，焦作市教育工会召开全委会。会议表彰了焦作市第一中学工会等8个“模范职工之家”"
+                     "和20名优秀工会工作者。")
+    awards = {a.name: a.recipients for a in f.awards}
+    assert awards["模范职工之家"] == ["焦作市第一中学工会"]

@@ -642,12 +642,15 @@ def find(article: Article) -> list[Mention]:
     text = article.text
     out: list[Mention] = []
     seen: set[int] = set()
+    covered: set[int] = set()  # the characters of the names found so far
     view = ModelView(article)
     model = view.names
 
     def add(pos: int, name: str, via: str, posts=(), honour: str | None = None) -> None:
         if pos in seen:
             return
+        if via == "occupation" and any(k in covered for k in range(pos, pos + len(name))):
+            return  # 主席魏长|海出席: 长 ends the name found there, it is no occupation (站长) before another
         if model.get(pos) == name and not via.startswith("ner") and via != "byline":  # bylines: segment's
             via = "ner+" + via
         elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and not _tibetan(name) \
@@ -658,6 +661,7 @@ def find(article: Article) -> list[Mention]:
             # longer name the model read over it (延吉市长途…) overrules the rule)
             return  # the model read this sentence and saw no person here
         seen.add(pos)
+        covered.update(range(pos, pos + len(name)))
         out.append(Mention("person", pos, pos + len(name), name,
                            {"name": name, "via": via, "posts": list(posts), "honour": honour}))
 
@@ -805,10 +809,11 @@ def find(article: Article) -> list[Mention]:
                 if prior is not None and prior.end == m.start() and not prior.attrs["posts"] and chain:
                     prior.attrs["posts"] = chain[:1]
                     prior.attrs["via"] += "+elected"  # the post is in the union that elected (resolve)
-                elif prior is not None and prior.end == m.start() and chain and chain[0][1] is None \
-                        and chain[0] not in prior.attrs["posts"]:
-                    # 某公司经理某某当选主席: a post elected to, after the ones held, is in the union that elected
-                    prior.attrs["elected"] = len(prior.attrs["posts"])
+                elif prior is not None and prior.end == m.start() and chain and chain[0] not in prior.attrs["posts"]:
+                    # 某公司经理某某当选主席: a post elected to, after the ones held, is in the union that elected;
+                    # 某营业部站长某某当选联合会副主席: in the body written after 当选
+                    if chain[0][1] is None:
+                        prior.attrs["elected"] = len(prior.attrs["posts"])
                     prior.attrs["posts"] = prior.attrs["posts"] + chain[:1]
                 # 王某、苏某当选副主席: every name of the list before 当选 is elected to the post
                 for pos, name in _names_before(text, st, model):

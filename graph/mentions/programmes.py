@@ -99,7 +99,8 @@ def _terms() -> tuple[str, ...]:
 #: 成为 (真正成为…的) before a quoted name: what something is likened to, not a programme's name.
 _BECOMES = re.compile(r"成为[^，,。；;！？“”]{0,14}$")
 #: The rest of a title of honour right after a programme's name: (竞赛)优胜单位称号, ”称号, ”建设示范单位名单.
-_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:(?:荣誉)?称号|(?:单位|集体|个人|班组)名单)")
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:(?:荣誉)?称号|(?:单位|集体|个人|班组)名单)"
+                          r"|(?:优胜|先进)(?:单位|集体|个人|班组)")  # “安康杯”竞赛|优胜班组: the title won
 
 
 #: A verb of winning a title between a quoted name and a tail: the tail ends the title won, not the name.
@@ -332,6 +333,10 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         for start in occurrences(text, term):
             if _FACILITY_AFTER.match(text, start + len(term)):
                 continue  # 某某工会法律援助工作站: the term names what a facility does, inside the facility's name
+            if _SET_UP_UNIONS.search(text, max(0, start - 6), start) and c.free(start - 2, start + len(term)):
+                # 设立工会劳动争议调解工作室: the union's own facility, 工会 is part of its written name
+                c.add(start - 2, start + len(term), "工会" + term, {term}, network=True)
+                continue
             # 送温暖活动, 元旦春节送温暖活动: the term with its tail is the written name
             t = tail_after.match(text, start + len(term))
             if t and not re.match(r"工作|举措|栏目", t.group()) and c.free(start, t.end()):
@@ -348,6 +353,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     return c.out
 
 
+#: A verb of setting a facility up and 工会 right before a lexicon term (设立工会|劳动争议调解工作室).
+_SET_UP_UNIONS = re.compile(r"(?:设立|建立|成立|建成|开设|打造|组建|新建)工会$")
 #: A facility's head right after a lexicon term: the term is part of the facility's name.
 _FACILITY_AFTER = re.compile(r"工作站|服务站|调处中心|中心")  # (某区职工法律援助中心: a centre of the union)
 #: What 全 makes a scope of (全国, 全省 …).

@@ -252,6 +252,9 @@ def _is_generic(prefix: str) -> bool:
     return len(rest) < 2
 
 
+#: 联合会 alone as the body of a post, after a verb of taking it or a clause edge (兼任联合会主席).
+_BARE_FEDERATION = re.compile(r"(?:^|(?<=[，,。；;、：:\s])|(?<=兼任|担任|当选|出任|选举|推选))"
+                              r"(联合会)(?=(?:常务)?副?主席|委员)")
 #: Employers named by their kind alone before 工会 (公司工会, 医院工会): the one the text named earlier.
 _BARE_EMPLOYERS = ("公司", "集团", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
 #: Time words that may open the clause before a union's name.
@@ -548,6 +551,11 @@ def find(article: Article) -> list[Mention]:
         longest = max(full, key=len, default="")
         if full and all(longest.endswith(f) for f in full):  # (海南省琼海市…, 琼海市…: one federation)
             add(s, e, name=longest, written=short)
+    # a federation of unions named again by its kind alone, as the body of a post (兼任联合会主席, 当选联合会
+    # 副主席) after the article named it in full (某区快递行业工会联合会): kept bare for the resolver
+    if any(x.attrs.get("name") and x.attrs["name"].endswith("工会联合会") for x in out):
+        for m in _BARE_FEDERATION.finditer(text):
+            add(m.start(1), m.end(1), name=None, bare="联合会")
     # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
     for m in _SHORT_RE.finditer(text):
         if not _short_form_at(text, m.start(), m.end()):

@@ -180,6 +180,8 @@ def _fits(name: str, bare: str) -> bool:
             or (level == "district" and _prefix(name).endswith("市") and name.endswith("总工会"))
     if bare in ("省", "自治区"):
         return level == "provincial" and lexicon.province_types().get(_prefix(name), bare) in (bare, "特别行政区")
+    if bare == "联合会":  # 兼任联合会主席: the federation of unions the article names
+        return name.endswith("工会联合会")
     return level in _BARE_LEVELS.get(bare, ())
 
 
@@ -473,10 +475,16 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     main_local = next((n for n, _ in Counter(m.attrs["name"] for m in mentions if m.attrs.get("name")).most_common()
                        if union_level(n) in ("provincial", "city", "district", "industrial-park")), None)
     by_body = {_body_key(n): n for n in unions}
+    # a form the article also writes a union in (双桥区总工会 for 承德市双桥区总工会), where it is one union's
+    written_as: dict[str, set[str]] = {}
+    for n, u in unions.items():
+        for a in u.aliases:
+            written_as.setdefault(a, set()).add(n)
     for n, u in unions.items():
         u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district, region, main_local)
         if u.parent and u.parent not in unions:  # the article's own form of the same union (贵州省黔东南州总工会)
-            u.parent = by_body.get(_body_key(u.parent), u.parent)
+            same_as = written_as.get(u.parent, set()) - {n}
+            u.parent = by_body.get(_body_key(u.parent)) or (min(same_as) if len(same_as) == 1 else u.parent)
     # the article's main union counts bare mentions too (市总工会 three times beats 利州区总工会 once)
     all_counts = Counter(m.attrs["name"] for m in mentions if m.attrs.get("name"))
     article.main_union = title_union or (all_counts.most_common(1)[0][0] if all_counts else None)
@@ -829,9 +837,10 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         county = _county_written_before(article.text, base)
         if county and county + "总工会" != name:
             return county + "总工会"  # 来到泸定县磨西镇…磨西镇工会联合会 → 泸定县总工会
-        districts = [n for n in unions if unions[n].level == "district" and n != name]
-        if len(districts) == 1:  # 某某镇总工会 in an article about one district: that district's union
-            return districts[0]
+        districts = [n for n in unions if unions[n].level == "district" and n != name] \
+            or [n for n in unions if unions[n].level == "industrial-park" and n != name]
+        if len(districts) == 1:  # 某某镇总工会 in an article about one district (or one zone that has
+            return districts[0]  # streets of its own: 某某新区, 某某开发区): that one's union
     # street, park, enterprise ...: the district union of its section, else the article's
     for m in mentions:
         if m.attrs.get("name") == name:
@@ -948,7 +957,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     (全总书记处书记、组织部部长), or the text as written where it ends in the
     head of a body.  总书记 is a post of 中共中央 (the Party constitution).
     """
-    from ..text.orgnames import body_name
+    from ..text.orgnames import body_name, department_in_full
 
     text = article.text
     unions = {m.start: m for m in article.of_kind("union")}
@@ -1002,6 +1011,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 u = None if inner is not None else unions.get(org_start) or next(
                     (x for x in unions.values() if x.start >= org_start and x.end == org_end), None)
                 body = body_name(org_text, region_())
+                if body is not None:  # 市人社局 where the article names 某市人力资源和社会保障局 in full
+                    body = department_in_full(text, org_text, body) or body
                 if org_text == "总工会" and prev_text is not None:
                     # 自治区人大常委会副主任、总工会主席: the union of the region just named
                     level = re.match(r"^(?:中共)?[\u4e00-\u9fff]*?(自治区|自治州|省|市|州|盟|县|区|旗)", prev_text)
@@ -1030,7 +1041,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
                 elif org_text in _BARE_EMPLOYERS:  # 公司党委书记, 医院院长: the one the text named last before
                     org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
-                                if x.end <= m.start and _ends_in_kind(x.attrs.get("name", ""), org_text)), None)
+                                if x.end <= m.start and _ends_in_kind(x.attrs.get("name", ""), org_text)), None) \
+                        or _employer_named(article, org_text, m.start)  # or whose union it names (某某集团有限公司工会)
                 elif title.startswith("工会") and len(full := [
                         x for x in {u.attrs["name"] for u in unions.values() if u.attrs.get("name")}
                         if x.endswith(org_text + "工会") and len(x) > len(org_text) + 2]) == 1:
@@ -1103,6 +1115,7 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             # 开展某某集中行动“某某季”: the quoted name right after a programme's name is that programme's
             a.attrs["aliases"] = sorted({*a.attrs.get("aliases", ()), b.attrs["name"]})
     fact_of: dict[int, ProgrammeFact] = {}
+    by_quote: dict[tuple[str, str], ProgrammeFact] = {}  # (quoted name, head without 工会/职工) → its fact
     for m in sorted(progs, key=lambda x: id(x) in host):  # themes after the programmes they belong to
         forms = {m.attrs["name"], *m.attrs.get("aliases", [])}
         short = re.match(r"[(（]以下简称“([^”]{1,12})”[)）]", text[m.end:m.end + 20])
@@ -1111,10 +1124,16 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         fact = fact_of.get(id(host[id(m)])) if id(m) in host else None
         fact = fact or names.get(norm_key(m.attrs["name"])) or next(
             (index[norm_key(f)] for f in forms if norm_key(f) in names), None) or index.get(norm_key(m.attrs["name"]))
+        # “某某之家”工会驿站 and later “某某之家”驿站: one quoted name, its head with and without 工会 or 职工
+        quoted = _QUOTED_HEAD.fullmatch(m.attrs["name"])
+        qkey = (quoted.group(1), re.sub(r"^(?:工会|职工)+", "", quoted.group(2))) if quoted else None
+        fact = fact or (by_quote.get(qkey) if qkey else None)
         if fact is None:
             fact = ProgrammeFact(m.attrs["name"])
             facts.append(fact)
             names[norm_key(fact.name)] = fact
+        if qkey:
+            by_quote.setdefault(qkey, fact)
         fact_of[id(m)] = fact
         fact.aliases |= forms - {fact.name}
         for f in forms:
@@ -1157,6 +1176,10 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
 #: The local union levels too low to run a programme of a scope (全国…, 全省…).
 _BELOW_SCOPE = (("全国", ("provincial", "city", "district", "street", "community", "industrial-park")),
                 ("全省", ("city", "district", "street", "community", "industrial-park")))
+
+
+#: A programme named by a quote and a head after it: “某某之家”工会驿站 → (某某之家, 工会驿站).
+_QUOTED_HEAD = re.compile(r"“([^”“]{2,20})”([\u4e00-\u9fff]{1,8})")
 
 
 def _scope_fits(fact: ProgrammeFact, organizer: str) -> bool:
@@ -1244,6 +1267,12 @@ class _ProgrammeContext:
         self.org_starts = [m.start for m in self.orgs]
         self.par_starts = [s for s, _ in article.paragraphs]
         self.lead_union = _lead_union(article)
+        self.person_starts = sorted(m.start for m in article.of_kind("person"))
+
+    def person_within(self, pos: int, n: int) -> bool:
+        """Whether a person is named starting at most ``n`` characters after ``pos`` (a post between)."""
+        i = bisect_left(self.person_starts, pos)
+        return i < len(self.person_starts) and self.person_starts[i] <= pos + n
 
     def unions_between(self, s: int, e: int) -> list[Mention]:
         return self.unions[bisect_left(self.union_starts, s):bisect_left(self.union_starts, e)]
@@ -1319,8 +1348,10 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
             first = named[k] if named[k] in unions else first
         return first
     orgs = ctx.orgs_between(s0, min(pos, s0 + 3))
-    # 在某某公司，…为公司新建的劳模创新工作室揭牌: the body is where it happens, not who runs it
-    return orgs[0] if orgs and text[orgs[0].start - 1:orgs[0].start] != "在" else None
+    # 在某某公司，…为公司新建的劳模创新工作室揭牌: the body is where it happens, not who runs it;
+    # 某某律师事务所律师某某…到“某某驿站”坐班: a post right after it makes its official the subject
+    return orgs[0] if orgs and text[orgs[0].start - 1:orgs[0].start] != "在" \
+        and not ctx.person_within(orgs[0].end, 6) else None
 
 
 def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
@@ -1512,8 +1543,9 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         # units that open the clause as its subject: 某某供电公司配电运检班、某某卫生院获得…;
         # units right after 授予: 省总工会授予某某检修班“工人先锋号”称号
         units = _unit_subject(text, c0, m.start, article, window(c0, m.start))
-        if not units and giver and giver.group() == "授予":
-            gs = g0 + giver.end()
+        if not units and giver and giver.group() in ("授予", "表彰"):
+            # (表彰了某某医院工会等10个“模范职工之家”: the units commended, and their count, before the title)
+            gs = g0 + giver.end() + (text[g0 + giver.end():g0 + giver.end() + 1] == "了")
             units = _unit_list(text[gs:m.start].rstrip("“"), gs, window(gs, m.start))
         if units:
             for u in units:
