@@ -130,3 +130,16 @@ def test_units_commended_with_their_count_before_a_quoted_title_receive_it():
                      "和20名优秀工会工作者。")
     awards = {a.name: a.recipients for a in f.awards}
     assert awards["模范职工之家"] == ["焦作市第一中学工会"]
+
+
+def test_a_sector_federation_of_the_zone_the_article_is_about_is_a_union():
+    text = ("本报讯 7月以来，唐山高新技术产业开发区总工会开展“夏送清凉”活动。开发区商圈工会联合会为园区内"
+            "8个商场的保洁人员送去清凉饮品。")
+    unions = _unions(text)
+    assert "开发区商圈工会联合会" in unions
+    assert unions["开发区商圈工会联合会"][1] is None  # like a 商圈工会: under whom the text says
+
+
+def test_service_sites_of_a_kind_are_not_the_service_station_network():
+    progs = _programmes("本报讯 遵义市总工会今年在全市建成乡镇职工服务站点36个，并开展“金秋助学”活动。")
+    assert "职工服务站" not in progs

@@ -22,8 +22,8 @@ DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.98,
               "awards": 0.96, "recipients": 0.93, "organizers": 0.845, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
-UNSEEN_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.91,
-                 "awards": 0.92, "recipients": 0.99, "organizers": 0.91, "reporters": 0.95, "roles": 0.98,
+UNSEEN_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.925,
+                 "awards": 0.92, "recipients": 0.99, "organizers": 0.925, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
@@ -117,12 +117,26 @@ HELDOUT_Q5_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.855, "y
 # null year (.1 each).
 # Its link lists are held out for the links helper's rules; links-q6b's fixes (tests/test_links_q6b.py) took
 # them from unions .958, persons .941, programmes .750, roles .769, organizers .581, overall .964 to .980, 1.000,
-# .970, .857, .788, .992 (left: disputed gold, see that helper's report).
-HELDOUT_Q6_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.985, "unions": 0.975, "persons": 0.99, "reporters": 0.98,
-                             "programmes": 0.96, "awards": 0.79, "roles": 0.85, "parents": 0.99, "organizers": 0.78,
+# .970, .857, .788, .992 (left: disputed gold, see that helper's report); links-q7's (tests/test_links_q7.py)
+# to unions 1.000, programmes 1.000, organizers .813, overall .997.
+HELDOUT_Q6_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.995, "unions": 0.995, "persons": 0.99, "reporters": 0.98,
+                             "programmes": 0.995, "awards": 0.79, "roles": 0.85, "parents": 0.99, "organizers": 0.81,
                              "recipients": 0.98}
 HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.935, "year_open_acc": 0.9,
                                        "measure_acc": 0.97, "subject_acc": 0.795}
+
+# The seventh held-out links set (tests/data/heldout-q7-links): eight invented articles (河北, 浙江, 江西, 河南,
+# 湖南; a port group's union electing its officers, new-form workers joining, legal aid, 职工医疗互助保障 by
+# quarter, a 安康杯 contest, a 春风行动 job fair, a health-sector union, 劳模疗休养; Manchu, Korean, Hui, Tujia
+# and Miao names), gold first; main's fair number was overall .950, roles .860, parents .889, organizers .585,
+# recipients .800, programmes .762 (README); links-q7's fixes (tests/test_links_q7.py) took them to the floors
+# below.  No figure rule was tuned on it: its figure attributes are the figures helper's fair number.
+# 87 figures (.011 each), 3 with a null year.
+HELDOUT_Q7_LINKS_FLOORS = {"overall": 0.985, "unions": 0.975, "persons": 0.995, "figures": 0.99, "programmes": 0.95,
+                           "awards": 0.995, "recipients": 0.995, "organizers": 0.875, "reporters": 0.995,
+                           "roles": 0.955, "parents": 0.995}
+HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.93, "year_open_acc": 0.99,
+                                     "measure_acc": 0.92, "subject_acc": 0.50}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -188,6 +202,7 @@ _SETS = {
     "heldout-q6-figures": (DATA / "heldout-q6-figures", 8, HELDOUT_Q6_FIGURES_FLOORS,
                            HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS),
     "heldout-q6-links": (DATA / "heldout-q6-links", 8, HELDOUT_Q6_LINKS_FLOORS, HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS),
+    "heldout-q7-links": (DATA / "heldout-q7-links", 8, HELDOUT_Q7_LINKS_FLOORS, HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS),
 }
 
 

@@ -333,6 +333,8 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         for start in occurrences(text, term):
             if _FACILITY_AFTER.match(text, start + len(term)):
                 continue  # 某某工会法律援助工作站: the term names what a facility does, inside the facility's name
+            if term.endswith("站") and text.startswith("点", start + len(term)):
+                continue  # 建成乡镇职工服务站点47个: sites of a kind (服务站点), not the network the term names
             if _SET_UP_UNIONS.search(text, max(0, start - 6), start) and c.free(start - 2, start + len(term)):
                 # 设立工会劳动争议调解工作室: the union's own facility, 工会 is part of its written name
                 c.add(start - 2, start + len(term), "工会" + term, {term}, network=True)

@@ -28,6 +28,7 @@ HEADS = ("工会联合总会", "工会联合委员会", "工会联合会", "总�
 _HEAD_RE = re.compile("|".join(HEADS))
 #: Heads of a union that several units join (a new one may be founded in the text).
 _JOINT_HEADS = ("工会联合会", "工会联合委员会", "联合工会")
+_JOINT_HEAD_RE = re.compile("(?:" + "|".join(_JOINT_HEADS) + ")$")
 #: Level words that, alone before 总工会, name no union (区总工会, 市总工会).
 LEVEL_WORDS = ("省", "自治区", "市", "区", "县", "自治县", "镇", "乡", "街道", "旗", "自治旗", "新区", "州",
                "自治州", "盟", "地区", "公司", "集团", "师市", "")  # 师市: a Corps division and its city
@@ -551,6 +552,10 @@ def find(article: Article) -> list[Mention]:
         longest = max(full, key=len, default="")
         if full and all(longest.endswith(f) for f in full):  # (海南省琼海市…, 琼海市…: one federation)
             add(s, e, name=longest, written=short)
+        elif not full and (zone := next((z for z in _BARE_ZONES if short.startswith(z)), None)) \
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", _JOINT_HEAD_RE.sub("", short[len(zone):])):
+            # 开发区楼宇工会联合会: the federation of one sector of the zone the article is about
+            add(s, e, name=short)
     # a federation of unions named again by its kind alone, as the body of a post (兼任联合会主席, 当选联合会
     # 副主席) after the article named it in full (某区快递行业工会联合会): kept bare for the resolver
     if any(x.attrs.get("name") and x.attrs["name"].endswith("工会联合会") for x in out):

@@ -746,7 +746,8 @@ def _province_of_prefixed_city(base: str) -> str | None:
 
 
 #: Grassroots unions of a place's shops or offices (商圈工会, 楼宇工会), not federations of them (…工会联合会).
-_GRASSROOTS_SECTOR_UNIONS = ("商圈工会", "楼宇工会", "市场工会", "商厦工会")
+_GRASSROOTS_SECTORS = ("商圈", "楼宇", "市场", "商厦")
+_GRASSROOTS_SECTOR_UNIONS = tuple(s + "工会" for s in _GRASSROOTS_SECTORS)
 
 
 def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_union: dict[int, str],
@@ -802,6 +803,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         head = _division_union(chain[-1][0], region) if chain else None
         if head and head != name:
             return head
+        if base.endswith(_GRASSROOTS_SECTORS):
+            return None  # 开发区楼宇工会联合会: like a 商圈工会, under whom the text says (else none)
     for prov in lexicon.provinces():  # 天津市滨海新区 → 滨海新区
         if base.startswith(prov) and base[len(prov):] in lexicon.municipal_districts():
             base = base[len(prov):]
