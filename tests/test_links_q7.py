@@ -143,3 +143,14 @@ def test_a_sector_federation_of_the_zone_the_article_is_about_is_a_union():
 def test_service_sites_of_a_kind_are_not_the_service_station_network():
     progs = _programmes("本报讯 遵义市总工会今年在全市建成乡镇职工服务站点36个，并开展“金秋助学”活动。")
     assert "职工服务站" not in progs
+
+
+# ---------------------------------------------------------------- one company written short
+def test_a_headline_short_form_without_the_trade_words_is_the_company_and_its_union():
+    text = ("赣鑫公司“安康杯”竞赛成效明显\n\n本报讯 11月5日，上饶赣鑫矿山机械有限公司工会召开“安康杯”竞赛"
+            "总结会。公司党委书记、董事长甘立群出席。赣鑫公司工会主席温晓红作总结。")
+    unions = _unions(text)
+    assert set(unions) == {"上饶赣鑫矿山机械有限公司工会"}
+    assert _roles(text)["甘立群"] == {("党委书记", "上饶赣鑫矿山机械有限公司"), ("董事长", "上饶赣鑫矿山机械有限公司")}
+    assert _roles(text)["温晓红"] == {("主席", "上饶赣鑫矿山机械有限公司工会")}
+    assert _programmes(text)["“安康杯”竞赛"][1] == "上饶赣鑫矿山机械有限公司工会"

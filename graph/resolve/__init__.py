@@ -499,17 +499,37 @@ _CORPS_PREFIX = re.compile(r"(?:新疆生产建设兵团|兵团)?(?:第[一二�
 _COMPANY_FORM = re.compile(r"(?:股份)?(?:有限)?(?:责任)?公司$")
 
 
-def _company_key(name: str) -> str | None:
+def _company_key(name: str, shortest: int = 3) -> str | None:
     """Key under which the forms of one company's union agree: the name without its place
     chain, its legal form and 工会 (辽宁某某集团有限公司工会, 某某集团工会 → 某某集团); None for
-    other unions or a key too short to tell companies apart."""
+    other unions or a key shorter than ``shortest`` (too short to tell companies apart)."""
     if not name.endswith("工会") or name.endswith("总工会") or union_level(name) not in ("enterprise", "other"):
         return None
     body = _COMPANY_FORM.sub("", name[:-2]) or name[:-2]
     chain = _place_chain(body)
     if chain and len(body) - chain[-1][1] >= 2:
         body = body[chain[-1][1]:]
-    return body if len(body) >= 3 else None
+    return body if len(body) >= shortest else None
+
+
+#: Words of a company's trade that end its name before the legal form (某某输变电工程有限公司, 某某精工机械有限公司):
+#: the short form a text writes it in drops them (某某公司).  General knowledge of Chinese company names.
+_TRADE_WORDS = ("工程", "机械", "化工", "电力", "运营", "物流", "科技", "实业", "建设", "制造", "装备", "能源", "材料",
+                "电子", "电气", "设备", "技术", "发展", "投资", "控股", "贸易", "商贸", "服务", "管理", "工业", "矿业",
+                "汽车", "钢铁", "纺织", "食品", "医药", "农业", "港务", "航运", "交通", "信息", "通信", "重工", "建材",
+                "环保", "水务", "燃气", "热力", "置业", "开发", "集团")
+
+
+def _short_company_keys(keys: set[str]) -> dict[str, str]:
+    """Company keys that are another key less the trade words before its legal form (浔电 for 浔电输变电工程,
+    华岳精工 for 华岳精工机械), each mapped to that key where exactly one key of ``keys`` extends it so."""
+    out = {}
+    for k in keys:
+        longer = {k2 for k2 in keys if k2 != k and k2.startswith(k) and len(k2) - len(k) <= 6
+                  and k2[len(k):].endswith(_TRADE_WORDS)}
+        if len(longer) == 1:
+            out[k] = longer.pop()
+    return out
 
 
 def _places_differ(forms: set[str]) -> bool:
@@ -537,6 +557,18 @@ def _merge_company_names(article: Article) -> None:
             if len(forms) > 1 and not _places_differ(forms) for n in forms}
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
+    # 浔电公司 in the headline, 九江浔电输变电工程有限公司(工会) in the body: a short form less the trade words
+    fulls: dict[str, set[str]] = {}
+    for n in {m.attrs["name"] for m in orgs} | {u.attrs["name"][:-2] for u in article.of_kind("union")
+                                                 if (u.attrs.get("name") or "").endswith("有限公司工会")}:
+        key = _company_key(n + "工会", 2)
+        if key:
+            fulls.setdefault(key, set()).add(n)
+    short = _short_company_keys(set(fulls))
+    for m in orgs:
+        key = _company_key(m.attrs["name"] + "工会", 2)
+        if key in short and m.attrs["name"].endswith("公司") and not m.attrs["name"].endswith("有限公司"):
+            m.attrs["name"] = max(fulls[short[key]], key=lambda f: (len(f), f))
 
 
 def _company_forms(mentions: list[Mention]) -> dict[str, str]:
@@ -546,9 +578,14 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
     written = {m.attrs["name"] for m in mentions if m.attrs.get("name") and m.attrs.get("written") == m.attrs["name"]}
     groups: dict[str, set[str]] = {}
     for n in {m.attrs["name"] for m in mentions if m.attrs.get("name")}:
-        key = _company_key(n)
+        key = _company_key(n, 2)
         if key:
             groups.setdefault(key, set()).add(n)
+    # 浔电公司工会 for 九江浔电输变电工程有限公司工会: a short form less the trade words joins the one company's forms
+    for short, full in sorted(_short_company_keys(set(groups)).items(), key=lambda kv: -len(kv[0])):
+        if short in groups and full in groups and all(n.endswith(("公司工会", "集团工会")) for n in groups[short]):
+            groups[full] |= groups.pop(short)
+    groups = {k: v for k, v in groups.items() if len(k) >= 3}
     out: dict[str, str] = {}
     for forms in groups.values():
         if len(forms) > 1 and not _places_differ(forms):
@@ -1146,6 +1183,9 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         if _other_agent(article, m.start, ctx):
             continue  # 公司每年拿出…设立…基金, 全区教育系统建成“教工之家”: run by no union
         agent = _organizer_before(article, m.start, ctx) or _organizer_after(article, m, ctx)
+        if agent is not None and agent.kind == "organization":
+            # 某某公司“安康杯”竞赛 where the article names the company's union: the union runs it
+            agent = next((u for u in ctx.unions if u.attrs["name"] == agent.attrs["name"] + "工会"), agent)
         if agent:
             fact.organizer = agent.attrs["name"]
             explicit.add(id(fact))
