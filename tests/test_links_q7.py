@@ -27,6 +27,12 @@ def test_manchu_surname_na_only_after_a_post():
     assert not any(n.startswith("那") and n != "那立群" for n in roles)
 
 
+def test_na_after_a_post_as_a_demonstrative_is_no_name():
+    text = ("本报讯 他当选工会主席那年，公司只有200名职工。市总工会副主席那天也来到现场，"
+            "车间主任那边已经安排好了。")
+    assert not any(n.startswith("那") for n in _names(text))
+
+
 def test_a_surname_and_a_post_name_a_person_again_not_a_new_one():
     text = ("本报讯 9月3日，四平市总工会主席吕文昌到企业调研。吕主席一行走访了三家企业。"
             "据吕主席介绍，全市新建工会驿站12个。")

@@ -352,6 +352,8 @@ _HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
 #: Surnames (Yi: 者) that also end common words (记者, 劳动者, 志愿者): a surname only where a post or an
 #: occupation ends right before it (主席者某某, 配送员者某某), never after 记, 动, 愿 ...
 _POST_ONLY_SURNAMES = frozenset("者那")
+#: What follows 那 as a demonstrative (那年, 那些, 那边, 那么, 那时 ...), never a given name's first character.
+_THAT_NEXT = frozenset("年天些边么时里样个种次段位份刻阵儿场批日晚夜回")
 _POST_ENDS = frozenset(OCCUPATION_ENDS + "席任记事")
 
 
@@ -359,6 +361,8 @@ def _post_only_surname(text: str, pos: int) -> bool:
     """Whether ``text[pos]`` is a :data:`_POST_ONLY_SURNAMES` surname right after a post or occupation."""
     if text[pos:pos + 1] not in _POST_ONLY_SURNAMES or pos == 0:
         return False
+    if text[pos] == "那" and text[pos + 1:pos + 2] in _THAT_NEXT:
+        return False  # 当选主席那年, 副主席那天也…: the demonstrative, not the surname
     before = text[max(0, pos - 6):pos]
     if before.endswith("记") and not before.endswith("书记"):
         return False  # 记者: the reporter, not a name (党委书记者某某 is one)
