@@ -160,3 +160,13 @@ def test_a_headline_short_form_without_the_trade_words_is_the_company_and_its_un
     assert _roles(text)["甘立群"] == {("党委书记", "上饶赣鑫矿山机械有限公司"), ("董事长", "上饶赣鑫矿山机械有限公司")}
     assert _roles(text)["温晓红"] == {("主席", "上饶赣鑫矿山机械有限公司工会")}
     assert _programmes(text)["“安康杯”竞赛"][1] == "上饶赣鑫矿山机械有限公司工会"
+
+
+def test_a_province_industry_union_written_with_its_level_only_after_a_post():
+    roles = _roles("本报讯 6月3日，赣州市教育工会召开会议。江西省总工会副主席、省教科文卫工会主席邬晓雯出席。")
+    assert ("主席", "江西省教科文卫工会") in roles["邬晓雯"]
+
+
+def test_a_school_union_has_no_parent_unless_the_text_names_one():
+    unions = _unions("本报讯 7月20日，衡阳市雁峰区总工会开展慰问。衡阳市第八中学工会主席贺文斌说，学校有8名教师参加。")
+    assert unions["衡阳市第八中学工会"][1] is None

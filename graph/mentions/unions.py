@@ -69,6 +69,7 @@ _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC_PARTS), key=len,
 _ZONE_TAILS = ("经济技术开发区", "技术开发区", "开发区", "高新区", "园区", "工业园", "产业园", "科技园", "核心区",
                "综保区", "保税区", "新区", "功能区", "园")
 _ENTERPRISE_TAILS = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "厂", "医院", "学校", "大学", "学院",
+                     "中学", "小学", "幼儿园",
                      "银行", "分行", "支行", "中心", "研究院", "研究所", "酒店", "商场", "超市", "站", "局", "委")
 
 
@@ -225,8 +226,9 @@ def _is_proper(prefix: str) -> bool:
     for t in tails:
         if base.endswith(t) and len(base) - len(t) >= 2 and not set(base[: -len(t)]) <= set("省市区县镇乡"):
             return True
-    if re.fullmatch(r"[省市区县](?:建设|教育|卫生|交通|金融|邮电|能源|农林|财贸|机械|冶金|国防|科技|商贸|文化)", base):
-        return True  # 省建设工会: the province's industry union, named in full elsewhere
+    if re.fullmatch(r"[省市区县](?:建设|教育|卫生|交通|金融|邮电|能源|农林|财贸|机械|冶金|国防|科技|商贸|文化)", base) \
+            or base[:1] in "省市区县州" and industry_name(base[1:]):
+        return True  # 省建设工会, 省教科文卫工会: the region's industry union, named in full elsewhere
     if industry_name(base):
         return True  # 教科文卫体工会, 中国海员建设工会
     if XPCC_REGIMENT.fullmatch(base) or XPCC_DIVISION.match(base):
