@@ -170,3 +170,11 @@ def test_a_province_industry_union_written_with_its_level_only_after_a_post():
 def test_a_school_union_has_no_parent_unless_the_text_names_one():
     unions = _unions("本报讯 7月20日，衡阳市雁峰区总工会开展慰问。衡阳市第八中学工会主席贺文斌说，学校有8名教师参加。")
     assert unions["衡阳市第八中学工会"][1] is None
+
+
+def test_a_branch_written_with_its_place_and_trade_is_the_legal_branch_named():
+    text = ("岳阳市电信分公司工会召开会员代表大会\n\n本报讯 5月8日，中国电信股份有限公司岳阳市分公司工会召开会员代表"
+            "大会，田晓春当选工会主席。")
+    unions = _unions(text)
+    assert set(unions) == {"中国电信股份有限公司岳阳市分公司工会"}
+    assert _roles(text)["田晓春"] == {("主席", "中国电信股份有限公司岳阳市分公司工会")}

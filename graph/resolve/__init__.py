@@ -571,6 +571,31 @@ def _merge_company_names(article: Article) -> None:
             m.attrs["name"] = max(fulls[short[key]], key=lambda f: (len(f), f))
 
 
+#: A group's branch in a place, by its legal name: 中国某某集团有限公司|某市|分公司工会.
+_LEGAL_BRANCH = re.compile(r"(?P<group>[\u4e00-\u9fff]{2,16}?(?:集团)?(?:股份)?有限(?:责任)?公司)"
+                           r"(?P<place>[\u4e00-\u9fff]{2,8})分公司工会")
+
+
+def _branch_forms(names: set[str]) -> dict[str, str]:
+    """A branch written the short way (某市邮政分公司工会: the place, the group's trade word, 分公司) mapped to
+    the one branch the article names by its legal name in the same place (中国邮政集团有限公司某市分公司工会)."""
+    legal = [(m.group("group"), m.group("place"), n) for n in sorted(names) if (m := _LEGAL_BRANCH.fullmatch(n))]
+    out: dict[str, str] = {}
+    if not legal:
+        return out
+    for n in names:
+        if not n.endswith("分公司工会") or _LEGAL_BRANCH.fullmatch(n):
+            continue
+        chain = _place_chain(n[:-5])
+        if not chain:
+            continue
+        place, word = n[:chain[-1][1]], n[chain[-1][1]:-5]
+        full = {f for g, p, f in legal if p == place and 2 <= len(word) <= 4 and word in g}
+        if len(full) == 1:
+            out[n] = full.pop()
+    return out
+
+
 def _company_forms(mentions: list[Mention]) -> dict[str, str]:
     """The union names of one company written several ways in an article, each mapped to the
     fullest form the text writes (a form only inferred from 公司工会 and the company's name
@@ -586,7 +611,7 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
         if short in groups and full in groups and all(n.endswith(("公司工会", "集团工会")) for n in groups[short]):
             groups[full] |= groups.pop(short)
     groups = {k: v for k, v in groups.items() if len(k) >= 3}
-    out: dict[str, str] = {}
+    out: dict[str, str] = _branch_forms({m.attrs["name"] for m in mentions if m.attrs.get("name")})
     for forms in groups.values():
         if len(forms) > 1 and not _places_differ(forms):
             # (蒙晟化工工会 and 通辽蒙晟化工有限责任公司工会: the form that reads as a company's union)
