@@ -178,3 +178,9 @@ def test_a_branch_written_with_its_place_and_trade_is_the_legal_branch_named():
     unions = _unions(text)
     assert set(unions) == {"中国电信股份有限公司岳阳市分公司工会"}
     assert _roles(text)["田晓春"] == {("主席", "中国电信股份有限公司岳阳市分公司工会")}
+
+
+def test_a_post_before_a_lawyer_of_a_law_firm_is_kept():
+    roles = _roles("本报讯 4月以来，焦作市总工会开展法律援助活动。市总工会法律援助中心主任、河南怀川律师事务所律师"
+                   "沙秀琴说，中心今年受理案件52件。")
+    assert roles["沙秀琴"] == {("主任", "焦作市总工会法律援助中心"), ("律师", "河南怀川律师事务所")}
