@@ -184,3 +184,14 @@ def test_a_post_before_a_lawyer_of_a_law_firm_is_kept():
     roles = _roles("本报讯 4月以来，焦作市总工会开展法律援助活动。市总工会法律援助中心主任、河南怀川律师事务所律师"
                    "沙秀琴说，中心今年受理案件52件。")
     assert roles["沙秀琴"] == {("主任", "焦作市总工会法律援助中心"), ("律师", "河南怀川律师事务所")}
+
+
+def test_a_federation_s_parent_written_with_its_city_is_the_district_union_named():
+    unions = _unions("本报讯 6月26日，湖州市吴兴区外卖骑手工会联合会成立。吴兴区总工会主席凌晓东为联合会授牌。")
+    assert unions["湖州市吴兴区外卖骑手工会联合会"][1] == "吴兴区总工会"
+
+
+def test_every_name_listed_before_dangxuan_gets_the_post_after_a_representative():
+    roles = _roles("本报讯 会议选举产生了联合会第一届委员会。货车司机代表邹海平、温晓军当选副主席。"
+                   "萍乡市安源区货车司机工会联合会由此成立。")
+    assert roles["邹海平"] == roles["温晓军"] == {("副主席", "萍乡市安源区货车司机工会联合会")}

@@ -388,15 +388,16 @@ def _and_before_verb(text: str, pos: int) -> bool:
 def _names_before(text: str, pos: int, model: dict[int, str] | None = None) -> list[tuple[int, str]]:
     """The names listed before the one at ``pos``, nearest first: ``王某、苏某|当选`` → [(0, 王某)].
 
-    Each is joined to the next by 、 or 和, written after punctuation or at
-    the start of the text, and reads as a name (:func:`is_plausible_name`) or is one the model proposed."""
+    Each is joined to the next by 、 or 和, and is written after punctuation or at the start of the text
+    and reads as a name (:func:`is_plausible_name`), or is one the model proposed."""
     out: list[tuple[int, str]] = []
     while pos > 0 and text[pos - 1] in "、和":
         sep = pos - 1
         for n in (4, 3, 2):
             s = sep - n
-            if s >= 0 and (s == 0 or text[s - 1] in _PUNCT) and (
-                    is_plausible_name(text[s:sep]) or model is not None and model.get(s) == text[s:sep]):
+            # (a name the model read there needs no punctuation before it: 司机代表某某、某某当选副主席)
+            if s >= 0 and ((s == 0 or text[s - 1] in _PUNCT) and is_plausible_name(text[s:sep])
+                           or model is not None and model.get(s) == text[s:sep]):
                 out.append((s, text[s:sep]))
                 pos = s
                 break

@@ -109,6 +109,12 @@ def _place_prefix(base: str) -> tuple[str, int]:
     return "", 0
 
 
+def _whole_place_chain(s: str) -> bool:
+    """Whether ``s`` is places written one after another and nothing else (嘉兴市, 浙江省嘉兴市)."""
+    chain = _place_chain(s)
+    return bool(chain) and chain[-1][1] == len(s)
+
+
 def _place_chain(base: str) -> list[tuple[str, int]]:
     """The place forms ``base`` starts with, one after another, with the offset each ends at
     (杭州市余杭区良渚街道 → [("杭州市", 3), ("余杭区", 6)])."""
@@ -484,7 +490,12 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
         u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district, region, main_local)
         if u.parent and u.parent not in unions:  # the article's own form of the same union (贵州省黔东南州总工会)
             same_as = written_as.get(u.parent, set()) - {n}
-            u.parent = by_body.get(_body_key(u.parent)) or (min(same_as) if len(same_as) == 1 else u.parent)
+            # (嘉兴市南湖区总工会 for a federation named after its city and district, where the article writes
+            # the district's union as 南湖区总工会: the city before it is a place chain, the union the same)
+            shorter = {o for o in unions if o != n and len(o) >= 5 and u.parent.endswith(o)
+                       and _whole_place_chain(u.parent[:-len(o)])} if not same_as else set()
+            u.parent = by_body.get(_body_key(u.parent)) or (min(same_as) if len(same_as) == 1 else None) \
+                or (min(shorter) if len(shorter) == 1 else u.parent)
     # the article's main union counts bare mentions too (市总工会 three times beats 利州区总工会 once)
     all_counts = Counter(m.attrs["name"] for m in mentions if m.attrs.get("name"))
     article.main_union = title_union or (all_counts.most_common(1)[0][0] if all_counts else None)
