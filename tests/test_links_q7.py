@@ -195,3 +195,9 @@ def test_every_name_listed_before_dangxuan_gets_the_post_after_a_representative(
     roles = _roles("本报讯 会议选举产生了联合会第一届委员会。货车司机代表邹海平、温晓军当选副主席。"
                    "萍乡市安源区货车司机工会联合会由此成立。")
     assert roles["邹海平"] == roles["温晓军"] == {("副主席", "萍乡市安源区货车司机工会联合会")}
+
+
+def test_korean_surname_xuan_and_bare_vice_chairs_of_the_union_named_before():
+    roles = _roles("本报讯 3月2日，龙井市总工会召开全委会。龙井市总工会党组书记、主席崔英姬作报告，"
+                   "副主席全成哲、玄春花出席。")
+    assert roles["全成哲"] == roles["玄春花"] == {("副主席", "龙井市总工会")}

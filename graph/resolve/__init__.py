@@ -724,6 +724,21 @@ def _ends_in_kind(name: str, kind: str) -> bool:
         and re.search("集团" + _COMPANY_FORM.pattern, name) is not None
 
 
+#: Union posts written alone before a name, their union named earlier in the sentence.
+_BARE_UNION_POSTS = ("副主席", "常务副主席", "主席")
+
+
+def _union_before_in_sentence(article: Article, pos: int) -> str | None:
+    """The union named last before ``pos`` in its sentence, as the body of an earlier post (某市总工会党组书记、
+    主席某某作报告，副主席…); None where the sentence names no union before it so."""
+    text = article.text
+    s0, _ = _near_bounds(_SENTENCE, text, pos)
+    named = [u for u in article.of_kind("union") if s0 <= u.start < pos and u.attrs.get("name")]
+    if not named or not _posts_re().match(text, named[-1].end):
+        return None
+    return named[-1].attrs["name"]
+
+
 #: Heads of an employer written without it (董事长某某作工作报告) → the kinds of employer they head.
 _HEAD_POSTS = {t: kinds for kinds, titles in (
     (("医院", "卫生院", "学院", "研究院"), ("院长", "副院长")),
@@ -1137,6 +1152,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = org_text
             if org is not None and org == body:
                 article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
+            if org is None and org_text is None and k == 0 and title in _BARE_UNION_POSTS:
+                # 某市总工会主席某某作报告，副主席甲、乙出席: the union named before it in the sentence
+                org = _union_before_in_sentence(article, m.start)
             if org is None and org_text is None and title in _HEAD_POSTS:
                 org = _only_employer(article, _HEAD_POSTS[title])  # 院长某某作医院工作报告: the hospital's head
             title, org = _union_post(title, org)
