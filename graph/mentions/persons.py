@@ -696,8 +696,8 @@ def find(article: Article) -> list[Mention]:
 
     # a further post after the name: 副省长钱建平兼任省总工会主席
     ends = {x.end: x for x in out}
-    for m in re.finditer(r"兼任|担任", text):
-        who = ends.get(m.start())
+    for m in re.finditer(r"(?:同时|还|并|也|现)?(?:兼任|担任)", text):
+        who = ends.get(m.start())  # (某某同时担任区总工会兼职副主席: an adverb may stand between)
         stop = re.search(r"[，,。；;、（(\n]", text[m.end():m.end() + 30])
         limit = m.end() + (stop.start() if stop else 30)
         pm = [c for c in posts_re.finditer(text, m.end(), limit) if c.end() == limit or _boundary(text, c.end())]

@@ -40,7 +40,7 @@ WEAK_TAILS = ("机制", "讲座", "志愿服务", "课堂", "讲堂", "品牌", 
               "服务站", "驿站", "工作室")
 #: Verbs after which a bare quoted name is a programme (唱响“四季歌”, 推动“五站进港”).
 QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开展", "举办", "启动", "推动", "实施", "设立", "发起",
-               "建成", "打造", "送上", "送去", "开通")
+               "建成", "打造", "送上", "送去", "开通", "组建")
 #: What may follow a programme name that ends in a strong tail.
 _AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动|[\u4e00-\u9fff]{1,3}决赛"
                            # the programme's own meeting: …集中行动推进会, …劳动竞赛总结表彰会

@@ -174,7 +174,12 @@ def _in_breakdown(article: Article, pos: int) -> bool:
     """Whether ``pos`` follows 其中 in its sentence (…4200人，其中某市总工会… / 其中，…: a breakdown of the
     total before it)."""
     sent = article.sentence_at(pos)
-    return sent is not None and article.text.find("其中", sent.start, pos) >= 0
+    return sent is not None and (article.text.find("其中", sent.start, pos) >= 0
+                                 or _BY_AREA.match(article.text, sent.start, pos) is not None)
+
+
+#: A sentence opening on the parts of an area one by one: 从各县市区看, 分区县看, 分地区看.
+_BY_AREA = re.compile(r"\s*(?:从|分)各?(?:县|市|区|旗|地区|县市区|县区|区县|县（市、区）|县\(市、区\))看")
 
 
 def _fits(name: str, bare: str) -> bool:
