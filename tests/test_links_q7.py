@@ -219,3 +219,9 @@ def test_a_county_level_city_union_in_a_breakdown_by_area_is_not_the_bare_city_u
 def test_a_quoted_council_set_up_is_a_programme():
     progs = _programmes("本报讯 南川区快递行业工会联合会组建“小哥议事会”，全年收集意见建议52条。")
     assert "小哥议事会" in {n.strip("“”") for n in progs}
+
+
+def test_a_quoted_screening_for_women_workers_after_a_verb_is_a_programme():
+    progs = _programmes("本报讯 记者从石柱土家族自治县总工会获悉，县总工会全年开展女职工“两癌”筛查2100人。")
+    assert "“两癌”筛查" in progs
+    assert progs["“两癌”筛查"][1] == "石柱土家族自治县总工会"

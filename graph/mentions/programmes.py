@@ -239,7 +239,9 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
     # (开展“某某”筛查, 开展“某某”服务3200人次: a service given to workers, written after its quoted name)
     # (“两癌”筛查 written unquoted is a lexicon term: a service network as pattern 5 would find it)
-    for m in re.finditer(rf"(?:{qverbs})了?{_Q}({_SERVICE_TAIL})(?=[，,。；;、！？\s]|\d|$)", text):
+    # (开展女职工“两癌”筛查: those served may stand between the verb and the quote)
+    for m in re.finditer(rf"(?:{qverbs})了?(?:女职工|职工|农民工)?{_Q}({_SERVICE_TAIL})(?=[，,。；;、！？\s]|\d|$)",
+                         text):
         q = m.group().index("“")
         c.add(m.start() + q, m.end(), m.group()[q:], {m.group(1)}, network=m.group(1) + m.group(2) in _terms())
 
