@@ -225,3 +225,9 @@ def test_a_quoted_screening_for_women_workers_after_a_verb_is_a_programme():
     progs = _programmes("本报讯 记者从石柱土家族自治县总工会获悉，县总工会全年开展女职工“两癌”筛查2100人。")
     assert "“两癌”筛查" in progs
     assert progs["“两癌”筛查"][1] == "石柱土家族自治县总工会"
+
+
+def test_a_chair_named_by_surname_and_post_runs_a_programme_through_the_union_of_the_post():
+    progs = _programmes("本报讯 綦江区总工会常务副主席罗明介绍，綦江区外卖行业工会联合会主席冉启明同时担任区总工会兼职"
+                        "副主席。冉主席牵头组建“小哥议事会”，全年收集意见建议86条。")
+    assert progs["小哥议事会"][1] == "綦江区外卖行业工会联合会"

@@ -1241,7 +1241,8 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             continue
         if _other_agent(article, m.start, ctx):
             continue  # 公司每年拿出…设立…基金, 全区教育系统建成“教工之家”: run by no union
-        agent = _organizer_before(article, m.start, ctx) or _organizer_after(article, m, ctx)
+        agent = _organizer_before(article, m.start, ctx) or _organizer_after(article, m, ctx) \
+            or _official_union(article, m.start, ctx)
         if agent is not None and agent.kind == "organization":
             # 某某公司“安康杯”竞赛 where the article names the company's union: the union runs it
             agent = next((u for u in ctx.unions if u.attrs["name"] == agent.attrs["name"] + "工会"), agent)
@@ -1454,6 +1455,26 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
     # 某某律师事务所律师某某…到“某某驿站”坐班: a post right after it makes its official the subject
     return orgs[0] if orgs and text[orgs[0].start - 1:orgs[0].start] != "在" \
         and not ctx.person_within(orgs[0].end, 6) else None
+
+
+#: Union posts whose holder runs the union's programmes (某某主席牵头组建…).
+_CHAIR_POSTS = ("主席", "常务副主席", "副主席")
+
+
+def _official_union(article: Article, pos: int, ctx: _ProgrammeContext) -> Mention | None:
+    """The union of a chair who opens the programme's sentence, by name or by surname and post
+    (冉主席牵头组建“骑手议事会”, the article having named 某某联合会主席冉某某); None where the opener holds
+    no such post in one named union."""
+    text = article.text
+    s0, _ = _near_bounds(_SENTENCE, text, pos)
+    while s0 < pos and text[s0] in " \u3000\n":
+        s0 += 1
+    ref = re.match(rf"([\u4e00-\u9fff])({'|'.join(_CHAIR_POSTS)})", text[s0:pos])
+    people = [p for p in article.of_kind("person") if p.start == s0 or ref and p.attrs["name"][:1] == ref.group(1)]
+    unions = {u.start: u for u in ctx.unions}
+    held = {unions[o_s].attrs["name"]: unions[o_s] for p in people for t, _, o_s in p.attrs.get("posts", [])
+            if o_s in unions and t == (ref.group(2) if ref and p.start != s0 else t) and t in _CHAIR_POSTS}
+    return next(iter(held.values())) if len(held) == 1 else None
 
 
 def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
