@@ -1370,7 +1370,13 @@ class _ProgrammeContext:
         self.org_starts = [m.start for m in self.orgs]
         self.par_starts = [s for s, _ in article.paragraphs]
         self.lead_union = _lead_union(article)
-        self.person_starts = sorted(m.start for m in article.of_kind("person"))
+        persons = article.of_kind("person")
+        self.person_starts = sorted(m.start for m in persons)
+        self.person_at = {m.start: m for m in persons}
+        self.persons_by_surname: dict[str, list[Mention]] = {}
+        for m in persons:
+            self.persons_by_surname.setdefault(m.attrs["name"][:1], []).append(m)
+        self.union_at = {m.start: m for m in self.unions}
 
     def person_within(self, pos: int, n: int) -> bool:
         """Whether a person is named starting at most ``n`` characters after ``pos`` (a post between)."""
@@ -1459,6 +1465,8 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
 
 #: Union posts whose holder runs the union's programmes (某某主席牵头组建…).
 _CHAIR_POSTS = ("主席", "常务副主席", "副主席")
+#: A surname and a chair's post naming a person again (冉主席).
+_CHAIR_REF = re.compile(rf"([\u4e00-\u9fff])({'|'.join(_CHAIR_POSTS)})")
 
 
 def _official_union(article: Article, pos: int, ctx: _ProgrammeContext) -> Mention | None:
@@ -1469,11 +1477,11 @@ def _official_union(article: Article, pos: int, ctx: _ProgrammeContext) -> Menti
     s0, _ = _near_bounds(_SENTENCE, text, pos)
     while s0 < pos and text[s0] in " \u3000\n":
         s0 += 1
-    ref = re.match(rf"([\u4e00-\u9fff])({'|'.join(_CHAIR_POSTS)})", text[s0:pos])
-    people = [p for p in article.of_kind("person") if p.start == s0 or ref and p.attrs["name"][:1] == ref.group(1)]
-    unions = {u.start: u for u in ctx.unions}
-    held = {unions[o_s].attrs["name"]: unions[o_s] for p in people for t, _, o_s in p.attrs.get("posts", [])
-            if o_s in unions and t == (ref.group(2) if ref and p.start != s0 else t) and t in _CHAIR_POSTS}
+    ref = _CHAIR_REF.match(text, s0, pos)
+    people = ctx.persons_by_surname.get(ref.group(1), []) if ref else \
+        [ctx.person_at[s0]] if s0 in ctx.person_at else []
+    held = {ctx.union_at[o_s].attrs["name"]: ctx.union_at[o_s] for p in people for t, _, o_s in p.attrs.get("posts", [])
+            if o_s in ctx.union_at and t == (ref.group(2) if ref else t) and t in _CHAIR_POSTS}
     return next(iter(held.values())) if len(held) == 1 else None
 
 
