@@ -231,3 +231,9 @@ def test_a_chair_named_by_surname_and_post_runs_a_programme_through_the_union_of
     progs = _programmes("本报讯 綦江区总工会常务副主席罗明介绍，綦江区外卖行业工会联合会主席冉启明同时担任区总工会兼职"
                         "副主席。冉主席牵头组建“小哥议事会”，全年收集意见建议86条。")
     assert progs["小哥议事会"][1] == "綦江区外卖行业工会联合会"
+
+
+def test_a_further_post_in_a_clause_without_a_subject_after_the_elected():
+    roles = _roles("本报讯 在随后召开的全委会上，李文当选为区总工会主席，钱红、周立强当选为副主席，其中周立强为兼职"
+                   "副主席，同时担任岚山区教育工会主席。")
+    assert ("主席", "岚山区教育工会") in roles["周立强"]

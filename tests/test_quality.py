@@ -143,7 +143,7 @@ HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.93, "year
 # Main .972 overall; links-q7 at its phase-A tag (the fair cross number) .985, roles .809, parents .938,
 # organizers .816, programmes .880; after the phase-B fixes the floors below.
 HELDOUT_Q7_FIGURES_LINK_FLOORS = {"unions": 0.995, "persons": 0.995, "programmes": 0.92, "awards": 0.995,
-                                  "reporters": 0.995, "roles": 0.87, "parents": 0.93, "organizers": 0.86,
+                                  "reporters": 0.995, "roles": 0.895, "parents": 0.93, "organizers": 0.86,
                                   "recipients": 0.995}
 
 

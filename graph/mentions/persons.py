@@ -828,6 +828,21 @@ def find(article: Article) -> list[Mention]:
                         prior.attrs["posts"] = chain[:1] if chain else []
                 break
 
+    # a further post of the person the clause before names (其中某某为兼职副主席，同时担任某教育工会主席), after the
+    # elected are found: the clause of 担任 has no subject of its own
+    for m in re.finditer(r"(?<=[，,])(?:同时|还|并)(?:兼任|担任)", text):
+        clause = text[max(text.rfind(c, 0, m.start() - 1) for c in "，,。；;") + 1:m.start()]
+        named = {x.attrs["name"]: x for x in out if x.attrs["name"] in clause}
+        stop = re.search(r"[，,。；;、（(\n]", text[m.end():m.end() + 30])
+        limit = m.end() + (stop.start() if stop else 30)
+        pm = [c for c in posts_re.finditer(text, m.end(), limit) if c.end() == limit or _boundary(text, c.end())]
+        if len(named) != 1 or not pm:
+            continue
+        who = next(iter(named.values()))
+        chain = _post_chain(text, pm[0].start(), pm[0].end(), spans)
+        who.attrs["posts"] = who.attrs["posts"] + [(t, o, o_s) for t, o, o_s in chain
+                                                   if o is None or (o_s or 0) >= m.end()][-1:]
+
     # the elected named after the post: …8人当选省总工会第十五届委员会委员，…，他们分别是甲、乙和丙;
     # with a count before each 当选 (3人当选委员，1人当选经审委员) the names go to the posts in that order
     lists: dict[int, list] = {}  # where the list of names starts -> [(count or None, chain)]
