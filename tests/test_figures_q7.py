@@ -92,7 +92,7 @@ def test_quanzhou_unions_in_an_item_most_about_a_city_union_are_the_prefectures_
 
 def test_a_union_naming_a_post_or_owning_the_programme_after_it_does_not_stop_the_programmes_figures():
     text = ("某县总工会法律援助\n\n"
-            "2024年,某县总工会职工法律援助中心共接待职工咨询960人次,办理法律援助案件132件,为职工挽回损失"
+            "2024年,某县总工会职工法律援助工作站共接待职工咨询960人次,办理法律援助案件132件,为职工挽回损失"
             "418万元。\n\n"
             "市总工会主席介绍,市机械工会主席葛秋云牵头的“葛秋云劳模创新工作室”今年完成攻关项目7项,节约成本"
             "约260万元。")

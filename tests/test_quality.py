@@ -22,8 +22,8 @@ DEV_FLOORS = {"overall": 0.97, "unions": 0.97, "persons": 0.97, "figures": 0.985
               "awards": 0.96, "recipients": 0.93, "organizers": 0.845, "reporters": 0.95, "roles": 0.88}
 # The unseen set (tests/data/unseen): articles written for this project from provinces and national
 # industry unions the dev set lacks, gold first, never looked at while the rules were written for it.
-UNSEEN_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.91,
-                 "awards": 0.92, "recipients": 0.99, "organizers": 0.91, "reporters": 0.95, "roles": 0.98,
+UNSEEN_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.99, "figures": 0.98, "programmes": 0.925,
+                 "awards": 0.92, "recipients": 0.99, "organizers": 0.925, "reporters": 0.95, "roles": 0.98,
                  "parents": 0.97}
 # The held-out links set (tests/data/heldout-links): ten articles in styles the other sets lack (co-organised
 # programmes, unquoted names, awards from national, provincial and industry bodies), gold first.
@@ -96,8 +96,8 @@ HELDOUT_Q5_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.98, "year
 # names).  Main's fair number before the links-q6 fixes: overall .911, organizers .276, programmes .500; no figure
 # rule was tuned on it before figures-q6b, whose fair number (main 82646a4) was year .807, year_open .833, subject
 # .667, measure .984.  63 figures (.016 each), 57 with a year (.018 each), 6 with a null year (.17 each).
-HELDOUT_Q6_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.99, "figures": 0.99, "programmes": 0.885,
-                           "awards": 0.99, "recipients": 0.99, "organizers": 0.64, "reporters": 0.99, "roles": 0.88,
+HELDOUT_Q6_LINKS_FLOORS = {"overall": 0.99, "unions": 0.995, "persons": 0.99, "figures": 0.99, "programmes": 0.885,
+                           "awards": 0.99, "recipients": 0.99, "organizers": 0.64, "reporters": 0.99, "roles": 0.91,
                            "parents": 0.97}
 HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.80, "year_open_acc": 0.99,
                                      "measure_acc": 0.99, "subject_acc": 0.85}
@@ -117,9 +117,10 @@ HELDOUT_Q5_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.855, "y
 # null year (.1 each).
 # Its link lists are held out for the links helper's rules; links-q6b's fixes (tests/test_links_q6b.py) took
 # them from unions .958, persons .941, programmes .750, roles .769, organizers .581, overall .964 to .980, 1.000,
-# .970, .857, .788, .992 (left: disputed gold, see that helper's report).
-HELDOUT_Q6_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.985, "unions": 0.975, "persons": 0.99, "reporters": 0.98,
-                             "programmes": 0.96, "awards": 0.79, "roles": 0.85, "parents": 0.99, "organizers": 0.78,
+# .970, .857, .788, .992 (left: disputed gold, see that helper's report); links-q7's (tests/test_links_q7.py)
+# to unions 1.000, programmes 1.000, organizers .813, overall .997.
+HELDOUT_Q6_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.995, "unions": 0.995, "persons": 0.99, "reporters": 0.98,
+                             "programmes": 0.995, "awards": 0.79, "roles": 0.85, "parents": 0.99, "organizers": 0.81,
                              "recipients": 0.98}
 HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.935, "year_open_acc": 0.9,
                                        "measure_acc": 0.97, "subject_acc": 0.80}
@@ -128,19 +129,28 @@ HELDOUT_Q6_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.935, "y
 # 山东; 新就业形态劳动者入会, 职工医疗互助保障, a port group's 安康杯, a 春风行动 job fair, a 换届选举, 法律援助 and
 # 劳动争议调解, an electricity federation's 创新创效 contest, 货车司机 and 司机之家), gold first; its fair number on
 # main was overall .972, year .914, subject .709 (.756 on the corrected gold, README).  127 figures (.008 each), 16
-# with a null year (.063 each).  Its link lists are held out for the links helper's rules.
-HELDOUT_Q7_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.965, "unions": 0.99, "persons": 0.95, "reporters": 0.99,
-                             "programmes": 0.82, "awards": 0.88, "roles": 0.77, "parents": 0.86, "organizers": 0.75,
-                             "recipients": 0.99}
+# with a null year (.063 each).  Its link lists were held out for the links helper's rules: links-q7 at its phase-A
+# tag (the fair cross number) took them from main's .972 to .985 (roles .783 -> .809, organizers .766 -> .816,
+# programmes .833 -> .880), then tuned on it (tests/test_links_q7.py).
+HELDOUT_Q7_FIGURES_FLOORS = {"figures": 0.99, "overall": 0.985, "unions": 0.995, "persons": 0.995,
+                             "reporters": 0.995, "programmes": 0.92, "awards": 0.995, "roles": 0.895, "parents": 0.93,
+                             "organizers": 0.86, "recipients": 0.995}
 HELDOUT_Q7_FIGURES_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.985, "year_open_acc": 0.99,
                                        "measure_acc": 0.96, "subject_acc": 0.92}
 
-# The seventh held-out links set (tests/data/heldout-q7-links, from links-q7): only its figure floors here (the
-# links helper adds its link lists); the figure rules' fair cross number on it (figures-q7 at its phase-A tag) was
-# figures .994, year .940, year_open 1.000, subject .563, measure .943.  87 figures (.011 each).
-HELDOUT_Q7_LINKS_FIGURE_FLOORS = {"figures": 0.99}
-HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.925, "year_open_acc": 0.99,
-                                     "measure_acc": 0.93, "subject_acc": 0.69}
+# The seventh held-out links set (tests/data/heldout-q7-links): eight invented articles (河北, 浙江, 江西, 河南,
+# 湖南; a port group's union electing its officers, new-form workers joining, legal aid, 职工医疗互助保障 by
+# quarter, a 安康杯 contest, a 春风行动 job fair, a health-sector union, 劳模疗休养; Manchu, Korean, Hui, Tujia
+# and Miao names), gold first; main's fair number was overall .950, roles .860, parents .889, organizers .585,
+# recipients .800, programmes .762 (README); links-q7's fixes (tests/test_links_q7.py) took them to the floors
+# below.  Its figures were held out for the figures helper's rules: figures-q7 at its phase-A tag (the fair cross
+# number) took subject .506 -> .563, measure .931 -> .943 (year .940), then tuned on it (tests/test_figures_q7.py).
+# 87 figures (.011 each), 3 with a null year.
+HELDOUT_Q7_LINKS_FLOORS = {"overall": 0.99, "unions": 0.995, "persons": 0.995, "figures": 0.99, "programmes": 0.95,
+                           "awards": 0.995, "recipients": 0.995, "organizers": 0.925, "reporters": 0.995,
+                           "roles": 0.995, "parents": 0.995}
+HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.93, "year_open_acc": 0.99,
+                                     "measure_acc": 0.935, "subject_acc": 0.65}
 
 
 def _f1(result: dict, key: str) -> float:
@@ -208,8 +218,7 @@ _SETS = {
     "heldout-q6-links": (DATA / "heldout-q6-links", 8, HELDOUT_Q6_LINKS_FLOORS, HELDOUT_Q6_LINKS_ATTRIBUTE_FLOORS),
     "heldout-q7-figures": (DATA / "heldout-q7-figures", 8, HELDOUT_Q7_FIGURES_FLOORS,
                            HELDOUT_Q7_FIGURES_ATTRIBUTE_FLOORS),
-    "heldout-q7-links": (DATA / "heldout-q7-links", 8, HELDOUT_Q7_LINKS_FIGURE_FLOORS,
-                         HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS),
+    "heldout-q7-links": (DATA / "heldout-q7-links", 8, HELDOUT_Q7_LINKS_FLOORS, HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS),
 }
 
 

@@ -44,6 +44,9 @@ _RANKS = ("十佳", "十大", "百佳", "百名")
 _TITLE_HEADS = ("先进单位", "先进集体", "先进个人", "示范单位", "示范企业", "示范点", "组织奖", "等奖", "金奖",
                 "银奖", "铜奖", "优秀奖", "标兵岗", "标兵", "模范", "能手", "先锋号", "奖章", "奖状", "工作者",
                 "积极分子", "红旗手", "文明岗", "文明号", "职工之家", "职工小家", "示范工会", "班组", "奖")
+#: A title's head right after a quote, up to where titles end: 被评为“安康杯”竞赛|优胜班组.
+_TITLE_RUNS_ON = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?(?:{'|'.join(map(re.escape, _TITLE_HEADS))})"
+                            r"(?=等|称号|荣誉|[，。；,;：:\s）)]|$)")
 #: Heads of a quoted title conferred on persons, whatever the verb around it: “某某工匠”, “某某技术能手”.
 _PERSON_TITLE_HEADS = ("工匠", "能手", "标兵", "之星", "劳模")
 _DEMONSTRATIVE = ("此次", "本次", "本届", "该", "这", "上述", "各类", "多项", "一批", "相关")
@@ -217,7 +220,10 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     # quoted titles given as honours
     for m in re.finditer(r"“([^”“\n]{4,40})”(?=(?:“[^”]*”)*等[^，。,]{0,8}(?:奖项|称号|荣誉|奖))", text):
         add(m.start(), m.end(), m.group(1))
+    heads = "|".join(map(re.escape, _TITLE_HEADS))
     for m in re.finditer(_GIVEN + r"“([^”“\n]{2,40})”", text):
+        if _TITLE_RUNS_ON.match(text, m.end()):
+            continue  # 被评为“安康杯”竞赛优胜班组: the quote opens the title, the list of titles below takes it whole
         add(m.start(1) - 1, m.end(1) + 1, m.group(1))
     # a quoted title commended with the count of those who got it: 表彰了“十佳护士”10名, 评选出“最美职工”20名
     counted = r"“[^”“\n]{2,20}”(?:\d+|[一二三四五六七八九十百两]+)(?:名|个|位|人|家|支|户)"
@@ -250,7 +256,6 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
 
     # titles listed after a verb of conferring: 荣获全国工会财务工作先进单位、全国安康杯竞赛优秀组织奖等多项荣誉,
     # 获得2021年全国总工会职工技术成果优秀奖, 被评为全省A级县级规范化建设先进单位
-    heads = "|".join(map(re.escape, _TITLE_HEADS))
     item = rf"(?:[\u4e00-\u9fffA-Za-z0-9]|“[^”“\n]{{1,12}}”){{2,30}}?(?:{heads})"
     # (表彰了2024年度某某先进单位，A、B获此殊荣: the meeting's verb of commending names the title too)
     # (…获某总工会授予的某奖章: the title follows 授予的)

@@ -135,7 +135,7 @@ def is_plausible_name(name: str) -> bool:
     """
     if not (2 <= len(name) <= 4) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return False
-    if name in lexicon.not_names() or name in _post_set():
+    if name in lexicon.not_names() or name in _post_set() or _surname_and_post(name):
         return False
     if _tibetan(name) or _turkic(name):
         return True  # 德吉央金, 库尔班: Tibetan or Turkic names, no surname (德吉 is no surname + 吉央金)
@@ -143,6 +143,13 @@ def is_plausible_name(name: str) -> bool:
         if name[:n] in lexicon.surnames() and 1 <= len(name) - n <= 2:
             return True
     return False
+
+
+def _surname_and_post(name: str) -> bool:
+    """Whether ``name`` is a surname and a post (佟主席, 王书记): how a text names again a person it
+    introduced with full name and post, not a name of its own."""
+    return any((name[:n] in lexicon.surnames() or name[:n] in _POST_ONLY_SURNAMES) and name[n:] in _post_set()
+               for n in (1, 2))
 
 
 def _common_word(name: str) -> bool:
@@ -344,7 +351,9 @@ def _rule_name(text: str, pos: int, require_boundary: bool = True) -> str | None
 _HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
 #: Surnames (Yi: 者) that also end common words (记者, 劳动者, 志愿者): a surname only where a post or an
 #: occupation ends right before it (主席者某某, 配送员者某某), never after 记, 动, 愿 ...
-_POST_ONLY_SURNAMES = frozenset("者")
+_POST_ONLY_SURNAMES = frozenset("者那")
+#: What follows 那 as a demonstrative (那年, 那些, 那边, 那么, 那时 ...), never a given name's first character.
+_THAT_NEXT = frozenset("年天些边么时里样个种次段位份刻阵儿场批日晚夜回")
 _POST_ENDS = frozenset(OCCUPATION_ENDS + "席任记事")
 
 
@@ -352,6 +361,8 @@ def _post_only_surname(text: str, pos: int) -> bool:
     """Whether ``text[pos]`` is a :data:`_POST_ONLY_SURNAMES` surname right after a post or occupation."""
     if text[pos:pos + 1] not in _POST_ONLY_SURNAMES or pos == 0:
         return False
+    if text[pos] == "那" and text[pos + 1:pos + 2] in _THAT_NEXT:
+        return False  # 当选主席那年, 副主席那天也…: the demonstrative, not the surname
     before = text[max(0, pos - 6):pos]
     if before.endswith("记") and not before.endswith("书记"):
         return False  # 记者: the reporter, not a name (党委书记者某某 is one)
@@ -377,15 +388,16 @@ def _and_before_verb(text: str, pos: int) -> bool:
 def _names_before(text: str, pos: int, model: dict[int, str] | None = None) -> list[tuple[int, str]]:
     """The names listed before the one at ``pos``, nearest first: ``王某、苏某|当选`` → [(0, 王某)].
 
-    Each is joined to the next by 、 or 和, written after punctuation or at
-    the start of the text, and reads as a name (:func:`is_plausible_name`) or is one the model proposed."""
+    Each is joined to the next by 、 or 和, and is written after punctuation or at the start of the text
+    and reads as a name (:func:`is_plausible_name`), or is one the model proposed."""
     out: list[tuple[int, str]] = []
     while pos > 0 and text[pos - 1] in "、和":
         sep = pos - 1
         for n in (4, 3, 2):
             s = sep - n
-            if s >= 0 and (s == 0 or text[s - 1] in _PUNCT) and (
-                    is_plausible_name(text[s:sep]) or model is not None and model.get(s) == text[s:sep]):
+            # (a name the model read there needs no punctuation before it: 司机代表某某、某某当选副主席)
+            if s >= 0 and ((s == 0 or text[s - 1] in _PUNCT) and is_plausible_name(text[s:sep])
+                           or model is not None and model.get(s) == text[s:sep]):
                 out.append((s, text[s:sep]))
                 pos = s
                 break
@@ -435,6 +447,8 @@ def plausible_model_name(name: str) -> bool:
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) or name in _post_set():
         return False
     if name in lexicon.not_names():  # 严寒, 高度: words that start with a surname (measured: it helps)
+        return False
+    if _surname_and_post(name):
         return False
     if _tibetan(name):
         return True  # 次仁卓玛, 拉毛措: a Tibetan name, name elements and no surname
@@ -633,12 +647,15 @@ def find(article: Article) -> list[Mention]:
     text = article.text
     out: list[Mention] = []
     seen: set[int] = set()
+    covered: set[int] = set()  # the characters of the names found so far
     view = ModelView(article)
     model = view.names
 
     def add(pos: int, name: str, via: str, posts=(), honour: str | None = None) -> None:
         if pos in seen:
             return
+        if via == "occupation" and any(k in covered for k in range(pos, pos + len(name))):
+            return  # 主席魏长|海出席: 长 ends the name found there, it is no occupation (站长) before another
         if model.get(pos) == name and not via.startswith("ner") and via != "byline":  # bylines: segment's
             via = "ner+" + via
         elif via not in ("byline", "repeat") and not _DOTTED_HEAD.match(name) and not _tibetan(name) \
@@ -649,6 +666,7 @@ def find(article: Article) -> list[Mention]:
             # longer name the model read over it (延吉市长途…) overrules the rule)
             return  # the model read this sentence and saw no person here
         seen.add(pos)
+        covered.update(range(pos, pos + len(name)))
         out.append(Mention("person", pos, pos + len(name), name,
                            {"name": name, "via": via, "posts": list(posts), "honour": honour}))
 
@@ -678,8 +696,8 @@ def find(article: Article) -> list[Mention]:
 
     # a further post after the name: 副省长钱建平兼任省总工会主席
     ends = {x.end: x for x in out}
-    for m in re.finditer(r"兼任|担任", text):
-        who = ends.get(m.start())
+    for m in re.finditer(r"(?:同时|还|并|也|现)?(?:兼任|担任)", text):
+        who = ends.get(m.start())  # (某某同时担任区总工会兼职副主席: an adverb may stand between)
         stop = re.search(r"[，,。；;、（(\n]", text[m.end():m.end() + 30])
         limit = m.end() + (stop.start() if stop else 30)
         pm = [c for c in posts_re.finditer(text, m.end(), limit) if c.end() == limit or _boundary(text, c.end())]
@@ -796,10 +814,11 @@ def find(article: Article) -> list[Mention]:
                 if prior is not None and prior.end == m.start() and not prior.attrs["posts"] and chain:
                     prior.attrs["posts"] = chain[:1]
                     prior.attrs["via"] += "+elected"  # the post is in the union that elected (resolve)
-                elif prior is not None and prior.end == m.start() and chain and chain[0][1] is None \
-                        and chain[0] not in prior.attrs["posts"]:
-                    # 某公司经理某某当选主席: a post elected to, after the ones held, is in the union that elected
-                    prior.attrs["elected"] = len(prior.attrs["posts"])
+                elif prior is not None and prior.end == m.start() and chain and chain[0] not in prior.attrs["posts"]:
+                    # 某公司经理某某当选主席: a post elected to, after the ones held, is in the union that elected;
+                    # 某营业部站长某某当选联合会副主席: in the body written after 当选
+                    if chain[0][1] is None:
+                        prior.attrs["elected"] = len(prior.attrs["posts"])
                     prior.attrs["posts"] = prior.attrs["posts"] + chain[:1]
                 # 王某、苏某当选副主席: every name of the list before 当选 is elected to the post
                 for pos, name in _names_before(text, st, model):
@@ -808,6 +827,21 @@ def find(article: Article) -> list[Mention]:
                     if prior is not None and not prior.attrs["posts"]:
                         prior.attrs["posts"] = chain[:1] if chain else []
                 break
+
+    # a further post of the person the clause before names (其中某某为兼职副主席，同时担任某教育工会主席), after the
+    # elected are found: the clause of 担任 has no subject of its own
+    for m in re.finditer(r"(?<=[，,])(?:同时|还|并)(?:兼任|担任)", text):
+        clause = text[max(text.rfind(c, 0, m.start() - 1) for c in "，,。；;") + 1:m.start()]
+        named = {x.attrs["name"]: x for x in out if x.attrs["name"] in clause}
+        stop = re.search(r"[，,。；;、（(\n]", text[m.end():m.end() + 30])
+        limit = m.end() + (stop.start() if stop else 30)
+        pm = [c for c in posts_re.finditer(text, m.end(), limit) if c.end() == limit or _boundary(text, c.end())]
+        if len(named) != 1 or not pm:
+            continue
+        who = next(iter(named.values()))
+        chain = _post_chain(text, pm[0].start(), pm[0].end(), spans)
+        who.attrs["posts"] = who.attrs["posts"] + [(t, o, o_s) for t, o, o_s in chain
+                                                   if o is None or (o_s or 0) >= m.end()][-1:]
 
     # the elected named after the post: …8人当选省总工会第十五届委员会委员，…，他们分别是甲、乙和丙;
     # with a count before each 当选 (3人当选委员，1人当选经审委员) the names go to the posts in that order

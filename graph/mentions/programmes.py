@@ -40,7 +40,7 @@ WEAK_TAILS = ("机制", "讲座", "志愿服务", "课堂", "讲堂", "品牌", 
               "服务站", "驿站", "工作室")
 #: Verbs after which a bare quoted name is a programme (唱响“四季歌”, 推动“五站进港”).
 QUOTE_VERBS = ("唱响", "打好", "打响", "擦亮", "叫响", "推出", "开展", "举办", "启动", "推动", "实施", "设立", "发起",
-               "建成", "打造", "送上", "送去", "开通")
+               "建成", "打造", "送上", "送去", "开通", "组建")
 #: What may follow a programme name that ends in a strong tail.
 _AFTER_STRONG = re.compile(r"$|[，,。；;、：:！？!?”）)\s]|[和与及等中]|创建|建设|工作|活动|[\u4e00-\u9fff]{1,3}决赛"
                            # the programme's own meeting: …集中行动推进会, …劳动竞赛总结表彰会
@@ -87,6 +87,11 @@ def _generic_re() -> re.Pattern:
 
 
 @cache
+def _honours() -> frozenset[str]:
+    return frozenset(lexicon.honours())
+
+
+@cache
 def _terms() -> tuple[str, ...]:
     return tuple(sorted(lexicon.programme_terms(), key=len, reverse=True))
 
@@ -94,7 +99,8 @@ def _terms() -> tuple[str, ...]:
 #: 成为 (真正成为…的) before a quoted name: what something is likened to, not a programme's name.
 _BECOMES = re.compile(r"成为[^，,。；;！？“”]{0,14}$")
 #: The rest of a title of honour right after a programme's name: (竞赛)优胜单位称号, ”称号, ”建设示范单位名单.
-_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:(?:荣誉)?称号|(?:单位|集体|个人|班组)名单)")
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:(?:荣誉)?称号|(?:单位|集体|个人|班组)名单)"
+                          r"|(?:优胜|先进)(?:单位|集体|个人|班组)")  # “安康杯”竞赛|优胜班组: the title won
 
 
 #: A verb of winning a title between a quoted name and a tail: the tail ends the title won, not the name.
@@ -194,9 +200,10 @@ def find_quoted(article: Article, blocked: list[tuple[int, int]] = ()) -> list[M
     for m in [*re.finditer(_Q, text), *re.finditer(r"‘([^’‘“”\n]{2,20})’", text)]:
         name = m.group(1)
         if re.search(f"(?:{_tails_re()}|之家|小家|小屋|书屋|驿站|工作室)$", name) and c.free(m.start(), m.end()) \
-                and not _TITLE_AFTER.match(text, m.end()) \
+                and not _TITLE_AFTER.match(text, m.end()) and name not in _honours() \
                 and not _BECOMES.search(text, max(0, m.start() - 16), m.start()):
-            # (“全国某系统模范职工之家”称号: a title; 成为劳动者的“温暖之家”: a figure of speech)
+            # (“全国某系统模范职工之家”称号, 表彰某某工会等10个“模范职工之家”: a title; 成为劳动者的“温暖之家”:
+            # a figure of speech)
             c.add(m.start(), m.end(), name)
     return c.out
 
@@ -232,7 +239,9 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
             c.add(m.start(1) + q.start(), m.start(1) + q.end(), q.group(1))
     # (开展“某某”筛查, 开展“某某”服务3200人次: a service given to workers, written after its quoted name)
     # (“两癌”筛查 written unquoted is a lexicon term: a service network as pattern 5 would find it)
-    for m in re.finditer(rf"(?:{qverbs})了?{_Q}({_SERVICE_TAIL})(?=[，,。；;、！？\s]|\d|$)", text):
+    # (开展女职工“两癌”筛查: those served may stand between the verb and the quote)
+    for m in re.finditer(rf"(?:{qverbs})了?(?:女职工|职工|农民工)?{_Q}({_SERVICE_TAIL})(?=[，,。；;、！？\s]|\d|$)",
+                         text):
         q = m.group().index("“")
         c.add(m.start() + q, m.end(), m.group()[q:], {m.group(1)}, network=m.group(1) + m.group(2) in _terms())
 
@@ -326,6 +335,12 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
         for start in occurrences(text, term):
             if _FACILITY_AFTER.match(text, start + len(term)):
                 continue  # 某某工会法律援助工作站: the term names what a facility does, inside the facility's name
+            if term.endswith("站") and text.startswith("点", start + len(term)):
+                continue  # 建成乡镇职工服务站点47个: sites of a kind (服务站点), not the network the term names
+            if _SET_UP_UNIONS.search(text, max(0, start - 6), start) and c.free(start - 2, start + len(term)):
+                # 设立工会劳动争议调解工作室: the union's own facility, 工会 is part of its written name
+                c.add(start - 2, start + len(term), "工会" + term, {term}, network=True)
+                continue
             # 送温暖活动, 元旦春节送温暖活动: the term with its tail is the written name
             t = tail_after.match(text, start + len(term))
             if t and not re.match(r"工作|举措|栏目", t.group()) and c.free(start, t.end()):
@@ -342,8 +357,10 @@ def find(article: Article, blocked: list[tuple[int, int]] = ()) -> list[Mention]
     return c.out
 
 
+#: A verb of setting a facility up and 工会 right before a lexicon term (设立工会|劳动争议调解工作室).
+_SET_UP_UNIONS = re.compile(r"(?:设立|建立|成立|建成|开设|打造|组建|新建)工会$")
 #: A facility's head right after a lexicon term: the term is part of the facility's name.
-_FACILITY_AFTER = re.compile(r"工作站|服务站|调处中心|服务中心")
+_FACILITY_AFTER = re.compile(r"工作站|服务站|调处中心|中心")  # (某区职工法律援助中心: a centre of the union)
 #: What 全 makes a scope of (全国, 全省 …).
 _SCOPES = "国省市区县州盟旗"
 _HAN1 = re.compile(r"[\u4e00-\u9fff]")

@@ -28,6 +28,7 @@ HEADS = ("工会联合总会", "工会联合委员会", "工会联合会", "总�
 _HEAD_RE = re.compile("|".join(HEADS))
 #: Heads of a union that several units join (a new one may be founded in the text).
 _JOINT_HEADS = ("工会联合会", "工会联合委员会", "联合工会")
+_JOINT_HEAD_RE = re.compile("(?:" + "|".join(_JOINT_HEADS) + ")$")
 #: Level words that, alone before 总工会, name no union (区总工会, 市总工会).
 LEVEL_WORDS = ("省", "自治区", "市", "区", "县", "自治县", "镇", "乡", "街道", "旗", "自治旗", "新区", "州",
                "自治州", "盟", "地区", "公司", "集团", "师市", "")  # 师市: a Corps division and its city
@@ -68,6 +69,7 @@ _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC_PARTS), key=len,
 _ZONE_TAILS = ("经济技术开发区", "技术开发区", "开发区", "高新区", "园区", "工业园", "产业园", "科技园", "核心区",
                "综保区", "保税区", "新区", "功能区", "园")
 _ENTERPRISE_TAILS = ("有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "厂", "医院", "学校", "大学", "学院",
+                     "中学", "小学", "幼儿园",
                      "银行", "分行", "支行", "中心", "研究院", "研究所", "酒店", "商场", "超市", "站", "局", "委")
 
 
@@ -224,8 +226,9 @@ def _is_proper(prefix: str) -> bool:
     for t in tails:
         if base.endswith(t) and len(base) - len(t) >= 2 and not set(base[: -len(t)]) <= set("省市区县镇乡"):
             return True
-    if re.fullmatch(r"[省市区县](?:建设|教育|卫生|交通|金融|邮电|能源|农林|财贸|机械|冶金|国防|科技|商贸|文化)", base):
-        return True  # 省建设工会: the province's industry union, named in full elsewhere
+    if re.fullmatch(r"[省市区县](?:建设|教育|卫生|交通|金融|邮电|能源|农林|财贸|机械|冶金|国防|科技|商贸|文化)", base) \
+            or base[:1] in "省市区县州" and industry_name(base[1:]):
+        return True  # 省建设工会, 省教科文卫工会: the region's industry union, named in full elsewhere
     if industry_name(base):
         return True  # 教科文卫体工会, 中国海员建设工会
     if XPCC_REGIMENT.fullmatch(base) or XPCC_DIVISION.match(base):
@@ -252,10 +255,15 @@ def _is_generic(prefix: str) -> bool:
     return len(rest) < 2
 
 
+#: 联合会 alone as the body of a post, after a verb of taking it or a clause edge (兼任联合会主席).
+_BARE_FEDERATION = re.compile(r"(?:^|(?<=[，,。；;、：:\s])|(?<=兼任|担任|当选|出任|选举|推选))"
+                              r"(联合会)(?=(?:常务)?副?主席|委员)")
 #: Employers named by their kind alone before 工会 (公司工会, 医院工会): the one the text named earlier.
 _BARE_EMPLOYERS = ("公司", "集团", "医院", "学校", "学院", "大学", "银行", "中学", "小学")
 #: Time words that may open the clause before a union's name.
-_TIME_WORDS = ("近年来", "去年", "今年", "前年", "明年", "当年", "同年", "近日", "日前")
+_TIME_WORDS = ("近年来", "去年", "今年", "前年", "明年", "当年", "同年", "近日", "日前",
+               # the term of a body (新一届集团工会委员会, 本届市总工会): when, not which union
+               "新一届", "上一届", "下一届", "本届", "上届", "历届", "新一任")
 
 #: A span of years opening a clause: 近三年, 近5年来, 五年来, 三年以来.
 _SPAN_OF_YEARS = re.compile(r"(?:近|过去)?[一二三四五六七八九十两几\d]+年(?:来|以来)?")
@@ -546,6 +554,15 @@ def find(article: Article) -> list[Mention]:
         longest = max(full, key=len, default="")
         if full and all(longest.endswith(f) for f in full):  # (海南省琼海市…, 琼海市…: one federation)
             add(s, e, name=longest, written=short)
+        elif not full and (zone := next((z for z in _BARE_ZONES if short.startswith(z)), None)) \
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", _JOINT_HEAD_RE.sub("", short[len(zone):])):
+            # 开发区楼宇工会联合会: the federation of one sector of the zone the article is about
+            add(s, e, name=short)
+    # a federation of unions named again by its kind alone, as the body of a post (兼任联合会主席, 当选联合会
+    # 副主席) after the article named it in full (某区快递行业工会联合会): kept bare for the resolver
+    if any(x.attrs.get("name") and x.attrs["name"].endswith("工会联合会") for x in out):
+        for m in _BARE_FEDERATION.finditer(text):
+            add(m.start(1), m.end(1), name=None, bare="联合会")
     # 3. short forms: 市总, 省总 (the region's), 衡水市总 (衡水市总工会)
     for m in _SHORT_RE.finditer(text):
         if not _short_form_at(text, m.start(), m.end()):

@@ -109,6 +109,12 @@ def _place_prefix(base: str) -> tuple[str, int]:
     return "", 0
 
 
+def _whole_place_chain(s: str) -> bool:
+    """Whether ``s`` is places written one after another and nothing else (嘉兴市, 浙江省嘉兴市)."""
+    chain = _place_chain(s)
+    return bool(chain) and chain[-1][1] == len(s)
+
+
 def _place_chain(base: str) -> list[tuple[str, int]]:
     """The place forms ``base`` starts with, one after another, with the offset each ends at
     (杭州市余杭区良渚街道 → [("杭州市", 3), ("余杭区", 6)])."""
@@ -168,7 +174,12 @@ def _in_breakdown(article: Article, pos: int) -> bool:
     """Whether ``pos`` follows 其中 in its sentence (…4200人，其中某市总工会… / 其中，…: a breakdown of the
     total before it)."""
     sent = article.sentence_at(pos)
-    return sent is not None and article.text.find("其中", sent.start, pos) >= 0
+    return sent is not None and (article.text.find("其中", sent.start, pos) >= 0
+                                 or _BY_AREA.match(article.text, sent.start, pos) is not None)
+
+
+#: A sentence opening on the parts of an area one by one: 从各县市区看, 分区县看, 分地区看.
+_BY_AREA = re.compile(r"\s*(?:从|分)各?(?:县|市|区|旗|地区|县市区|县区|区县|县（市、区）|县\(市、区\))看")
 
 
 def _fits(name: str, bare: str) -> bool:
@@ -180,6 +191,8 @@ def _fits(name: str, bare: str) -> bool:
             or (level == "district" and _prefix(name).endswith("市") and name.endswith("总工会"))
     if bare in ("省", "自治区"):
         return level == "provincial" and lexicon.province_types().get(_prefix(name), bare) in (bare, "特别行政区")
+    if bare == "联合会":  # 兼任联合会主席: the federation of unions the article names
+        return name.endswith("工会联合会")
     return level in _BARE_LEVELS.get(bare, ())
 
 
@@ -473,10 +486,21 @@ def resolve_unions(article: Article) -> dict[str, UnionFact]:
     main_local = next((n for n, _ in Counter(m.attrs["name"] for m in mentions if m.attrs.get("name")).most_common()
                        if union_level(n) in ("provincial", "city", "district", "industrial-park")), None)
     by_body = {_body_key(n): n for n in unions}
+    # a form the article also writes a union in (双桥区总工会 for 承德市双桥区总工会), where it is one union's
+    written_as: dict[str, set[str]] = {}
+    for n, u in unions.items():
+        for a in u.aliases:
+            written_as.setdefault(a, set()).add(n)
     for n, u in unions.items():
         u.parent = _parent(n, u.level, unions, section_union, mentions, article, main_district, region, main_local)
         if u.parent and u.parent not in unions:  # the article's own form of the same union (贵州省黔东南州总工会)
-            u.parent = by_body.get(_body_key(u.parent), u.parent)
+            same_as = written_as.get(u.parent, set()) - {n}
+            # (嘉兴市南湖区总工会 for a federation named after its city and district, where the article writes
+            # the district's union as 南湖区总工会: the city before it is a place chain, the union the same)
+            shorter = {o for o in unions if o != n and len(o) >= 5 and u.parent.endswith(o)
+                       and _whole_place_chain(u.parent[:-len(o)])} if not same_as else set()
+            u.parent = by_body.get(_body_key(u.parent)) or (min(same_as) if len(same_as) == 1 else None) \
+                or (min(shorter) if len(shorter) == 1 else u.parent)
     # the article's main union counts bare mentions too (市总工会 three times beats 利州区总工会 once)
     all_counts = Counter(m.attrs["name"] for m in mentions if m.attrs.get("name"))
     article.main_union = title_union or (all_counts.most_common(1)[0][0] if all_counts else None)
@@ -491,17 +515,37 @@ _CORPS_PREFIX = re.compile(r"(?:新疆生产建设兵团|兵团)?(?:第[一二�
 _COMPANY_FORM = re.compile(r"(?:股份)?(?:有限)?(?:责任)?公司$")
 
 
-def _company_key(name: str) -> str | None:
+def _company_key(name: str, shortest: int = 3) -> str | None:
     """Key under which the forms of one company's union agree: the name without its place
     chain, its legal form and 工会 (辽宁某某集团有限公司工会, 某某集团工会 → 某某集团); None for
-    other unions or a key too short to tell companies apart."""
+    other unions or a key shorter than ``shortest`` (too short to tell companies apart)."""
     if not name.endswith("工会") or name.endswith("总工会") or union_level(name) not in ("enterprise", "other"):
         return None
     body = _COMPANY_FORM.sub("", name[:-2]) or name[:-2]
     chain = _place_chain(body)
     if chain and len(body) - chain[-1][1] >= 2:
         body = body[chain[-1][1]:]
-    return body if len(body) >= 3 else None
+    return body if len(body) >= shortest else None
+
+
+#: Words of a company's trade that end its name before the legal form (某某输变电工程有限公司, 某某精工机械有限公司):
+#: the short form a text writes it in drops them (某某公司).  General knowledge of Chinese company names.
+_TRADE_WORDS = ("工程", "机械", "化工", "电力", "运营", "物流", "科技", "实业", "建设", "制造", "装备", "能源", "材料",
+                "电子", "电气", "设备", "技术", "发展", "投资", "控股", "贸易", "商贸", "服务", "管理", "工业", "矿业",
+                "汽车", "钢铁", "纺织", "食品", "医药", "农业", "港务", "航运", "交通", "信息", "通信", "重工", "建材",
+                "环保", "水务", "燃气", "热力", "置业", "开发", "集团")
+
+
+def _short_company_keys(keys: set[str]) -> dict[str, str]:
+    """Company keys that are another key less the trade words before its legal form (浔电 for 浔电输变电工程,
+    华岳精工 for 华岳精工机械), each mapped to that key where exactly one key of ``keys`` extends it so."""
+    out = {}
+    for k in keys:
+        longer = {k2 for k2 in keys if k2 != k and k2.startswith(k) and len(k2) - len(k) <= 6
+                  and k2[len(k):].endswith(_TRADE_WORDS)}
+        if len(longer) == 1:
+            out[k] = longer.pop()
+    return out
 
 
 def _places_differ(forms: set[str]) -> bool:
@@ -529,6 +573,43 @@ def _merge_company_names(article: Article) -> None:
             if len(forms) > 1 and not _places_differ(forms) for n in forms}
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
+    # 浔电公司 in the headline, 九江浔电输变电工程有限公司(工会) in the body: a short form less the trade words
+    fulls: dict[str, set[str]] = {}
+    for n in {m.attrs["name"] for m in orgs} | {u.attrs["name"][:-2] for u in article.of_kind("union")
+                                                 if (u.attrs.get("name") or "").endswith("有限公司工会")}:
+        key = _company_key(n + "工会", 2)
+        if key:
+            fulls.setdefault(key, set()).add(n)
+    short = _short_company_keys(set(fulls))
+    for m in orgs:
+        key = _company_key(m.attrs["name"] + "工会", 2)
+        if key in short and m.attrs["name"].endswith("公司") and not m.attrs["name"].endswith("有限公司"):
+            m.attrs["name"] = max(fulls[short[key]], key=lambda f: (len(f), f))
+
+
+#: A group's branch in a place, by its legal name: 中国某某集团有限公司|某市|分公司工会.
+_LEGAL_BRANCH = re.compile(r"(?P<group>[\u4e00-\u9fff]{2,16}?(?:集团)?(?:股份)?有限(?:责任)?公司)"
+                           r"(?P<place>[\u4e00-\u9fff]{2,8})分公司工会")
+
+
+def _branch_forms(names: set[str]) -> dict[str, str]:
+    """A branch written the short way (某市邮政分公司工会: the place, the group's trade word, 分公司) mapped to
+    the one branch the article names by its legal name in the same place (中国邮政集团有限公司某市分公司工会)."""
+    legal = [(m.group("group"), m.group("place"), n) for n in sorted(names) if (m := _LEGAL_BRANCH.fullmatch(n))]
+    out: dict[str, str] = {}
+    if not legal:
+        return out
+    for n in names:
+        if not n.endswith("分公司工会") or _LEGAL_BRANCH.fullmatch(n):
+            continue
+        chain = _place_chain(n[:-5])
+        if not chain:
+            continue
+        place, word = n[:chain[-1][1]], n[chain[-1][1]:-5]
+        full = {f for g, p, f in legal if p == place and 2 <= len(word) <= 4 and word in g}
+        if len(full) == 1:
+            out[n] = full.pop()
+    return out
 
 
 def _company_forms(mentions: list[Mention]) -> dict[str, str]:
@@ -538,10 +619,15 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
     written = {m.attrs["name"] for m in mentions if m.attrs.get("name") and m.attrs.get("written") == m.attrs["name"]}
     groups: dict[str, set[str]] = {}
     for n in {m.attrs["name"] for m in mentions if m.attrs.get("name")}:
-        key = _company_key(n)
+        key = _company_key(n, 2)
         if key:
             groups.setdefault(key, set()).add(n)
-    out: dict[str, str] = {}
+    # 浔电公司工会 for 九江浔电输变电工程有限公司工会: a short form less the trade words joins the one company's forms
+    for short, full in sorted(_short_company_keys(set(groups)).items(), key=lambda kv: -len(kv[0])):
+        if short in groups and full in groups and all(n.endswith(("公司工会", "集团工会")) for n in groups[short]):
+            groups[full] |= groups.pop(short)
+    groups = {k: v for k, v in groups.items() if len(k) >= 3}
+    out: dict[str, str] = _branch_forms({m.attrs["name"] for m in mentions if m.attrs.get("name")})
     for forms in groups.values():
         if len(forms) > 1 and not _places_differ(forms):
             # (蒙晟化工工会 and 通辽蒙晟化工有限责任公司工会: the form that reads as a company's union)
@@ -643,6 +729,21 @@ def _ends_in_kind(name: str, kind: str) -> bool:
         and re.search("集团" + _COMPANY_FORM.pattern, name) is not None
 
 
+#: Union posts written alone before a name, their union named earlier in the sentence.
+_BARE_UNION_POSTS = ("副主席", "常务副主席", "主席")
+
+
+def _union_before_in_sentence(article: Article, pos: int) -> str | None:
+    """The union named last before ``pos`` in its sentence, as the body of an earlier post (某市总工会党组书记、
+    主席某某作报告，副主席…); None where the sentence names no union before it so."""
+    text = article.text
+    s0, _ = _near_bounds(_SENTENCE, text, pos)
+    named = [u for u in article.of_kind("union") if s0 <= u.start < pos and u.attrs.get("name")]
+    if not named or not _posts_re().match(text, named[-1].end):
+        return None
+    return named[-1].attrs["name"]
+
+
 #: Heads of an employer written without it (董事长某某作工作报告) → the kinds of employer they head.
 _HEAD_POSTS = {t: kinds for kinds, titles in (
     (("医院", "卫生院", "学院", "研究院"), ("院长", "副院长")),
@@ -738,7 +839,8 @@ def _province_of_prefixed_city(base: str) -> str | None:
 
 
 #: Grassroots unions of a place's shops or offices (商圈工会, 楼宇工会), not federations of them (…工会联合会).
-_GRASSROOTS_SECTOR_UNIONS = ("商圈工会", "楼宇工会", "市场工会", "商厦工会")
+_GRASSROOTS_SECTORS = ("商圈", "楼宇", "市场", "商厦")
+_GRASSROOTS_SECTOR_UNIONS = tuple(s + "工会" for s in _GRASSROOTS_SECTORS)
 
 
 def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_union: dict[int, str],
@@ -794,6 +896,8 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         head = _division_union(chain[-1][0], region) if chain else None
         if head and head != name:
             return head
+        if base.endswith(_GRASSROOTS_SECTORS):
+            return None  # 开发区楼宇工会联合会: like a 商圈工会, under whom the text says (else none)
     for prov in lexicon.provinces():  # 天津市滨海新区 → 滨海新区
         if base.startswith(prov) and base[len(prov):] in lexicon.municipal_districts():
             base = base[len(prov):]
@@ -829,9 +933,10 @@ def _parent(name: str, level: str | None, unions: dict[str, UnionFact], section_
         county = _county_written_before(article.text, base)
         if county and county + "总工会" != name:
             return county + "总工会"  # 来到泸定县磨西镇…磨西镇工会联合会 → 泸定县总工会
-        districts = [n for n in unions if unions[n].level == "district" and n != name]
-        if len(districts) == 1:  # 某某镇总工会 in an article about one district: that district's union
-            return districts[0]
+        districts = [n for n in unions if unions[n].level == "district" and n != name] \
+            or [n for n in unions if unions[n].level == "industrial-park" and n != name]
+        if len(districts) == 1:  # 某某镇总工会 in an article about one district (or one zone that has
+            return districts[0]  # streets of its own: 某某新区, 某某开发区): that one's union
     # street, park, enterprise ...: the district union of its section, else the article's
     for m in mentions:
         if m.attrs.get("name") == name:
@@ -948,7 +1053,7 @@ def resolve_persons(article: Article) -> list[PersonFact]:
     (全总书记处书记、组织部部长), or the text as written where it ends in the
     head of a body.  总书记 is a post of 中共中央 (the Party constitution).
     """
-    from ..text.orgnames import body_name
+    from ..text.orgnames import body_name, department_in_full
 
     text = article.text
     unions = {m.start: m for m in article.of_kind("union")}
@@ -1002,6 +1107,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                 u = None if inner is not None else unions.get(org_start) or next(
                     (x for x in unions.values() if x.start >= org_start and x.end == org_end), None)
                 body = body_name(org_text, region_())
+                if body is not None:  # 市人社局 where the article names 某市人力资源和社会保障局 in full
+                    body = department_in_full(text, org_text, body) or body
                 if org_text == "总工会" and prev_text is not None:
                     # 自治区人大常委会副主任、总工会主席: the union of the region just named
                     level = re.match(r"^(?:中共)?[\u4e00-\u9fff]*?(自治区|自治州|省|市|州|盟|县|区|旗)", prev_text)
@@ -1030,7 +1137,8 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org, title = prev_org, org_text + title  # 中华全国总工会书记处书记、组织部部长
                 elif org_text in _BARE_EMPLOYERS:  # 公司党委书记, 医院院长: the one the text named last before
                     org = next((x.attrs["name"] for x in sorted(orgs.values(), key=lambda x: -x.start)
-                                if x.end <= m.start and _ends_in_kind(x.attrs.get("name", ""), org_text)), None)
+                                if x.end <= m.start and _ends_in_kind(x.attrs.get("name", ""), org_text)), None) \
+                        or _employer_named(article, org_text, m.start)  # or whose union it names (某某集团有限公司工会)
                 elif title.startswith("工会") and len(full := [
                         x for x in {u.attrs["name"] for u in unions.values() if u.attrs.get("name")}
                         if x.endswith(org_text + "工会") and len(x) > len(org_text) + 2]) == 1:
@@ -1049,6 +1157,9 @@ def resolve_persons(article: Article) -> list[PersonFact]:
                     org = org_text
             if org is not None and org == body:
                 article.org_forms.setdefault(org, set()).add(org_text)  # the body as the text writes it (市委)
+            if org is None and org_text is None and k == 0 and title in _BARE_UNION_POSTS:
+                # 某市总工会主席某某作报告，副主席甲、乙出席: the union named before it in the sentence
+                org = _union_before_in_sentence(article, m.start)
             if org is None and org_text is None and title in _HEAD_POSTS:
                 org = _only_employer(article, _HEAD_POSTS[title])  # 院长某某作医院工作报告: the hospital's head
             title, org = _union_post(title, org)
@@ -1103,6 +1214,7 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             # 开展某某集中行动“某某季”: the quoted name right after a programme's name is that programme's
             a.attrs["aliases"] = sorted({*a.attrs.get("aliases", ()), b.attrs["name"]})
     fact_of: dict[int, ProgrammeFact] = {}
+    by_quote: dict[tuple[str, str], ProgrammeFact] = {}  # (quoted name, head without 工会/职工) → its fact
     for m in sorted(progs, key=lambda x: id(x) in host):  # themes after the programmes they belong to
         forms = {m.attrs["name"], *m.attrs.get("aliases", [])}
         short = re.match(r"[(（]以下简称“([^”]{1,12})”[)）]", text[m.end:m.end + 20])
@@ -1111,10 +1223,16 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
         fact = fact_of.get(id(host[id(m)])) if id(m) in host else None
         fact = fact or names.get(norm_key(m.attrs["name"])) or next(
             (index[norm_key(f)] for f in forms if norm_key(f) in names), None) or index.get(norm_key(m.attrs["name"]))
+        # “某某之家”工会驿站 and later “某某之家”驿站: one quoted name, its head with and without 工会 or 职工
+        quoted = _QUOTED_HEAD.fullmatch(m.attrs["name"])
+        qkey = (quoted.group(1), re.sub(r"^(?:工会|职工)+", "", quoted.group(2))) if quoted else None
+        fact = fact or (by_quote.get(qkey) if qkey else None)
         if fact is None:
             fact = ProgrammeFact(m.attrs["name"])
             facts.append(fact)
             names[norm_key(fact.name)] = fact
+        if qkey:
+            by_quote.setdefault(qkey, fact)
         fact_of[id(m)] = fact
         fact.aliases |= forms - {fact.name}
         for f in forms:
@@ -1123,7 +1241,11 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
             continue
         if _other_agent(article, m.start, ctx):
             continue  # 公司每年拿出…设立…基金, 全区教育系统建成“教工之家”: run by no union
-        agent = _organizer_before(article, m.start, ctx) or _organizer_after(article, m, ctx)
+        agent = _organizer_before(article, m.start, ctx) or _organizer_after(article, m, ctx) \
+            or _official_union(article, m.start, ctx)
+        if agent is not None and agent.kind == "organization":
+            # 某某公司“安康杯”竞赛 where the article names the company's union: the union runs it
+            agent = next((u for u in ctx.unions if u.attrs["name"] == agent.attrs["name"] + "工会"), agent)
         if agent:
             fact.organizer = agent.attrs["name"]
             explicit.add(id(fact))
@@ -1157,6 +1279,10 @@ def resolve_programmes(article: Article) -> list[ProgrammeFact]:
 #: The local union levels too low to run a programme of a scope (全国…, 全省…).
 _BELOW_SCOPE = (("全国", ("provincial", "city", "district", "street", "community", "industrial-park")),
                 ("全省", ("city", "district", "street", "community", "industrial-park")))
+
+
+#: A programme named by a quote and a head after it: “某某之家”工会驿站 → (某某之家, 工会驿站).
+_QUOTED_HEAD = re.compile(r"“([^”“]{2,20})”([\u4e00-\u9fff]{1,8})")
 
 
 def _scope_fits(fact: ProgrammeFact, organizer: str) -> bool:
@@ -1244,6 +1370,18 @@ class _ProgrammeContext:
         self.org_starts = [m.start for m in self.orgs]
         self.par_starts = [s for s, _ in article.paragraphs]
         self.lead_union = _lead_union(article)
+        persons = article.of_kind("person")
+        self.person_starts = sorted(m.start for m in persons)
+        self.person_at = {m.start: m for m in persons}
+        self.persons_by_surname: dict[str, list[Mention]] = {}
+        for m in persons:
+            self.persons_by_surname.setdefault(m.attrs["name"][:1], []).append(m)
+        self.union_at = {m.start: m for m in self.unions}
+
+    def person_within(self, pos: int, n: int) -> bool:
+        """Whether a person is named starting at most ``n`` characters after ``pos`` (a post between)."""
+        i = bisect_left(self.person_starts, pos)
+        return i < len(self.person_starts) and self.person_starts[i] <= pos + n
 
     def unions_between(self, s: int, e: int) -> list[Mention]:
         return self.unions[bisect_left(self.union_starts, s):bisect_left(self.union_starts, e)]
@@ -1319,8 +1457,32 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
             first = named[k] if named[k] in unions else first
         return first
     orgs = ctx.orgs_between(s0, min(pos, s0 + 3))
-    # 在某某公司，…为公司新建的劳模创新工作室揭牌: the body is where it happens, not who runs it
-    return orgs[0] if orgs and text[orgs[0].start - 1:orgs[0].start] != "在" else None
+    # 在某某公司，…为公司新建的劳模创新工作室揭牌: the body is where it happens, not who runs it;
+    # 某某律师事务所律师某某…到“某某驿站”坐班: a post right after it makes its official the subject
+    return orgs[0] if orgs and text[orgs[0].start - 1:orgs[0].start] != "在" \
+        and not ctx.person_within(orgs[0].end, 6) else None
+
+
+#: Union posts whose holder runs the union's programmes (某某主席牵头组建…).
+_CHAIR_POSTS = ("主席", "常务副主席", "副主席")
+#: A surname and a chair's post naming a person again (冉主席).
+_CHAIR_REF = re.compile(rf"([\u4e00-\u9fff])({'|'.join(_CHAIR_POSTS)})")
+
+
+def _official_union(article: Article, pos: int, ctx: _ProgrammeContext) -> Mention | None:
+    """The union of a chair who opens the programme's sentence, by name or by surname and post
+    (冉主席牵头组建“骑手议事会”, the article having named 某某联合会主席冉某某); None where the opener holds
+    no such post in one named union."""
+    text = article.text
+    s0, _ = _near_bounds(_SENTENCE, text, pos)
+    while s0 < pos and text[s0] in " \u3000\n":
+        s0 += 1
+    ref = _CHAIR_REF.match(text, s0, pos)
+    people = ctx.persons_by_surname.get(ref.group(1), []) if ref else \
+        [ctx.person_at[s0]] if s0 in ctx.person_at else []
+    held = {ctx.union_at[o_s].attrs["name"]: ctx.union_at[o_s] for p in people for t, _, o_s in p.attrs.get("posts", [])
+            if o_s in ctx.union_at and t == (ref.group(2) if ref else t) and t in _CHAIR_POSTS}
+    return next(iter(held.values())) if len(held) == 1 else None
 
 
 def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
@@ -1512,8 +1674,9 @@ def resolve_awards(article: Article) -> list[AwardFact]:
         # units that open the clause as its subject: 某某供电公司配电运检班、某某卫生院获得…;
         # units right after 授予: 省总工会授予某某检修班“工人先锋号”称号
         units = _unit_subject(text, c0, m.start, article, window(c0, m.start))
-        if not units and giver and giver.group() == "授予":
-            gs = g0 + giver.end()
+        if not units and giver and giver.group() in ("授予", "表彰"):
+            # (表彰了某某医院工会等10个“模范职工之家”: the units commended, and their count, before the title)
+            gs = g0 + giver.end() + (text[g0 + giver.end():g0 + giver.end() + 1] == "了")
             units = _unit_list(text[gs:m.start].rstrip("“"), gs, window(gs, m.start))
         if units:
             for u in units:

@@ -84,3 +84,48 @@ def body_name(org_text: str, region: Region) -> str | None:
             return f"中共{full}委员会"
         return f"中共{full}{body}"
     return f"{full}{body}"
+
+
+def department_in_full(text: str, org_text: str, body: str) -> str | None:
+    """The full name an article also writes a department in, for its short form before a post.
+
+    Parameters
+    ----------
+    text : str
+        The article's text.
+    org_text : str
+        The department as written before the post: 市人社局.
+    body : str
+        Its name from :func:`body_name`: 洛阳市人社局.
+
+    Returns
+    -------
+    str or None
+        洛阳市人力资源和社会保障局 where the text writes the place followed by a name that starts with the
+        short form's first character and holds all its characters in order (人…社…局); None where it does
+        not, or where ``org_text`` is no department of a level.
+
+    Examples
+    --------
+    >>> department_in_full("洛阳市人力资源和社会保障局主办。市人社局副局长某某说", "市人社局", "洛阳市人社局")
+    '洛阳市人力资源和社会保障局'
+    """
+    d = _DEPT.match(org_text)
+    if d is None or d.group("rest").startswith(("委", "纪委")):
+        return None
+    rest = d.group("rest")
+    place = body[:len(body) - len(rest)]
+    if not place:
+        return None
+    i = text.find(place + rest[0])
+    while i >= 0:
+        j = i + len(place)
+        k, seen = j, 0
+        while k < len(text) and k - j < 16 and "\u4e00" <= text[k] <= "\u9fff":
+            if seen < len(rest) and text[k] == rest[seen]:
+                seen += 1
+                if seen == len(rest):
+                    return text[i:k + 1] if k + 1 - j > len(rest) else None
+            k += 1
+        i = text.find(place + rest[0], i + 1)
+    return None
