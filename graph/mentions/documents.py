@@ -73,6 +73,69 @@ def _bare_head_after_adverb(name: str, head: str) -> bool:
     return bool(parts) and all(flag in ("t", "c", "d") for _, flag in parts)
 
 
+#: A service centre a union runs: 职工服务中心, 职工法律援助中心, 困难职工帮扶中心, 农民工维权服务中心.
+_CENTRE = re.compile(r"(?:困难)?(?:职工|农民工|女职工|劳动者)"
+                     r"(?:法律援助|法律服务|维权服务|服务|维权|帮扶|援助|救助)中心")
+#: A level written bare before a centre (区职工法律援助中心): the article's own place at that level.
+_BARE_LEVEL = ("自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟")
+#: 中心 referring back to the centre just named (，中心开通的…, 该中心): opening a clause, not 中心城区.
+_CENTRE_BACK = re.compile(r"(?:(?<=[，,。；;：:“\n])|该)中心(?![城区镇街任工])")
+
+
+def find_centres(article: Article) -> list[Mention]:
+    """A union's service centres as organisations, named as written with the union or place in front.
+
+    A centre counts when a union mention ends right before it (州总工会|职工服务中心), when a place
+    (ending in a level: 某某区|职工法律援助中心) or a bare level (区|职工法律援助中心) stands before it;
+    a centre after any other word (县级工会职工服务中心: a network) is none.  A later 中心 / 该中心 in
+    the same paragraph refers back to the last one named there.
+
+    Parameters
+    ----------
+    article : Article
+        With union mentions found.
+
+    Returns
+    -------
+    list of Mention
+        kind ``"organization"``, ``attrs["name"]`` (as written; resolve puts a bare union's full
+        name in front) and ``attrs["centre"] = True``.
+    """
+    text = article.text
+    if "中心" not in text:
+        return []
+    by_end = {m.end: m for m in article.mentions if m.kind == "union"}
+    out: list[Mention] = []
+    for m in _CENTRE.finditer(text):
+        u = by_end.get(m.start())
+        if u is not None:
+            start = u.start
+        else:
+            start = name_start(text, m.start(), 12)
+            start += _after_verb(text[start:m.start()])  # 整合|区职工服务中心
+            body = text[start:m.start()]
+            if not body.endswith(_BARE_LEVEL) or "工会" in body:
+                continue  # 依托县级工会|职工服务中心, 社区|服务中心: no centre of one union
+        written = text[start:m.end()]
+        out.append(Mention("organization", start, m.end(), written, {"name": written, "centre": True}))
+    # a bare level's centre (区职工服务中心) only as the short form of one the article names with its place
+    out = [c for c in out if c.text[:c.text.index(_CENTRE.search(c.text).group())] not in _BARE_LEVEL
+           or any(len(o.text) > len(c.text) and o.text.endswith(c.text) for o in out)]
+    if out:
+        paras = article.paragraphs
+        for b in _CENTRE_BACK.finditer(text):
+            s = b.start() + (1 if text[b.start()] == "该" else 0)
+            before = [c for c in out if c.end <= s and c.attrs.get("centre") and c.text != "中心"]
+            if not before:
+                continue
+            last = before[-1]
+            same = any(p0 <= last.start and s < p1 for p0, p1 in paras)
+            if same:
+                out.append(Mention("organization", s, s + 2, "中心", {"name": last.attrs["name"], "centre": True,
+                                                                     "back": last.start}))
+    return sorted(out, key=lambda m: m.start)
+
+
 def find_documents(article: Article) -> list[Mention]:
     """Titles in 《》 as ``Mention(kind="document")`` with ``attrs["name"]``."""
     return [Mention("document", m.start(), m.end(), m.group(), {"name": m.group(1).strip()})
@@ -130,4 +193,4 @@ def find_organizations(article: Article) -> list[Mention]:
         # one name, several heads (…集团…有限公司…班组): keep the longest
         out = [o for o in out if o.start != start]
         out.append(Mention("organization", start, m.end(), text[start:m.end()], {"name": name}))
-    return out
+    return out + find_centres(article)
