@@ -50,3 +50,15 @@ def test_other_centres_and_centres_as_places_are_no_subjects():
     s = _subjects(facts)
     assert s["300个"] != "长沙市职工服务中心"
     assert "中心" not in (s["1200人次"] or "")
+
+
+def test_a_unions_centre_without_whom_it_serves_and_a_help_and_service_centre():
+    text = ("某市工会帮扶\n\n"
+            "来源:某报  2025-01-20\n\n"
+            "2024年,泸州市总工会法律援助中心办理案件65件。县总工会依托叙永县困难职工帮扶服务中心"
+            "走访职工300人次。江阳区法律援助中心办理案件40件。")
+    facts = extract_text(text, "c4")
+    orgs = {o.name for o in facts.organizations}
+    assert "泸州市总工会法律援助中心" in orgs and "叙永县困难职工帮扶服务中心" in orgs
+    assert "江阳区法律援助中心" not in orgs                  # a legal aid centre of the state, no union's
+    assert _subjects(facts)["65件"] == "泸州市总工会法律援助中心"

@@ -74,8 +74,10 @@ def _bare_head_after_adverb(name: str, head: str) -> bool:
 
 
 #: A service centre a union runs: 职工服务中心, 职工法律援助中心, 困难职工帮扶中心, 农民工维权服务中心.
-_CENTRE = re.compile(r"(?:困难)?(?:职工|农民工|女职工|劳动者)"
-                     r"(?:法律援助|法律服务|维权服务|服务|维权|帮扶|援助|救助)中心")
+#: Who it serves (职工, 困难职工 ...) may be left out only right after the union (某市总工会法律援助中心);
+#: matched back from a 中心 (search with endpos just after it).
+_CENTRE = re.compile(r"((?:困难)?(?:职工|农民工|女职工|劳动者))?"
+                     r"(?:(?:法律援助|法律服务|维权|帮扶|援助|救助)(?:服务)?|服务)中心$")
 #: A level written bare before a centre (区职工法律援助中心): the article's own place at that level.
 _BARE_LEVEL = ("自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟")
 #: 中心 referring back to the centre just named (，中心开通的…, 该中心): opening a clause, not 中心城区.
@@ -106,10 +108,19 @@ def find_centres(article: Article) -> list[Mention]:
         return []
     by_end = {m.end: m for m in article.mentions if m.kind == "union"}
     out: list[Mention] = []
-    for m in _CENTRE.finditer(text):
+    centres = []
+    at = text.find("中心")
+    while at >= 0:  # read back from each 中心 (a pattern scanned over the whole text costs more)
+        m = _CENTRE.search(text, max(0, at - 10), at + 2)
+        if m is not None:
+            centres.append(m)
+        at = text.find("中心", at + 2)
+    for m in centres:
         u = by_end.get(m.start())
         if u is not None:
             start = u.start
+        elif m.group(1) is None:
+            continue  # 社区服务中心, 党群服务中心, 某区法律援助中心: not a union's
         else:
             start = name_start(text, m.start(), 12)
             start += _after_verb(text[start:m.start()])  # 整合|区职工服务中心
