@@ -62,3 +62,23 @@ def test_a_unions_centre_without_whom_it_serves_and_a_help_and_service_centre():
     assert "泸州市总工会法律援助中心" in orgs and "叙永县困难职工帮扶服务中心" in orgs
     assert "江阳区法律援助中心" not in orgs                  # a legal aid centre of the state, no union's
     assert _subjects(facts)["65件"] == "泸州市总工会法律援助中心"
+
+
+def test_a_centres_union_and_a_title_naming_a_centre_are_no_centre():
+    text = ("某市工会\n\n"
+            "来源:某报  2025-01-22\n\n"
+            "泸州市职工服务中心工会成立,首批会员42名。泸州市总工会印发《泸州市职工服务中心管理办法》。")
+    facts = extract_text(text, "c5")
+    assert "泸州市职工服务中心" not in {o.name for o in facts.organizations}
+
+
+def test_a_later_centre_after_a_time_word_refers_back_but_a_centres_word_does_not():
+    text = ("某州工会法律援助\n\n"
+            "来源:某报  2025-01-25\n\n"
+            "1月24日,记者从凉山彝族自治州总工会获悉,州总工会职工法律援助中心主任阿依介绍,"
+            "中心组学习会已召开12次。今年中心共办理法律援助案件58件。")
+    facts = extract_text(text, "c6")
+    centre = "凉山彝族自治州总工会职工法律援助中心"
+    s = _subjects(facts)
+    assert s["58件"] == centre
+    assert s["12次"] != centre                               # 中心组: a study group, no reference back

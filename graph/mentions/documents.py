@@ -80,8 +80,11 @@ _CENTRE = re.compile(r"((?:困难)?(?:职工|农民工|女职工|劳动者))?"
                      r"(?:(?:法律援助|法律服务|维权|帮扶|援助|救助)(?:服务)?|服务)中心$")
 #: A level written bare before a centre (区职工法律援助中心): the article's own place at that level.
 _BARE_LEVEL = ("自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟")
-#: 中心 referring back to the centre just named (，中心开通的…, 该中心): opening a clause, not 中心城区.
-_CENTRE_BACK = re.compile(r"(?:(?<=[，,。；;：:“\n])|该)中心(?![城区镇街任工])")
+#: 中心 referring back to the centre just named (，中心开通的…, 该中心, 。今年中心…): opening a clause, after a
+#: time word or 该, and not a word of its own (中心城区, 中心工作, 中心组, 中心校).
+_BACK_OPENS = "，,。；;：:“\n"
+_BACK_TIME = ("今年", "去年", "全年", "目前", "同时", "此外", "近年来", "多年来")
+_NOT_BACK_AFTER = "城区镇街任工组校医"
 
 
 def find_centres(article: Article) -> list[Mention]:
@@ -108,14 +111,17 @@ def find_centres(article: Article) -> list[Mention]:
         return []
     by_end = {m.end: m for m in article.mentions if m.kind == "union"}
     out: list[Mention] = []
-    centres = []
+    centres, ats = [], []
     at = text.find("中心")
     while at >= 0:  # read back from each 中心 (a pattern scanned over the whole text costs more)
+        ats.append(at)
         m = _CENTRE.search(text, max(0, at - 10), at + 2)
         if m is not None:
             centres.append(m)
         at = text.find("中心", at + 2)
     for m in centres:
+        if text.startswith("工会", m.end()) or text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+            continue  # 某市职工服务中心工会 is a union; 《某中心工作规则》 a document's title
         u = by_end.get(m.start())
         if u is not None:
             start = u.start
@@ -134,8 +140,9 @@ def find_centres(article: Article) -> list[Mention]:
            or any(len(o.text) > len(c.text) and o.text.endswith(c.text) for o in out)]
     if out:
         paras = article.paragraphs
-        for b in _CENTRE_BACK.finditer(text):
-            s = b.start() + (1 if text[b.start()] == "该" else 0)
+        for s in ats:
+            if text[s + 2:s + 3] and text[s + 2] in _NOT_BACK_AFTER or not _opens_back(text, s):
+                continue
             before = [c for c in out if c.end <= s and c.attrs.get("centre") and c.text != "中心"]
             if not before:
                 continue
@@ -145,6 +152,14 @@ def find_centres(article: Article) -> list[Mention]:
                 out.append(Mention("organization", s, s + 2, "中心", {"name": last.attrs["name"], "centre": True,
                                                                      "back": last.start}))
     return sorted(out, key=lambda m: m.start)
+
+
+def _opens_back(text: str, at: int) -> bool:
+    """Whether the 中心 at ``at`` opens a clause (after punctuation, 该, or a time word that opens one)."""
+    if at == 0 or text[at - 1] in _BACK_OPENS or text[at - 1] == "该":
+        return True
+    word = next((w for w in _BACK_TIME if text.startswith(w, at - len(w))), None)
+    return word is not None and (at == len(word) or text[at - len(word) - 1] in _BACK_OPENS)
 
 
 def find_documents(article: Article) -> list[Mention]:
