@@ -90,7 +90,7 @@ HELDOUT_Q5_LINKS_FLOORS = {"overall": 0.985, "unions": 0.98, "persons": 0.98, "f
                            "awards": 0.98, "recipients": 0.98, "organizers": 0.84, "reporters": 0.98, "roles": 0.98,
                            "parents": 0.98}
 HELDOUT_Q5_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.98, "year_acc": 0.98, "year_open_acc": 0.98,
-                                     "measure_acc": 0.95, "subject_acc": 0.855}
+                                     "measure_acc": 0.95, "subject_acc": 0.885}  # centres: .871 -> .887
 # The sixth held-out links set (tests/data/heldout-q6-links): eight invented articles (广西, 贵州, 海南, 宁夏,
 # 内蒙古, 山西, 福建, 安徽; tobacco, chemical, defence, airport and zone unions; Zhuang, Yi, Hui and Mongolian
 # names).  Main's fair number before the links-q6 fixes: overall .911, organizers .276, programmes .500; no figure
@@ -150,7 +150,7 @@ HELDOUT_Q7_LINKS_FLOORS = {"overall": 0.99, "unions": 0.995, "persons": 0.995, "
                            "awards": 0.995, "recipients": 0.995, "organizers": 0.925, "reporters": 0.995,
                            "roles": 0.995, "parents": 0.995}
 HELDOUT_Q7_LINKS_ATTRIBUTE_FLOORS = {"approx_acc": 0.99, "year_acc": 0.93, "year_open_acc": 0.99,
-                                     "measure_acc": 0.935, "subject_acc": 0.65}
+                                     "measure_acc": 0.935, "subject_acc": 0.72}  # centres: .655 -> .724
 
 
 def _f1(result: dict, key: str) -> float:

@@ -73,6 +73,95 @@ def _bare_head_after_adverb(name: str, head: str) -> bool:
     return bool(parts) and all(flag in ("t", "c", "d") for _, flag in parts)
 
 
+#: A service centre a union runs: 职工服务中心, 职工法律援助中心, 困难职工帮扶中心, 农民工维权服务中心.
+#: Who it serves (职工, 困难职工 ...) may be left out only right after the union (某市总工会法律援助中心);
+#: matched back from a 中心 (search with endpos just after it).
+_CENTRE = re.compile(r"((?:困难)?(?:职工|农民工|女职工|劳动者))?"
+                     r"(?:(?:法律援助|法律服务|维权|帮扶|援助|救助)(?:服务)?|服务)中心$")
+#: A level written bare before a centre (区职工法律援助中心): the article's own place at that level.
+_BARE_LEVEL = ("自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟")
+#: 中心 referring back to the centre just named (，中心开通的…, 该中心, 。今年中心…): opening a clause, after a
+#: time word or 该, and not a word of its own (中心城区, 中心工作, 中心组, 中心校).
+_BACK_OPENS = "，,。；;：:“\n"
+_BACK_TIME = ("今年", "去年", "全年", "目前", "同时", "此外", "近年来", "多年来")
+_NOT_BACK_AFTER = "城区镇街任工组校医"
+
+
+def find_centres(article: Article) -> list[Mention]:
+    """A union's service centres as organisations, named as written with the union or place in front.
+
+    A centre counts when a union mention ends right before it (州总工会|职工服务中心), when a place
+    (ending in a level: 某某区|职工法律援助中心) or a bare level (区|职工法律援助中心) stands before it;
+    a centre after any other word (县级工会职工服务中心: a network) is none.  A later 中心 / 该中心 in
+    the same paragraph refers back to the last one named there.
+
+    Parameters
+    ----------
+    article : Article
+        With union mentions found.
+
+    Returns
+    -------
+    list of Mention
+        kind ``"organization"``, ``attrs["name"]`` (as written; resolve puts a bare union's full
+        name in front) and ``attrs["centre"] = True``.
+    """
+    text = article.text
+    if "中心" not in text:
+        return []
+    by_end = {m.end: m for m in article.mentions if m.kind == "union"}
+    out: list[Mention] = []
+    centres, ats = [], []
+    at = text.find("中心")
+    while at >= 0:  # read back from each 中心 (a pattern scanned over the whole text costs more)
+        ats.append(at)
+        m = _CENTRE.search(text, max(0, at - 10), at + 2)
+        if m is not None:
+            centres.append(m)
+        at = text.find("中心", at + 2)
+    for m in centres:
+        if text.startswith("工会", m.end()) or text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+            continue  # 某市职工服务中心工会 is a union; 《某中心工作规则》 a document's title
+        u = by_end.get(m.start())
+        if u is not None:
+            start = u.start
+        elif m.group(1) is None:
+            continue  # 社区服务中心, 党群服务中心, 某区法律援助中心: not a union's
+        else:
+            start = name_start(text, m.start(), 12)
+            start += _after_verb(text[start:m.start()])  # 整合|区职工服务中心
+            body = text[start:m.start()]
+            if not body.endswith(_BARE_LEVEL) or "工会" in body:
+                continue  # 依托县级工会|职工服务中心, 社区|服务中心: no centre of one union
+        written = text[start:m.end()]
+        out.append(Mention("organization", start, m.end(), written, {"name": written, "centre": True}))
+    # a bare level's centre (区职工服务中心) only as the short form of one the article names with its place
+    out = [c for c in out if c.text[:c.text.index(_CENTRE.search(c.text).group())] not in _BARE_LEVEL
+           or any(len(o.text) > len(c.text) and o.text.endswith(c.text) for o in out)]
+    if out:
+        paras = article.paragraphs
+        for s in ats:
+            if text[s + 2:s + 3] and text[s + 2] in _NOT_BACK_AFTER or not _opens_back(text, s):
+                continue
+            before = [c for c in out if c.end <= s and c.attrs.get("centre") and c.text != "中心"]
+            if not before:
+                continue
+            last = before[-1]
+            same = any(p0 <= last.start and s < p1 for p0, p1 in paras)
+            if same:
+                out.append(Mention("organization", s, s + 2, "中心", {"name": last.attrs["name"], "centre": True,
+                                                                     "back": last.start}))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _opens_back(text: str, at: int) -> bool:
+    """Whether the 中心 at ``at`` opens a clause (after punctuation, 该, or a time word that opens one)."""
+    if at == 0 or text[at - 1] in _BACK_OPENS or text[at - 1] == "该":
+        return True
+    word = next((w for w in _BACK_TIME if text.startswith(w, at - len(w))), None)
+    return word is not None and (at == len(word) or text[at - len(word) - 1] in _BACK_OPENS)
+
+
 def find_documents(article: Article) -> list[Mention]:
     """Titles in 《》 as ``Mention(kind="document")`` with ``attrs["name"]``."""
     return [Mention("document", m.start(), m.end(), m.group(), {"name": m.group(1).strip()})
@@ -130,4 +219,4 @@ def find_organizations(article: Article) -> list[Mention]:
         # one name, several heads (…集团…有限公司…班组): keep the longest
         out = [o for o in out if o.start != start]
         out.append(Mention("organization", start, m.end(), text[start:m.end()], {"name": name}))
-    return out
+    return out + find_centres(article)

@@ -2948,6 +2948,9 @@ class _SubjectFinder:
         share = self._each(fig, unions, c0)
         if share is not None:
             return share
+        centre = self._centre(fig, s0, c0)
+        if centre is not None:
+            return centre
         ps = self.prog_starts
 
         def listed(p: Mention) -> bool:  # “小手拉大手”亲子活动等系列活动: an example, not the topic
@@ -3080,7 +3083,8 @@ class _SubjectFinder:
             # …招聘会吸引企业163家参会,提供岗位6800余个。当天进场求职者约5200人次: the one programme all the
             # figures of the sentence before are about, when its first clause names none
             topic = self._topic_of_sentence(p0, s0) or self._run_programme(p0, s0, fig) or (
-                earlier[0] if earlier and earlier[0] is not None and earlier[0].kind == "programme"
+                earlier[0] if earlier and earlier[0] is not None and (
+                    earlier[0].kind == "programme" or earlier[0].attrs.get("centre"))
                 and not _RUNS.search(text, s0, fig.start) else None)
             if topic is not None and all(e is topic for e in earlier):
                 return self._remember(g0, topic) if topic.kind == "programme" else topic
@@ -3088,6 +3092,27 @@ class _SubjectFinder:
             prior = self._prior_programme(s0)
             if prior:
                 return self._remember(g0, prior)
+        return None
+
+    def _centre(self, fig: Mention, s0: int, c0: int) -> Mention | None:
+        """某区职工法律援助中心共接待…1386人次,办理…127件: a union's service centre that is the agent of the
+        sentence before the figure, with no union named after it and no programme after its own clause; not a
+        centre whose head is named (…中心主任某某介绍) nor a place (在…中心举行, 依托…中心)."""
+        text = self.text
+        os_ = self.org_starts
+        for m in reversed(self.orgs[bisect_left(os_, s0):bisect_left(os_, fig.start)]):
+            if not m.attrs.get("centre") or m.end > fig.start:
+                continue
+            if _CENTRE_NOT_AGENT_AFTER.match(text, m.end) or _CENTRE_NOT_AGENT_BEFORE.search(text, s0, m.start):
+                continue
+            _, m1 = _bounds(_CLAUSE, text, m.start)
+            if any(u.start >= m.end for u in self.unions[bisect_left(self.union_starts, m.end):
+                                                         bisect_left(self.union_starts, fig.start)]):
+                return None
+            if any(p.start >= m1 for p in self.progs[bisect_left(self.prog_starts, m.end):
+                                                      bisect_left(self.prog_starts, fig.start)]):
+                return None
+            return m
         return None
 
     def _union_by_end(self) -> dict[str, str]:
@@ -3565,6 +3590,35 @@ def _drop_restated(facts: list[FigureFact], header_end: int) -> list[FigureFact]
     return sorted(kept, key=lambda f: f.start)  # in text order, as the checks read them
 
 
+def _name_centres(article: Article) -> None:
+    """Name each union's service centre in full: the union's name in front (州总工会职工服务中心 →
+    某某自治州总工会职工服务中心), a bare level as the centre of that level named in full elsewhere in the
+    article (区职工法律援助中心 → 某某区职工法律援助中心); a 中心 referring back takes its centre's name."""
+    centres = [m for m in article.of_kind("organization") if m.attrs.get("centre")]
+    if not centres:
+        return
+    unions = {m.start: m for m in article.of_kind("union") if m.attrs.get("name")}
+    for m in centres:
+        u = unions.get(m.start)
+        if "back" not in m.attrs and u is not None and m.text.startswith(u.text):
+            m.attrs["name"] = u.attrs["name"] + m.text[len(u.text):]
+    names = {m.attrs["name"] for m in centres}
+    for m in centres:
+        if "back" not in m.attrs and m.attrs["name"] == m.text:
+            longer = sorted(n for n in names if len(n) > len(m.text) and n.endswith(m.text))
+            if len(longer) == 1:
+                m.attrs["name"] = longer[0]
+    at = {m.start: m for m in centres}
+    for m in centres:
+        if "back" in m.attrs and m.attrs["back"] in at:
+            m.attrs["name"] = at[m.attrs["back"]].attrs["name"]
+
+
+#: A centre written as a place or with its head, not as the agent of its clause.
+_CENTRE_NOT_AGENT_AFTER = re.compile(r"(?:副?主任|负责人|工作人员|律师|举行|召开|开展的|的)")
+_CENTRE_NOT_AGENT_BEFORE = re.compile(r"(?:在|依托|到|于|来到|走进|前往)[^，,。；;：:]{0,30}$")
+
+
 # ---------------------------------------------------------------- all
 def resolve(article: Article) -> ArticleFacts:
     """Resolve one article's mentions into facts.
@@ -3581,6 +3635,7 @@ def resolve(article: Article) -> ArticleFacts:
     """
     _merge_company_names(article)
     unions = resolve_unions(article)
+    _name_centres(article)
     persons = resolve_persons(article)
     programmes = resolve_programmes(article)
     awards = resolve_awards(article)
