@@ -172,7 +172,7 @@ def _one_zone(zones: list[str]) -> str | None:
 
 def _in_breakdown(article: Article, pos: int) -> bool:
     """Whether ``pos`` follows 其中 in its sentence (…4200人，其中某市总工会… / 其中，…: a breakdown of the
-    total before it)."""
+    total before it), or is in a sentence that opens on the area's parts one by one (从各县市区看，…)."""
     sent = article.sentence_at(pos)
     return sent is not None and (article.text.find("其中", sent.start, pos) >= 0
                                  or _BY_AREA.match(article.text, sent.start, pos) is not None)
@@ -537,8 +537,8 @@ _TRADE_WORDS = ("工程", "机械", "化工", "电力", "运营", "物流", "科
 
 
 def _short_company_keys(keys: set[str]) -> dict[str, str]:
-    """Company keys that are another key less the trade words before its legal form (浔电 for 浔电输变电工程,
-    华岳精工 for 华岳精工机械), each mapped to that key where exactly one key of ``keys`` extends it so."""
+    """Company keys that are another key less the trade words before its legal form (某某 for 某某输变电工程,
+    某某精工 for 某某精工机械), each mapped to that key where exactly one key of ``keys`` extends it so."""
     out = {}
     for k in keys:
         longer = {k2 for k2 in keys if k2 != k and k2.startswith(k) and len(k2) - len(k) <= 6
@@ -573,7 +573,7 @@ def _merge_company_names(article: Article) -> None:
             if len(forms) > 1 and not _places_differ(forms) for n in forms}
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
-    # 浔电公司 in the headline, 九江浔电输变电工程有限公司(工会) in the body: a short form less the trade words
+    # 某某公司 in the headline, 九江某某输变电工程有限公司(工会) in the body: a short form less the trade words
     fulls: dict[str, set[str]] = {}
     for n in {m.attrs["name"] for m in orgs} | {u.attrs["name"][:-2] for u in article.of_kind("union")
                                                  if (u.attrs.get("name") or "").endswith("有限公司工会")}:
@@ -622,7 +622,7 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
         key = _company_key(n, 2)
         if key:
             groups.setdefault(key, set()).add(n)
-    # 浔电公司工会 for 九江浔电输变电工程有限公司工会: a short form less the trade words joins the one company's forms
+    # 某某公司工会 for 九江某某输变电工程有限公司工会: a short form less the trade words joins the one company's forms
     for short, full in sorted(_short_company_keys(set(groups)).items(), key=lambda kv: -len(kv[0])):
         if short in groups and full in groups and all(n.endswith(("公司工会", "集团工会")) for n in groups[short]):
             groups[full] |= groups.pop(short)
@@ -1465,13 +1465,13 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
 
 #: Union posts whose holder runs the union's programmes (某某主席牵头组建…).
 _CHAIR_POSTS = ("主席", "常务副主席", "副主席")
-#: A surname and a chair's post naming a person again (冉主席).
+#: A surname and a chair's post naming a person again (王主席).
 _CHAIR_REF = re.compile(rf"([\u4e00-\u9fff])({'|'.join(_CHAIR_POSTS)})")
 
 
 def _official_union(article: Article, pos: int, ctx: _ProgrammeContext) -> Mention | None:
     """The union of a chair who opens the programme's sentence, by name or by surname and post
-    (冉主席牵头组建“骑手议事会”, the article having named 某某联合会主席冉某某); None where the opener holds
+    (王主席牵头组建“某某议事会”, the article having named 某某联合会主席王某某); None where the opener holds
     no such post in one named union."""
     text = article.text
     s0, _ = _near_bounds(_SENTENCE, text, pos)
