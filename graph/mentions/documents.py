@@ -78,7 +78,10 @@ def _bare_head_after_adverb(name: str, head: str) -> bool:
 #: matched back from a 中心 (search with endpos just after it).
 _CENTRE = re.compile(r"((?:困难)?(?:职工|农民工|女职工|劳动者))?"
                      r"(?:(?:法律援助|法律服务|维权|帮扶|援助|救助)(?:服务)?|服务)中心$")
-#: A level written bare before a centre (区职工法律援助中心): the article's own place at that level.
+#: How far back from its 中心 a centre's name may start: 困难女职工法律援助服务中心 is 11 characters and 中心.
+_CENTRE_BEFORE = 11
+#: A level written bare before a centre (区职工法律援助中心): the short form of a centre the article also names
+#: with its place (某某区职工法律援助中心), else no centre of one union.
 _BARE_LEVEL = ("自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟")
 #: 中心 referring back to the centre just named (，中心开通的…, 该中心, 。今年中心…): opening a clause, after a
 #: time word or 该, and not a word of its own (中心城区, 中心工作, 中心组, 中心校).
@@ -91,7 +94,8 @@ def find_centres(article: Article) -> list[Mention]:
     """A union's service centres as organisations, named as written with the union or place in front.
 
     A centre counts when a union mention ends right before it (州总工会|职工服务中心), when a place
-    (ending in a level: 某某区|职工法律援助中心) or a bare level (区|职工法律援助中心) stands before it;
+    (ending in a level: 某某区|职工法律援助中心) or a bare level (区|职工法律援助中心, only where the article
+    also names that centre with its place) stands before it;
     a centre after any other word (县级工会职工服务中心: a network) is none.  A later 中心 / 该中心 in
     the same paragraph refers back to the last one named there.
 
@@ -115,7 +119,7 @@ def find_centres(article: Article) -> list[Mention]:
     at = text.find("中心")
     while at >= 0:  # read back from each 中心 (a pattern scanned over the whole text costs more)
         ats.append(at)
-        m = _CENTRE.search(text, max(0, at - 10), at + 2)
+        m = _CENTRE.search(text, max(0, at - _CENTRE_BEFORE), at + 2)
         if m is not None:
             centres.append(m)
         at = text.find("中心", at + 2)

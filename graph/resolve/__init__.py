@@ -172,7 +172,7 @@ def _one_zone(zones: list[str]) -> str | None:
 
 def _in_breakdown(article: Article, pos: int) -> bool:
     """Whether ``pos`` follows 其中 in its sentence (…4200人，其中某市总工会… / 其中，…: a breakdown of the
-    total before it)."""
+    total before it), or is in a sentence that opens on the area's parts one by one (从各县市区看，…)."""
     sent = article.sentence_at(pos)
     return sent is not None and (article.text.find("其中", sent.start, pos) >= 0
                                  or _BY_AREA.match(article.text, sent.start, pos) is not None)
@@ -537,8 +537,8 @@ _TRADE_WORDS = ("工程", "机械", "化工", "电力", "运营", "物流", "科
 
 
 def _short_company_keys(keys: set[str]) -> dict[str, str]:
-    """Company keys that are another key less the trade words before its legal form (浔电 for 浔电输变电工程,
-    华岳精工 for 华岳精工机械), each mapped to that key where exactly one key of ``keys`` extends it so."""
+    """Company keys that are another key less the trade words before its legal form (某某 for 某某输变电工程,
+    某某精工 for 某某精工机械), each mapped to that key where exactly one key of ``keys`` extends it so."""
     out = {}
     for k in keys:
         longer = {k2 for k2 in keys if k2 != k and k2.startswith(k) and len(k2) - len(k) <= 6
@@ -573,7 +573,7 @@ def _merge_company_names(article: Article) -> None:
             if len(forms) > 1 and not _places_differ(forms) for n in forms}
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
-    # 浔电公司 in the headline, 九江浔电输变电工程有限公司(工会) in the body: a short form less the trade words
+    # 某某公司 in the headline, 九江某某输变电工程有限公司(工会) in the body: a short form less the trade words
     fulls: dict[str, set[str]] = {}
     for n in {m.attrs["name"] for m in orgs} | {u.attrs["name"][:-2] for u in article.of_kind("union")
                                                  if (u.attrs.get("name") or "").endswith("有限公司工会")}:
@@ -622,7 +622,7 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
         key = _company_key(n, 2)
         if key:
             groups.setdefault(key, set()).add(n)
-    # 浔电公司工会 for 九江浔电输变电工程有限公司工会: a short form less the trade words joins the one company's forms
+    # 某某公司工会 for 九江某某输变电工程有限公司工会: a short form less the trade words joins the one company's forms
     for short, full in sorted(_short_company_keys(set(groups)).items(), key=lambda kv: -len(kv[0])):
         if short in groups and full in groups and all(n.endswith(("公司工会", "集团工会")) for n in groups[short]):
             groups[full] |= groups.pop(short)
@@ -1465,13 +1465,13 @@ def _organizer_before(article: Article, pos: int, ctx: _ProgrammeContext | None 
 
 #: Union posts whose holder runs the union's programmes (某某主席牵头组建…).
 _CHAIR_POSTS = ("主席", "常务副主席", "副主席")
-#: A surname and a chair's post naming a person again (冉主席).
+#: A surname and a chair's post naming a person again (王主席).
 _CHAIR_REF = re.compile(rf"([\u4e00-\u9fff])({'|'.join(_CHAIR_POSTS)})")
 
 
 def _official_union(article: Article, pos: int, ctx: _ProgrammeContext) -> Mention | None:
     """The union of a chair who opens the programme's sentence, by name or by surname and post
-    (冉主席牵头组建“骑手议事会”, the article having named 某某联合会主席冉某某); None where the opener holds
+    (王主席牵头组建“某某议事会”, the article having named 某某联合会主席王某某); None where the opener holds
     no such post in one named union."""
     text = article.text
     s0, _ = _near_bounds(_SENTENCE, text, pos)
@@ -2720,9 +2720,9 @@ _REPORTED = re.compile(r"(?:介绍|表示|指出|透露|说)[,，:：]")
 #: Words before a union that make it an object: 成立…, 入选全总…, 授予…
 _UNION_AS_OBJECT = re.compile(r"(?:成立|组建|建立|入选|荣获|获得|获评|授予|命名|联合|邀请|加入|完成)"
                               r"(?:全[国省市县区]|[^,，;；。、]{0,2}?首[个家])?$")
-#: A union visited (走访了某某工会联合会和“某某驿站”) runs none of the places visited with it.
 #: A union the reporter learns the news from (记者从某市总工会获悉,…): the source, not what the figures are about.
 _SOURCE_OF_NEWS = re.compile(r"(?:获悉|了解到|得知)")
+#: A union visited (走访了某某工会联合会和“某某驿站”) runs none of the places visited with it.
 _VISITED = re.compile(r"(?:走访|参观|来到)了?$")
 #: A union as the agent of a relative clause: 集团工会建设的“某某小屋”.
 _BUILT_BY = re.compile(r"(?:建设|建成|打造|设立|开设|建立|创建)的")
@@ -2735,9 +2735,9 @@ _CLAUSE_OPEN = re.compile(r"[，,；;：:]")
 #: A union that made what the sentence is about (市总工会开通的12351热线…): its organiser, not the agent of the
 #: figures that follow (kept apart from _UNION_AS_MODIFIER, which also tells who organises a programme).
 _UNION_MADE = re.compile(r"(?:推出|打造|开通|创办|开设|建立|创建)的")
-#: A sentence opening on a person: X…, 47岁的X…, 他…
-#: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
+#: A clause opening on 其中 (其中包括…): a part of the figure before it, with that figure's subject.
 _PART_OF_PRIOR = re.compile(r"\s*其中(?:包括|有|含)?")
+#: A clause that only states a change of the figure before it: 比去年同期增长, 同比下降了, 较上年提高.
 _CHANGE_CLAUSE = re.compile(r"\s*(?:同比|环比|比|较)[^，,；;。：:]{0,8}?"
                             r"(?:增长|增加|提高|提升|上升|下降|减少|降低|多出|少)了?")
 #: A clause opening on what a place does for those it serves (a time phrase first, or 为…提供): 服务…, 接待…,
@@ -2755,6 +2755,7 @@ _ENTERPRISE_OPENING = re.compile(r"\s*(?:了解到|获悉|得知|据悉)?(?P<thi
                                  r"(?P<short>(?![向为给对到在赴从与和及把将])[\u4e00-\u9fff]{0,4}?(?:集团|公司|厂))"
                                  r"(?![\u4e00-\u9fff]{0,2}工会)")
 _BARE_ENTERPRISE = re.compile(r"(?:^|(?<=[，,。；;：:\s年]))(?:集团|公司)(?![\u4e00-\u9fff]{0,2}工会)")
+#: A sentence opening on a person: X…, 47岁的X…, 他…
 _PERSON_OPENING = re.compile(r"(?:\d{1,3}岁的)?")
 #: What a person does when acting for a body, not as the subject of their own story.
 _ACTS_FOR = re.compile(r"(?:等人|一行|书记|主席|代表|送上|送去|带着|带领|率|向|为|拿出|捐|慰问|看望|走访|来到|表示|说"
@@ -3191,13 +3192,18 @@ class _SubjectFinder:
             return before[-1] if before else None
         return None
 
+    def _named_ending(self, s0: int, tail: str) -> list[Mention]:
+        """The programmes named before ``s0`` whose name, without its quotes, ends in ``tail`` (in the order
+        of the article's mentions)."""
+        return [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
+                and p.attrs["name"].strip("“”‘’\"").endswith(tail)]
+
     def _each_named(self, s0: int, fig: Mention) -> Mention | None:
         """The programme named before the sentence whose name ends in what 各 points at (各工作室, 各驿站)."""
         for m in re.finditer(r"各([\u4e00-\u9fff]{2,4})", self.text[s0:fig.start]):
             for n in range(len(m.group(1)), 1, -1):  # 各工作室完成: the longest end of a name that fits
                 tail = m.group(1)[:n]
-                named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
-                         and p.attrs["name"].strip("“”‘’\"").endswith(tail)]
+                named = self._named_ending(s0, tail)
                 if named:
                     return named[-1]
         return None
@@ -3212,8 +3218,7 @@ class _SubjectFinder:
                     r"(?:共有|共计|合计|总计|共|有|达到|达|为)?\d", text[m.end():]):
                 continue  # 驿站7481个, 驿站共有52个: the places counted, not what acts (工作室共受理…: acts)
             word = m.group(1)
-            named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
-                     and p.attrs["name"].strip("“”‘’\"").endswith(word)]
+            named = self._named_ending(s0, word)
             if named:
                 return named[-1]
         return None
@@ -3316,8 +3321,7 @@ class _SubjectFinder:
             b = _THIS_BATCH.match(self.text, s0, fig.start)
             if b is None:
                 return None
-            named = [p for p in self.all_progs if p.end <= s0 and p.attrs.get("name")
-                     and p.attrs["name"].strip("“”‘’\"").endswith(b.group("word"))]
+            named = self._named_ending(s0, b.group("word"))
             return named[0] if named else None
         head = m.group("head")
         progs = [p for p in self.a.of_kind("programme") if p.start < s0 and p.attrs.get("name")]

@@ -101,9 +101,9 @@ def department_in_full(text: str, org_text: str, body: str) -> str | None:
     Returns
     -------
     str or None
-        洛阳市人力资源和社会保障局 where the text writes the place followed by a name that starts with the
-        short form's first character and holds all its characters in order (人…社…局); None where it does
-        not, or where ``org_text`` is no department of a level.
+        洛阳市人力资源和社会保障局 where the text writes, anywhere, the place followed by a name longer than
+        the short form that starts with its first character and holds all its characters in order (人…社…局);
+        None where it does not, or where ``org_text`` is no department of a level.
 
     Examples
     --------
@@ -125,7 +125,9 @@ def department_in_full(text: str, org_text: str, body: str) -> str | None:
             if seen < len(rest) and text[k] == rest[seen]:
                 seen += 1
                 if seen == len(rest):
-                    return text[i:k + 1] if k + 1 - j > len(rest) else None
+                    if k + 1 - j > len(rest):
+                        return text[i:k + 1]
+                    break  # the short form written with its place (洛阳市人社局): look on for the full name
             k += 1
         i = text.find(place + rest[0], i + 1)
     return None

@@ -555,6 +555,7 @@ def dated_part_year(text: str, refs: list[tuple[int, int, TimeRef]], before: int
     return None
 
 
+#: A year written in digits (2024年, not 今年): the only time after a figure that dates it (:func:`figure_ref`).
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
 
 
