@@ -2504,7 +2504,7 @@ def _in_part_of_year(text: str, fig: Mention, measure: str) -> str:
 
 
 def _joined_by_list(text: str, fig: Mention, figures: list[Mention], c1: int) -> str:
-    """参加“X”竞赛 for each item of 46家单位、1086个班组、2.7万余名职工参加“X”竞赛: the verb of taking part that
+    """参加“X”竞赛 for each item of N家单位、N个班组、N万余名职工参加“X”竞赛: the verb of taking part that
     closes a 、-list of counted nouns, for an item before the last; "" where the list closes otherwise."""
     chain = _within(figures, fig.start, c1)
     for a, b in zip(chain, chain[1:], strict=False):
@@ -2971,7 +2971,7 @@ class _SubjectFinder:
                     continue  # 省总工会筹措送温暖资金5200万元: the union's money, named after its campaign
                 if p.end <= fig.start and not self._acting(unions) and not any(
                         "工会" in m.text for m in self._place_unions(s0, fig.start)):
-                    # 某地职工互助保障活动参保职工达18万人,筹集互助金…: what the programme does goes on in the
+                    # 某地职工互助保障活动参保职工达N万人,筹集互助金…: what the programme does goes on in the
                     # clauses after, while no union or other programme is named (not in a sentence with a union
                     # of its own: 全州工会…服务站点40个,职工之家覆盖率达到90%,每年帮扶…: the union's)
                     return self._remember(g0, p)
@@ -2992,7 +2992,7 @@ class _SubjectFinder:
                 run = re.search(r"(?:开展|举办|实施|组织|启动|发起)", text[p0:p.start])
                 clause = text[p0:p1].strip().replace(p.text, "")
                 rest = re.sub(r"今年|去年|本次|此次|期间|在|中|里|^\d{4}年(?:度)?", "", clause)
-                # 2.7万余名职工参加“安康杯”竞赛,查找整改…: the clause counted those who take part, so the programme is
+                # N万余名职工参加“安康杯”竞赛,查找整改…: the clause counted those who take part, so the programme is
                 # its topic, not another's event a subject joined (参加安全大检查活动,对8个变电站…)
                 takers = _within(self.figures, p0, p.start) and re.search(
                     r"(?:参加|参与)了?[“‘]?$", text[max(p0, p.start - 4):p.start])
@@ -3075,13 +3075,13 @@ class _SubjectFinder:
         prior = getattr(self, "prior", None)
         if s0 == para_start and re.match(r"\s*其中", text[s0:s0 + 4]) and prior is not None \
                 and prior[1] is not None and prior[0].end <= s0:
-            # …人均获赔约1376元。¶ 其中,住院医疗互助赔付2.54万人次: a paragraph opening on 其中 breaks down the
+            # …人均获赔约N元。¶ 其中,住院医疗互助赔付N万人次: a paragraph opening on 其中 breaks down the
             # figures just before it, and is about what they are about
             return self._remember(g0, prior[1]) if prior[1].kind == "programme" else prior[1]
         if s0 > para_start and self._opens_without_subject(s0):
             p0, _ = full_sentence(text, s0 - 1)
             earlier = self.by_sentence.get(p0, [])
-            # …招聘会吸引企业163家参会,提供岗位6800余个。当天进场求职者约5200人次: the one programme all the
+            # …招聘会吸引企业N家参会,提供岗位N余个。当天进场求职者约N人次: the one programme all the
             # figures of the sentence before are about, when its first clause names none
             topic = self._topic_of_sentence(p0, s0) or self._run_programme(p0, s0, fig) or (
                 earlier[0] if earlier and earlier[0] is not None and (
@@ -3096,7 +3096,7 @@ class _SubjectFinder:
         return None
 
     def _centre(self, fig: Mention, s0: int, c0: int) -> Mention | None:
-        """某区职工法律援助中心共接待…1386人次,办理…127件: a union's service centre that is the agent of the
+        """某区职工法律援助中心共接待…N人次,办理…N件: a union's service centre that is the agent of the
         sentence before the figure, with no union named after it and no programme after its own clause; not a
         centre whose head is named (…中心主任某某介绍) nor a place (在…中心举行, 依托…中心)."""
         text = self.text
@@ -3240,7 +3240,7 @@ class _SubjectFinder:
                 and not (self.text[u.end:u.end + 1] in "“‘" and u.end + 1 in starts)]
 
     def _segment_goes_on(self, g0: int, s0: int) -> bool:
-        """某活动参保职工达42.6万人,筹集互助金5112万元；全年赔付职工3.18万人次: a ；-segment of the same sentence
+        """某活动参保职工达N万人,筹集互助金N万元；全年赔付职工N万人次: a ；-segment of the same sentence
         that opens without a subject of its own (全年, 累计, a verb) goes on with the segment just before it."""
         if g0 - 2 <= s0 or self.last is None or self.last[2] < s0:
             return False
@@ -3395,7 +3395,7 @@ class _SubjectFinder:
                     continue  # 对A县、B县…开展审计, A州人民医院召开…: a place listed or naming a body is no agent
                 out.append(Mention("union", m.start(), m.end(), place, {"name": place + "总工会"}))
         for at in [s0] + [c.end() for c in _CLAUSE_OPEN.finditer(self.text, s0, end)]:
-            # 从各区县看,德清县参保职工8.6万人: a county or district opening a clause, whose union the article does
+            # 从各区县看,某县参保职工N万人: a county or district opening a clause, whose union the article does
             # not name, stands for its union (its 总工会), as 沈阳市工会组织 does
             at += 2 if self.text.startswith("其中", at) else 0
             place = self._division_from(at, end)
