@@ -329,9 +329,6 @@ class _BlockSorter:
             out.writelines(blk + b" .\n" for _, blk in self.chunk)
         self.chunk = []
 
-    def _read_run(self, path: Path, size: int = 1 << 20) -> Iterator[tuple[bytes, bytes]]:
-        return _run_blocks(self.keys, path, size)
-
     def blocks(self) -> Iterator[bytes]:
         """The subject blocks (no final `` .``), in canonical order, once the dump is over."""
         self._sort_chunk(final=True)
@@ -340,14 +337,7 @@ class _BlockSorter:
         if not self.runs:
             return _merge_same_subject(self.keys, iter(self.chunk))
         self._write_run()
-        return _merge_same_subject(self.keys, self._merged_runs(self.runs))
-
-    def _merged_runs(self, runs: list[Path]) -> Iterator[tuple[bytes, bytes]]:
-        """The blocks of all ``runs``, merged in order; each run read in pieces of an equal share of
-        :data:`MERGE_BYTES`, so the merge holds about that much however many runs a big store makes (60 MB
-        corpus, 1 MB a run: the merge held ~300 MB and was the peak of a ``--store`` build)."""
-        size = max(64 << 10, MERGE_BYTES // max(1, len(runs)))
-        return heapq.merge(*(self._read_run(run, size) for run in runs))
+        return _merged_blocks(self.keys, [(run, 0) for run in self.runs])
 
 
 def _run_blocks(keys: _Keys, path: str | Path, size: int = 1 << 20, start: int = 0,
@@ -367,6 +357,17 @@ def _run_blocks(keys: _Keys, path: str | Path, size: int = 1 << 20, start: int =
                     return
                 if lo is None or key >= lo:
                     yield key, blk
+
+
+def _merged_blocks(keys: _Keys, runs: list[tuple[str | Path, int]], lo: bytes | None = None,
+                   hi: bytes | None = None) -> Iterator[bytes]:
+    """The subject blocks (no final `` .``) of sorted ``runs`` (file, byte to start at) whose keys are in
+    ``[lo, hi)``, merged in canonical order; each run read in pieces of an equal share of :data:`MERGE_BYTES`,
+    so the merge holds about that much however many runs a big store makes (60 MB corpus, 1 MB a run: the
+    merge held ~300 MB and was the peak of a ``--store`` build)."""
+    size = max(64 << 10, MERGE_BYTES // max(1, len(runs)))
+    return _merge_same_subject(keys, heapq.merge(*(_run_blocks(keys, run, size, start, lo, hi)
+                                                   for run, start in runs)))
 
 
 def _write_blocks(out, blocks: Iterator[bytes]) -> None:
@@ -405,12 +406,8 @@ def merge_range(prefixes: dict[bytes, bytes], runs: list[tuple[str, int]], lo: b
     """
     if not all(Path(run).is_file() for run, _ in runs):
         return False
-    keys = _Keys(prefixes)
-    size = max(64 << 10, MERGE_BYTES // max(1, len(runs)))
-    merged = heapq.merge(*(_run_blocks(keys, run, size, start, lo, hi) for run, start in runs))
     with open(path, "wb") as out:
-        _write_blocks(out, _merge_same_subject(keys, merged))
-    del merged
+        _write_blocks(out, _merged_blocks(_Keys(prefixes), runs, lo, hi))
     trim_heap()  # the read-ahead of every run, freed now
     return True
 
@@ -508,7 +505,7 @@ def sort_run(prefixes: dict[bytes, bytes], data: bytes, path: str | None = None
     Returns
     -------
     bytes or list of (bytes, int)
-        The run (blocks ending in `` .\n``, as :meth:`_BlockSorter._read_run` reads them), or when
+        The run (blocks ending in `` .\n``, as :func:`_run_blocks` reads them), or when
         written to ``path`` its index: the subject key and byte offset of every
         :data:`RUN_INDEX_STEP`-th block (from the first), for :func:`merge_range`.
 
@@ -702,7 +699,7 @@ class TurtleJob:
             sorter = self.sorter
             if self.parts > 1 and self.runs and all(run in self.indexes for run in self.runs):
                 return self._merge_parts()
-            blocks = _merge_same_subject(sorter.keys, sorter._merged_runs(self.runs))
+            blocks = _merged_blocks(sorter.keys, [(run, 0) for run in self.runs])
             with open(self.path, "wb") as out:
                 out.write(sorter.header or b"")
                 _write_blocks(out, blocks)
@@ -735,10 +732,7 @@ class TurtleJob:
         with open(self.path, "wb") as out:  # the first range is merged here, straight into the file
             out.write(self.sorter.header or b"")
             lo, hi = ranges[0]
-            keys = self.sorter.keys
-            size = max(64 << 10, MERGE_BYTES // len(self.runs))
-            _write_blocks(out, _merge_same_subject(keys, heapq.merge(
-                *(_run_blocks(keys, run, size, start, lo, hi) for run, start in starts(lo)))))
+            _write_blocks(out, _merged_blocks(self.sorter.keys, starts(lo), lo, hi))
             out.flush()
             for fut, (lo, hi), part in zip(futures, ranges[1:], parts[1:], strict=True):
                 if not fut.result():  # a worker that does not see the runs: merged here
