@@ -560,26 +560,30 @@ def _places_differ(forms: set[str]) -> bool:
     return any(not (a <= b or b <= a) for a in places for b in places)
 
 
+def _company_groups(names: set[str], suffix: str = "", shortest: int = 2) -> dict[str, set[str]]:
+    """The ``names`` grouped by the company key of ``name + suffix`` (suffix 工会 for a company's
+    own name); names without a key (not a company's union, key shorter than ``shortest``) are left out."""
+    groups: dict[str, set[str]] = {}
+    for n in names:
+        key = _company_key(n + suffix, shortest)
+        if key:
+            groups.setdefault(key, set()).add(n)
+    return groups
+
+
 def _merge_company_names(article: Article) -> None:
     """Give one company written two ways (某某港务集团 in the headline, 福建某某港务集团有限公司 in the body)
     its fullest name on every mention."""
-    groups: dict[str, set[str]] = {}
     orgs = [m for m in article.of_kind("organization") if m.attrs.get("name", "").endswith(("公司", "集团"))]
-    for m in orgs:
-        key = _company_key(m.attrs["name"] + "工会")
-        if key:
-            groups.setdefault(key, set()).add(m.attrs["name"])
+    groups = _company_groups({m.attrs["name"] for m in orgs}, "工会", 3)
     best = {n: max(forms, key=lambda f: (len(f), f)) for forms in groups.values()
             if len(forms) > 1 and not _places_differ(forms) for n in forms}
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
     # 某某公司 in the headline, 九江某某输变电工程有限公司(工会) in the body: a short form less the trade words
-    fulls: dict[str, set[str]] = {}
-    for n in {m.attrs["name"] for m in orgs} | {u.attrs["name"][:-2] for u in article.of_kind("union")
-                                                 if (u.attrs.get("name") or "").endswith("有限公司工会")}:
-        key = _company_key(n + "工会", 2)
-        if key:
-            fulls.setdefault(key, set()).add(n)
+    companies = {u.attrs["name"][:-2] for u in article.of_kind("union")
+                 if (u.attrs.get("name") or "").endswith("有限公司工会")}
+    fulls = _company_groups({m.attrs["name"] for m in orgs} | companies, "工会")
     short = _short_company_keys(set(fulls))
     for m in orgs:
         key = _company_key(m.attrs["name"] + "工会", 2)
@@ -617,11 +621,7 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
     fullest form the text writes (a form only inferred from 公司工会 and the company's name
     yields to one the text writes)."""
     written = {m.attrs["name"] for m in mentions if m.attrs.get("name") and m.attrs.get("written") == m.attrs["name"]}
-    groups: dict[str, set[str]] = {}
-    for n in {m.attrs["name"] for m in mentions if m.attrs.get("name")}:
-        key = _company_key(n, 2)
-        if key:
-            groups.setdefault(key, set()).add(n)
+    groups = _company_groups({m.attrs["name"] for m in mentions if m.attrs.get("name")})
     # 某某公司工会 for 九江某某输变电工程有限公司工会: a short form less the trade words joins the one company's forms
     for short, full in sorted(_short_company_keys(set(groups)).items(), key=lambda kv: -len(kv[0])):
         if short in groups and full in groups and all(n.endswith(("公司工会", "集团工会")) for n in groups[short]):
