@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -111,8 +112,7 @@ def _place_prefix(base: str) -> tuple[str, int]:
 
 def _whole_place_chain(s: str) -> bool:
     """Whether ``s`` is places written one after another and nothing else (嘉兴市, 浙江省嘉兴市)."""
-    chain = _place_chain(s)
-    return bool(chain) and chain[-1][1] == len(s)
+    return 0 < _chain_end(s) == len(s)
 
 
 def _place_chain(base: str) -> list[tuple[str, int]]:
@@ -571,6 +571,12 @@ def _company_groups(names: set[str], suffix: str = "", shortest: int = 2) -> dic
     return groups
 
 
+def _union_bodies(article: Article, keep: Callable[[str], bool]) -> set[str]:
+    """The bodies (the name less 工会) of the article's unions whose name ends in 工会 and passes ``keep``."""
+    return {u.attrs["name"][:-2] for u in article.of_kind("union")
+            if (u.attrs.get("name") or "").endswith("工会") and keep(u.attrs["name"])}
+
+
 def _merge_company_names(article: Article) -> None:
     """Give one company written two ways (某某港务集团 in the headline, 福建某某港务集团有限公司 in the body)
     its fullest name on every mention."""
@@ -581,8 +587,7 @@ def _merge_company_names(article: Article) -> None:
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
     # 某某公司 in the headline, 九江某某输变电工程有限公司(工会) in the body: a short form less the trade words
-    companies = {u.attrs["name"][:-2] for u in article.of_kind("union")
-                 if (u.attrs.get("name") or "").endswith("有限公司工会")}
+    companies = _union_bodies(article, lambda name: name.endswith("有限公司工会"))
     fulls = _company_groups({m.attrs["name"] for m in orgs} | companies, "工会")
     short = _short_company_keys(set(fulls))
     for m in orgs:
@@ -758,9 +763,8 @@ def _only_employer(article: Article, kinds: tuple[str, ...]) -> str | None:
     union), for a head of it written without its name; None where it names none or several."""
     names = {m.attrs["name"] for m in article.of_kind("organization")
              if m.attrs.get("name", "").endswith(kinds) and m.attrs["name"] not in _BARE_EMPLOYERS}
-    names |= {u.attrs["name"][:-2] for u in article.of_kind("union")
-              if u.attrs.get("name", "").endswith("工会") and u.attrs["name"][:-2].endswith(kinds)
-              and union_level(u.attrs["name"]) in ("enterprise", "other")}
+    names |= _union_bodies(article, lambda name: name[:-2].endswith(kinds)
+                           and union_level(name) in ("enterprise", "other"))
     names = {n for n in names if not any(o != n and o.endswith(n) for o in names)}  # 某某医院 in 某州某某医院
 
     def key(name: str) -> tuple[str, str]:  # 某某州人民医院 and 某某傣族自治州人民医院: one hospital
@@ -784,9 +788,8 @@ def _employer_named(article: Article, kind: str, pos: int) -> str | None:
             and _ends_in_kind(m.attrs.get("name", ""), kind)]
     if orgs:
         return orgs[-1]
-    bodies = {u.attrs["name"][:-2] for u in article.of_kind("union")
-              if u.attrs.get("name", "").endswith("工会") and not u.attrs["name"].endswith("总工会")
-              and len(u.attrs["name"]) > len(kind) + 4 and _ends_in_kind(u.attrs["name"][:-2], kind)}
+    bodies = _union_bodies(article, lambda name: not name.endswith("总工会") and len(name) > len(kind) + 4
+                           and _ends_in_kind(name[:-2], kind))
     return next(iter(bodies)) if len(bodies) == 1 else None
 
 
