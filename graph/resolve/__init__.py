@@ -2857,6 +2857,8 @@ class _SubjectFinder:
         self.progs = [p for p in progs if id(p) not in counted]
         self.all_progs, self.counted, self.figures = progs, counted, figures
         self.orgs = article.of_kind("organization")
+        # the enterprises (…公司/集团/厂) _clause_enterprise and _employer look among, once per article
+        self.enterprises = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])]
         self.prog_starts = [p.start for p in self.progs]
         self.prog_start_set = set(self.prog_starts)
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
@@ -3169,8 +3171,7 @@ class _SubjectFinder:
         if m is None:
             return None
         short = m.group("short")
-        orgs = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])
-                and o.start < c0 + len(m.group())]
+        orgs = [o for o in self.enterprises if o.start < c0 + len(m.group())]
         fits = [o for o in orgs if o.start >= c0 or (len(short) > 2 and short in o.attrs["name"])
                 or (len(short) == 2 and m.group("this") and o.attrs["name"].endswith(short))]
         return fits[-1] if fits else None
@@ -3180,7 +3181,7 @@ class _SubjectFinder:
         (某某有限公司第三届职代会召开,186名职工代表参加), else the one named last before it that the
         sentence calls 集团/公司 (2024年集团实现营业收入…; not 集团工会, the enterprise's union)."""
         text = self.text
-        orgs = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])]
+        orgs = self.enterprises
         # the enterprise as the subject: not an object (向某集团的职工捐赠…) nor part of what is counted
         # (某电力公司及直属单位职工147599人)
         named = [o for o in orgs if s0 <= o.start and o.end <= fig.start and not text.startswith("工会", o.end)
