@@ -1488,6 +1488,12 @@ def _official_union(article: Article, pos: int, ctx: _ProgrammeContext) -> Menti
     return next(iter(held.values())) if len(held) == 1 else None
 
 
+def _absorb(host: ProgrammeFact, f: ProgrammeFact) -> None:
+    """Merge ``f`` into ``host``: ``f``'s names become aliases of ``host``, its organizer fills a missing one."""
+    host.aliases |= {f.name} | f.aliases
+    host.organizer = host.organizer or f.organizer
+
+
 def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
     """Merge a name into the same name with a short modifier: 暖心驿站 into 职工暖心驿站,
     创新工作室 into 区级创新工作室, 送温暖活动 into 元旦春节送温暖活动 or into
@@ -1507,8 +1513,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             if q and len(norm_key(f.name[q.end():])) >= 4:
                 hosts.setdefault(norm_key(f.name[q.end():]), f)
         else:
-            host.aliases |= {f.name} | f.aliases
-            host.organizer = host.organizer or f.organizer
+            _absorb(host, f)
     # one festival campaign named by two of its festival words (“两节”送温暖活动, 2025年元旦春节送温暖活动):
     # the same campaign of the article, merged into the first named
     seasonal: dict[str, ProgrammeFact] = {}
@@ -1518,8 +1523,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             continue
         host = seasonal.setdefault(core, f)
         if host is not f:
-            host.aliases |= {f.name} | f.aliases
-            host.organizer = host.organizer or f.organizer
+            _absorb(host, f)
             out.remove(f)
     # a campaign name of the lexicon (送温暖, 职工疗休养) into the one programme that is it with a modifier
     # before and an activity tail after (新春送温暖活动, 医务职工疗休养活动): the headline's short form of the body's
@@ -1530,8 +1534,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))
                  and not norm_key(h.name).startswith(_VARIANT_MODIFIERS)]
         if len(hosts) == 1:
-            hosts[0].aliases |= {f.name} | f.aliases
-            hosts[0].organizer = hosts[0].organizer or f.organizer
+            _absorb(hosts[0], f)
             out.remove(f)
     # 全国某某技能竞赛 (the headline's) into 2025年全国某某职业技能竞赛 (the body's): a year-named programme
     # hosts a short form of its name written without the year and a word or two
@@ -1540,8 +1543,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         hosts = [h for h in out if h is not f and _abridges(key, _YEAR_HEAD.sub("", norm_key(h.name)))
                  and _YEAR_HEAD.match(norm_key(h.name))]
         if len(hosts) == 1 and not _YEAR_HEAD.match(key):
-            hosts[0].aliases |= {f.name} | f.aliases
-            hosts[0].organizer = hosts[0].organizer or f.organizer
+            _absorb(hosts[0], f)
             out.remove(f)
     # “某某助学” and 开展某某助学活动: the article writes the short form too, so the tail 活动 is only generic
     # (a name is kept short where the text uses the short form, GUIDELINES)
@@ -1550,8 +1552,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         key = norm_key(f.name)
         host = short_of.get(key[:-2]) if key.endswith("活动") and len(key) >= 6 else None
         if host is not None and host is not f:
-            host.aliases |= {f.name} | f.aliases
-            host.organizer = host.organizer or f.organizer
+            _absorb(host, f)
             out.remove(f)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(out, key=lambda f: order[id(f)])
