@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -111,8 +112,7 @@ def _place_prefix(base: str) -> tuple[str, int]:
 
 def _whole_place_chain(s: str) -> bool:
     """Whether ``s`` is places written one after another and nothing else (嘉兴市, 浙江省嘉兴市)."""
-    chain = _place_chain(s)
-    return bool(chain) and chain[-1][1] == len(s)
+    return 0 < _chain_end(s) == len(s)
 
 
 def _place_chain(base: str) -> list[tuple[str, int]]:
@@ -560,26 +560,35 @@ def _places_differ(forms: set[str]) -> bool:
     return any(not (a <= b or b <= a) for a in places for b in places)
 
 
+def _company_groups(names: set[str], suffix: str = "", shortest: int = 2) -> dict[str, set[str]]:
+    """The ``names`` grouped by the company key of ``name + suffix`` (suffix 工会 for a company's
+    own name); names without a key (not a company's union, key shorter than ``shortest``) are left out."""
+    groups: dict[str, set[str]] = {}
+    for n in names:
+        key = _company_key(n + suffix, shortest)
+        if key:
+            groups.setdefault(key, set()).add(n)
+    return groups
+
+
+def _union_bodies(article: Article, keep: Callable[[str], bool]) -> set[str]:
+    """The bodies (the name less 工会) of the article's unions whose name ends in 工会 and passes ``keep``."""
+    return {u.attrs["name"][:-2] for u in article.of_kind("union")
+            if (u.attrs.get("name") or "").endswith("工会") and keep(u.attrs["name"])}
+
+
 def _merge_company_names(article: Article) -> None:
     """Give one company written two ways (某某港务集团 in the headline, 福建某某港务集团有限公司 in the body)
     its fullest name on every mention."""
-    groups: dict[str, set[str]] = {}
     orgs = [m for m in article.of_kind("organization") if m.attrs.get("name", "").endswith(("公司", "集团"))]
-    for m in orgs:
-        key = _company_key(m.attrs["name"] + "工会")
-        if key:
-            groups.setdefault(key, set()).add(m.attrs["name"])
+    groups = _company_groups({m.attrs["name"] for m in orgs}, "工会", 3)
     best = {n: max(forms, key=lambda f: (len(f), f)) for forms in groups.values()
             if len(forms) > 1 and not _places_differ(forms) for n in forms}
     for m in orgs:
         m.attrs["name"] = best.get(m.attrs["name"], m.attrs["name"])
     # 某某公司 in the headline, 九江某某输变电工程有限公司(工会) in the body: a short form less the trade words
-    fulls: dict[str, set[str]] = {}
-    for n in {m.attrs["name"] for m in orgs} | {u.attrs["name"][:-2] for u in article.of_kind("union")
-                                                 if (u.attrs.get("name") or "").endswith("有限公司工会")}:
-        key = _company_key(n + "工会", 2)
-        if key:
-            fulls.setdefault(key, set()).add(n)
+    companies = _union_bodies(article, lambda name: name.endswith("有限公司工会"))
+    fulls = _company_groups({m.attrs["name"] for m in orgs} | companies, "工会")
     short = _short_company_keys(set(fulls))
     for m in orgs:
         key = _company_key(m.attrs["name"] + "工会", 2)
@@ -617,11 +626,7 @@ def _company_forms(mentions: list[Mention]) -> dict[str, str]:
     fullest form the text writes (a form only inferred from 公司工会 and the company's name
     yields to one the text writes)."""
     written = {m.attrs["name"] for m in mentions if m.attrs.get("name") and m.attrs.get("written") == m.attrs["name"]}
-    groups: dict[str, set[str]] = {}
-    for n in {m.attrs["name"] for m in mentions if m.attrs.get("name")}:
-        key = _company_key(n, 2)
-        if key:
-            groups.setdefault(key, set()).add(n)
+    groups = _company_groups({m.attrs["name"] for m in mentions if m.attrs.get("name")})
     # 某某公司工会 for 九江某某输变电工程有限公司工会: a short form less the trade words joins the one company's forms
     for short, full in sorted(_short_company_keys(set(groups)).items(), key=lambda kv: -len(kv[0])):
         if short in groups and full in groups and all(n.endswith(("公司工会", "集团工会")) for n in groups[short]):
@@ -758,9 +763,8 @@ def _only_employer(article: Article, kinds: tuple[str, ...]) -> str | None:
     union), for a head of it written without its name; None where it names none or several."""
     names = {m.attrs["name"] for m in article.of_kind("organization")
              if m.attrs.get("name", "").endswith(kinds) and m.attrs["name"] not in _BARE_EMPLOYERS}
-    names |= {u.attrs["name"][:-2] for u in article.of_kind("union")
-              if u.attrs.get("name", "").endswith("工会") and u.attrs["name"][:-2].endswith(kinds)
-              and union_level(u.attrs["name"]) in ("enterprise", "other")}
+    names |= _union_bodies(article, lambda name: name[:-2].endswith(kinds)
+                           and union_level(name) in ("enterprise", "other"))
     names = {n for n in names if not any(o != n and o.endswith(n) for o in names)}  # 某某医院 in 某州某某医院
 
     def key(name: str) -> tuple[str, str]:  # 某某州人民医院 and 某某傣族自治州人民医院: one hospital
@@ -784,9 +788,8 @@ def _employer_named(article: Article, kind: str, pos: int) -> str | None:
             and _ends_in_kind(m.attrs.get("name", ""), kind)]
     if orgs:
         return orgs[-1]
-    bodies = {u.attrs["name"][:-2] for u in article.of_kind("union")
-              if u.attrs.get("name", "").endswith("工会") and not u.attrs["name"].endswith("总工会")
-              and len(u.attrs["name"]) > len(kind) + 4 and _ends_in_kind(u.attrs["name"][:-2], kind)}
+    bodies = _union_bodies(article, lambda name: not name.endswith("总工会") and len(name) > len(kind) + 4
+                           and _ends_in_kind(name[:-2], kind))
     return next(iter(bodies)) if len(bodies) == 1 else None
 
 
@@ -1485,6 +1488,12 @@ def _official_union(article: Article, pos: int, ctx: _ProgrammeContext) -> Menti
     return next(iter(held.values())) if len(held) == 1 else None
 
 
+def _absorb(host: ProgrammeFact, f: ProgrammeFact) -> None:
+    """Merge ``f`` into ``host``: ``f``'s names become aliases of ``host``, its organizer fills a missing one."""
+    host.aliases |= {f.name} | f.aliases
+    host.organizer = host.organizer or f.organizer
+
+
 def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
     """Merge a name into the same name with a short modifier: 暖心驿站 into 职工暖心驿站,
     创新工作室 into 区级创新工作室, 送温暖活动 into 元旦春节送温暖活动 or into
@@ -1504,8 +1513,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             if q and len(norm_key(f.name[q.end():])) >= 4:
                 hosts.setdefault(norm_key(f.name[q.end():]), f)
         else:
-            host.aliases |= {f.name} | f.aliases
-            host.organizer = host.organizer or f.organizer
+            _absorb(host, f)
     # one festival campaign named by two of its festival words (“两节”送温暖活动, 2025年元旦春节送温暖活动):
     # the same campaign of the article, merged into the first named
     seasonal: dict[str, ProgrammeFact] = {}
@@ -1515,8 +1523,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
             continue
         host = seasonal.setdefault(core, f)
         if host is not f:
-            host.aliases |= {f.name} | f.aliases
-            host.organizer = host.organizer or f.organizer
+            _absorb(host, f)
             out.remove(f)
     # a campaign name of the lexicon (送温暖, 职工疗休养) into the one programme that is it with a modifier
     # before and an activity tail after (新春送温暖活动, 医务职工疗休养活动): the headline's short form of the body's
@@ -1527,8 +1534,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         hosts = [h for h in out if h is not f and re.fullmatch(rf".+{re.escape(key)}(?:活动|行动)?", norm_key(h.name))
                  and not norm_key(h.name).startswith(_VARIANT_MODIFIERS)]
         if len(hosts) == 1:
-            hosts[0].aliases |= {f.name} | f.aliases
-            hosts[0].organizer = hosts[0].organizer or f.organizer
+            _absorb(hosts[0], f)
             out.remove(f)
     # 全国某某技能竞赛 (the headline's) into 2025年全国某某职业技能竞赛 (the body's): a year-named programme
     # hosts a short form of its name written without the year and a word or two
@@ -1537,8 +1543,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         hosts = [h for h in out if h is not f and _abridges(key, _YEAR_HEAD.sub("", norm_key(h.name)))
                  and _YEAR_HEAD.match(norm_key(h.name))]
         if len(hosts) == 1 and not _YEAR_HEAD.match(key):
-            hosts[0].aliases |= {f.name} | f.aliases
-            hosts[0].organizer = hosts[0].organizer or f.organizer
+            _absorb(hosts[0], f)
             out.remove(f)
     # “某某助学” and 开展某某助学活动: the article writes the short form too, so the tail 活动 is only generic
     # (a name is kept short where the text uses the short form, GUIDELINES)
@@ -1547,8 +1552,7 @@ def _merge_modified(facts: list[ProgrammeFact]) -> list[ProgrammeFact]:
         key = norm_key(f.name)
         host = short_of.get(key[:-2]) if key.endswith("活动") and len(key) >= 6 else None
         if host is not None and host is not f:
-            host.aliases |= {f.name} | f.aliases
-            host.organizer = host.organizer or f.organizer
+            _absorb(host, f)
             out.remove(f)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(out, key=lambda f: order[id(f)])
@@ -2854,6 +2858,8 @@ class _SubjectFinder:
         self.progs = [p for p in progs if id(p) not in counted]
         self.all_progs, self.counted, self.figures = progs, counted, figures
         self.orgs = article.of_kind("organization")
+        # the enterprises (…公司/集团/厂) _clause_enterprise and _employer look among, once per article
+        self.enterprises = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])]
         self.prog_starts = [p.start for p in self.progs]
         self.prog_start_set = set(self.prog_starts)
         self.unions = [m for m in article.of_kind("union") if m.attrs.get("name") and not m.attrs.get("in_title")]
@@ -3166,8 +3172,7 @@ class _SubjectFinder:
         if m is None:
             return None
         short = m.group("short")
-        orgs = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])
-                and o.start < c0 + len(m.group())]
+        orgs = [o for o in self.enterprises if o.start < c0 + len(m.group())]
         fits = [o for o in orgs if o.start >= c0 or (len(short) > 2 and short in o.attrs["name"])
                 or (len(short) == 2 and m.group("this") and o.attrs["name"].endswith(short))]
         return fits[-1] if fits else None
@@ -3177,7 +3182,7 @@ class _SubjectFinder:
         (某某有限公司第三届职代会召开,186名职工代表参加), else the one named last before it that the
         sentence calls 集团/公司 (2024年集团实现营业收入…; not 集团工会, the enterprise's union)."""
         text = self.text
-        orgs = [o for o in self.orgs if o.attrs.get("name") and re.search(_ENTERPRISE_END, o.attrs["name"])]
+        orgs = self.enterprises
         # the enterprise as the subject: not an object (向某集团的职工捐赠…) nor part of what is counted
         # (某电力公司及直属单位职工147599人)
         named = [o for o in orgs if s0 <= o.start and o.end <= fig.start and not text.startswith("工会", o.end)
