@@ -50,7 +50,7 @@ def _verb_after(text: str, head: int, end: int) -> bool:
     if not _VERB_AFTER.match(text, end):
         return False
     prefix = text[name_start(text, head):head]
-    if prefix in _BARE_ZONES or prefix in LEVEL_WORDS or prefix in _BARE_EMPLOYERS:
+    if prefix in BARE_ZONES or prefix in LEVEL_WORDS or prefix in _BARE_EMPLOYERS:
         return False
     toks = words(text[end + 2:end + 8])
     return bool(toks) and toks[0][1] not in ("d", "v", "c", "p", "u")
@@ -73,8 +73,9 @@ _ENTERPRISE_TAILS = ("有限责任公司", "股份有限公司", "有限公司",
                      "银行", "分行", "支行", "中心", "研究院", "研究所", "酒店", "商场", "超市", "站", "局", "委")
 
 
-#: A zone written alone, as the article's zone (开发区某某公司工会 → 某某公司工会).
-_BARE_ZONES = ("经济技术开发区", "经开区", "高新区", "开发区", "园区")
+#: A zone written alone, as the article's zone (开发区某某公司工会 → 某某公司工会); longest first, as names are
+#: matched by their start.
+BARE_ZONES = ("经济技术开发区", "经开区", "高新区", "开发区", "园区")
 
 
 #: Words that open a phrase before a union's name without being part of it: verbs of electing,
@@ -493,7 +494,7 @@ def find(article: Article) -> list[Mention]:
             # 辖区快递行业联合工会 → 快递行业联合工会; 全区首家X工会联合会 → X工会联合会 (an ordinal is no name)
             if prefix.startswith(g) and len(prefix) > len(g) + 1:
                 prefix, start = prefix[len(g):], start + len(g)
-        zone = next((z for z in _BARE_ZONES if prefix.startswith(z)), None)
+        zone = next((z for z in BARE_ZONES if prefix.startswith(z)), None)
         if zone and m.group() == "工会" and len(prefix) >= len(zone) + 4 and prefix.endswith(("公司", "集团", "厂")) \
                 and not prefix[len(zone):].startswith(_ZONE_TAILS):
             # 开发区某某汽车零部件有限公司工会: a company in the zone the article is about, not a body of the zone
@@ -554,7 +555,7 @@ def find(article: Article) -> list[Mention]:
         longest = max(full, key=len, default="")
         if full and all(longest.endswith(f) for f in full):  # (海南省琼海市…, 琼海市…: one federation)
             add(s, e, name=longest, written=short)
-        elif not full and (zone := next((z for z in _BARE_ZONES if short.startswith(z)), None)) \
+        elif not full and (zone := next((z for z in BARE_ZONES if short.startswith(z)), None)) \
                 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", _JOINT_HEAD_RE.sub("", short[len(zone):])):
             # 开发区楼宇工会联合会: the federation of one sector of the zone the article is about
             add(s, e, name=short)

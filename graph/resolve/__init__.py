@@ -36,7 +36,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..mentions._spans import occurrences
 from ..mentions.persons import _posts_re
-from ..mentions.unions import HEADS, XPCC_DIVISION, industry_name, union_level
+from ..mentions.unions import BARE_ZONES, HEADS, XPCC_DIVISION, industry_name, union_level
 from ..model import (
     Article,
     ArticleFacts,
@@ -137,8 +137,9 @@ def _chain_end(base: str) -> int:
 
 #: Short forms of a zone's kind (芜湖经开区 = 芜湖经济技术开发区).
 _ZONE_ABBREVIATIONS = (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区"))
-#: A zone's kind written alone (开发区总工会): the zone the article names in full.
-_BARE_ZONE_WORDS = ("开发区", "经开区", "高新区", "园区", "经济技术开发区", "高新技术产业开发区")
+#: A zone's kind written alone (开发区总工会): the zone the article names in full; the mentions' bare zones and
+#: 高新技术产业开发区, which they do not strip from a company's name.
+_BARE_ZONE_WORDS = frozenset(BARE_ZONES) | {"高新技术产业开发区"}
 
 
 def _zone_written(n: str, names: list[str]) -> str | None:
